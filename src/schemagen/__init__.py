@@ -1,0 +1,3 @@
+"""schemagen: a declarative schema-as-code compiler for PostgreSQL."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,108 @@
+"""The whole declared or live database: every object, keyed by identity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemagen.model.names import QualifiedName
+from schemagen.model.routines import (
+    DefaultPrivilege,
+    Function,
+    Grant,
+    Policy,
+    ReferenceRows,
+    Role,
+    Trigger,
+    View,
+)
+from schemagen.model.objects import (
+    CompositeType,
+    Domain,
+    EnumType,
+    Extension,
+    Index,
+    Schema,
+    Sequence,
+    Table,
+)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every object of a database, each mapping sorted by key.
+
+    Build one with ``Catalog.of(...)`` so the mappings are sorted and the
+    iteration order (and therefore every output) is deterministic.
+    """
+
+    extensions: dict[str, Extension] = field(default_factory=dict)
+    schemas: dict[str, Schema] = field(default_factory=dict)
+    enums: dict[QualifiedName, EnumType] = field(default_factory=dict)
+    domains: dict[QualifiedName, Domain] = field(default_factory=dict)
+    composite_types: dict[QualifiedName, CompositeType] = field(default_factory=dict)
+    sequences: dict[QualifiedName, Sequence] = field(default_factory=dict)
+    tables: dict[QualifiedName, Table] = field(default_factory=dict)
+    indexes: dict[QualifiedName, Index] = field(default_factory=dict)
+    functions: dict[QualifiedName, Function] = field(default_factory=dict)
+    triggers: dict[tuple[QualifiedName, str], Trigger] = field(default_factory=dict)
+    views: dict[QualifiedName, View] = field(default_factory=dict)
+    policies: dict[tuple[QualifiedName, str], Policy] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    grants: dict[tuple, Grant] = field(default_factory=dict)
+    default_privileges: dict[tuple, DefaultPrivilege] = field(default_factory=dict)
+    reference_rows: dict[QualifiedName, ReferenceRows] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        extensions: list[Extension] = (),  # type: ignore[assignment]
+        schemas: list[Schema] = (),  # type: ignore[assignment]
+        enums: list[EnumType] = (),  # type: ignore[assignment]
+        domains: list[Domain] = (),  # type: ignore[assignment]
+        composite_types: list[CompositeType] = (),  # type: ignore[assignment]
+        sequences: list[Sequence] = (),  # type: ignore[assignment]
+        tables: list[Table] = (),  # type: ignore[assignment]
+        indexes: list[Index] = (),  # type: ignore[assignment]
+        functions: list[Function] = (),  # type: ignore[assignment]
+        triggers: list[Trigger] = (),  # type: ignore[assignment]
+        views: list[View] = (),  # type: ignore[assignment]
+        policies: list[Policy] = (),  # type: ignore[assignment]
+        roles: list[Role] = (),  # type: ignore[assignment]
+        grants: list[Grant] = (),  # type: ignore[assignment]
+        default_privileges: list[DefaultPrivilege] = (),  # type: ignore[assignment]
+        reference_rows: list[ReferenceRows] = (),  # type: ignore[assignment]
+    ) -> Catalog:
+        """Build a catalog from lists of objects, sorted by their keys."""
+        return cls(
+            extensions=_keyed(extensions, lambda o: o.name),
+            schemas=_keyed(schemas, lambda o: o.name),
+            enums=_keyed(enums, lambda o: o.name),
+            domains=_keyed(domains, lambda o: o.name),
+            composite_types=_keyed(composite_types, lambda o: o.name),
+            sequences=_keyed(sequences, lambda o: o.name),
+            tables=_keyed(tables, lambda o: o.name),
+            indexes=_keyed(indexes, lambda o: o.name),
+            functions=_keyed(functions, lambda o: o.key),
+            triggers=_keyed(triggers, lambda o: o.key),
+            views=_keyed(views, lambda o: o.name),
+            policies=_keyed(policies, lambda o: o.key),
+            roles=_keyed(roles, lambda o: o.name),
+            grants=_keyed(grants, lambda o: o.key),
+            default_privileges=_keyed(default_privileges, lambda o: o.key),
+            reference_rows=_keyed(reference_rows, lambda o: o.table),
+        )
+
+    def indexes_of(self, table: QualifiedName) -> list[Index]:
+        """Indexes declared on ``table``, sorted by name."""
+        return [index for index in self.indexes.values() if index.table == table]
+
+    def partitions_of(self, parent: QualifiedName) -> list[Table]:
+        """Direct partitions of ``parent``, sorted by name."""
+        return [
+            t for t in self.tables.values() if t.partition_of is not None and t.partition_of.parent == parent
+        ]
+
+
+def _keyed(objects, key) -> dict:
+    return {key(o): o for o in sorted(objects, key=key)}

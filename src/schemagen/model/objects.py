@@ -1,0 +1,298 @@
+"""Schema objects as frozen dataclasses, free of SQL text generation.
+
+Conventions shared by every object:
+
+* Types are canonical type strings as PostgreSQL's ``format_type`` prints them
+  with ``search_path`` set to ``pg_catalog``: built-in types unqualified and in
+  their SQL-standard spelling (``character varying(50)``, ``timestamp with time
+  zone``, ``integer[]``), every other type schema-qualified (``agents.agent_id``,
+  ``public.vector(1536)``).
+* Expressions (defaults, CHECKs, index expressions, predicates) are SQL text.
+  Comparing them needs canonicalisation (see ``diff/``), never raw ``==``
+  between a declared and a live text.
+* Every constraint and index has its final name: when the YAML leaves it out,
+  the builder fills in the name PostgreSQL itself would choose.
+* ``span`` fields locate the declaration in YAML; they never take part in
+  equality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemagen.diagnostics import Span
+from schemagen.model.names import QualifiedName
+
+
+def _span() -> Span | None:
+    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Extension:
+    """``CREATE EXTENSION``; ``schema`` None means the server's default (public)."""
+
+    name: str
+    schema: str | None = None
+    version: str | None = None
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A namespace. ``public`` exists already and is never created."""
+
+    name: str
+    comment: str | None = None
+    owner: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class EnumType:
+    """``CREATE TYPE … AS ENUM``; label order matters."""
+
+    name: QualifiedName
+    labels: tuple[str, ...]
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class CheckConstraint:
+    """A named CHECK on a table or domain."""
+
+    name: str
+    expression: str
+    no_inherit: bool = False
+    not_valid: bool = False
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Domain:
+    """``CREATE DOMAIN``: a base type with default, NOT NULL and named CHECKs."""
+
+    name: QualifiedName
+    base_type: str
+    default: str | None = None
+    not_null: bool = False
+    collation: str | None = None
+    checks: tuple[CheckConstraint, ...] = ()
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class CompositeAttribute:
+    """One attribute of a composite type."""
+
+    name: str
+    type: str
+    collation: str | None = None
+
+
+@dataclass(frozen=True)
+class CompositeType:
+    """``CREATE TYPE … AS (…)``."""
+
+    name: QualifiedName
+    attributes: tuple[CompositeAttribute, ...]
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """``CREATE SEQUENCE``; ``owned_by`` is (table, column) when a column owns it."""
+
+    name: QualifiedName
+    data_type: str = "bigint"
+    start: int | None = None
+    increment: int = 1
+    min_value: int | None = None
+    max_value: int | None = None
+    cache: int = 1
+    cycle: bool = False
+    owned_by: tuple[QualifiedName, str] | None = None
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY`` with sequence options."""
+
+    always: bool = False
+    start: int | None = None
+    increment: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    cache: int | None = None
+    cycle: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column. ``generated`` is a STORED generation expression."""
+
+    name: str
+    type: str
+    not_null: bool = False
+    default: str | None = None
+    identity: Identity | None = None
+    generated: str | None = None
+    collation: str | None = None
+    comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class PrimaryKey:
+    """PRIMARY KEY constraint."""
+
+    name: str
+    columns: tuple[str, ...]
+    include: tuple[str, ...] = ()
+    deferrable: bool = False
+    initially_deferred: bool = False
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class UniqueConstraint:
+    """UNIQUE constraint (not a unique index: see ``Index.unique``)."""
+
+    name: str
+    columns: tuple[str, ...]
+    include: tuple[str, ...] = ()
+    nulls_not_distinct: bool = False
+    deferrable: bool = False
+    initially_deferred: bool = False
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """FOREIGN KEY; actions are SQL keywords such as ``CASCADE`` or ``SET NULL``."""
+
+    name: str
+    columns: tuple[str, ...]
+    ref_table: QualifiedName
+    ref_columns: tuple[str, ...]
+    on_delete: str = "NO ACTION"
+    on_update: str = "NO ACTION"
+    match: str = "SIMPLE"
+    deferrable: bool = False
+    initially_deferred: bool = False
+    not_valid: bool = False
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class ExcludeElement:
+    """One ``element WITH operator`` pair of an EXCLUDE constraint."""
+
+    expression: str
+    operator: str
+    opclass: str | None = None
+
+
+@dataclass(frozen=True)
+class ExcludeConstraint:
+    """EXCLUDE USING method (element WITH op, …) [INCLUDE] [WHERE]."""
+
+    name: str
+    using: str
+    elements: tuple[ExcludeElement, ...]
+    include: tuple[str, ...] = ()
+    where: str | None = None
+    deferrable: bool = False
+    initially_deferred: bool = False
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class PartitionSpec:
+    """``PARTITION BY strategy (keys)``; keys are column names or ``(expression)``."""
+
+    strategy: str  # "range" | "list" | "hash"
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PartitionBound:
+    """Where a partition sits in its parent.
+
+    Exactly one of the bound forms is used: ``default``; ``values_in`` (LIST);
+    ``from_values``/``to_values`` (RANGE; literals or MINVALUE/MAXVALUE);
+    ``modulus``/``remainder`` (HASH). Values are SQL literal text.
+    """
+
+    parent: QualifiedName
+    default: bool = False
+    values_in: tuple[str, ...] = ()
+    from_values: tuple[str, ...] = ()
+    to_values: tuple[str, ...] = ()
+    modulus: int | None = None
+    remainder: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table, with its columns and constraints; indexes are separate objects."""
+
+    name: QualifiedName
+    columns: tuple[Column, ...]
+    primary_key: PrimaryKey | None = None
+    uniques: tuple[UniqueConstraint, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    checks: tuple[CheckConstraint, ...] = ()
+    excludes: tuple[ExcludeConstraint, ...] = ()
+    partition_by: PartitionSpec | None = None
+    partition_of: PartitionBound | None = None
+    unlogged: bool = False
+    rls_enabled: bool = False
+    rls_forced: bool = False
+    comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    span: Span | None = _span()
+
+    def column(self, name: str) -> Column | None:
+        """The column called ``name``, or None."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        return None
+
+
+@dataclass(frozen=True)
+class IndexElement:
+    """One key of an index: a column name or an ``expression`` (without parentheses)."""
+
+    column: str | None = None
+    expression: str | None = None
+    opclass: str | None = None
+    opclass_params: tuple[tuple[str, str], ...] = ()
+    collation: str | None = None
+    descending: bool = False
+    nulls_first: bool | None = None  # None: the default for the direction
+
+
+@dataclass(frozen=True)
+class Index:
+    """``CREATE INDEX``; ``name.schema`` is always the table's schema."""
+
+    name: QualifiedName
+    table: QualifiedName
+    elements: tuple[IndexElement, ...]
+    using: str = "btree"
+    unique: bool = False
+    nulls_not_distinct: bool = False
+    include: tuple[str, ...] = ()
+    where: str | None = None
+    storage_parameters: tuple[tuple[str, str], ...] = ()
+    comment: str | None = None
+    span: Span | None = _span()

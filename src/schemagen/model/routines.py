@@ -1,0 +1,185 @@
+"""Code and access objects: functions, triggers, views, policies, roles, grants, rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemagen.diagnostics import Span
+from schemagen.model.names import QualifiedName
+
+
+def _span() -> Span | None:
+    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class FunctionArgument:
+    """One argument; ``mode`` is IN, OUT, INOUT or VARIADIC."""
+
+    name: str | None
+    type: str
+    mode: str = "IN"
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function or procedure. Overloads are distinct objects (see ``key``).
+
+    ``returns`` is the canonical return type text (``boolean``, ``trigger``,
+    ``SETOF agents.registry``) or None for procedures; ``returns_table`` lists
+    the columns of ``RETURNS TABLE (…)`` instead.
+    """
+
+    name: QualifiedName
+    arguments: tuple[FunctionArgument, ...] = ()
+    returns: str | None = None
+    returns_table: tuple[tuple[str, str], ...] = ()
+    language: str = "sql"
+    body: str = ""
+    kind: str = "function"  # "function" | "procedure"
+    volatility: str = "VOLATILE"  # IMMUTABLE | STABLE | VOLATILE
+    strict: bool = False
+    security_definer: bool = False
+    parallel: str = "UNSAFE"  # SAFE | RESTRICTED | UNSAFE
+    search_path: str | None = None
+    comment: str | None = None
+    span: Span | None = _span()
+
+    @property
+    def identity_types(self) -> tuple[str, ...]:
+        """The argument types PostgreSQL uses to tell overloads apart."""
+        return tuple(a.type for a in self.arguments if a.mode in ("IN", "INOUT", "VARIADIC"))
+
+    @property
+    def key(self) -> QualifiedName:
+        """Identity including the signature: ``schema.name(type, …)``."""
+        return QualifiedName(self.name.schema, f"{self.name.name}({', '.join(self.identity_types)})")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """``CREATE [CONSTRAINT] TRIGGER`` on a table or view."""
+
+    name: str
+    table: QualifiedName
+    function: QualifiedName
+    timing: str = "AFTER"  # BEFORE | AFTER | INSTEAD OF
+    events: tuple[str, ...] = ("INSERT",)  # INSERT, UPDATE, DELETE, TRUNCATE
+    update_columns: tuple[str, ...] = ()
+    for_each_row: bool = True
+    when: str | None = None
+    arguments: tuple[str, ...] = ()
+    referencing_old: str | None = None
+    referencing_new: str | None = None
+    constraint: bool = False
+    deferrable: bool = False
+    initially_deferred: bool = False
+    comment: str | None = None
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> tuple[QualifiedName, str]:
+        """Triggers are named per table."""
+        return (self.table, self.name)
+
+
+@dataclass(frozen=True)
+class View:
+    """A view or materialized view over a query."""
+
+    name: QualifiedName
+    query: str
+    materialized: bool = False
+    columns: tuple[str, ...] = ()
+    security_invoker: bool = False
+    security_barrier: bool = False
+    check_option: str | None = None  # LOCAL | CASCADED
+    with_data: bool = True
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A row-level security policy on a table."""
+
+    name: str
+    table: QualifiedName
+    permissive: bool = True
+    command: str = "ALL"  # ALL | SELECT | INSERT | UPDATE | DELETE
+    roles: tuple[str, ...] = ("public",)
+    using: str | None = None
+    with_check: str | None = None
+    comment: str | None = None
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> tuple[QualifiedName, str]:
+        """Policies are named per table."""
+        return (self.table, self.name)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A cluster-wide role; schemagen manages NOLOGIN group roles by default."""
+
+    name: str
+    login: bool = False
+    inherit: bool = True
+    member_of: tuple[str, ...] = ()
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A privilege on one object to one grantee.
+
+    ``object_kind`` is ``schema``, ``table``, ``sequence``, ``function`` or
+    ``column``; ``target`` is the object's identity text (for functions the
+    signature key); ``columns`` is set for column privileges.
+    """
+
+    object_kind: str
+    target: str
+    grantee: str
+    privileges: tuple[str, ...]
+    columns: tuple[str, ...] = ()
+    with_grant_option: bool = False
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> tuple[str, str, str, tuple[str, ...]]:
+        """One grant per object, grantee and column set."""
+        return (self.object_kind, self.target, self.grantee, self.columns)
+
+
+@dataclass(frozen=True)
+class DefaultPrivilege:
+    """``ALTER DEFAULT PRIVILEGES [FOR ROLE r] IN SCHEMA s GRANT … ON kind TO g``."""
+
+    schema: str
+    object_kind: str  # tables | sequences | functions | types
+    grantee: str
+    privileges: tuple[str, ...]
+    for_role: str | None = None
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """One entry per owner role ("" for the current role), schema, kind and grantee."""
+        return (self.for_role or "", self.schema, self.object_kind, self.grantee)
+
+
+@dataclass(frozen=True)
+class ReferenceRows:
+    """Rows a table must contain, upserted by ``key`` columns.
+
+    Each row is a tuple of (column, SQL literal text) pairs in column order.
+    """
+
+    table: QualifiedName
+    key: tuple[str, ...]
+    rows: tuple[tuple[tuple[str, str], ...], ...]
+    span: Span | None = _span()
