@@ -1,0 +1,95 @@
+"""The ``schemagen`` command line: parse arguments, call one api function, report.
+
+Exit codes: 0 success, 1 invalid input (or stale generated/ with ``--check``),
+2 usage error, 3 something could not be expressed (``inspect``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from schemagen import __version__
+from schemagen.cli.report import echo_diagnostics, fail_usage
+from schemagen.errors import UsageError
+
+PROJECT_OPTION = click.option(
+    "--project",
+    "project",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Project directory (holds schema/ and generated/).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="schemagen")
+def main() -> None:
+    """Declarative schema-as-code compiler for PostgreSQL."""
+
+
+@main.command()
+@PROJECT_OPTION
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when generated/ is stale.")
+def build(project: str, check: bool) -> None:
+    """Validate schema/*.yaml and write generated/."""
+    from schemagen.api import build_project
+
+    try:
+        result = build_project(project, check=check)
+    except UsageError as exc:
+        fail_usage(exc)
+    echo_diagnostics(result.diagnostics)
+    if not result.ok:
+        sys.exit(1)
+    if check:
+        if result.changed:
+            for name in result.changed:
+                click.echo(f"stale: generated/{name}", err=True)
+            click.echo("generated/ is out of date: run `schemagen build`", err=True)
+            sys.exit(1)
+        click.echo("generated/ is up to date")
+        return
+    if result.changed:
+        for name in result.changed:
+            click.echo(f"wrote generated/{name}")
+    else:
+        click.echo("generated/ is up to date")
+
+
+@main.command()
+@PROJECT_OPTION
+def validate(project: str) -> None:
+    """Report every problem in schema/*.yaml; write nothing."""
+    from schemagen.api import validate_project
+
+    try:
+        result = validate_project(project)
+    except UsageError as exc:
+        fail_usage(exc)
+    echo_diagnostics(result.diagnostics)
+    if not result.ok:
+        sys.exit(1)
+    click.echo("schema is valid")
+
+
+@main.command("json-schema")
+def json_schema_command() -> None:
+    """Print the JSON Schema of the YAML format (for editors' YAML language servers)."""
+    from schemagen.validate import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
+
+
+def _register_optional_commands() -> None:
+    try:
+        from schemagen.cli.inspect import inspect_command
+    except ImportError:  # pragma: no cover - lands with the introspection work
+        return
+    main.add_command(inspect_command, "inspect")
+
+
+_register_optional_commands()
