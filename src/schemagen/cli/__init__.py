@@ -79,7 +79,7 @@ def validate(project: str) -> None:
 @main.command("json-schema")
 def json_schema_command() -> None:
     """Print the JSON Schema of the YAML format (for editors' YAML language servers)."""
-    from schemagen.validate import json_schema
+    from schemagen.api import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 

@@ -1,0 +1,88 @@
+"""The layer rule of DESIGN.md, enforced: who may import whom inside schemagen."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "schemagen"
+
+KERNEL = {"diagnostics", "errors"}
+STAGES = {"source", "validate", "build", "checks", "introspect", "emit", "diff", "render", "lint", "migrations"}
+TOP_LEVEL = {"__init__"}
+
+
+def layer_of(part: str) -> str:
+    """The layer a top-level module or package of schemagen belongs to."""
+    if part in KERNEL or part in TOP_LEVEL:
+        return "kernel"
+    if part == "model":
+        return "model"
+    if part in STAGES:
+        return "stage"
+    if part in {"plan", "api", "cli"}:
+        return part
+    raise AssertionError(f"schemagen.{part} is in no layer: add it to tests/unit/test_layers.py")
+
+
+def allowed(importer: str, imported: str) -> bool:
+    """Whether top-level part ``importer`` may import top-level part ``imported``."""
+    if importer == imported:
+        return True
+    source, target = layer_of(importer), layer_of(imported)
+    rules = {
+        "kernel": {"kernel"},
+        "model": {"kernel"},
+        "stage": {"kernel", "model"},
+        "plan": {"kernel", "model"},
+        "api": {"kernel", "model", "stage", "plan"},
+        "cli": {"kernel", "api"},
+    }
+    if importer == "plan" and imported == "diff":
+        return True
+    return target in rules[source]
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    """(line, top-level schemagen part) for every schemagen import in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "schemagen" and len(parts) > 1:
+                found.append((node.lineno, parts[1]))
+            elif parts[0] == "schemagen":
+                found.append((node.lineno, "__init__"))
+    return found
+
+
+def modules() -> list[Path]:
+    return sorted(SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_module_respects_layers(path: Path) -> None:
+    rel = path.relative_to(SRC)
+    importer = rel.parts[0].removesuffix(".py")
+    violations = [
+        f"{rel}:{line} imports schemagen.{imported} ({layer_of(importer)} may not import {layer_of(imported)})"
+        for line, imported in imports_of(path)
+        if not allowed(importer, imported)
+    ]
+    assert not violations, "\n".join(violations)
+
+
+def test_rule_catches_a_stage_importing_another_stage() -> None:
+    assert not allowed("build", "render")
+    assert not allowed("model", "build")
+    assert not allowed("cli", "build")
+    assert allowed("api", "build")
+    assert allowed("plan", "diff")
