@@ -38,7 +38,7 @@ def measure(n_tables: int) -> dict[str, float]:
         more += run_checks(catalog, settings.postgres)
         times["checks"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        files, lint = render_outputs(catalog, settings)
+        _files, lint = render_outputs(catalog, settings)
         times["render+lint"] = time.perf_counter() - mark
         times["total"] = time.perf_counter() - start
         errors = [d for d in diagnostics + more + lint if d.severity.name == "ERROR"]
