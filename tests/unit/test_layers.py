@@ -10,7 +10,18 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src" / "schemagen"
 
 KERNEL = {"diagnostics", "errors"}
-STAGES = {"source", "validate", "build", "checks", "introspect", "emit", "diff", "render", "lint", "migrations"}
+STAGES = {
+    "source",
+    "validate",
+    "build",
+    "checks",
+    "introspect",
+    "emit",
+    "diff",
+    "render",
+    "lint",
+    "migrations",
+}
 TOP_LEVEL = {"__init__"}
 
 
@@ -73,7 +84,8 @@ def test_module_respects_layers(path: Path) -> None:
     rel = path.relative_to(SRC)
     importer = rel.parts[0].removesuffix(".py")
     violations = [
-        f"{rel}:{line} imports schemagen.{imported} ({layer_of(importer)} may not import {layer_of(imported)})"
+        f"{rel}:{line} imports schemagen.{imported}"
+        f" ({layer_of(importer)} may not import {layer_of(imported)})"
         for line, imported in imports_of(path)
         if not allowed(importer, imported)
     ]
