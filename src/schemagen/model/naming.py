@@ -1,0 +1,306 @@
+"""The names PostgreSQL chooses when a constraint, index or sequence has none.
+
+A port of ``makeObjectName``, ``ChooseRelationName``/``ChooseConstraintName``
+(src/backend/commands/indexcmds.c, src/backend/catalog/pg_constraint.c) and
+``ChooseIndexColumnNames``: ``<name1>_<name2>_<label>``, with name1 and name2
+truncated (the longer first, never splitting a UTF-8 character) so the whole
+fits in 63 bytes, and a number appended to the label while the name is taken.
+
+>>> default_constraint_name("registry", ["agent_type", "status"], "key")
+'registry_agent_type_status_key'
+>>> default_index_name("docs", ["status", None])
+'docs_status_expr_idx'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from schemagen.model.names import MAX_IDENTIFIER_BYTES
+
+CONSTRAINT_LABELS = ("pkey", "key", "fkey", "check", "excl")
+
+
+def _clip(name: str, max_bytes: int) -> str:
+    """``pg_mbcliplen``: the longest prefix of at most ``max_bytes`` bytes."""
+    encoded = name.encode("utf-8")
+    if len(encoded) <= max_bytes:
+        return name
+    return encoded[:max_bytes].decode("utf-8", errors="ignore")
+
+
+def make_object_name(name1: str, name2: str | None, label: str | None) -> str:
+    """``makeObjectName``: join with ``_``, truncating name1/name2 to fit 63 bytes.
+
+    >>> make_object_name("t" * 70, "col", "idx")
+    'ttttttttttttttttttttttttttttttttttttttttttttttttttttttt_col_idx'
+    """
+    name1_bytes = len(name1.encode("utf-8"))
+    name2_bytes = len(name2.encode("utf-8")) if name2 is not None else 0
+    overhead = (1 if name2 is not None else 0) + (len(label.encode("utf-8")) + 1 if label else 0)
+    available = MAX_IDENTIFIER_BYTES - overhead
+    while name1_bytes + name2_bytes > available:
+        if name1_bytes > name2_bytes:
+            name1_bytes -= 1
+        else:
+            name2_bytes -= 1
+    parts = [_clip(name1, name1_bytes)]
+    if name2 is not None:
+        parts.append(_clip(name2, name2_bytes))
+    if label:
+        parts.append(label)
+    return "_".join(parts)
+
+
+def choose_name(name1: str, name2: str | None, label: str, taken: Collection[str] = ()) -> str:
+    """``ChooseRelationName``: ``make_object_name`` with ``label1``, ``label2``… while taken.
+
+    >>> choose_name("t", "a", "key", {"t_a_key"})
+    't_a_key1'
+    """
+    candidate = make_object_name(name1, name2, label)
+    attempt = 0
+    while candidate in taken:
+        attempt += 1
+        candidate = make_object_name(name1, name2, f"{label}{attempt}")
+    return candidate
+
+
+def name_addition(names: Sequence[str]) -> str:
+    """``ChooseIndexNameAddition``: column names joined by ``_``, stopping past 63 bytes."""
+    text = ""
+    for name in names:
+        if text:
+            text += "_"
+        text += _clip(name, MAX_IDENTIFIER_BYTES)
+        if len(text.encode("utf-8")) > MAX_IDENTIFIER_BYTES:
+            break
+    return text
+
+
+def index_column_names(names: Sequence[str | None]) -> list[str]:
+    """``ChooseIndexColumnNames``: None (an expression) is ``expr``; repeats get 1, 2, ….
+
+    >>> index_column_names([None, None, "a", "a"])
+    ['expr', 'expr1', 'a', 'a1']
+    """
+    result: list[str] = []
+    for name in names:
+        original = name if name is not None else "expr"
+        current = original
+        number = 0
+        while current in result:
+            number += 1
+            suffix = str(number)
+            current = _clip(original, MAX_IDENTIFIER_BYTES - len(suffix)) + suffix
+        result.append(current)
+    return result
+
+
+def default_constraint_name(
+    table: str, columns: Sequence[str | None] | None, kind: str, taken: Collection[str] = ()
+) -> str:
+    """The name PostgreSQL gives an unnamed constraint of ``kind`` on ``table``.
+
+    ``kind`` is one of ``pkey``, ``key``, ``fkey``, ``check``, ``excl``. For
+    ``check``, pass the one column the expression references (or None/empty
+    for ``<table>_check``); for ``key`` and ``excl`` pass the key columns
+    followed by the INCLUDE columns, None for an expression element.
+
+    >>> default_constraint_name("registry", None, "pkey")
+    'registry_pkey'
+    >>> default_constraint_name("state", ["agent_id"], "fkey")
+    'state_agent_id_fkey'
+    >>> default_constraint_name("registry", [], "check")
+    'registry_check'
+    """
+    if kind not in CONSTRAINT_LABELS:
+        raise ValueError(f"unknown constraint kind {kind!r}")
+    if kind == "pkey":
+        return choose_name(table, None, "pkey", taken)
+    if kind == "check":
+        column = columns[0] if columns and len(columns) == 1 else None
+        return choose_name(table, column, "check", taken)
+    if kind == "fkey":
+        return choose_name(table, name_addition([c or "expr" for c in columns or ()]), "fkey", taken)
+    return choose_name(table, name_addition(index_column_names(list(columns or ()))), kind, taken)
+
+
+def default_index_name(
+    table: str,
+    columns: Sequence[str | None],
+    unique: bool = False,
+    taken: Collection[str] = (),
+) -> str:
+    """The name PostgreSQL gives an unnamed ``CREATE [UNIQUE] INDEX``.
+
+    ``columns`` are the key columns then the INCLUDE columns; an expression
+    is None (``expr``) or the name ``figure_index_colname`` gives it. A unique
+    index is named ``_idx`` too (only UNIQUE constraints get ``_key``).
+
+    >>> default_index_name("registry", ["agent_type", "status"])
+    'registry_agent_type_status_idx'
+    >>> default_index_name("t", [None, None], unique=True)
+    't_expr_expr1_idx'
+    """
+    del unique  # PostgreSQL names unique and plain indexes alike
+    return choose_name(table, name_addition(index_column_names(list(columns))), "idx", taken)
+
+
+def default_sequence_name(table: str, column: str, taken: Collection[str] = ()) -> str:
+    """The sequence a ``serial`` column owns: ``<table>_<column>_seq``.
+
+    >>> default_sequence_name("tasks", "task_id")
+    'tasks_task_id_seq'
+    """
+    return choose_name(table, column, "seq", taken)
+
+
+def dedupe(name: str, taken: Collection[str]) -> str:
+    """Append 1, 2, … to ``name`` until it is not taken (kept within 63 bytes).
+
+    For names PostgreSQL builds from parts use ``choose_name``, which numbers
+    the label and re-truncates the parts exactly as PostgreSQL does.
+
+    >>> dedupe("t_a_key", {"t_a_key", "t_a_key1"})
+    't_a_key2'
+    """
+    candidate = name
+    attempt = 0
+    while candidate in taken:
+        attempt += 1
+        suffix = str(attempt)
+        candidate = _clip(name, MAX_IDENTIFIER_BYTES - len(suffix)) + suffix
+    return candidate
+
+
+_IDENT = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
+_FUNCTION_CALL = re.compile(rf"^({_IDENT}(?:\s*\.\s*{_IDENT})*)\s*\(")
+_KEYWORD_NAMES = {
+    "case": "case",
+    "coalesce": "coalesce",
+    "nullif": "nullif",
+    "greatest": "greatest",
+    "least": "least",
+    "exists": "exists",
+    "array": "array",
+    "row": "row",
+}
+
+
+def figure_index_colname(expression: str) -> str | None:
+    """The column name PostgreSQL derives for an index expression, or None (``expr``).
+
+    Mirrors ``FigureColnameInternal`` for the common forms: a function call
+    gives the function's name, a column gives its name, ``x::type`` gives
+    ``x``'s name (or the type's), ``CASE`` gives ``case``; operators give None.
+
+    >>> figure_index_colname("lower(title)")
+    'lower'
+    >>> figure_index_colname("payload -> 'parameters'") is None
+    True
+    >>> figure_index_colname("(created_at)::date")
+    'created_at'
+    """
+    text = _strip_parens(expression.strip())
+    cast = _split_top_level_cast(text)
+    if cast is not None:
+        inner, type_name = cast
+        return figure_index_colname(inner) or _last_name(type_name.split("(")[0].split("[")[0].strip())
+    word = re.match(r"^([A-Za-z_]+)\b", text)
+    if (
+        word
+        and word.group(1).lower() in ("case", "array", "row", "exists")
+        and (word.group(1).lower() != "case" or text.lower().endswith("end"))
+    ):
+        return _KEYWORD_NAMES[word.group(1).lower()]
+    call = _FUNCTION_CALL.match(text)
+    if call and _matching_paren(text, call.end() - 1) == len(text) - 1:
+        name = _last_name(call.group(1))
+        return _KEYWORD_NAMES.get(name, name)
+    if re.fullmatch(rf"{_IDENT}(?:\s*\.\s*{_IDENT})*", text):
+        return _last_name(text)
+    return None
+
+
+def _last_name(qualified: str) -> str:
+    last = re.split(r"\s*\.\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", qualified)[-1]
+    if last.startswith('"'):
+        return last[1:-1].replace('""', '"')
+    return last.lower()
+
+
+def _strip_parens(text: str) -> str:
+    while text.startswith("(") and _matching_paren(text, 0) == len(text) - 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def _matching_paren(text: str, start: int) -> int:
+    depth = 0
+    quote: str | None = None
+    for index in range(start, len(text)):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = None
+            continue
+        if char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _split_top_level_cast(text: str) -> tuple[str, str] | None:
+    depth = 0
+    quote: str | None = None
+    last = -1
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = None
+            continue
+        if char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == ":" and depth == 0 and text[index : index + 2] == "::":
+            last = index
+    if last < 0:
+        return None
+    inner, type_name = text[:last].strip(), text[last + 2 :].strip()
+    if not re.fullmatch(r"[A-Za-z_\"][\w\" .,()\[\]]*", type_name):
+        return None
+    if _has_top_level_operator(inner):
+        return None
+    return inner, type_name
+
+
+def _has_top_level_operator(text: str) -> bool:
+    text = _strip_parens(text)
+    if text.startswith("'") and text.endswith("'"):
+        return False
+    depth = 0
+    quote: str | None = None
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = None
+            continue
+        if char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0 and (char in "+-*/<>=~!@#%^&|`?" or char.isspace()):
+            return True
+    return False
