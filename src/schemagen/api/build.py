@@ -30,24 +30,42 @@ class BuildResult:
 
 
 def compile_project(project: str | Path) -> BuildResult:
-    """Load, validate, build and check a project, and render its outputs in memory."""
+    """Load, validate, build and check a project, and render its outputs in memory.
+
+    Every stage runs even when an earlier one found errors in some objects, so a
+    person sees all problems at once; only a file that does not load stops the
+    later stages. Rendering happens only for an error-free catalog.
+    """
     root = project_root(project)
     documents, settings, diagnostics = load_project(root)
     if has_errors(diagnostics):
         return BuildResult(sorted_diagnostics(diagnostics))
-    diagnostics += validate_documents(documents)
-    if has_errors(diagnostics):
-        return BuildResult(sorted_diagnostics(diagnostics))
-    catalog, build_diagnostics = build_catalog(documents, settings)
-    diagnostics += build_diagnostics
-    if has_errors(diagnostics):
-        return BuildResult(sorted_diagnostics(diagnostics))
-    diagnostics += run_checks(catalog, settings.postgres)
-    if has_errors(diagnostics):
+    schema_errors = validate_documents(documents)
+    diagnostics += schema_errors
+    catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
+    diagnostics += semantic
+    if catalog is None or has_errors(diagnostics):
         return BuildResult(sorted_diagnostics(diagnostics), catalog)
     files, render_diagnostics = render_outputs(catalog, settings)
     diagnostics += render_diagnostics
     return BuildResult(sorted_diagnostics(diagnostics), catalog, files if not has_errors(diagnostics) else {})
+
+
+def _build_and_check(documents, settings, *, trusted: bool) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Build the model and run the semantic checks.
+
+    On documents that failed schema validation the builder sees shapes it was
+    not written for; its findings are then best effort, and a failure inside it
+    only means no semantic diagnostics are added.
+    """
+    try:
+        catalog, diagnostics = build_catalog(documents, settings)
+        diagnostics = diagnostics + run_checks(catalog, settings.postgres)
+    except Exception:
+        if trusted:
+            raise
+        return None, []
+    return catalog, diagnostics
 
 
 def validate_project(project: str | Path) -> BuildResult:
