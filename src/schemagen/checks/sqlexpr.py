@@ -1,0 +1,147 @@
+"""Parse SQL expressions with PostgreSQL's own parser (pglast) and list what they use.
+
+An expression is parsed as ``SELECT <expression>``; anything that turns the wrapper
+into more than one plain target (``1 FROM t``, ``x AS y``, ``1; DROP …``) is a parse
+error too, so a value cannot smuggle SQL into the generated DDL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pglast import ast, parse_sql
+from pglast.parser import ParseError
+
+_PREFIX = "SELECT "
+_SELECT_DEFAULTS = {"targetList", "groupDistinct", "limitOption", "op", "all"}
+
+
+@dataclass(frozen=True)
+class FunctionCall:
+    """A call found in an expression: ``schema`` is None when unqualified."""
+
+    schema: str | None
+    name: str
+    node: ast.Node = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ParsedExpression:
+    """The result of parsing one expression: its AST, or the parser's message."""
+
+    node: ast.Node | None
+    error: str | None = None
+    position: int | None = None  # 0-based offset of the error in the expression text
+
+
+@lru_cache(maxsize=8192)
+def parse_expression(text: str) -> ParsedExpression:
+    """Parse ``text`` as one SQL value expression.
+
+    >>> parse_expression("length(name) > 0").error is None
+    True
+    >>> parse_expression("length(name) >").error
+    'syntax error at end of input'
+    """
+    try:
+        statements = parse_sql(_PREFIX + text)
+    except ParseError as exc:
+        message, location = exc.args[0], exc.args[1] if len(exc.args) > 1 else None
+        position = None if location is None else max(0, location - len(_PREFIX))
+        return ParsedExpression(None, str(message), position)
+    if len(statements) != 1 or not isinstance(statements[0].stmt, ast.SelectStmt):
+        return ParsedExpression(None, "more than one statement: an expression must be a single value")
+    select = statements[0].stmt
+    extra = sorted(
+        name for name in select.__slots__ if name not in _SELECT_DEFAULTS and getattr(select, name)
+    )
+    targets = select.targetList or ()
+    if extra or len(targets) != 1 or targets[0].name is not None:
+        return ParsedExpression(None, "not a single value expression (stray FROM, AS, comma or clause)")
+    return ParsedExpression(targets[0].val)
+
+
+@lru_cache(maxsize=1024)
+def parse_query(text: str) -> ParsedExpression:
+    """Parse ``text`` as one query (a view's SELECT / VALUES / WITH …)."""
+    try:
+        statements = parse_sql(text)
+    except ParseError as exc:
+        return ParsedExpression(None, str(exc.args[0]), exc.args[1] if len(exc.args) > 1 else None)
+    if len(statements) != 1 or not isinstance(statements[0].stmt, ast.SelectStmt):
+        return ParsedExpression(None, "a view query must be exactly one SELECT, VALUES or WITH query")
+    return ParsedExpression(statements[0].stmt)
+
+
+def walk(node: object, *, into_subqueries: bool = False) -> Iterator[ast.Node]:
+    """Every AST node under ``node`` (itself included), depth first.
+
+    Subqueries (``SubLink``) are yielded but not entered unless ``into_subqueries``:
+    their column references belong to other tables.
+    """
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, tuple | list):
+            stack.extend(reversed(current))
+            continue
+        if not isinstance(current, ast.Node):
+            continue
+        yield current
+        if isinstance(current, ast.SubLink) and not into_subqueries:
+            if current.testexpr is not None:
+                stack.append(current.testexpr)
+            continue
+        for name in reversed(type(current).__slots__):
+            value = getattr(current, name, None)
+            if isinstance(value, ast.Node | tuple | list):
+                stack.append(value)
+
+
+def function_calls(node: ast.Node) -> list[FunctionCall]:
+    """The function calls of an expression, outside subqueries."""
+    calls = []
+    for sub in walk(node):
+        if isinstance(sub, ast.FuncCall):
+            names = [n.sval for n in sub.funcname]
+            schema = names[-2] if len(names) >= 2 else None
+            calls.append(FunctionCall(schema, names[-1], sub))
+    return calls
+
+
+def column_references(node: ast.Node) -> list[tuple[str, ...]]:
+    """Column references outside subqueries, as name tuples (``*`` for a star)."""
+    refs = []
+    for sub in walk(node):
+        if isinstance(sub, ast.ColumnRef):
+            refs.append(tuple(f.sval if isinstance(f, ast.String) else "*" for f in sub.fields))
+    return refs
+
+
+def has_subquery(node: ast.Node) -> bool:
+    """True when the expression contains a subquery."""
+    return any(isinstance(sub, ast.SubLink) for sub in walk(node))
+
+
+def sql_value_functions(node: ast.Node) -> list[str]:
+    """``CURRENT_TIMESTAMP``, ``CURRENT_USER``, …: SQL-standard functions without parentheses."""
+    found = []
+    for sub in walk(node):
+        if isinstance(sub, ast.SQLValueFunction):
+            found.append(sub.op.name.removeprefix("SVFOP_"))
+    return found
+
+
+def string_literal(node: ast.Node) -> tuple[str, tuple[str, ...] | None] | None:
+    """``'x'`` or ``'x'::type`` → (value, type names or None); anything else → None."""
+    type_names = None
+    if isinstance(node, ast.TypeCast):
+        type_names = tuple(n.sval for n in node.typeName.names)
+        if node.typeName.arrayBounds:
+            return None
+        node = node.arg
+    if isinstance(node, ast.A_Const) and isinstance(node.val, ast.String):
+        return node.val.sval, type_names
+    return None

@@ -1,0 +1,27 @@
+"""C370: features the target PostgreSQL version does not have."""
+
+from __future__ import annotations
+
+from schemagen.diagnostics import Diagnostic, error
+from schemagen.model import Catalog
+
+
+def check_version_features(catalog: Catalog, postgres_version: int) -> list[Diagnostic]:
+    """C370: ``NULLS NOT DISTINCT`` needs PostgreSQL 15 or later.
+
+    Prevents: ``syntax error at or near "NULLS"`` on an older target server.
+    """
+    if postgres_version >= 15:
+        return []
+    found = []
+    hint = "drop nulls_not_distinct, or target PostgreSQL 15+ (postgres: in schemagen.yaml)"
+    for table in catalog.tables.values():
+        for unique in table.uniques:
+            if unique.nulls_not_distinct:
+                message = f"UNIQUE {unique.name} on {table.name} uses NULLS NOT DISTINCT (PostgreSQL 15+)"
+                found.append(error("C370", message, unique.span or table.span, hint))
+    for index in catalog.indexes.values():
+        if index.nulls_not_distinct:
+            message = f"index {index.name} uses NULLS NOT DISTINCT (PostgreSQL 15+)"
+            found.append(error("C370", message, index.span, hint))
+    return found

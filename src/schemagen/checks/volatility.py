@@ -1,0 +1,118 @@
+"""How volatile a function call is: built-in data, declared functions, extensions."""
+
+from __future__ import annotations
+
+from pglast import ast
+
+from schemagen.checks.builtins import (
+    builtin_overloads,
+    builtin_volatility,
+    extension_volatility,
+    type_aliases,
+)
+from schemagen.checks.sqlexpr import FunctionCall
+from schemagen.checks.typenames import resolve_base
+from schemagen.model import Catalog, Table
+
+UNKNOWN = "?"
+"""Returned for a function schemagen does not know."""
+
+_TEXT_LIKE = frozenset({"text", "character varying", "character", "name"})
+_NAMES = {"i": "IMMUTABLE", "s": "STABLE", "v": "VOLATILE"}
+
+
+def describe(letters: str) -> str:
+    """``"is"`` → ``"IMMUTABLE or STABLE"``."""
+    return " or ".join(_NAMES[letter] for letter in letters)
+
+
+def call_volatility(catalog: Catalog, call: FunctionCall, table: Table | None) -> str:
+    """The possible volatilities of a call as sorted ``i``/``s``/``v`` letters, or ``UNKNOWN``.
+
+    A built-in name whose overloads differ is narrowed by the argument types when
+    they can be read off the expression (columns of ``table``, casts, numbers).
+    """
+    if call.schema in (None, "pg_catalog"):
+        letters = builtin_volatility(call.name)
+        if letters is not None:
+            if len(letters) > 1:
+                return _narrow(catalog, call, table) or letters
+            return letters
+    declared = {
+        f.volatility[0].lower()
+        for f in catalog.functions.values()
+        if f.name.name == call.name and call.schema in (None, f.name.schema)
+    }
+    if declared:
+        return "".join(sorted(declared))
+    for name, extension in catalog.extensions.items():
+        if call.schema in (None, extension.schema or "public"):
+            letters = extension_volatility(name, call.name)
+            if letters is not None:
+                return letters
+    return UNKNOWN
+
+
+def _narrow(catalog: Catalog, call: FunctionCall, table: Table | None) -> str | None:
+    args = call.node.args or ()
+    types = [argument_type(catalog, arg, table) for arg in args]
+    candidates = {
+        vol
+        for params, vol in builtin_overloads(call.name)
+        if len(params) == len(types) and all(_accepts(p, t) for p, t in zip(params, types, strict=True))
+    }
+    return "".join(sorted(candidates)) if candidates else None
+
+
+def _accepts(param: str, arg: str | None) -> bool:
+    if arg is None or param.startswith("any"):
+        return True
+    return param == arg or (param == "text" and arg in _TEXT_LIKE)
+
+
+def argument_type(catalog: Catalog, node: ast.Node, table: Table | None) -> str | None:
+    """The type of a simple argument in ``format_type`` spelling, or None when unknown."""
+    if isinstance(node, ast.ColumnRef) and table is not None:
+        name = node.fields[-1]
+        column = table.column(name.sval) if isinstance(name, ast.String) else None
+        if column is None:
+            return None
+        ref = resolve_base(catalog, column.type)
+        return None if ref.schema is not None else ref.name + ("[]" if ref.array else "")
+    if isinstance(node, ast.TypeCast):
+        names = [n.sval for n in node.typeName.names]
+        if len(names) == 1 or names[0] == "pg_catalog":
+            name = type_aliases().get(names[-1], names[-1])
+            return name + ("[]" if node.typeName.arrayBounds else "")
+        return None
+    if isinstance(node, ast.A_Const) and node.val is not None:
+        return {ast.Integer: "integer", ast.Float: "numeric", ast.Boolean: "boolean"}.get(type(node.val))
+    return None
+
+
+_TIME_TYPES = frozenset({"date", "timestamp without time zone", "time without time zone", "interval"})
+_ZONED = "timestamp with time zone"
+
+
+def stable_cast(catalog: Catalog, node: ast.TypeCast, table: Table | None) -> str | None:
+    """Describe a cast PostgreSQL implements with a STABLE function, or None.
+
+    Covers the common cases that depend on the session's TimeZone or DateStyle:
+    text to a date/time type, ``timestamptz`` to a local date/time or text, and a
+    local date/time to ``timestamptz``. Literal operands are folded by the parser
+    and are fine.
+    """
+    if isinstance(node.arg, ast.A_Const):
+        return None
+    source = argument_type(catalog, node.arg, table)
+    target = argument_type(catalog, node, None)
+    if source is None or target is None or source == target:
+        return None
+    zoned_or_time = _TIME_TYPES | {_ZONED, "time with time zone"}
+    if source in _TEXT_LIKE and target in zoned_or_time:
+        return f"cast from {source} to {target}"
+    if source == _ZONED and (target in _TIME_TYPES or target in _TEXT_LIKE):
+        return f"cast from {source} to {target}"
+    if source in {"date", "timestamp without time zone"} and target == _ZONED:
+        return f"cast from {source} to {target}"
+    return None
