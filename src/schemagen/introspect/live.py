@@ -1,0 +1,64 @@
+"""Run the catalog queries against a live server, in one read-only transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import psycopg
+from psycopg.rows import dict_row
+
+from schemagen.introspect.omission import Omission
+from schemagen.introspect.query_files import QUERY_KINDS, load_query
+from schemagen.introspect.reader import read_catalog
+from schemagen.model import Catalog
+
+Progress = Callable[[str, int], None]
+"""Called after each query with the object kind and the number of rows read."""
+
+SESSION_SETTINGS = (
+    "SET LOCAL search_path = pg_catalog",
+    "SET LOCAL TimeZone = 'UTC'",
+    "SET LOCAL DateStyle = 'ISO, YMD'",
+    "SET LOCAL IntervalStyle = 'postgres'",
+    "SET LOCAL extra_float_digits = 3",
+)
+"""Fixed session settings, so canonical text does not depend on the caller's session.
+
+``search_path = pg_catalog`` makes ``format_type`` and the ``pg_get_*def``
+functions qualify every object outside ``pg_catalog``.
+"""
+
+
+def record_rows(
+    conn: psycopg.Connection, schemas: list[str] | None, progress: Progress | None = None
+) -> dict[str, list[dict]]:
+    """Run every catalog query (a fixed number) and return their rows by kind."""
+    major = conn.info.server_version // 10000
+    params = {"schemas": sorted(set(schemas)) if schemas else None}
+    rows: dict[str, list[dict]] = {}
+    with conn.transaction(), conn.cursor(row_factory=dict_row) as cursor:
+        cursor.execute("SET TRANSACTION READ ONLY")
+        for setting in SESSION_SETTINGS:
+            cursor.execute(setting)
+        for kind in QUERY_KINDS:
+            cursor.execute(load_query(kind, major), params)
+            rows[kind] = cursor.fetchall()
+            if progress is not None:
+                progress(kind, len(rows[kind]))
+    return rows
+
+
+def introspect(
+    conn: psycopg.Connection, schemas: list[str] | None, progress: Progress | None = None
+) -> tuple[Catalog, list[Omission]]:
+    """Read the live catalog into the model.
+
+    Args:
+        conn: an open connection (not inside a transaction).
+        schemas: schemas to read; None reads every non-system schema.
+        progress: optional callback, called once per query kind.
+
+    Returns:
+        The catalog and what could not be expressed (kind, name, why).
+    """
+    return read_catalog(record_rows(conn, schemas, progress))

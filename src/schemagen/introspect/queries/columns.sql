@@ -1,0 +1,41 @@
+-- Columns of tables in scope, in attnum order, with identity sequence options.
+SELECT n.nspname AS schema,
+       c.relname AS table_name,
+       a.attnum AS position,
+       a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type,
+       a.attnotnull AS not_null,
+       pg_get_expr(ad.adbin, ad.adrelid, true) AS expression,
+       a.attidentity AS identity,
+       a.attgenerated AS generated,
+       a.attislocal AS is_local,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+            CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END
+       END AS collation,
+       format_type(s.seqtypid, NULL) AS seq_type,
+       s.seqstart AS seq_start,
+       s.seqincrement AS seq_increment,
+       s.seqmin AS seq_min,
+       s.seqmax AS seq_max,
+       s.seqcache AS seq_cache,
+       s.seqcycle AS seq_cycle,
+       col_description(c.oid, a.attnum) AS comment
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+LEFT JOIN pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::regclass
+     AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_class'::regclass
+     AND sd.deptype = 'i'
+LEFT JOIN pg_sequence s ON s.seqrelid = sd.objid
+WHERE c.relkind IN ('r', 'p')
+  AND a.attnum > 0 AND NOT a.attisdropped
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname !~ '^pg_(toast_)?temp_'
+  AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2, 3

@@ -1,0 +1,31 @@
+-- Functions and procedures (aggregates and window functions are listed as omissions).
+SELECT n.nspname AS schema,
+       p.proname AS name,
+       p.prokind AS kind,
+       array(SELECT format_type(t.oid, NULL) FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]))
+             WITH ORDINALITY x(oid, i) JOIN pg_type t ON t.oid = x.oid ORDER BY x.i) AS argument_types,
+       p.proargmodes::text[] AS argument_modes,
+       p.proargnames AS argument_names,
+       p.pronargdefaults AS default_count,
+       pg_get_expr(p.proargdefaults, 0) AS argument_defaults,
+       CASE WHEN p.prokind = 'p' THEN NULL ELSE format_type(p.prorettype, NULL) END AS return_type,
+       p.proretset AS returns_set,
+       l.lanname AS language,
+       p.prosrc AS body,
+       p.prosqlbody IS NOT NULL AS sql_body,
+       p.provolatile AS volatility,
+       p.proisstrict AS strict,
+       p.prosecdef AS security_definer,
+       p.proparallel AS parallel,
+       p.proconfig AS config,
+       obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_language l ON l.oid = p.prolang
+WHERE p.prokind IN ('f', 'p')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname !~ '^pg_(toast_)?temp_'
+  AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+ORDER BY 1, 2, pg_get_function_identity_arguments(p.oid)

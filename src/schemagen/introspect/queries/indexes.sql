@@ -1,0 +1,52 @@
+-- Indexes on tables and materialized views in scope, except those backing a constraint
+-- and partitions of a partitioned index. One JSON element per key column.
+SELECT n.nspname AS schema,
+       ic.relname AS name,
+       c.relname AS table_name,
+       am.amname AS using,
+       ix.indisunique AS "unique",
+       coalesce(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
+       pg_indexam_has_property(am.oid, 'can_order') AS can_order,
+       (SELECT jsonb_agg(jsonb_build_object(
+                 'column', CASE WHEN ix.indkey[g.pos - 1] <> 0 THEN ta.attname END,
+                 'expression', CASE WHEN ix.indkey[g.pos - 1] = 0
+                                    THEN pg_get_indexdef(ix.indexrelid, g.pos, true) END,
+                 'opclass', CASE WHEN NOT opc.opcdefault THEN
+                                 CASE WHEN opcn.nspname = 'pg_catalog' THEN opc.opcname
+                                      ELSE opcn.nspname || '.' || opc.opcname END END,
+                 'opclass_options', ia.attoptions,
+                 'collation', CASE WHEN ix.indcollation[g.pos - 1] <> 0
+                                        AND ix.indcollation[g.pos - 1] <> coalesce(ta.attcollation, it.typcollation) THEN
+                                   CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
+                                        ELSE cn.nspname || '.' || co.collname END END,
+                 'option', ix.indoption[g.pos - 1])
+                 ORDER BY g.pos)
+        FROM generate_series(1, ix.indnkeyatts) g(pos)
+        JOIN pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = g.pos
+        JOIN pg_type it ON it.oid = ia.atttypid
+        LEFT JOIN pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = ix.indkey[g.pos - 1]
+        JOIN pg_opclass opc ON opc.oid = ix.indclass[g.pos - 1]
+        JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
+        LEFT JOIN pg_collation co ON co.oid = ix.indcollation[g.pos - 1]
+        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace) AS elements,
+       array(SELECT a.attname FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) g(pos)
+             JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.pos - 1]
+             ORDER BY g.pos) AS include,
+       pg_get_expr(ix.indpred, ix.indrelid, true) AS "where",
+       ic.reloptions AS options,
+       obj_description(ic.oid, 'pg_class') AS comment
+FROM pg_index ix
+JOIN pg_class ic ON ic.oid = ix.indexrelid
+JOIN pg_class c ON c.oid = ix.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+WHERE c.relkind IN ('r', 'p', 'm')
+  AND NOT ic.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k
+                  WHERE k.conindid = ix.indexrelid AND k.conrelid = ix.indrelid AND k.contype IN ('p', 'u', 'x'))
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname !~ '^pg_(toast_)?temp_'
+  AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid IN (c.oid, ic.oid) AND d.deptype = 'e')
+ORDER BY 1, 2

@@ -1,0 +1,34 @@
+-- Tables and partitioned tables: persistence, RLS flags, partition key and bound, comment.
+SELECT n.nspname AS schema,
+       c.relname AS name,
+       c.relkind AS kind,
+       c.relpersistence = 'u' AS unlogged,
+       c.relrowsecurity AS rls_enabled,
+       c.relforcerowsecurity AS rls_forced,
+       pt.partstrat AS partition_strategy,
+       CASE WHEN pt.partrelid IS NOT NULL THEN
+            array(SELECT a.attname FROM unnest(pt.partattrs::int2[]) WITH ORDINALITY k(attnum, i)
+                  LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum AND k.attnum <> 0
+                  ORDER BY k.i)
+       END AS partition_columns,
+       pg_get_partkeydef(c.oid) AS partition_key,
+       pn.nspname AS parent_schema,
+       p.relname AS parent_name,
+       pg_get_expr(c.relpartbound, c.oid) AS partition_bound,
+       c.reloptions AS options,
+       c.reloftype <> 0 AS typed,
+       EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) AND NOT c.relispartition AS inherits,
+       obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
+LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_class p ON p.oid = i.inhparent
+LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace
+WHERE c.relkind IN ('r', 'p')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname !~ '^pg_(toast_)?temp_'
+  AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2

@@ -1,0 +1,170 @@
+"""Readers for roles, grants and default privileges.
+
+Roles are cluster-wide; only those the objects in scope refer to are kept:
+grantees of grants and default privileges, their ``FOR ROLE`` owners, policy
+roles, and (transitively) the roles those are members of. The bootstrap
+superuser and ``pg_*`` roles are never read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from schemagen.introspect.omission import Omission
+from schemagen.model import DefaultPrivilege, Grant, Policy, Role
+
+Row = Mapping[str, Any]
+
+DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas"}
+
+
+def _target(row: Row) -> str:
+    if row["object_kind"] == "schema":
+        return row["name"]
+    if row["object_kind"] == "function":
+        return f"{row['schema']}.{row['name']}({', '.join(row['argument_types'])})"
+    return f"{row['schema']}.{row['name']}"
+
+
+def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
+    """Grants beyond each object's defaults; revoked defaults and type privileges are omissions."""
+    privileges: dict[tuple[str, str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    grantable: dict[tuple[str, str, str, str], set[bool]] = defaultdict(set)
+    omissions: list[Omission] = []
+    for r in rows:
+        kind = "table" if r["object_kind"] == "column" else r["object_kind"]
+        target = _target(r)
+        if r["action"] == "revoke":
+            omissions.append(
+                Omission(
+                    "grant",
+                    f"{r['privilege_type']} on {kind} {target} from {r['grantee']}",
+                    "revoking a default privilege is not supported",
+                )
+            )
+            continue
+        if kind == "type":
+            omissions.append(
+                Omission(
+                    "grant",
+                    f"{r['privilege_type']} on type {target} to {r['grantee']}",
+                    "type privileges are not supported",
+                )
+            )
+            continue
+        if (
+            kind == "schema"
+            and target == "public"
+            and r["grantee"] == "public"
+            and r["privilege_type"] == "USAGE"
+        ):
+            continue  # initdb's grant on the public schema
+        column = r["column_name"] or ""
+        object_kind = "column" if column else kind
+        privileges[(object_kind, target, r["grantee"])][column].add(r["privilege_type"])
+        grantable[(object_kind, target, r["grantee"], column)].add(r["is_grantable"])
+
+    grants: list[Grant] = []
+    for (object_kind, target, grantee), by_column in privileges.items():
+        if object_kind != "column":
+            options = grantable[(object_kind, target, grantee, "")]
+            grants.append(_grant(object_kind, target, grantee, by_column[""], (), options, omissions))
+            continue
+        columns_by_privileges: dict[tuple[tuple[str, ...], bool], list[str]] = defaultdict(list)
+        for column, privs in by_column.items():
+            options = grantable[(object_kind, target, grantee, column)]
+            columns_by_privileges[(tuple(sorted(privs)), options == {True})].append(column)
+        for (privs, with_option), columns in columns_by_privileges.items():
+            options = {with_option}
+            grants.append(
+                _grant(object_kind, target, grantee, set(privs), tuple(sorted(columns)), options, omissions)
+            )
+    return grants, omissions
+
+
+def _grant(
+    object_kind: str,
+    target: str,
+    grantee: str,
+    privileges: set[str],
+    columns: tuple[str, ...],
+    options: set[bool],
+    omissions: list[Omission],
+) -> Grant:
+    if len(options) > 1:
+        omissions.append(
+            Omission(
+                "grant", f"{object_kind} {target} to {grantee}", "mixed WITH GRANT OPTION is read as without"
+            )
+        )
+    return Grant(
+        object_kind=object_kind,
+        target=target,
+        grantee=grantee,
+        privileges=tuple(sorted(privileges)),
+        columns=columns,
+        with_grant_option=options == {True},
+    )
+
+
+def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege], list[Omission]]:
+    """``ALTER DEFAULT PRIVILEGES … IN SCHEMA``; global entries are omissions."""
+    grouped: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    omissions: list[Omission] = []
+    for r in rows:
+        kind = DEFAULT_ACL_KINDS.get(r["object_type"], r["object_type"])
+        if r["schema"] is None:
+            omissions.append(
+                Omission(
+                    "default privileges",
+                    f"for role {r['for_role']} on {kind} to {r['grantee']}",
+                    "default privileges without IN SCHEMA are not supported",
+                )
+            )
+            continue
+        grouped[(r["for_role"], r["schema"], kind, r["grantee"])].add(r["privilege_type"])
+    privileges = [
+        DefaultPrivilege(
+            schema=schema, object_kind=kind, grantee=grantee, privileges=tuple(sorted(p)), for_role=role
+        )
+        for (role, schema, kind, grantee), p in grouped.items()
+    ]
+    return privileges, omissions
+
+
+def read_roles(
+    rows: Iterable[Row],
+    grants: Iterable[Grant],
+    policies: Iterable[Policy],
+    defaults: Iterable[DefaultPrivilege],
+) -> list[Role]:
+    """Roles referenced by the grants, policies and default privileges in scope."""
+    available = {r["name"]: r for r in rows}
+    wanted: set[str] = set()
+    wanted.update(g.grantee for g in grants)
+    for policy in policies:
+        wanted.update(policy.roles)
+    for default in defaults:
+        wanted.add(default.grantee)
+        if default.for_role:
+            wanted.add(default.for_role)
+    pending = sorted(name for name in wanted if name in available)
+    chosen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in chosen:
+            continue
+        chosen.add(name)
+        pending.extend(m for m in available[name]["member_of"] if m in available and m not in chosen)
+    return [
+        Role(
+            name=name,
+            login=available[name]["login"],
+            inherit=available[name]["inherit"],
+            member_of=tuple(available[name]["member_of"]),
+            comment=available[name]["comment"],
+        )
+        for name in sorted(chosen)
+    ]

@@ -1,0 +1,70 @@
+"""Reader for indexes (those not backing a constraint)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from schemagen.model import Index, IndexElement, QualifiedName
+
+Row = Mapping[str, Any]
+
+INDOPTION_DESC = 1
+INDOPTION_NULLS_FIRST = 2
+
+
+def read_indexes(rows: Iterable[Row]) -> list[Index]:
+    """Indexes with structured keys, INCLUDE, WHERE and storage parameters."""
+    return [
+        Index(
+            name=QualifiedName(r["schema"], r["name"]),
+            table=QualifiedName(r["schema"], r["table_name"]),
+            elements=tuple(read_index_element(e, r["can_order"]) for e in r["elements"]),
+            using=r["using"],
+            unique=r["unique"],
+            nulls_not_distinct=r["nulls_not_distinct"],
+            include=tuple(r["include"] or ()),
+            where=r["where"],
+            storage_parameters=parse_options(r["options"]),
+            comment=r["comment"],
+        )
+        for r in rows
+    ]
+
+
+def read_index_element(element: Mapping[str, Any], can_order: bool) -> IndexElement:
+    """One key: column or expression, opclass (non-default only), collation, order.
+
+    ``nulls_first`` is None when it is the default for the direction (NULLS
+    LAST for ASC, NULLS FIRST for DESC).
+
+    >>> element = read_index_element({"column": "a", "expression": None, "opclass": None,
+    ...                               "opclass_options": None, "collation": None, "option": 3}, True)
+    >>> element.descending, element.nulls_first
+    (True, None)
+    """
+    option = element["option"] or 0
+    descending = bool(can_order and option & INDOPTION_DESC)
+    nulls_first = bool(option & INDOPTION_NULLS_FIRST)
+    return IndexElement(
+        column=element["column"],
+        expression=element["expression"],
+        opclass=element["opclass"],
+        opclass_params=parse_options(element["opclass_options"]),
+        collation=element["collation"],
+        descending=descending,
+        nulls_first=None if not can_order or nulls_first == descending else nulls_first,
+    )
+
+
+def parse_options(options: list[str] | None) -> tuple[tuple[str, str], ...]:
+    """``['lists=100', 'fillfactor=90']`` → ``(('fillfactor', '90'), ('lists', '100'))``.
+
+    >>> parse_options(["lists=100"])
+    (('lists', '100'),)
+    """
+    pairs = []
+    for option in options or ():
+        key, _, value = option.partition("=")
+        pairs.append((key, value))
+    return tuple(sorted(pairs))

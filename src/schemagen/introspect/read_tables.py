@@ -1,0 +1,291 @@
+"""Readers for tables: columns, constraints, partitioning, RLS flags and comments."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from schemagen.introspect.omission import Omission
+from schemagen.introspect.sequence_options import non_default_options
+from schemagen.introspect.sql_text import matching_paren, split_top_level, strip_outer_parens
+from schemagen.model import (
+    CheckConstraint,
+    Column,
+    ExcludeConstraint,
+    ExcludeElement,
+    ForeignKey,
+    Identity,
+    PartitionBound,
+    PartitionSpec,
+    PrimaryKey,
+    QualifiedName,
+    Table,
+    UniqueConstraint,
+)
+
+Row = Mapping[str, Any]
+
+FK_ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
+FK_MATCH = {"s": "SIMPLE", "f": "FULL", "p": "PARTIAL"}
+PARTITION_STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
+
+
+def read_tables(
+    tables: Iterable[Row], columns: Iterable[Row], constraints: Iterable[Row]
+) -> tuple[list[Table], list[Omission]]:
+    """Assemble tables from the rows of ``tables.sql``, ``columns.sql`` and ``constraints.sql``."""
+    columns_by_table: dict[QualifiedName, list[Row]] = defaultdict(list)
+    for row in columns:
+        columns_by_table[QualifiedName(row["schema"], row["table_name"])].append(row)
+    constraints_by_table: dict[QualifiedName, list[Row]] = defaultdict(list)
+    for row in constraints:
+        constraints_by_table[QualifiedName(row["schema"], row["table_name"])].append(row)
+
+    result: list[Table] = []
+    omissions: list[Omission] = []
+    for row in tables:
+        name = QualifiedName(row["schema"], row["name"])
+        omissions.extend(_table_omissions(name, row))
+        cols = []
+        for column_row in sorted(columns_by_table.get(name, ()), key=lambda r: r["position"]):
+            column, omission = read_column(column_row)
+            cols.append(column)
+            if omission is not None:
+                omissions.append(Omission(omission[0], f"{name}.{column.name}", omission[1]))
+        result.append(_table(name, row, tuple(cols), constraints_by_table.get(name, [])))
+    return _inherit_identities(result), omissions
+
+
+def _inherit_identities(tables: list[Table]) -> list[Table]:
+    """Give partitions' identity columns the options of the parent's identity sequence."""
+    by_name = {t.name: t for t in tables}
+
+    def root(table: Table) -> Table:
+        while table.partition_of is not None and table.partition_of.parent in by_name:
+            table = by_name[table.partition_of.parent]
+        return table
+
+    result = []
+    for table in tables:
+        top = root(table)
+        if top is table or not any(c.identity for c in table.columns):
+            result.append(table)
+            continue
+        columns = tuple(
+            replace(c, identity=top.column(c.name).identity)
+            if c.identity is not None and top.column(c.name) is not None
+            else c
+            for c in table.columns
+        )
+        result.append(replace(table, columns=columns))
+    return result
+
+
+def _table(name: QualifiedName, row: Row, columns: tuple[Column, ...], constraints: list[Row]) -> Table:
+    by_type: dict[str, list[Row]] = defaultdict(list)
+    for constraint in sorted(constraints, key=lambda r: r["name"]):
+        by_type[constraint["type"]].append(constraint)
+    primary = by_type.get("p", [])
+    return Table(
+        name=name,
+        columns=columns,
+        primary_key=read_primary_key(primary[0]) if primary else None,
+        uniques=tuple(read_unique(r) for r in by_type.get("u", [])),
+        foreign_keys=tuple(read_foreign_key(r) for r in by_type.get("f", [])),
+        checks=tuple(read_check(r) for r in by_type.get("c", [])),
+        excludes=tuple(read_exclude(r) for r in by_type.get("x", [])),
+        partition_by=read_partition_spec(row),
+        partition_of=read_partition_bound(row),
+        unlogged=row["unlogged"],
+        rls_enabled=row["rls_enabled"],
+        rls_forced=row["rls_forced"],
+        comment=row["comment"],
+    )
+
+
+def _table_omissions(name: QualifiedName, row: Row) -> list[Omission]:
+    omissions = []
+    if row["typed"]:
+        omissions.append(Omission("table", str(name), "typed tables (OF type) are read as plain tables"))
+    if row["inherits"]:
+        omissions.append(Omission("table", str(name), "table inheritance (INHERITS) is not supported"))
+    if row["options"]:
+        options = ", ".join(row["options"])
+        omissions.append(Omission("table", str(name), f"storage parameters are not supported: {options}"))
+    return omissions
+
+
+def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
+    """One column; returns an (kind, why) omission for what the model cannot hold."""
+    identity = None
+    default = row["expression"]
+    generated = None
+    omission = None
+    if row["identity"] in ("a", "d") and row["seq_start"] is None:
+        identity = Identity(always=row["identity"] == "a")  # a partition: the parent owns the sequence
+    elif row["identity"] in ("a", "d"):
+        options = non_default_options(
+            row["seq_type"] or row["type"],
+            row["seq_start"],
+            row["seq_increment"],
+            row["seq_min"],
+            row["seq_max"],
+            row["seq_cache"],
+            row["seq_cycle"],
+        )
+        identity = Identity(
+            always=row["identity"] == "a",
+            start=options.start,
+            increment=options.increment,
+            min_value=options.min_value,
+            max_value=options.max_value,
+            cache=options.cache,
+            cycle=options.cycle,
+        )
+    if row["generated"]:
+        generated, default = default, None
+        if row["generated"] != "s":
+            omission = ("column", "virtual generated columns are read as STORED")
+    return (
+        Column(
+            name=row["name"],
+            type=row["type"],
+            not_null=row["not_null"],
+            default=default,
+            identity=identity,
+            generated=generated,
+            collation=row["collation"],
+            comment=row["comment"],
+        ),
+        omission,
+    )
+
+
+def read_primary_key(row: Row) -> PrimaryKey:
+    """PRIMARY KEY with INCLUDE columns and deferrability."""
+    return PrimaryKey(
+        name=row["name"],
+        columns=tuple(row["columns"]),
+        include=tuple(row["include"] or ()),
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        comment=row["comment"],
+    )
+
+
+def read_unique(row: Row) -> UniqueConstraint:
+    """UNIQUE constraint (NULLS NOT DISTINCT on PostgreSQL 15+)."""
+    return UniqueConstraint(
+        name=row["name"],
+        columns=tuple(row["columns"]),
+        include=tuple(row["include"] or ()),
+        nulls_not_distinct=row["nulls_not_distinct"],
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        comment=row["comment"],
+    )
+
+
+def read_foreign_key(row: Row) -> ForeignKey:
+    """FOREIGN KEY with actions, MATCH and deferrability as SQL keywords."""
+    return ForeignKey(
+        name=row["name"],
+        columns=tuple(row["columns"]),
+        ref_table=QualifiedName(row["ref_schema"], row["ref_table"]),
+        ref_columns=tuple(row["ref_columns"]),
+        on_delete=FK_ACTIONS[row["on_delete"]],
+        on_update=FK_ACTIONS[row["on_update"]],
+        match=FK_MATCH[row["match"]],
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        not_valid=not row["validated"],
+        comment=row["comment"],
+    )
+
+
+def read_check(row: Row) -> CheckConstraint:
+    """CHECK constraint: the expression as ``pg_get_expr`` prints it, without ``CHECK (…)``."""
+    return CheckConstraint(
+        name=row["name"],
+        expression=row["expression"],
+        no_inherit=row["no_inherit"],
+        not_valid=not row["validated"],
+        comment=row["comment"],
+    )
+
+
+def read_exclude(row: Row) -> ExcludeConstraint:
+    """EXCLUDE constraint: elements with operators, non-default opclasses, INCLUDE and WHERE."""
+    return ExcludeConstraint(
+        name=row["name"],
+        using=row["using"],
+        elements=tuple(
+            ExcludeElement(expression=e["expression"], operator=e["operator"], opclass=e["opclass"])
+            for e in row["elements"] or ()
+        ),
+        include=tuple(row["include"] or ()),
+        where=row["where"],
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        comment=row["comment"],
+    )
+
+
+def read_partition_spec(row: Row) -> PartitionSpec | None:
+    """``PARTITION BY``: column keys by name, expression keys as ``(expression)``.
+
+    >>> read_partition_spec({"partition_strategy": "r", "partition_columns": ["a", None],
+    ...                      "partition_key": "RANGE (a, lower(b))"})
+    PartitionSpec(strategy='range', keys=('a', '(lower(b))'))
+    """
+    strategy = row["partition_strategy"]
+    if not strategy:
+        return None
+    text = row["partition_key"]
+    open_paren = text.index("(")
+    parts = split_top_level(text[open_paren + 1 : matching_paren(text, open_paren)])
+    keys = []
+    for index, column in enumerate(row["partition_columns"]):
+        if column is not None:
+            keys.append(column)
+        else:
+            keys.append(f"({strip_outer_parens(parts[index])})")
+    return PartitionSpec(strategy=PARTITION_STRATEGIES[strategy], keys=tuple(keys))
+
+
+def read_partition_bound(row: Row) -> PartitionBound | None:
+    """Parse ``pg_get_expr(relpartbound)``: DEFAULT, IN (…), FROM (…) TO (…), WITH (…).
+
+    >>> bound = "FOR VALUES FROM ('a', MINVALUE) TO ('b', MAXVALUE)"
+    >>> read_partition_bound({"parent_schema": "s", "parent_name": "t", "partition_bound": bound}).to_values
+    ("'b'", 'MAXVALUE')
+    """
+    if row["parent_name"] is None:
+        return None
+    parent = QualifiedName(row["parent_schema"], row["parent_name"])
+    text = row["partition_bound"].strip()
+    if text == "DEFAULT":
+        return PartitionBound(parent=parent, default=True)
+    groups = _parenthesised_groups(text)
+    if text.startswith("FOR VALUES IN"):
+        return PartitionBound(parent=parent, values_in=tuple(groups[0]))
+    if text.startswith("FOR VALUES FROM"):
+        return PartitionBound(parent=parent, from_values=tuple(groups[0]), to_values=tuple(groups[1]))
+    if text.startswith("FOR VALUES WITH"):
+        options = dict(part.split() for part in groups[0])
+        return PartitionBound(
+            parent=parent, modulus=int(options["modulus"]), remainder=int(options["remainder"])
+        )
+    raise ValueError(f"unrecognised partition bound: {text}")
+
+
+def _parenthesised_groups(text: str) -> list[list[str]]:
+    groups = []
+    index = text.find("(")
+    while index >= 0:
+        end = matching_paren(text, index)
+        groups.append(split_top_level(text[index + 1 : end]))
+        index = text.find("(", end + 1)
+    return groups

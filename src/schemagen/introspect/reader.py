@@ -1,0 +1,58 @@
+"""Turn recorded catalog rows (one list per query kind) into a Catalog: pure, no server."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from schemagen.introspect.omission import Omission
+from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
+from schemagen.introspect.read_indexes import read_indexes
+from schemagen.introspect.read_routines import read_functions, read_policies, read_triggers, read_views
+from schemagen.introspect.read_tables import read_tables
+from schemagen.introspect.read_types import (
+    read_composite_types,
+    read_domains,
+    read_enums,
+    read_extensions,
+    read_schemas,
+    read_sequences,
+)
+from schemagen.model import Catalog
+
+Rows = Mapping[str, Sequence[Mapping[str, Any]]]
+
+
+def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
+    """Build the model from the rows of every query in ``QUERY_KINDS``.
+
+    Returns the catalog and the sorted, de-duplicated list of omissions.
+    """
+    tables, table_omissions = read_tables(rows["tables"], rows["columns"], rows["constraints"])
+    functions, function_omissions = read_functions(rows["functions"])
+    triggers, trigger_omissions = read_triggers(rows["triggers"])
+    grants, grant_omissions = read_grants(rows["grants"])
+    defaults, default_omissions = read_default_privileges(rows["default_privileges"])
+    policies = read_policies(rows["policies"])
+    catalog = Catalog.of(
+        extensions=read_extensions(rows["extensions"]),
+        schemas=read_schemas(rows["schemas"]),
+        enums=read_enums(rows["enums"]),
+        domains=read_domains(rows["domains"]),
+        composite_types=read_composite_types(rows["composite_types"]),
+        sequences=read_sequences(rows["sequences"]),
+        tables=tables,
+        indexes=read_indexes(rows["indexes"]),
+        functions=functions,
+        triggers=triggers,
+        views=read_views(rows["views"]),
+        policies=policies,
+        roles=read_roles(rows["roles"], grants, policies, defaults),
+        grants=grants,
+        default_privileges=defaults,
+    )
+    omissions = [Omission(r["kind"], r["name"], r["why"]) for r in rows["omissions"]]
+    omissions += (
+        table_omissions + function_omissions + trigger_omissions + grant_omissions + default_omissions
+    )
+    return catalog, sorted(set(omissions))
