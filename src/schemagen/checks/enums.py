@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pglast import ast
+from pglast.enums import A_Expr_Kind
 
 from schemagen.checks.sites import Expression, Site, expressions
 from schemagen.checks.sqlexpr import parse_expression, string_literal, walk
@@ -90,8 +91,8 @@ def _check_comparisons(catalog: Catalog, expr: Expression, table: Table, node: a
     found = []
     for sub in walk(node):
         if not isinstance(sub, ast.A_Expr) or sub.kind not in (
-            ast.A_Expr_Kind.AEXPR_OP,
-            ast.A_Expr_Kind.AEXPR_IN,
+            A_Expr_Kind.AEXPR_OP,
+            A_Expr_Kind.AEXPR_IN,
         ):
             continue
         for column_side, other in ((sub.lexpr, sub.rexpr), (sub.rexpr, sub.lexpr)):

@@ -127,8 +127,7 @@ def check_name_collisions(catalog: Catalog) -> list[Diagnostic]:
         groups[(entry.namespace, truncate_identifier(entry.name))].append(entry)
     found = []
     for (namespace, short), entries in sorted(groups.items()):
-        distinct = {(e.what, e.name) for e in entries}
-        if len(distinct) < 2:
+        if len(entries) < 2:
             continue
         whats = sorted({e.what for e in entries})
         _first, *others = sorted(entries, key=lambda e: (e.span or Span("", 0, 0), e.what))

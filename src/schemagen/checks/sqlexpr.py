@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pglast import ast, parse_sql
-from pglast.parser import ParseError
+from pglast.parser import ParseError, scan
 
 _PREFIX = "SELECT "
 _SELECT_DEFAULTS = {"targetList", "groupDistinct", "limitOption", "op", "all"}
@@ -60,6 +60,10 @@ def parse_expression(text: str) -> ParsedExpression:
     targets = select.targetList or ()
     if extra or len(targets) != 1 or targets[0].name is not None:
         return ParsedExpression(None, "not a single value expression (stray FROM, AS, comma or clause)")
+    for token in scan(_PREFIX + text):
+        if token.name == "SQL_COMMENT":
+            position = token.start - len(_PREFIX)
+            return ParsedExpression(None, "a -- comment would swallow the rest of the DDL line", position)
     return ParsedExpression(targets[0].val)
 
 
