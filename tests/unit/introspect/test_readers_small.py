@@ -1,0 +1,152 @@
+"""Reader edge cases on hand-written rows."""
+
+from __future__ import annotations
+
+from schemagen.introspect.read_access import read_grants, read_roles
+from schemagen.introspect.read_routines import read_function, trigger_when
+from schemagen.introspect.read_tables import read_column, read_partition_spec
+from schemagen.introspect.sequence_options import non_default_options
+from schemagen.introspect.sql_text import split_top_level, strip_outer_parens
+from schemagen.model import Grant
+
+
+def test_split_top_level_respects_quotes_and_parens():
+    assert split_top_level("'a,b', f(1, 2), \"x,y\"") == ["'a,b'", "f(1, 2)", '"x,y"']
+    assert split_top_level("'it''s, here', 2") == ["'it''s, here'", "2"]
+
+
+def test_strip_outer_parens_only_when_wrapping():
+    assert strip_outer_parens("(a > 0)") == "a > 0"
+    assert strip_outer_parens("(a > 0) OR (b > 0)") == "(a > 0) OR (b > 0)"
+
+
+def test_descending_sequence_defaults():
+    options = non_default_options("integer", -1, -1, -2147483648, -1, 1, False)
+    assert (options.start, options.increment, options.min_value, options.max_value) == (None, -1, None, None)
+
+
+def _column(**overrides):
+    row = {
+        "name": "c",
+        "type": "integer",
+        "not_null": False,
+        "expression": None,
+        "identity": "",
+        "generated": "",
+        "collation": None,
+        "comment": None,
+        "seq_type": None,
+        "seq_start": None,
+        "seq_increment": None,
+        "seq_min": None,
+        "seq_max": None,
+        "seq_cache": None,
+        "seq_cycle": None,
+    }
+    row.update(overrides)
+    return row
+
+
+def test_virtual_generated_column_is_an_omission():
+    column, omission = read_column(_column(expression="a + 1", generated="v"))
+    assert column.generated == "a + 1" and omission is not None
+    column, omission = read_column(_column(expression="a + 1", generated="s"))
+    assert column.generated == "a + 1" and omission is None
+
+
+def test_identity_by_default_with_cycle():
+    row = _column(
+        identity="d",
+        seq_type="integer",
+        seq_start=1,
+        seq_increment=1,
+        seq_min=1,
+        seq_max=2147483647,
+        seq_cache=1,
+        seq_cycle=True,
+    )
+    column, _ = read_column(row)
+    assert column.identity is not None and not column.identity.always and column.identity.cycle
+
+
+def test_partition_expression_keys_keep_parentheses():
+    spec = read_partition_spec(
+        {"partition_strategy": "l", "partition_columns": [None], "partition_key": "LIST (lower(region))"}
+    )
+    assert spec.keys == ("(lower(region))",)
+
+
+def test_function_defaults_go_to_the_last_inputs():
+    row = {
+        "schema": "s",
+        "name": "f",
+        "kind": "f",
+        "argument_types": ["integer", "text", "text"],
+        "argument_modes": ["i", "i", "o"],
+        "argument_names": ["a", "b", "c"],
+        "argument_defaults": "'x, y'::text",
+        "return_type": "text",
+        "returns_set": False,
+        "language": "sql",
+        "body": "SELECT b",
+        "volatility": "v",
+        "strict": False,
+        "security_definer": True,
+        "parallel": "u",
+        "config": None,
+        "comment": None,
+    }
+    function = read_function(row)
+    assert [a.default for a in function.arguments] == [None, "'x, y'::text", None]
+    assert function.identity_types == ("integer", "text")
+    assert function.security_definer
+
+
+def test_trigger_without_when():
+    assert (
+        trigger_when("CREATE TRIGGER t AFTER INSERT ON s.x FOR EACH ROW EXECUTE FUNCTION s.f('WHEN (x)')")
+        is None
+    )
+
+
+def _grant_row(**overrides):
+    row = {
+        "object_kind": "table",
+        "schema": "s",
+        "name": "t",
+        "argument_types": None,
+        "column_name": None,
+        "action": "grant",
+        "grantee": "r",
+        "privilege_type": "SELECT",
+        "is_grantable": False,
+    }
+    row.update(overrides)
+    return row
+
+
+def test_column_grants_group_by_privileges():
+    grants, omissions = read_grants(
+        [
+            _grant_row(object_kind="column", column_name="b", privilege_type="UPDATE"),
+            _grant_row(object_kind="column", column_name="a", privilege_type="UPDATE"),
+        ]
+    )
+    assert grants == [Grant("column", "s.t", "r", ("UPDATE",), columns=("a", "b"))]
+    assert omissions == []
+
+
+def test_mixed_grant_option_is_an_omission():
+    grants, omissions = read_grants([_grant_row(), _grant_row(privilege_type="INSERT", is_grantable=True)])
+    assert grants[0].privileges == ("INSERT", "SELECT") and not grants[0].with_grant_option
+    assert len(omissions) == 1
+
+
+def test_roles_follow_membership():
+    rows = [
+        {"name": "a", "login": False, "inherit": True, "member_of": ["b"], "comment": None},
+        {"name": "b", "login": False, "inherit": True, "member_of": [], "comment": "group"},
+        {"name": "unused", "login": True, "inherit": True, "member_of": [], "comment": None},
+    ]
+    roles = read_roles(rows, [Grant("table", "s.t", "a", ("SELECT",))], [], [])
+    assert [r.name for r in roles] == ["a", "b"]
