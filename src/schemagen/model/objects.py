@@ -68,6 +68,7 @@ class CheckConstraint:
     no_inherit: bool = False
     not_valid: bool = False
     span: Span | None = _span()
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class PrimaryKey:
     deferrable: bool = False
     initially_deferred: bool = False
     span: Span | None = _span()
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ class UniqueConstraint:
     deferrable: bool = False
     initially_deferred: bool = False
     span: Span | None = _span()
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,7 @@ class ForeignKey:
     initially_deferred: bool = False
     not_valid: bool = False
     span: Span | None = _span()
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,7 @@ class ExcludeConstraint:
     deferrable: bool = False
     initially_deferred: bool = False
     span: Span | None = _span()
+    comment: str | None = None
 
 
 @dataclass(frozen=True)

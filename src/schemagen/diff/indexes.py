@@ -1,0 +1,29 @@
+"""Comparator for indexes: any difference but the comment recreates the index."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from schemagen.diff.comments import comment_changes
+from schemagen.diff.expressions import same_expression
+from schemagen.model.changes import Change, CreateIndex, DropIndex
+from schemagen.model.objects import Index
+
+
+def create_index(index: Index) -> list[Change]:
+    """Create and comment an index."""
+    return [CreateIndex(index), *comment_changes("index", index.name, None, index.comment)]
+
+
+def same_index(old: Index, new: Index) -> bool:
+    """Equal definitions (predicate through ``same_expression``; comments aside)."""
+    if not same_expression(old.where, new.where):
+        return False
+    return replace(old, where=None, comment=None) == replace(new, where=None, comment=None)
+
+
+def alter_index(old: Index, new: Index) -> list[Change]:
+    """Drop and create a changed index; otherwise only its comment."""
+    if not same_index(old, new):
+        return [DropIndex(old), *create_index(new)]
+    return comment_changes("index", new.name, old.comment, new.comment)

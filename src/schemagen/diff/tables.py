@@ -1,0 +1,164 @@
+"""Comparators for tables: columns, constraints, partitions and their comments.
+
+Foreign keys are always separate ``AddConstraint`` changes, even for a new
+table, so reference cycles and table order never matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from schemagen.diff.comments import comment_changes
+from schemagen.diff.expressions import same_expression
+from schemagen.diff.keyed import by_name, split_keys
+from schemagen.model.changes import (
+    AddColumn,
+    AddConstraint,
+    AlterColumn,
+    Change,
+    ColumnChange,
+    Constraint,
+    CreateTable,
+    DropColumn,
+    DropConstraint,
+    DropTable,
+    SetTableLogged,
+)
+from schemagen.model.names import QualifiedName
+from schemagen.model.objects import CheckConstraint, Column, ExcludeConstraint, Table
+
+
+def constraints_of(table: Table) -> dict[str, Constraint]:
+    """Every constraint of a table by name (PK, UNIQUE, FK, CHECK, EXCLUDE)."""
+    found: list[Constraint] = [
+        *([table.primary_key] if table.primary_key else []),
+        *table.uniques,
+        *table.foreign_keys,
+        *table.checks,
+        *table.excludes,
+    ]
+    return {c.name: c for c in sorted(found, key=lambda c: c.name)}
+
+
+def same_constraint(old: Constraint, new: Constraint) -> bool:
+    """Equal constraints, comparing expressions through ``same_expression``; comments aside."""
+    if type(old) is not type(new):
+        return False
+    if isinstance(old, CheckConstraint) and isinstance(new, CheckConstraint):
+        if not same_expression(old.expression, new.expression):
+            return False
+        old, new = replace(old, expression=""), replace(new, expression="")
+    if isinstance(old, ExcludeConstraint) and isinstance(new, ExcludeConstraint):
+        if not same_expression(old.where, new.where):
+            return False
+        old, new = replace(old, where=None), replace(new, where=None)
+    return replace(old, comment=None) == replace(new, comment=None)
+
+
+def _column_comments(table: QualifiedName, columns: list[Column], old: dict[str, Column]) -> list[Change]:
+    changes: list[Change] = []
+    for column in columns:
+        before = old.get(column.name)
+        changes += comment_changes(
+            "column", table, before.comment if before else None, column.comment, member=column.name
+        )
+    return changes
+
+
+def _constraint_comments(
+    table: QualifiedName, constraints: list[Constraint], old: dict[str, Constraint]
+) -> list[Change]:
+    changes: list[Change] = []
+    for constraint in constraints:
+        before = old.get(constraint.name)
+        changes += comment_changes(
+            "constraint",
+            table,
+            before.comment if before else None,
+            constraint.comment,
+            member=constraint.name,
+        )
+    return changes
+
+
+def create_table(table: Table) -> list[Change]:
+    """CREATE TABLE, then its foreign keys and every comment."""
+    create = CreateTable(table)
+    changes: list[Change] = [create]
+    changes += [AddConstraint(table.name, fk) for fk in sorted(table.foreign_keys, key=lambda c: c.name)]
+    changes += comment_changes("table", table.name, None, table.comment)
+    changes += _column_comments(table.name, list(table.columns), {})
+    changes += _constraint_comments(table.name, [*create.inline_constraints, *table.foreign_keys], {})
+    return changes
+
+
+def drop_table(table: Table, dropped: set[QualifiedName]) -> list[Change]:
+    """Drop a table; its foreign keys to other dropped tables go first, so cycles resolve."""
+    changes: list[Change] = [
+        DropConstraint(table.name, fk)
+        for fk in sorted(table.foreign_keys, key=lambda c: c.name)
+        if fk.ref_table in dropped and fk.ref_table != table.name
+    ]
+    return [*changes, DropTable(table)]
+
+
+def column_changes(old: Column, new: Column) -> ColumnChange:
+    """The flag of everything that differs between two versions of a column."""
+    flags = ColumnChange.NONE
+    if old.type != new.type:
+        flags |= ColumnChange.TYPE
+    if old.collation != new.collation:
+        flags |= ColumnChange.COLLATION
+    if not same_expression(old.default, new.default):
+        flags |= ColumnChange.DEFAULT
+    if old.not_null != new.not_null:
+        flags |= ColumnChange.NOT_NULL
+    if old.identity != new.identity:
+        flags |= ColumnChange.IDENTITY
+    if not same_expression(old.generated, new.generated):
+        flags |= ColumnChange.GENERATED
+    return flags
+
+
+def needs_recreate(old: Table, new: Table) -> bool:
+    """Whether ``old`` must be dropped and created again (its partitioning changed)."""
+    return old.partition_by != new.partition_by or old.partition_of != new.partition_of
+
+
+def alter_table(old: Table, new: Table) -> list[Change]:
+    """Changes that take ``old`` to ``new`` in place; a new partitioning recreates the table."""
+    if needs_recreate(old, new):
+        return [DropTable(old), *create_table(new)]
+    name = new.name
+    changes: list[Change] = []
+    if old.unlogged != new.unlogged:
+        changes.append(SetTableLogged(name, new.unlogged))
+    changes += _alter_columns(old, new)
+    changes += _alter_constraints(old, new)
+    changes += comment_changes("table", name, old.comment, new.comment)
+    return changes
+
+
+def _alter_columns(old: Table, new: Table) -> list[Change]:
+    old_columns, new_columns = by_name(old.columns), by_name(new.columns)
+    keys = split_keys(old_columns, new_columns)
+    added = set(keys.added)
+    changes: list[Change] = [AddColumn(new.name, c) for c in new.columns if c.name in added]
+    changes += [DropColumn(new.name, old_columns[k]) for k in keys.removed]
+    for key in keys.common:
+        flags = column_changes(old_columns[key], new_columns[key])
+        if flags:
+            changes.append(AlterColumn(new.name, old_columns[key], new_columns[key], flags))
+    return changes + _column_comments(new.name, list(new.columns), old_columns)
+
+
+def _alter_constraints(old: Table, new: Table) -> list[Change]:
+    old_constraints, new_constraints = constraints_of(old), constraints_of(new)
+    keys = split_keys(old_constraints, new_constraints)
+    changed = [k for k in keys.common if not same_constraint(old_constraints[k], new_constraints[k])]
+    changes: list[Change] = [
+        DropConstraint(new.name, old_constraints[k]) for k in sorted([*keys.removed, *changed])
+    ]
+    changes += [AddConstraint(new.name, new_constraints[k]) for k in sorted([*keys.added, *changed])]
+    kept = {k: v for k, v in old_constraints.items() if k not in changed}
+    return changes + _constraint_comments(new.name, list(new_constraints.values()), kept)

@@ -1,0 +1,472 @@
+"""Changes: small frozen values that take one catalog towards another.
+
+``diff`` produces them, ``plan`` orders them and ``render`` turns each into SQL
+with the template named after its class (``CreateTable`` →
+``templates/changes/create_table.sql.j2``). A change knows which objects it
+touches, never how it is spelled in SQL. ``reverse()`` exists where the reversal
+is exact; other changes raise ``NotImplementedError``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, replace
+
+from schemagen.model.names import QualifiedName
+from schemagen.model.objects import (
+    CheckConstraint,
+    Column,
+    CompositeType,
+    Domain,
+    EnumType,
+    ExcludeConstraint,
+    Extension,
+    ForeignKey,
+    Index,
+    PrimaryKey,
+    Schema,
+    Sequence,
+    Table,
+    UniqueConstraint,
+)
+
+Constraint = PrimaryKey | UniqueConstraint | ForeignKey | CheckConstraint | ExcludeConstraint
+
+
+@dataclass(frozen=True)
+class Change:
+    """Base class of every change."""
+
+    def reverse(self) -> Change:
+        """The change that undoes this one exactly."""
+        raise NotImplementedError(f"{type(self).__name__} has no exact reverse")
+
+    @classmethod
+    def template_name(cls) -> str:
+        """``changes/<snake_case(class name)>.sql.j2``."""
+        return f"changes/{snake_case(cls.__name__)}.sql.j2"
+
+
+def snake_case(name: str) -> str:
+    """``CreateTable`` → ``create_table``.
+
+    >>> snake_case("AlterSequenceOwnedBy")
+    'alter_sequence_owned_by'
+    """
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+# --- schemas and extensions -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreateSchema(Change):
+    """``CREATE SCHEMA``."""
+
+    schema: Schema
+
+    def reverse(self) -> Change:
+        return DropSchema(self.schema)
+
+
+@dataclass(frozen=True)
+class DropSchema(Change):
+    """``DROP SCHEMA`` (never CASCADE: its objects are dropped by their own changes)."""
+
+    schema: Schema
+
+    def reverse(self) -> Change:
+        return CreateSchema(self.schema)
+
+
+@dataclass(frozen=True)
+class CreateExtension(Change):
+    """``CREATE EXTENSION IF NOT EXISTS``."""
+
+    extension: Extension
+
+    def reverse(self) -> Change:
+        return DropExtension(self.extension)
+
+
+@dataclass(frozen=True)
+class DropExtension(Change):
+    """``DROP EXTENSION``."""
+
+    extension: Extension
+
+    def reverse(self) -> Change:
+        return CreateExtension(self.extension)
+
+
+# --- types ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreateEnum(Change):
+    """``CREATE TYPE … AS ENUM``."""
+
+    enum: EnumType
+
+    def reverse(self) -> Change:
+        return DropEnum(self.enum)
+
+
+@dataclass(frozen=True)
+class DropEnum(Change):
+    """``DROP TYPE`` of an enum."""
+
+    enum: EnumType
+
+    def reverse(self) -> Change:
+        return CreateEnum(self.enum)
+
+
+@dataclass(frozen=True)
+class AddEnumValue(Change):
+    """``ALTER TYPE … ADD VALUE … [BEFORE | AFTER]`` (PostgreSQL cannot remove it again)."""
+
+    enum: QualifiedName
+    label: str
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class RebuildEnum(Change):
+    """Replace an enum whose labels were removed or reordered, converting the columns using it.
+
+    ``columns`` are the (table, new column) pairs of the target catalog whose
+    type is the enum or an array of it.
+    """
+
+    old: EnumType
+    new: EnumType
+    columns: tuple[tuple[QualifiedName, Column], ...] = ()
+
+    @property
+    def temporary_name(self) -> str:
+        """The name the old type is renamed to while the columns are converted."""
+        return f"{self.old.name.name}__old"
+
+
+@dataclass(frozen=True)
+class CreateDomain(Change):
+    """``CREATE DOMAIN``."""
+
+    domain: Domain
+
+    def reverse(self) -> Change:
+        return DropDomain(self.domain)
+
+
+@dataclass(frozen=True)
+class DropDomain(Change):
+    """``DROP DOMAIN``."""
+
+    domain: Domain
+
+    def reverse(self) -> Change:
+        return CreateDomain(self.domain)
+
+
+class DomainChange(enum.Flag):
+    """What differs between two versions of a domain (besides CHECKs)."""
+
+    NONE = 0
+    DEFAULT = enum.auto()
+    NOT_NULL = enum.auto()
+
+
+@dataclass(frozen=True)
+class AlterDomain(Change):
+    """``ALTER DOMAIN … SET/DROP DEFAULT | SET/DROP NOT NULL``."""
+
+    old: Domain
+    new: Domain
+    changes: DomainChange
+
+    def reverse(self) -> Change:
+        return AlterDomain(self.new, self.old, self.changes)
+
+    def changed(self, aspect: str) -> bool:
+        """Whether ``aspect`` (a ``DomainChange`` member name) changed."""
+        return bool(self.changes & DomainChange[aspect])
+
+
+@dataclass(frozen=True)
+class AddDomainConstraint(Change):
+    """``ALTER DOMAIN … ADD CONSTRAINT … CHECK``."""
+
+    domain: QualifiedName
+    check: CheckConstraint
+
+    def reverse(self) -> Change:
+        return DropDomainConstraint(self.domain, self.check)
+
+
+@dataclass(frozen=True)
+class DropDomainConstraint(Change):
+    """``ALTER DOMAIN … DROP CONSTRAINT``."""
+
+    domain: QualifiedName
+    check: CheckConstraint
+
+    def reverse(self) -> Change:
+        return AddDomainConstraint(self.domain, self.check)
+
+
+@dataclass(frozen=True)
+class CreateCompositeType(Change):
+    """``CREATE TYPE … AS (…)``."""
+
+    type: CompositeType
+
+    def reverse(self) -> Change:
+        return DropCompositeType(self.type)
+
+
+@dataclass(frozen=True)
+class DropCompositeType(Change):
+    """``DROP TYPE`` of a composite type."""
+
+    type: CompositeType
+
+    def reverse(self) -> Change:
+        return CreateCompositeType(self.type)
+
+
+# --- sequences --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreateSequence(Change):
+    """``CREATE SEQUENCE`` (ownership is a separate ``AlterSequenceOwnedBy``)."""
+
+    sequence: Sequence
+
+    def reverse(self) -> Change:
+        return DropSequence(self.sequence)
+
+
+@dataclass(frozen=True)
+class DropSequence(Change):
+    """``DROP SEQUENCE``."""
+
+    sequence: Sequence
+
+    def reverse(self) -> Change:
+        return CreateSequence(self.sequence)
+
+
+@dataclass(frozen=True)
+class AlterSequence(Change):
+    """``ALTER SEQUENCE`` with every option of ``new`` (type, bounds, increment, cache, cycle)."""
+
+    old: Sequence
+    new: Sequence
+
+    def reverse(self) -> Change:
+        return AlterSequence(self.new, self.old)
+
+
+@dataclass(frozen=True)
+class AlterSequenceOwnedBy(Change):
+    """``ALTER SEQUENCE … OWNED BY table.column | NONE``."""
+
+    sequence: QualifiedName
+    old: tuple[QualifiedName, str] | None
+    new: tuple[QualifiedName, str] | None
+
+    def reverse(self) -> Change:
+        return AlterSequenceOwnedBy(self.sequence, self.new, self.old)
+
+
+# --- tables and columns -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreateTable(Change):
+    """``CREATE TABLE`` with columns, PK, UNIQUE, CHECK and EXCLUDE inline.
+
+    Foreign keys and comments are separate changes, so table order and
+    reference cycles never matter. A partition (``PARTITION OF``) takes its
+    columns from the parent; only its own constraints are rendered.
+    """
+
+    table: Table
+
+    def reverse(self) -> Change:
+        return DropTable(self.table)
+
+    @property
+    def inline_constraints(self) -> tuple[Constraint, ...]:
+        """The constraints rendered inside the statement, in a fixed order."""
+        t = self.table
+        return (*((t.primary_key,) if t.primary_key else ()), *t.uniques, *t.checks, *t.excludes)
+
+
+@dataclass(frozen=True)
+class DropTable(Change):
+    """``DROP TABLE``."""
+
+    table: Table
+
+    def reverse(self) -> Change:
+        return CreateTable(self.table)
+
+
+@dataclass(frozen=True)
+class AddColumn(Change):
+    """``ALTER TABLE … ADD COLUMN``."""
+
+    table: QualifiedName
+    column: Column
+
+    def reverse(self) -> Change:
+        return DropColumn(self.table, self.column)
+
+
+@dataclass(frozen=True)
+class DropColumn(Change):
+    """``ALTER TABLE … DROP COLUMN``."""
+
+    table: QualifiedName
+    column: Column
+
+    def reverse(self) -> Change:
+        return AddColumn(self.table, self.column)
+
+
+class ColumnChange(enum.Flag):
+    """What differs between two versions of a column (comments are ``SetComment``)."""
+
+    NONE = 0
+    TYPE = enum.auto()
+    COLLATION = enum.auto()
+    DEFAULT = enum.auto()
+    NOT_NULL = enum.auto()
+    IDENTITY = enum.auto()
+    GENERATED = enum.auto()
+
+
+@dataclass(frozen=True)
+class AlterColumn(Change):
+    """``ALTER TABLE … ALTER COLUMN`` for every aspect flagged in ``changes``."""
+
+    table: QualifiedName
+    old: Column
+    new: Column
+    changes: ColumnChange
+
+    def reverse(self) -> Change:
+        return AlterColumn(self.table, self.new, self.old, self.changes)
+
+    def changed(self, aspect: str) -> bool:
+        """Whether ``aspect`` (a ``ColumnChange`` member name) changed."""
+        return bool(self.changes & ColumnChange[aspect])
+
+
+@dataclass(frozen=True)
+class SetTableLogged(Change):
+    """``ALTER TABLE … SET LOGGED | SET UNLOGGED``."""
+
+    table: QualifiedName
+    unlogged: bool
+
+    def reverse(self) -> Change:
+        return SetTableLogged(self.table, not self.unlogged)
+
+
+@dataclass(frozen=True)
+class AddConstraint(Change):
+    """``ALTER TABLE … ADD CONSTRAINT`` (PK, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE)."""
+
+    table: QualifiedName
+    constraint: Constraint
+
+    def reverse(self) -> Change:
+        return DropConstraint(self.table, self.constraint)
+
+
+@dataclass(frozen=True)
+class DropConstraint(Change):
+    """``ALTER TABLE … DROP CONSTRAINT``."""
+
+    table: QualifiedName
+    constraint: Constraint
+
+    def reverse(self) -> Change:
+        return AddConstraint(self.table, self.constraint)
+
+
+# --- indexes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreateIndex(Change):
+    """``CREATE [UNIQUE] INDEX``."""
+
+    index: Index
+
+    def reverse(self) -> Change:
+        return DropIndex(self.index)
+
+
+@dataclass(frozen=True)
+class DropIndex(Change):
+    """``DROP INDEX``."""
+
+    index: Index
+
+    def reverse(self) -> Change:
+        return CreateIndex(self.index)
+
+
+# --- comments ---------------------------------------------------------------
+
+COMMENT_KINDS = (
+    "schema",
+    "extension",
+    "type",
+    "domain",
+    "domain constraint",
+    "sequence",
+    "table",
+    "column",
+    "constraint",
+    "index",
+    "function",
+    "procedure",
+    "view",
+    "materialized view",
+    "trigger",
+    "policy",
+    "role",
+)
+
+
+@dataclass(frozen=True)
+class SetComment(Change):
+    """``COMMENT ON <kind> … IS '…' | NULL`` for any object kind.
+
+    ``name`` is the object itself, or the owner of a member (the table of a
+    column, constraint, trigger or policy; the domain of a domain constraint);
+    for schemas, extensions and roles only ``name.name`` is used. ``arguments``
+    are a function's identity types.
+    """
+
+    kind: str
+    name: QualifiedName
+    comment: str | None
+    previous: str | None = None
+    member: str | None = None
+    arguments: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in COMMENT_KINDS:
+            raise ValueError(f"unknown comment kind {self.kind!r}")
+
+    def reverse(self) -> Change:
+        return replace(self, comment=self.previous, previous=self.comment)

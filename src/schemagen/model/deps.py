@@ -1,0 +1,210 @@
+"""What model objects depend on: the edges of the ordering graph, read from the model.
+
+An ``ObjectRef`` names one thing that can exist in a database (a schema, a
+type, a table, a column, a constraint, a unique key, …). Changes create, drop
+and need refs; ``plan`` turns those into edges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemagen.model.names import QualifiedName
+from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
+
+_ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
+_MODIFIERS = re.compile(r"\([^()]*\)$")
+_NEXTVAL = re.compile(r"nextval\(\s*'((?:[^']|'')+)'", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class ObjectRef:
+    """One database object: ``kind`` plus its schema, name and optional member."""
+
+    kind: str
+    schema: str
+    name: str
+    member: str = ""
+
+
+def schema_ref(name: str) -> ObjectRef:
+    """A schema."""
+    return ObjectRef("schema", "", name)
+
+
+def extension_ref(name: str) -> ObjectRef:
+    """An extension."""
+    return ObjectRef("extension", "", name)
+
+
+def type_ref(name: QualifiedName) -> ObjectRef:
+    """An enum, domain or composite type (one namespace)."""
+    return ObjectRef("type", name.schema, name.name)
+
+
+def sequence_ref(name: QualifiedName) -> ObjectRef:
+    """A sequence."""
+    return ObjectRef("sequence", name.schema, name.name)
+
+
+def table_ref(name: QualifiedName) -> ObjectRef:
+    """A table."""
+    return ObjectRef("table", name.schema, name.name)
+
+
+def column_ref(table: QualifiedName, column: str) -> ObjectRef:
+    """A column of a table."""
+    return ObjectRef("column", table.schema, table.name, column)
+
+
+def constraint_ref(table: QualifiedName, name: str) -> ObjectRef:
+    """A named constraint of a table."""
+    return ObjectRef("constraint", table.schema, table.name, name)
+
+
+def key_ref(table: QualifiedName, columns: tuple[str, ...]) -> ObjectRef:
+    """A unique key (PK, UNIQUE constraint or unique index) over ``columns``: what an FK needs."""
+    return ObjectRef("key", table.schema, table.name, "\x1f".join(columns))
+
+
+def index_ref(name: QualifiedName) -> ObjectRef:
+    """An index."""
+    return ObjectRef("index", name.schema, name.name)
+
+
+def enum_value_ref(enum: QualifiedName, label: str) -> ObjectRef:
+    """One label of an enum."""
+    return ObjectRef("enum value", enum.schema, enum.name, label)
+
+
+def type_reference(type_text: str) -> QualifiedName | None:
+    """The user type a canonical type text refers to, or None for a built-in type.
+
+    >>> type_reference("agents.agent_status[]")
+    QualifiedName(schema='agents', name='agent_status')
+    >>> type_reference("public.vector(1536)")
+    QualifiedName(schema='public', name='vector')
+    >>> type_reference("character varying(50)") is None
+    True
+    """
+    base = _MODIFIERS.sub("", _ARRAY_SUFFIX.sub("", type_text.strip())).strip()
+    parts = _split_dotted(base)
+    if len(parts) != 2:
+        return None
+    return QualifiedName(parts[0], parts[1])
+
+
+def nextval_references(expression: str | None, default_schema: str) -> list[QualifiedName]:
+    """Sequences named in ``nextval('…')`` calls of an expression, sorted.
+
+    >>> nextval_references("nextval('tasks.task_seq'::regclass)", "public")
+    [QualifiedName(schema='tasks', name='task_seq')]
+    """
+    if not expression:
+        return []
+    found = set()
+    for match in _NEXTVAL.finditer(expression):
+        parts = _split_dotted(match.group(1).replace("''", "'"))
+        if len(parts) == 1:
+            found.add(QualifiedName(default_schema, parts[0]))
+        elif len(parts) == 2:
+            found.add(QualifiedName(parts[0], parts[1]))
+    return sorted(found)
+
+
+def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
+    """The type and sequences a column uses."""
+    needs = set()
+    referenced = type_reference(column.type)
+    if referenced is not None:
+        needs.add(type_ref(referenced))
+    for sequence in nextval_references(column.default, table.schema):
+        needs.add(sequence_ref(sequence))
+    return needs
+
+
+def table_needs(table: Table) -> set[ObjectRef]:
+    """Schema, column types, sequences and partition parent of a table (FKs are separate)."""
+    needs = {schema_ref(table.name.schema)}
+    for column in table.columns:
+        needs |= column_needs(table.name, column)
+    if table.partition_of is not None:
+        needs.add(table_ref(table.partition_of.parent))
+    return needs
+
+
+def table_provides(table: Table) -> set[ObjectRef]:
+    """The table, its columns, its inline constraints and unique keys."""
+    name = table.name
+    provided = {table_ref(name)}
+    provided |= {column_ref(name, c.name) for c in table.columns}
+    constraints = [*([table.primary_key] if table.primary_key else []), *table.uniques]
+    provided |= {constraint_ref(name, c.name) for c in constraints}
+    provided |= {key_ref(name, c.columns) for c in constraints}
+    provided |= {constraint_ref(name, c.name) for c in (*table.checks, *table.excludes)}
+    return provided
+
+
+def foreign_key_needs(table: QualifiedName, fk: ForeignKey) -> set[ObjectRef]:
+    """Both tables, the columns on both sides and the referenced unique key."""
+    needs = {table_ref(table), table_ref(fk.ref_table), key_ref(fk.ref_table, fk.ref_columns)}
+    needs |= {column_ref(table, c) for c in fk.columns}
+    needs |= {column_ref(fk.ref_table, c) for c in fk.ref_columns}
+    return needs
+
+
+def index_needs(index: Index) -> set[ObjectRef]:
+    """The table and the plain columns of an index."""
+    needs = {table_ref(index.table)}
+    needs |= {column_ref(index.table, e.column) for e in index.elements if e.column}
+    needs |= {column_ref(index.table, c) for c in index.include}
+    return needs
+
+
+def domain_needs(domain: Domain) -> set[ObjectRef]:
+    """The schema and the base type (domains over domains)."""
+    needs = {schema_ref(domain.name.schema)}
+    referenced = type_reference(domain.base_type)
+    if referenced is not None:
+        needs.add(type_ref(referenced))
+    return needs
+
+
+def composite_needs(composite: CompositeType) -> set[ObjectRef]:
+    """The schema and the attribute types."""
+    needs = {schema_ref(composite.name.schema)}
+    for attribute in composite.attributes:
+        referenced = type_reference(attribute.type)
+        if referenced is not None:
+            needs.add(type_ref(referenced))
+    return needs
+
+
+def sequence_needs(sequence: Sequence) -> set[ObjectRef]:
+    """The schema of a sequence (ownership is a separate change)."""
+    return {schema_ref(sequence.name.schema)}
+
+
+def _split_dotted(text: str) -> list[str]:
+    """Split ``a.b`` or ``"a.x"."b"`` into unquoted parts."""
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == '"':
+            if quoted and i + 1 < len(text) and text[i + 1] == '"':
+                current.append('"')
+                i += 1
+            else:
+                quoted = not quoted
+        elif char == "." and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts

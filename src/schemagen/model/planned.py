@@ -1,0 +1,47 @@
+"""An ordered plan of changes with the hazards each one carries."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from schemagen.model.changes import Change
+
+
+class Hazard(enum.Enum):
+    """A risk of running a change on a live database (a closed list)."""
+
+    DELETES_DATA = "deletes data"
+    TABLE_REWRITE = "rewrites the whole table"
+    ACCESS_EXCLUSIVE_LOCK = "takes an ACCESS EXCLUSIVE lock"
+    INDEX_BUILD_BLOCKS_WRITES = "builds an index while blocking writes"
+    VALIDATES_ROWS = "scans the table to validate existing rows"
+    ENUM_REBUILD = "rebuilds an enum type and converts the columns using it"
+    IRREVERSIBLE = "cannot be undone by PostgreSQL (e.g. an added enum value)"
+    NEEDS_POSTGRES_17 = "needs PostgreSQL 17 or newer"
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    """One change in its place in a plan, with its hazards (sorted by name)."""
+
+    change: Change
+    hazards: tuple[Hazard, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Changes in an order PostgreSQL accepts; the same input gives the same order."""
+
+    changes: tuple[PlannedChange, ...] = ()
+
+    def __iter__(self):
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    @property
+    def hazards(self) -> frozenset[Hazard]:
+        """Every hazard of every change."""
+        return frozenset(h for planned in self.changes for h in planned.hazards)

@@ -1,0 +1,63 @@
+"""Hazards: one lookup table from change class (and, for columns, the flag) to risks."""
+
+from __future__ import annotations
+
+from schemagen.model.changes import (
+    AddColumn,
+    AddConstraint,
+    AddDomainConstraint,
+    AddEnumValue,
+    AlterColumn,
+    Change,
+    ColumnChange,
+    CreateIndex,
+    DropColumn,
+    DropExtension,
+    DropIndex,
+    DropSchema,
+    DropSequence,
+    DropTable,
+    RebuildEnum,
+    SetTableLogged,
+)
+from schemagen.model.planned import Hazard
+
+H = Hazard
+
+CHANGE_HAZARDS: dict[type[Change], frozenset[Hazard]] = {
+    DropTable: frozenset({H.DELETES_DATA, H.ACCESS_EXCLUSIVE_LOCK}),
+    DropColumn: frozenset({H.DELETES_DATA, H.ACCESS_EXCLUSIVE_LOCK}),
+    DropSequence: frozenset({H.DELETES_DATA}),
+    DropSchema: frozenset({H.DELETES_DATA}),
+    DropExtension: frozenset({H.DELETES_DATA}),
+    DropIndex: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+    AddColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+    AddConstraint: frozenset({H.VALIDATES_ROWS, H.ACCESS_EXCLUSIVE_LOCK}),
+    AddDomainConstraint: frozenset({H.VALIDATES_ROWS}),
+    CreateIndex: frozenset({H.INDEX_BUILD_BLOCKS_WRITES}),
+    AddEnumValue: frozenset({H.IRREVERSIBLE}),
+    RebuildEnum: frozenset({H.ENUM_REBUILD, H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
+    SetTableLogged: frozenset({H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
+    AlterColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+}
+"""Hazards every change of a class carries."""
+
+COLUMN_HAZARDS: dict[ColumnChange, frozenset[Hazard]] = {
+    ColumnChange.TYPE: frozenset({H.TABLE_REWRITE}),
+    ColumnChange.COLLATION: frozenset({H.TABLE_REWRITE}),
+    ColumnChange.NOT_NULL: frozenset({H.VALIDATES_ROWS}),
+    ColumnChange.GENERATED: frozenset({H.TABLE_REWRITE, H.NEEDS_POSTGRES_17}),
+    ColumnChange.IDENTITY: frozenset(),
+    ColumnChange.DEFAULT: frozenset(),
+}
+"""Extra hazards of an ``AlterColumn`` by what changed."""
+
+
+def hazards_of(change: Change) -> tuple[Hazard, ...]:
+    """The hazards of one change, sorted by name."""
+    found = set(CHANGE_HAZARDS.get(type(change), frozenset()))
+    if isinstance(change, AlterColumn):
+        for flag, hazards in COLUMN_HAZARDS.items():
+            if flag in change.changes:
+                found |= hazards
+    return tuple(sorted(found, key=lambda h: h.name))

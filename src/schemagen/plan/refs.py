@@ -1,0 +1,222 @@
+"""What each change creates, drops and needs: the vertices' edges of the plan graph.
+
+``needs_new`` must exist before the change runs (created earlier in the plan
+when they are new); ``needs_old`` are objects of the old catalog the change
+still uses, so it runs before they are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from schemagen.model import deps
+from schemagen.model.changes import (
+    AddColumn,
+    AddConstraint,
+    AddDomainConstraint,
+    AddEnumValue,
+    AlterColumn,
+    AlterDomain,
+    AlterSequence,
+    AlterSequenceOwnedBy,
+    Change,
+    Constraint,
+    CreateCompositeType,
+    CreateDomain,
+    CreateEnum,
+    CreateExtension,
+    CreateIndex,
+    CreateSchema,
+    CreateSequence,
+    CreateTable,
+    DropColumn,
+    DropCompositeType,
+    DropConstraint,
+    DropDomain,
+    DropDomainConstraint,
+    DropEnum,
+    DropExtension,
+    DropIndex,
+    DropSchema,
+    DropSequence,
+    DropTable,
+    RebuildEnum,
+    SetComment,
+    SetTableLogged,
+)
+from schemagen.model.deps import ObjectRef
+from schemagen.model.names import QualifiedName
+from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
+
+
+@dataclass(frozen=True)
+class Refs:
+    """The objects one change creates, drops and needs."""
+
+    creates: frozenset[ObjectRef] = field(default_factory=frozenset)
+    drops: frozenset[ObjectRef] = field(default_factory=frozenset)
+    needs_new: frozenset[ObjectRef] = field(default_factory=frozenset)
+    needs_old: frozenset[ObjectRef] = field(default_factory=frozenset)
+
+
+def _refs(creates=(), drops=(), needs_new=(), needs_old=()) -> Refs:
+    return Refs(frozenset(creates), frozenset(drops), frozenset(needs_new), frozenset(needs_old))
+
+
+def _constraint_provides(table: QualifiedName, constraint: Constraint) -> set[ObjectRef]:
+    provided = {deps.constraint_ref(table, constraint.name)}
+    if isinstance(constraint, PrimaryKey | UniqueConstraint):
+        provided.add(deps.key_ref(table, constraint.columns))
+    return provided
+
+
+def _constraint_needs(table: QualifiedName, constraint: Constraint) -> set[ObjectRef]:
+    if isinstance(constraint, ForeignKey):
+        return deps.foreign_key_needs(table, constraint)
+    needs = {deps.table_ref(table)}
+    if isinstance(constraint, PrimaryKey | UniqueConstraint):
+        needs |= {deps.column_ref(table, c) for c in (*constraint.columns, *constraint.include)}
+    if isinstance(constraint, ExcludeConstraint):
+        needs |= {deps.column_ref(table, c) for c in constraint.include}
+    return needs
+
+
+def _index_provides(index: Index) -> set[ObjectRef]:
+    provided = {deps.index_ref(index.name)}
+    if index.unique and index.where is None and all(e.column for e in index.elements):
+        provided.add(deps.key_ref(index.table, tuple(e.column or "" for e in index.elements)))
+    return provided
+
+
+def _comment_target(change: SetComment) -> ObjectRef:
+    name, member = change.name, change.member or ""
+    by_kind = {
+        "schema": lambda: deps.schema_ref(name.name),
+        "extension": lambda: deps.extension_ref(name.name),
+        "type": lambda: deps.type_ref(name),
+        "domain": lambda: deps.type_ref(name),
+        "domain constraint": lambda: deps.constraint_ref(name, member),
+        "sequence": lambda: deps.sequence_ref(name),
+        "table": lambda: deps.table_ref(name),
+        "column": lambda: deps.column_ref(name, member),
+        "constraint": lambda: deps.constraint_ref(name, member),
+        "index": lambda: deps.index_ref(name),
+    }
+    if change.kind in by_kind:
+        return by_kind[change.kind]()
+    return ObjectRef(change.kind, name.schema, name.name, member)
+
+
+def _domain_provides(domain: Domain) -> set[ObjectRef]:
+    return {deps.type_ref(domain.name), *(deps.constraint_ref(domain.name, c.name) for c in domain.checks)}
+
+
+def _owner_refs(owner: tuple[QualifiedName, str] | None) -> set[ObjectRef]:
+    if owner is None:
+        return set()
+    return {deps.table_ref(owner[0]), deps.column_ref(owner[0], owner[1])}
+
+
+def _schema_of(name: str | None) -> set[ObjectRef]:
+    return {deps.schema_ref(name)} if name else set()
+
+
+_RULES: dict[type[Change], Callable[[Change], Refs]] = {
+    CreateSchema: lambda c: _refs(creates={deps.schema_ref(c.schema.name)}),
+    DropSchema: lambda c: _refs(drops={deps.schema_ref(c.schema.name)}),
+    CreateExtension: lambda c: _refs(
+        creates={deps.extension_ref(c.extension.name)}, needs_new=_schema_of(c.extension.schema)
+    ),
+    DropExtension: lambda c: _refs(
+        drops={deps.extension_ref(c.extension.name)}, needs_old=_schema_of(c.extension.schema)
+    ),
+    CreateEnum: lambda c: _refs(
+        creates={deps.type_ref(c.enum.name)}, needs_new={deps.schema_ref(c.enum.name.schema)}
+    ),
+    DropEnum: lambda c: _refs(
+        drops={deps.type_ref(c.enum.name)}, needs_old={deps.schema_ref(c.enum.name.schema)}
+    ),
+    AddEnumValue: lambda c: _refs(
+        creates={deps.enum_value_ref(c.enum, c.label)},
+        needs_new={
+            deps.type_ref(c.enum),
+            *(deps.enum_value_ref(c.enum, x) for x in (c.before, c.after) if x is not None),
+        },
+    ),
+    RebuildEnum: lambda c: _refs(
+        needs_new={
+            deps.type_ref(c.new.name),
+            *(deps.column_ref(table, column.name) for table, column in c.columns),
+        }
+    ),
+    CreateDomain: lambda c: _refs(creates=_domain_provides(c.domain), needs_new=deps.domain_needs(c.domain)),
+    DropDomain: lambda c: _refs(drops=_domain_provides(c.domain), needs_old=deps.domain_needs(c.domain)),
+    AlterDomain: lambda c: _refs(needs_new={deps.type_ref(c.new.name)}),
+    AddDomainConstraint: lambda c: _refs(
+        creates={deps.constraint_ref(c.domain, c.check.name)}, needs_new={deps.type_ref(c.domain)}
+    ),
+    DropDomainConstraint: lambda c: _refs(
+        drops={deps.constraint_ref(c.domain, c.check.name)}, needs_old={deps.type_ref(c.domain)}
+    ),
+    CreateCompositeType: lambda c: _refs(
+        creates={deps.type_ref(c.type.name)}, needs_new=deps.composite_needs(c.type)
+    ),
+    DropCompositeType: lambda c: _refs(
+        drops={deps.type_ref(c.type.name)}, needs_old=deps.composite_needs(c.type)
+    ),
+    CreateSequence: lambda c: _refs(
+        creates={deps.sequence_ref(c.sequence.name)}, needs_new=deps.sequence_needs(c.sequence)
+    ),
+    DropSequence: lambda c: _refs(
+        drops={deps.sequence_ref(c.sequence.name)}, needs_old=deps.sequence_needs(c.sequence)
+    ),
+    AlterSequence: lambda c: _refs(needs_new={deps.sequence_ref(c.new.name)}),
+    AlterSequenceOwnedBy: lambda c: _refs(
+        needs_new={deps.sequence_ref(c.sequence), *_owner_refs(c.new)},
+        needs_old={deps.sequence_ref(c.sequence), *_owner_refs(c.old)},
+    ),
+    CreateTable: lambda c: _refs(creates=deps.table_provides(c.table), needs_new=deps.table_needs(c.table)),
+    DropTable: lambda c: _refs(drops=deps.table_provides(c.table), needs_old=deps.table_needs(c.table)),
+    AddColumn: lambda c: _refs(
+        creates={deps.column_ref(c.table, c.column.name)},
+        needs_new={deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
+    ),
+    DropColumn: lambda c: _refs(
+        drops={deps.column_ref(c.table, c.column.name)},
+        needs_old={deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
+    ),
+    AlterColumn: lambda c: _refs(
+        needs_new={
+            deps.table_ref(c.table),
+            deps.column_ref(c.table, c.new.name),
+            *deps.column_needs(c.table, c.new),
+        },
+        needs_old=deps.column_needs(c.table, c.old),
+    ),
+    SetTableLogged: lambda c: _refs(needs_new={deps.table_ref(c.table)}),
+    AddConstraint: lambda c: _refs(
+        creates=_constraint_provides(c.table, c.constraint),
+        needs_new=_constraint_needs(c.table, c.constraint),
+    ),
+    DropConstraint: lambda c: _refs(
+        drops=_constraint_provides(c.table, c.constraint), needs_old=_constraint_needs(c.table, c.constraint)
+    ),
+    CreateIndex: lambda c: _refs(creates=_index_provides(c.index), needs_new=deps.index_needs(c.index)),
+    DropIndex: lambda c: _refs(drops=_index_provides(c.index), needs_old=deps.index_needs(c.index)),
+    SetComment: lambda c: _refs(needs_new={_comment_target(c)}),
+}
+
+
+def refs_of(change: Change) -> Refs:
+    """The refs of one change; every change class must have a rule."""
+    try:
+        rule = _RULES[type(change)]
+    except KeyError:
+        raise TypeError(f"no dependency rule for {type(change).__name__}") from None
+    return rule(change)
+
+
+def classes_with_rules() -> frozenset[type[Change]]:
+    """Change classes the planner knows (a test checks this covers every class)."""
+    return frozenset(_RULES)

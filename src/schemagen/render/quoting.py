@@ -1,0 +1,131 @@
+"""Quoting filters: identifiers and literals are made safe at the last moment.
+
+Follows PostgreSQL's own ``quote_identifier``: a name stays bare only when it is
+lowercase-simple and not a keyword (other than an unreserved one). The keyword
+lists come from pglast, i.e. from PostgreSQL's grammar itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pglast import keywords
+
+from schemagen.model.names import QualifiedName
+
+_SIMPLE = re.compile(r"[a-z_][a-z0-9_$]*")
+_NEEDS_QUOTES = frozenset(
+    keywords.RESERVED_KEYWORDS | keywords.TYPE_FUNC_NAME_KEYWORDS | keywords.COL_NAME_KEYWORDS
+)
+_ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
+_MODIFIERS = re.compile(r"\([^()]*\)$")
+_BARE_OPTION = re.compile(r"[A-Za-z0-9_.+-]+")
+
+
+def ident(name: str) -> str:
+    """Quote an identifier only when PostgreSQL needs it; ``"`` is doubled.
+
+    >>> ident("registry"), ident("Order"), ident("select"), ident('a"b')
+    ('registry', '"Order"', '"select"', '"a""b"')
+    """
+    if _SIMPLE.fullmatch(name) and name not in _NEEDS_QUOTES:
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def qualified(name: QualifiedName | str) -> str:
+    """``schema.name`` with each part quoted as needed; a bare string is one identifier.
+
+    >>> qualified(QualifiedName("agents", "Registry"))
+    'agents."Registry"'
+    """
+    if isinstance(name, QualifiedName):
+        return f"{ident(name.schema)}.{ident(name.name)}"
+    return ident(name)
+
+
+def literal(text: str) -> str:
+    """A standard SQL string literal: ``'`` doubled.
+
+    >>> literal("it's")
+    "'it''s'"
+    """
+    return "'" + text.replace("'", "''") + "'"
+
+
+def dotted(name: str) -> str:
+    """A possibly schema-qualified name such as an opclass or collation, parts quoted as needed.
+
+    >>> dotted("public.vector_cosine_ops"), dotted("C")
+    ('public.vector_cosine_ops', '"C"')
+    """
+    schema, dot, rest = name.partition(".")
+    if not dot:
+        return ident(name)
+    return f"{ident(schema)}.{ident(rest)}"
+
+
+def type_text(text: str) -> str:
+    """Canonical type text with the parts of a qualified user type quoted as needed.
+
+    Built-in types (``character varying(50)``, ``timestamp with time zone``,
+    ``integer[]``) are kept as they are.
+
+    >>> type_text("agents.agent_status[]"), type_text("My Schema.vector(3)")
+    ('agents.agent_status[]', '"My Schema".vector(3)')
+    >>> type_text("character varying(50)")
+    'character varying(50)'
+    """
+    stripped = text.strip()
+    suffix_match = _ARRAY_SUFFIX.search(stripped)
+    suffix = suffix_match.group(0) if suffix_match else ""
+    base = stripped[: len(stripped) - len(suffix)]
+    modifiers_match = _MODIFIERS.search(base)
+    modifiers = modifiers_match.group(0) if modifiers_match else ""
+    base = base[: len(base) - len(modifiers)]
+    if "." not in base or '"' in base:
+        return stripped
+    return dotted(base) + modifiers + suffix
+
+
+def key_expression(text: str) -> str:
+    """A key of EXCLUDE or PARTITION BY: a column name, or an expression in parentheses.
+
+    >>> key_expression("agent_id"), key_expression("lower(name)"), key_expression("(a + b)")
+    ('agent_id', '(lower(name))', '(a + b)')
+    """
+    stripped = text.strip()
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_$]*", stripped):
+        return ident(stripped)
+    if _wrapped(stripped):
+        return stripped
+    return f"({stripped})"
+
+
+def _wrapped(text: str) -> bool:
+    """Whether the first ``(`` closes at the last character (quotes respected)."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth, quote = 0, ""
+    for position, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position == len(text) - 1
+    return False
+
+
+def option_value(value: str) -> str:
+    """A storage-parameter value: numbers and words bare, anything else a literal.
+
+    >>> option_value("100"), option_value("off"), option_value("a b")
+    ('100', 'off', "'a b'")
+    """
+    return value if _BARE_OPTION.fullmatch(value) else literal(value)
