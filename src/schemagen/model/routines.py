@@ -136,9 +136,11 @@ class Role:
 class Grant:
     """A privilege on one object to one grantee.
 
-    ``object_kind`` is ``schema``, ``table``, ``sequence``, ``function`` or
-    ``column``; ``target`` is the object's identity text (for functions the
-    signature key); ``columns`` is set for column privileges.
+    ``object_kind`` is ``schema``, ``table``, ``sequence``, ``function``,
+    ``type`` or ``column``; ``target`` is the object's identity text (for
+    functions the signature key); ``columns`` is set for column privileges.
+    ``revoke`` marks privileges PostgreSQL grants by default that were taken
+    away (``REVOKE … FROM grantee``, e.g. EXECUTE from PUBLIC on a function).
     """
 
     object_kind: str
@@ -147,6 +149,7 @@ class Grant:
     privileges: tuple[str, ...]
     columns: tuple[str, ...] = ()
     with_grant_option: bool = False
+    revoke: bool = False
     span: Span | None = _span()
 
     @property
