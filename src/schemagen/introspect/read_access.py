@@ -29,31 +29,13 @@ def _target(row: Row) -> str:
 
 
 def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
-    """Grants beyond each object's defaults; revoked defaults and type privileges are omissions."""
-    privileges: dict[tuple[str, str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    grantable: dict[tuple[str, str, str, str], set[bool]] = defaultdict(set)
-    omissions: list[Omission] = []
+    """Grants beyond each object's defaults, and revoked defaults as ``revoke`` grants."""
+    privileges: dict[tuple[str, str, str, bool], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    grantable: dict[tuple[str, str, str, bool, str], set[bool]] = defaultdict(set)
     for r in rows:
         kind = "table" if r["object_kind"] == "column" else r["object_kind"]
         target = _target(r)
-        if r["action"] == "revoke":
-            omissions.append(
-                Omission(
-                    "grant",
-                    f"{r['privilege_type']} on {kind} {target} from {r['grantee']}",
-                    "revoking a default privilege is not supported",
-                )
-            )
-            continue
-        if kind == "type":
-            omissions.append(
-                Omission(
-                    "grant",
-                    f"{r['privilege_type']} on type {target} to {r['grantee']}",
-                    "type privileges are not supported",
-                )
-            )
-            continue
+        revoke = r["action"] == "revoke"
         if (
             kind == "schema"
             and target == "public"
@@ -63,50 +45,37 @@ def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
             continue  # initdb's grant on the public schema
         column = r["column_name"] or ""
         object_kind = "column" if column else kind
-        privileges[(object_kind, target, r["grantee"])][column].add(r["privilege_type"])
-        grantable[(object_kind, target, r["grantee"], column)].add(r["is_grantable"])
+        privileges[(object_kind, target, r["grantee"], revoke)][column].add(r["privilege_type"])
+        grantable[(object_kind, target, r["grantee"], revoke, column)].add(r["is_grantable"] and not revoke)
 
     grants: list[Grant] = []
-    for (object_kind, target, grantee), by_column in privileges.items():
-        if object_kind != "column":
-            options = grantable[(object_kind, target, grantee, "")]
-            grants.append(_grant(object_kind, target, grantee, by_column[""], (), options, omissions))
-            continue
-        columns_by_privileges: dict[tuple[tuple[str, ...], bool], list[str]] = defaultdict(list)
+    omissions: list[Omission] = []
+    for (object_kind, target, grantee, revoke), by_column in sorted(privileges.items()):
+        groups: dict[tuple[tuple[str, ...], frozenset[bool]], list[str]] = defaultdict(list)
         for column, privs in by_column.items():
-            options = grantable[(object_kind, target, grantee, column)]
-            columns_by_privileges[(tuple(sorted(privs)), options == {True})].append(column)
-        for (privs, with_option), columns in columns_by_privileges.items():
-            options = {with_option}
-            grants.append(
-                _grant(object_kind, target, grantee, set(privs), tuple(sorted(columns)), options, omissions)
+            options = frozenset(grantable[(object_kind, target, grantee, revoke, column)])
+            groups[(tuple(sorted(privs)), options)].append(column)
+        for (privs, options), columns in sorted(
+            groups.items(), key=lambda item: (item[0][0], sorted(item[0][1]))
+        ):
+            if len(options) > 1:
+                why = "mixed WITH GRANT OPTION is read as without"
+                omissions.append(Omission("grant", f"{object_kind} {target} to {grantee}", why))
+            grant = Grant(
+                object_kind=object_kind,
+                target=target,
+                grantee=grantee,
+                privileges=privs,
+                columns=tuple(sorted(c for c in columns if c)),
+                with_grant_option=options == {True},
+                revoke=revoke,
             )
+            if any(g.key == grant.key for g in grants):
+                why = "a grant and a revoke of the same grantee cannot both be expressed"
+                omissions.append(Omission("grant", f"{object_kind} {target} {grantee}", why))
+                continue
+            grants.append(grant)
     return grants, omissions
-
-
-def _grant(
-    object_kind: str,
-    target: str,
-    grantee: str,
-    privileges: set[str],
-    columns: tuple[str, ...],
-    options: set[bool],
-    omissions: list[Omission],
-) -> Grant:
-    if len(options) > 1:
-        omissions.append(
-            Omission(
-                "grant", f"{object_kind} {target} to {grantee}", "mixed WITH GRANT OPTION is read as without"
-            )
-        )
-    return Grant(
-        object_kind=object_kind,
-        target=target,
-        grantee=grantee,
-        privileges=tuple(sorted(privileges)),
-        columns=columns,
-        with_grant_option=options == {True},
-    )
 
 
 def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege], list[Omission]]:
