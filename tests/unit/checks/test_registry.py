@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import inspect
+
+import pytest
 
 import schemagen.checks as checks
 from schemagen.checks import CHECKS, run_checks
@@ -57,3 +61,8 @@ def test_nulls_not_distinct_needs_postgres_15():
 
 def test_public_api():
     assert checks.__all__ == ["CHECKS", "Check", "run_checks"]
+
+
+@pytest.mark.parametrize("module", ["schemagen.checks.sqlexpr", "schemagen.checks.typenames"])
+def test_doctests(module):
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
