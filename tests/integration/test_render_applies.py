@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pglast
 import psycopg
 import pytest
 from tests.unit.render.rich_catalog import rich_catalog
+from tests.unit.render.scenarios import SCENARIOS
 
 from schemagen.diff import diff_catalogs
+from schemagen.introspect import introspect
 from schemagen.model import Catalog
 from schemagen.plan import plan_changes
 from schemagen.render import render_plan
@@ -61,3 +64,36 @@ def test_injection_label_is_data_not_code(fresh_db: str, pg_server) -> None:
     with psycopg.connect(fresh_db) as conn:
         labels = [row[0] for row in conn.execute("select unnest(enum_range(null::tasks.level))::text")]
     assert labels == ["low", "it's", "'); DROP TABLE foo; --"]
+
+
+def _apply_each(dsn: str, sql: str) -> None:
+    """Run statement by statement in autocommit, as ``psql -f`` does."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for statement in pglast.split(sql):
+            conn.execute(statement)
+
+
+def _live(dsn: str, schemas: list[str]) -> Catalog:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        catalog, _ = introspect(conn, schemas)
+    return catalog
+
+
+def _schemas(*catalogs: Catalog) -> list[str]:
+    return sorted({name for c in catalogs for name in c.schemas} - {"public"})
+
+
+@pytest.mark.parametrize("scenario", ["evolve_shop", "evolve_shop_back", "rich_logged"])
+def test_migration_converges_with_a_fresh_build(fresh_db: str, scenario: str) -> None:
+    old, new = (factory() for factory in SCENARIOS[scenario])
+    schemas = _schemas(old, new)
+    _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(Catalog(), old))))
+    _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(old, new))))
+    migrated = _live(fresh_db, schemas)
+    assert {k: e.labels for k, e in migrated.enums.items()} == {k: e.labels for k, e in new.enums.items()}
+    assert sorted(migrated.tables) == sorted(new.tables)
+    _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(new, Catalog()))))
+    assert _live(fresh_db, schemas).tables == {}
+    _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(Catalog(), new))))
+    built = _live(fresh_db, schemas)
+    assert diff_catalogs(migrated, built) == []

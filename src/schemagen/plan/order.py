@@ -133,12 +133,9 @@ _COMMENT_PHASE = {
 
 def _comment_key(change: SetComment) -> tuple:
     """A comment on an object that already exists; a new object's comment follows the object."""
-    return (
-        _COMMENT_PHASE.get(change.kind, 17),
-        (change.name.schema, change.name.name),
-        5,
-        change.member or "",
-    )
+    name = change.name
+    group = (name.name,) if not name.schema else (name.schema, name.name)
+    return (_COMMENT_PHASE.get(change.kind, 17), group, 5, change.member or "")
 
 
 def order_changes(changes: list[Change]) -> list[Change]:
