@@ -147,7 +147,8 @@ def check_enum_labels(catalog: Catalog) -> list[Diagnostic]:
     """C323: enum labels are unique and at most 63 bytes.
 
     Prevents: ``invalid enum label "…"`` (PostgreSQL rejects, not truncates, a long
-    label) and ``enum label "x" already exists``.
+    label) and ``duplicate key value violates unique constraint
+    "pg_enum_typid_label_index"`` (a repeated label).
     """
     found = []
     for name, enum_type in catalog.enums.items():

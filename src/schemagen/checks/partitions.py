@@ -51,7 +51,7 @@ def check_unique_keys_include_partition_key(catalog: Catalog) -> list[Diagnostic
 
     Also checks keys inherited from a parent when a partition is itself partitioned.
     Prevents: ``unique constraint on partitioned table must include all
-    partitioning columns`` and ``unsupported UNIQUE constraint with partition key
+    partitioning columns`` and ``unsupported PRIMARY KEY (or UNIQUE) constraint with partition key
     definition`` (a table partitioned by an expression cannot have unique keys).
     """
     found = []
@@ -112,7 +112,7 @@ def _check_key(
 def check_partition_bounds(catalog: Catalog) -> list[Diagnostic]:
     """C334: a partition's parent exists, is partitioned, and the bound fits its strategy.
 
-    Prevents: ``table "x" is not partitioned``, ``invalid bound specification for a
+    Prevents: ``"x" is not partitioned``, ``invalid bound specification for a
     list/range/hash partition`` and a range bound with the wrong number of values.
     """
     found = []
