@@ -16,7 +16,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from schemagen.diagnostics import Diagnostic, Span, error
-from schemagen.source.document import JsonPath
+from schemagen.model.document import JsonPath
 
 MAX_NODES = 100_000
 """Most nodes one file may expand to (aliases included): an alias bomb stops here."""

@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 from schemagen.diagnostics import Diagnostic, Span, error, warning
+from schemagen.model.document import SourceDocument
 from schemagen.model.settings import DEFAULT_POSTGRES, SUPPORTED_POSTGRES, ProjectSettings
-from schemagen.source.document import SourceDocument
 from schemagen.source.nodes import Converter, TooManyNodes
 
 SCHEMA_DIR = "schema"

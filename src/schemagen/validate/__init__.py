@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schemagen.diagnostics import Diagnostic
-from schemagen.source.document import SourceDocument
+from schemagen.model.document import SourceDocument
 from schemagen.validate.errors import leaf_errors, to_diagnostic
 from schemagen.validate.schema import json_schema, validator
 

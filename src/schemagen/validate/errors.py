@@ -16,7 +16,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from schemagen.diagnostics import Diagnostic, error
-from schemagen.source.document import JsonPath, SourceDocument
+from schemagen.model.document import JsonPath, SourceDocument
 
 _ALTERNATIVES = ("oneOf", "anyOf")
 _SAME_LEVEL_MISMATCH = ("type",)

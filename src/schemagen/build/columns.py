@@ -1,0 +1,113 @@
+"""Columns: shorthand or mapping, serial expansion, identity, inline constraint requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from schemagen.build.context import BuildContext
+from schemagen.build.sequences import normalised_options
+from schemagen.build.shorthand import parse_column_shorthand
+from schemagen.model import Column, Identity
+from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.types import serial_base
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A built column plus what it asks of its table (inline constraints, a serial sequence)."""
+
+    column: Column
+    path: JsonPath
+    primary_key: bool = False
+    unique: bool = False
+    references: Any = None
+    check: str | None = None
+    serial_type: str | None = None
+
+
+def build_column(
+    document: SourceDocument, path: JsonPath, name: str, spec: Any, schema: str, ctx: BuildContext
+) -> ColumnSpec | None:
+    """One column from its shorthand string or mapping; None when it cannot be read."""
+    span = document.key_span(path)
+    if isinstance(spec, str):
+        parsed = parse_column_shorthand(spec)
+        if parsed.error:
+            ctx.error("C382", f"column {name}: {parsed.error}", document.span(path), parsed.hint)
+            return None
+        spec = {"type": parsed.type, "not_null": parsed.not_null}
+        if parsed.default is not None:
+            spec["default"] = parsed.default
+        if parsed.collation is not None:
+            spec["collation"] = parsed.collation
+    written_type = str(spec["type"])
+    serial = serial_base(written_type)
+    default_value = spec.get("default")
+    default = ctx.sql(document, (*path, "default"), default_value) if default_value is not None else None
+    identity = _identity(spec.get("identity"), written_type)
+    not_null = bool(spec.get("not_null", False)) or identity is not None
+    if serial is not None:
+        if default is not None or identity is not None or spec.get("generated"):
+            ctx.error(
+                "C384",
+                f"column {name} is {written_type}, which already has a default; it cannot also have "
+                "a default, identity or generation expression",
+                span,
+                f"use {serial} with the default you want, or drop the default",
+            )
+        not_null = True
+    column = Column(
+        name=name,
+        type=serial if serial is not None else ctx.resolve_type(written_type, schema),
+        not_null=not_null or bool(spec.get("primary_key", False)),
+        default=default,
+        identity=identity,
+        generated=spec.get("generated"),
+        collation=spec.get("collation"),
+        comment=spec.get("comment"),
+        renamed_from=spec.get("renamed_from"),
+        span=span,
+    )
+    return ColumnSpec(
+        column=column,
+        path=path,
+        primary_key=bool(spec.get("primary_key", False)),
+        unique=bool(spec.get("unique", False)),
+        references=spec.get("references"),
+        check=spec.get("check"),
+        serial_type=serial,
+    )
+
+
+def _identity(value: Any, written_type: str) -> Identity | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Identity(always=value.lower() == "always")
+    options = normalised_options(
+        serial_base(written_type) or _integer_type(written_type),
+        value.get("start"),
+        value.get("increment"),
+        value.get("min_value"),
+        value.get("max_value"),
+        value.get("cache"),
+    )
+    return Identity(
+        always=bool(value.get("always", False)),
+        start=options.start,
+        increment=options.increment,
+        min_value=options.min_value,
+        max_value=options.max_value,
+        cache=options.cache,
+        cycle=bool(value.get("cycle", False)),
+    )
+
+
+def _integer_type(written_type: str) -> str:
+    lowered = written_type.lower().strip()
+    if lowered in ("smallint", "int2"):
+        return "smallint"
+    if lowered in ("integer", "int", "int4"):
+        return "integer"
+    return "bigint"

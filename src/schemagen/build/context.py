@@ -1,0 +1,135 @@
+"""State shared while building one catalog: diagnostics, definitions, names, types.
+
+Builder codes (the semantic checks use C301-C379): ``C380`` a name defined
+twice, ``C381`` two primary keys on one table, ``C382`` a column shorthand or
+index key that does not parse, ``C383`` a reference that is not a valid name,
+``C384`` a serial column with a default or identity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemagen.build.sqltext import quote_ident, split_dotted
+from schemagen.diagnostics import Diagnostic, Span, error
+from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.names import QualifiedName
+from schemagen.model.settings import ProjectSettings
+from schemagen.model.types import canonical_type, is_builtin_type, split_array, split_type
+
+# Types created by well-known extensions: type name → extension name.
+EXTENSION_TYPES: dict[str, str] = {
+    "vector": "vector",
+    "halfvec": "vector",
+    "sparsevec": "vector",
+    "citext": "citext",
+    "hstore": "hstore",
+    "ltree": "ltree",
+    "lquery": "ltree",
+    "ltxtquery": "ltree",
+    "cube": "cube",
+    "earth": "earthdistance",
+    "isbn": "isn",
+    "isbn13": "isn",
+    "issn": "isn",
+    "ean13": "isn",
+    "upc": "isn",
+    "seg": "seg",
+    "geometry": "postgis",
+    "geography": "postgis",
+    "box2d": "postgis",
+    "box3d": "postgis",
+    "gtrgm": "pg_trgm",
+}
+
+
+@dataclass
+class Located:
+    """Where a definition was found: the document and the JSON path of its key."""
+
+    document: SourceDocument
+    path: JsonPath
+
+    @property
+    def span(self) -> Span:
+        return self.document.key_span(self.path)
+
+
+@dataclass
+class BuildContext:
+    """Everything the per-kind builders share while turning documents into a catalog."""
+
+    settings: ProjectSettings
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    definitions: dict[tuple[str, Any], Located] = field(default_factory=dict)
+    user_types: set[QualifiedName] = field(default_factory=set)
+    extension_schemas: dict[str, str] = field(default_factory=dict)
+    relation_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    constraint_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def error(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
+        """Record an error."""
+        self.diagnostics.append(error(code, message, span, hint))
+
+    def define(self, kind: str, key: Any, where: Located, shown: str) -> bool:
+        """Register a definition; False (and a C380 error) when ``key`` is already defined."""
+        previous = self.definitions.get((kind, key))
+        if previous is None:
+            self.definitions[(kind, key)] = where
+            return True
+        first = previous.span
+        self.error(
+            "C380",
+            f"{kind} {shown} is defined twice (first at {first})",
+            where.span,
+            "rename or remove one of the definitions",
+        )
+        return False
+
+    def resolve_type(self, written: str, schema: str) -> str:
+        """Canonical, qualified type text for a type written in ``schema``.
+
+        Built-in types get their canonical spelling; an unqualified user type
+        is taken from ``schema``; a well-known extension type from its
+        extension's schema (``public`` unless declared otherwise).
+        """
+        canonical = canonical_type(written)
+        if is_builtin_type(canonical):
+            return canonical
+        base, is_array = split_array(canonical)
+        parts = split_type(base)
+        modifiers = f"({','.join(parts.modifiers)})" if parts.modifiers else ""
+        names = split_dotted(parts.name)
+        if len(names) == 1:
+            name = names[0]
+            target_schema = schema
+            extension = EXTENSION_TYPES.get(name)
+            if QualifiedName(schema, name) not in self.user_types and extension is not None:
+                target_schema = self.extension_schemas.get(extension, "public")
+            names = [target_schema, name]
+        text = ".".join(quote_ident(n) for n in names) + modifiers
+        return text + ("[]" if is_array else "")
+
+    def sql(self, document: SourceDocument, path: JsonPath, value: Any) -> str:
+        """A YAML scalar as SQL text: strings as written, numbers as written, booleans as true/false."""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, str):
+            return value
+        return document.text(path) or str(value)
+
+    def label(self, document: SourceDocument, path: JsonPath, value: Any) -> str:
+        """A scalar read as a name or label, exactly as written (``1.10`` stays ``1.10``)."""
+        if isinstance(value, str):
+            return value
+        return document.text(path) or str(value)
+
+    def take_relation_name(self, schema: str, name: str) -> None:
+        """Mark a table/index/sequence/view name as used in ``schema``."""
+        self.relation_names[schema].add(name)
+
+    def take_constraint_name(self, schema: str, name: str) -> None:
+        """Mark a constraint name as used in ``schema``."""
+        self.constraint_names[schema].add(name)

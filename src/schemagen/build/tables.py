@@ -1,0 +1,319 @@
+"""Tables: columns, serial sequences, and PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK / EXCLUDE."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from schemagen.build.columns import ColumnSpec, build_column
+from schemagen.build.context import BuildContext, Located
+from schemagen.build.indexes import figure_element_name
+from schemagen.build.sqltext import quote_ident, referenced_names, split_dotted
+from schemagen.build.types import named_checks
+from schemagen.model import (
+    CheckConstraint,
+    ExcludeConstraint,
+    ExcludeElement,
+    ForeignKey,
+    PrimaryKey,
+    QualifiedName,
+    Sequence,
+    Table,
+    UniqueConstraint,
+)
+from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.naming import default_constraint_name, default_sequence_name
+
+_REFERENCE = re.compile(r"^(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
+
+
+@dataclass
+class TableDraft:
+    """A table being built; foreign keys without columns are completed once every table exists."""
+
+    table: Table
+    document: SourceDocument
+    path: JsonPath
+    sequences: list[Sequence] = field(default_factory=list)
+
+
+def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> list[TableDraft]:
+    """Every table of one document (indexes are built separately)."""
+    drafts = []
+    for name, spec in (document.data.get("tables") or {}).items():
+        path: JsonPath = ("tables", name)
+        qualified = QualifiedName(schema, name)
+        if not ctx.define("table", qualified, Located(document, path), str(qualified)):
+            continue
+        drafts.append(_build_table(document, path, qualified, spec or {}, ctx))
+    return drafts
+
+
+def _build_table(
+    document: SourceDocument, path: JsonPath, name: QualifiedName, spec: dict[str, Any], ctx: BuildContext
+) -> TableDraft:
+    schema = name.schema
+    column_specs: list[ColumnSpec] = []
+    for column_name, column_spec in (spec.get("columns") or {}).items():
+        built = build_column(document, (*path, "columns", column_name), column_name, column_spec, schema, ctx)
+        if built is not None:
+            column_specs.append(built)
+    sequences = [_serial_sequence(name, c, ctx) for c in column_specs if c.serial_type]
+    columns = [
+        replace(c.column, default=_nextval(seq.name)) if c.serial_type else c.column
+        for c, seq in _pair_serials(column_specs, sequences)
+    ]
+    checks = _checks(document, path, name, spec, column_specs, ctx)
+    primary_key = _primary_key(document, path, name, spec, column_specs, ctx)
+    if primary_key is not None:
+        key_columns = set(primary_key.columns)
+        columns = [replace(c, not_null=True) if c.name in key_columns else c for c in columns]
+    uniques = _uniques(document, path, name, spec, column_specs, ctx)
+    excludes = _excludes(document, path, name, spec, ctx)
+    foreign_keys = _foreign_keys(document, path, name, spec, column_specs, ctx)
+    rls = spec.get("row_level_security")
+    table = Table(
+        name=name,
+        columns=tuple(columns),
+        primary_key=primary_key,
+        uniques=tuple(sorted(uniques, key=lambda c: c.name)),
+        foreign_keys=tuple(sorted(foreign_keys, key=lambda c: c.name)),
+        checks=tuple(sorted(checks, key=lambda c: c.name)),
+        excludes=tuple(sorted(excludes, key=lambda c: c.name)),
+        unlogged=bool(spec.get("unlogged", False)),
+        rls_enabled=rls in ("enabled", "forced"),
+        rls_forced=rls == "forced",
+        comment=spec.get("comment"),
+        renamed_from=spec.get("renamed_from"),
+        span=document.key_span(path),
+    )
+    return TableDraft(table, document, path, sequences)
+
+
+def _pair_serials(specs: list[ColumnSpec], sequences: list[Sequence]):
+    remaining = iter(sequences)
+    for spec in specs:
+        yield spec, next(remaining) if spec.serial_type else None
+
+
+def _serial_sequence(table: QualifiedName, spec: ColumnSpec, ctx: BuildContext) -> Sequence:
+    schema = table.schema
+    name = default_sequence_name(table.name, spec.column.name, ctx.relation_names[schema])
+    ctx.take_relation_name(schema, name)
+    return Sequence(
+        name=QualifiedName(schema, name),
+        data_type=spec.serial_type or "integer",
+        owned_by=(table, spec.column.name),
+        span=spec.column.span,
+    )
+
+
+def _nextval(sequence: QualifiedName) -> str:
+    regclass = f"{quote_ident(sequence.schema)}.{quote_ident(sequence.name)}".replace("'", "''")
+    return f"nextval('{regclass}'::regclass)"
+
+
+def _constraint_name(
+    ctx: BuildContext, table: QualifiedName, columns: list[str | None] | None, kind: str, index_backed: bool
+) -> str:
+    schema = table.schema
+    taken = ctx.constraint_names[schema] | (ctx.relation_names[schema] if index_backed else set())
+    name = default_constraint_name(table.name, columns, kind, taken)
+    ctx.take_constraint_name(schema, name)
+    if index_backed:
+        ctx.take_relation_name(schema, name)
+    return name
+
+
+def _checks(document, path, table: QualifiedName, spec, column_specs: list[ColumnSpec], ctx) -> list:
+    checks = list(named_checks(document, (*path, "checks"), spec.get("checks") or {}))
+    column_names = {c.column.name for c in column_specs}
+    for column in column_specs:
+        if not column.check:
+            continue
+        mentioned = sorted(referenced_names(column.check) & column_names)
+        name = _constraint_name(ctx, table, mentioned if len(mentioned) == 1 else None, "check", False)
+        checks.append(CheckConstraint(name, column.check, span=document.key_span((*column.path, "check"))))
+    return checks
+
+
+def _primary_key(document, path, table: QualifiedName, spec, column_specs: list[ColumnSpec], ctx):
+    inline = [c for c in column_specs if c.primary_key]
+    declared = spec.get("primary_key")
+    if len(inline) > 1 or (inline and declared is not None):
+        where = document.key_span((*inline[-1].path, "primary_key"))
+        ctx.error(
+            "C381",
+            f"table {table} declares more than one primary key",
+            where,
+            "list every key column once under the table's `primary_key:`",
+        )
+    if declared is not None:
+        key_path = (*path, "primary_key")
+        options = declared if isinstance(declared, dict) else {"columns": declared}
+        name = options.get("name") or _constraint_name(ctx, table, None, "pkey", True)
+        return PrimaryKey(
+            name=name,
+            columns=tuple(options["columns"]),
+            include=tuple(options.get("include") or ()),
+            deferrable=bool(options.get("deferrable", False)),
+            initially_deferred=bool(options.get("initially_deferred", False)),
+            span=document.key_span(key_path),
+        )
+    if inline:
+        column = inline[0]
+        name = _constraint_name(ctx, table, None, "pkey", True)
+        return PrimaryKey(name, (column.column.name,), span=document.key_span((*column.path, "primary_key")))
+    return None
+
+
+def _uniques(document, path, table: QualifiedName, spec, column_specs: list[ColumnSpec], ctx) -> list:
+    uniques = []
+    for column in column_specs:
+        if column.unique:
+            name = _constraint_name(ctx, table, [column.column.name], "key", True)
+            span = document.key_span((*column.path, "unique"))
+            uniques.append(UniqueConstraint(name, (column.column.name,), span=span))
+    for index, entry in enumerate(spec.get("unique") or []):
+        options = entry if isinstance(entry, dict) else {"columns": entry}
+        columns = tuple(options["columns"])
+        include = tuple(options.get("include") or ())
+        name = options.get("name") or _constraint_name(ctx, table, [*columns, *include], "key", True)
+        uniques.append(
+            UniqueConstraint(
+                name=name,
+                columns=columns,
+                include=include,
+                nulls_not_distinct=bool(options.get("nulls_not_distinct", False)),
+                deferrable=bool(options.get("deferrable", False)),
+                initially_deferred=bool(options.get("initially_deferred", False)),
+                span=document.span((*path, "unique", index)),
+            )
+        )
+    return uniques
+
+
+def parse_reference(text: str, schema: str) -> tuple[QualifiedName, tuple[str, ...]] | None:
+    """``table``, ``schema.table``, ``table(col, …)`` → (table, columns); None if malformed.
+
+    >>> parse_reference("agents.registry(agent_id)", "tasks")
+    (QualifiedName(schema='agents', name='registry'), ('agent_id',))
+    """
+    match = _REFERENCE.match(text)
+    if match is None:
+        return None
+    parts = split_dotted(match.group("table").strip())
+    if len(parts) > 2 or not all(parts):
+        return None
+    table = QualifiedName(parts[0], parts[1]) if len(parts) == 2 else QualifiedName(schema, parts[0])
+    columns_text = match.group("columns")
+    columns = tuple(c.strip().strip('"') for c in columns_text.split(",")) if columns_text else ()
+    return table, columns
+
+
+def _foreign_keys(document, path, table: QualifiedName, spec, column_specs: list[ColumnSpec], ctx) -> list:
+    foreign_keys = []
+    for column in column_specs:
+        if column.references is None:
+            continue
+        ref_path = (*column.path, "references")
+        options = column.references if isinstance(column.references, dict) else {"table": column.references}
+        target = _reference(document, ref_path, options["table"], table.schema, ctx)
+        if target is None:
+            continue
+        ref_table, ref_columns = target
+        if options.get("column"):
+            ref_columns = (options["column"],)
+        columns = (column.column.name,)
+        foreign_keys.append(
+            _foreign_key(document, ref_path, table, columns, ref_table, ref_columns, options, ctx)
+        )
+    for index, entry in enumerate(spec.get("foreign_keys") or []):
+        entry_path = (*path, "foreign_keys", index)
+        references = entry["references"]
+        ref_options = references if isinstance(references, dict) else {"table": references}
+        target = _reference(document, (*entry_path, "references"), ref_options["table"], table.schema, ctx)
+        if target is None:
+            continue
+        ref_table, ref_columns = target
+        if ref_options.get("columns"):
+            ref_columns = tuple(ref_options["columns"])
+        columns = tuple(entry["columns"])
+        foreign_keys.append(
+            _foreign_key(document, entry_path, table, columns, ref_table, ref_columns, entry, ctx)
+        )
+    return foreign_keys
+
+
+def _reference(document, path, text: str, schema: str, ctx: BuildContext):
+    parsed = parse_reference(str(text), schema)
+    if parsed is None:
+        ctx.error(
+            "C383",
+            f"cannot read the reference '{text}'",
+            document.span(path),
+            "write table, schema.table or table(column)",
+        )
+    return parsed
+
+
+def _foreign_key(document, path, table, columns, ref_table, ref_columns, options, ctx) -> ForeignKey:
+    name = options.get("name") or _constraint_name(ctx, table, list(columns), "fkey", False)
+    return ForeignKey(
+        name=name,
+        columns=columns,
+        ref_table=ref_table,
+        ref_columns=tuple(ref_columns),
+        on_delete=str(options.get("on_delete", "no action")).upper(),
+        on_update=str(options.get("on_update", "no action")).upper(),
+        match=str(options.get("match", "simple")).upper(),
+        deferrable=bool(options.get("deferrable", False)),
+        initially_deferred=bool(options.get("initially_deferred", False)),
+        not_valid=bool(options.get("not_valid", False)),
+        span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
+    )
+
+
+def _excludes(document, path, table: QualifiedName, spec, ctx) -> list:
+    excludes = []
+    for index, entry in enumerate(spec.get("exclude") or []):
+        elements = []
+        names: list[str | None] = []
+        for element in entry["elements"]:
+            if element.get("column"):
+                expression = quote_ident(element["column"])
+                names.append(element["column"])
+            else:
+                expression = element["expression"]
+                names.append(figure_element_name(expression))
+            elements.append(ExcludeElement(expression, element["with"], element.get("opclass")))
+        include = tuple(entry.get("include") or ())
+        name = entry.get("name") or _constraint_name(ctx, table, [*names, *include], "excl", True)
+        excludes.append(
+            ExcludeConstraint(
+                name=name,
+                using=entry.get("using", "gist"),
+                elements=tuple(elements),
+                include=include,
+                where=entry.get("where"),
+                deferrable=bool(entry.get("deferrable", False)),
+                initially_deferred=bool(entry.get("initially_deferred", False)),
+                span=document.span((*path, "exclude", index)),
+            )
+        )
+    return excludes
+
+
+def complete_foreign_keys(tables: dict[QualifiedName, Table]) -> dict[QualifiedName, Table]:
+    """Give every FOREIGN KEY without referenced columns the target's primary key columns."""
+    result = {}
+    for name, table in tables.items():
+        fks = []
+        for fk in table.foreign_keys:
+            target = tables.get(fk.ref_table)
+            if not fk.ref_columns and target is not None and target.primary_key is not None:
+                fk = replace(fk, ref_columns=target.primary_key.columns)
+            fks.append(fk)
+        result[name] = replace(table, foreign_keys=tuple(fks))
+    return result
