@@ -6,7 +6,7 @@ from pglast import ast
 from pglast.enums import A_Expr_Kind
 
 from schemagen.checks.sites import Expression, Site, expressions
-from schemagen.checks.sqlexpr import parse_expression, string_literal, walk
+from schemagen.checks.sqlexpr import ParsedExpression, parse_expression, string_literal
 from schemagen.checks.typenames import resolve_base
 from schemagen.diagnostics import Diagnostic, error
 from schemagen.model import Catalog, EnumType, Table
@@ -28,6 +28,8 @@ def check_enum_defaults(catalog: Catalog) -> list[Diagnostic]:
 
     Prevents: ``invalid input value for enum x: "y"`` when the DDL is applied.
     """
+    if not catalog.enums:
+        return []
     found = []
     for expr in expressions(catalog):
         if expr.site is Site.DEFAULT and expr.column is not None:
@@ -57,13 +59,15 @@ def check_enum_comparisons(catalog: Catalog) -> list[Diagnostic]:
     Prevents: ``invalid input value for enum x: "y"`` from a CHECK, a partial-index
     predicate, or a reference row.
     """
+    if not catalog.enums:
+        return []
     found = []
     for expr in expressions(catalog):
         if expr.table is None or expr.site in (Site.DEFAULT, Site.DOMAIN_DEFAULT):
             continue
         parsed = parse_expression(expr.text)
         if parsed.node is not None:
-            found.extend(_check_comparisons(catalog, expr, expr.table, parsed.node))
+            found.extend(_check_comparisons(catalog, expr, expr.table, parsed))
     for table_name, rows in catalog.reference_rows.items():
         table = catalog.tables.get(table_name)
         if table is None:
@@ -87,9 +91,11 @@ def check_enum_comparisons(catalog: Catalog) -> list[Diagnostic]:
     return found
 
 
-def _check_comparisons(catalog: Catalog, expr: Expression, table: Table, node: ast.Node) -> list[Diagnostic]:
+def _check_comparisons(
+    catalog: Catalog, expr: Expression, table: Table, parsed: ParsedExpression
+) -> list[Diagnostic]:
     found = []
-    for sub in walk(node):
+    for sub in parsed.nodes:
         if not isinstance(sub, ast.A_Expr) or sub.kind not in (
             A_Expr_Kind.AEXPR_OP,
             A_Expr_Kind.AEXPR_IN,

@@ -64,7 +64,7 @@ def check_column_references(catalog: Catalog) -> list[Diagnostic]:
         parsed = parse_expression(expr.text)
         if parsed.node is None:
             continue
-        for ref in column_references(parsed.node):
+        for ref in column_references(parsed):
             found.extend(_check_reference(expr, ref))
     return found
 
@@ -143,7 +143,7 @@ def check_forbidden_constructs(catalog: Catalog) -> list[Diagnostic]:
         parsed = parse_expression(expr.text)
         if parsed.node is None:
             continue
-        if expr.site in _NO_SUBQUERY and has_subquery(parsed.node):
+        if expr.site in _NO_SUBQUERY and has_subquery(parsed):
             found.append(
                 error(
                     "C364",
@@ -153,7 +153,7 @@ def check_forbidden_constructs(catalog: Catalog) -> list[Diagnostic]:
                 )
             )
         if expr.site in _NO_AGGREGATE:
-            for call in function_calls(parsed.node):
+            for call in function_calls(parsed):
                 if call.schema in (None, "pg_catalog") and is_aggregate(call.name):
                     found.append(
                         error(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from schemagen.checks.typenames import resolve_base
 from schemagen.diagnostics import Diagnostic, Span, error, warning
-from schemagen.model import Catalog, ForeignKey, Table
+from schemagen.model import Catalog, ForeignKey, QualifiedName, Table
 
 _GROUPS = (
     frozenset({"smallint", "integer", "bigint"}),
@@ -29,14 +31,20 @@ def check_foreign_keys(catalog: Catalog) -> list[Diagnostic]:
     referenced table``; ``foreign key constraint … cannot be implemented: Key
     columns … are of incompatible types``.
     """
+    unique_indexes: dict[QualifiedName, list[frozenset[str]]] = defaultdict(list)
+    for index in catalog.indexes.values():
+        if index.unique and index.where is None and all(e.column for e in index.elements):
+            unique_indexes[index.table].append(frozenset(e.column for e in index.elements if e.column))
     found = []
     for table in catalog.tables.values():
         for fk in table.foreign_keys:
-            found.extend(_check_one(catalog, table, fk))
+            found.extend(_check_one(catalog, table, fk, unique_indexes))
     return found
 
 
-def _check_one(catalog: Catalog, table: Table, fk: ForeignKey) -> list[Diagnostic]:
+def _check_one(
+    catalog: Catalog, table: Table, fk: ForeignKey, unique_indexes: dict[QualifiedName, list[frozenset[str]]]
+) -> list[Diagnostic]:
     span = fk.span or table.span
     what = f"foreign key {fk.name} on {table.name}"
     missing = [c for c in fk.columns if table.column(c) is None]
@@ -76,7 +84,7 @@ def _check_one(catalog: Catalog, table: Table, fk: ForeignKey) -> list[Diagnosti
                 "list as many referencing as referenced columns, in matching order",
             )
         ]
-    found = _check_target_key(catalog, target, ref_columns, what, span)
+    found = _check_target_key(target, ref_columns, unique_indexes.get(target.name, []), what, span)
     for local, remote in zip(fk.columns, ref_columns, strict=True):
         found.extend(_check_types(catalog, table, local, target, remote, what, span))
     return found
@@ -87,7 +95,11 @@ def _known(table: Table) -> str:
 
 
 def _check_target_key(
-    catalog: Catalog, target: Table, ref_columns: tuple[str, ...], what: str, span: Span | None
+    target: Table,
+    ref_columns: tuple[str, ...],
+    unique_indexes: list[frozenset[str]],
+    what: str,
+    span: Span | None,
 ) -> list[Diagnostic]:
     wanted = frozenset(ref_columns)
     keys = {frozenset(target.primary_key.columns): False} if target.primary_key else {}
@@ -95,9 +107,8 @@ def _check_target_key(
         keys.setdefault(frozenset(unique.columns), unique.deferrable)
         if not unique.deferrable:
             keys[frozenset(unique.columns)] = False
-    for index in catalog.indexes_of(target.name):
-        if index.unique and index.where is None and all(e.column for e in index.elements):
-            keys[frozenset(e.column for e in index.elements)] = False
+    for columns in unique_indexes:
+        keys[columns] = False
     if keys.get(wanted) is False:
         return []
     shown = ", ".join(ref_columns)

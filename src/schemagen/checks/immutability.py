@@ -6,7 +6,7 @@ from pglast import ast
 
 from schemagen.checks.builtins import known_extensions
 from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, expressions
-from schemagen.checks.sqlexpr import function_calls, parse_expression, sql_value_functions, walk
+from schemagen.checks.sqlexpr import ParsedExpression, function_calls, parse_expression, sql_value_functions
 from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, stable_cast
 from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog
@@ -48,17 +48,17 @@ def check_immutability(catalog: Catalog) -> list[Diagnostic]:
         parsed = parse_expression(expr.text)
         if parsed.node is None:
             continue
-        for what, letters in _volatile_parts(catalog, expr, parsed.node):
+        for what, letters in _volatile_parts(catalog, expr, parsed):
             found.extend(_report(expr, what, letters))
     return found
 
 
-def _volatile_parts(catalog: Catalog, expr: Expression, node: ast.Node) -> list[tuple[str, str]]:
-    parts = [(f"{name}", "s") for name in sql_value_functions(node)]
-    for call in function_calls(node):
+def _volatile_parts(catalog: Catalog, expr: Expression, parsed: ParsedExpression) -> list[tuple[str, str]]:
+    parts = [(f"{name}", "s") for name in sql_value_functions(parsed)]
+    for call in function_calls(parsed):
         shown = f"{call.schema + '.' if call.schema else ''}{call.name}()"
         parts.append((shown, call_volatility(catalog, call, expr.table)))
-    for sub in walk(node):
+    for sub in parsed.nodes:
         if isinstance(sub, ast.TypeCast):
             cast = stable_cast(catalog, sub, expr.table)
             if cast is not None:
@@ -116,7 +116,7 @@ def check_unknown_functions(catalog: Catalog) -> list[Diagnostic]:
         parsed = parse_expression(expr.text)
         if parsed.node is None:
             continue
-        for call in function_calls(parsed.node):
+        for call in function_calls(parsed):
             if call_volatility(catalog, call, expr.table) == UNKNOWN:
                 shown = f"{call.schema + '.' if call.schema else ''}{call.name}()"
                 found.append(

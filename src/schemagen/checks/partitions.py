@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from schemagen.diagnostics import Diagnostic, Span, error
-from schemagen.model import Catalog, Table
+from schemagen.model import Catalog, Index, QualifiedName, Table
 
 
 def _column_keys(table: Table) -> tuple[str, ...]:
@@ -54,24 +56,32 @@ def check_unique_keys_include_partition_key(catalog: Catalog) -> list[Diagnostic
     partitioning columns`` and ``unsupported PRIMARY KEY (or UNIQUE) constraint with partition key
     definition`` (a table partitioned by an expression cannot have unique keys).
     """
+    if not any(t.partition_by for t in catalog.tables.values()):
+        return []
+    unique_indexes: dict[QualifiedName, list[Index]] = defaultdict(list)
+    for index in catalog.indexes.values():
+        if index.unique:
+            unique_indexes[index.table].append(index)
     found = []
     for table in catalog.tables.values():
         if table.partition_by is None:
             continue
         for owner in (table, *_ancestors(catalog, table)):
-            for kind, name, columns, span in _unique_keys(catalog, owner):
+            for kind, name, columns, span in _unique_keys(owner, unique_indexes[owner.name]):
                 found.extend(_check_key(table, owner, kind, name, columns, span))
     return found
 
 
-def _unique_keys(catalog: Catalog, table: Table) -> list[tuple[str, str, tuple[str, ...], Span | None]]:
+def _unique_keys(
+    table: Table, unique_indexes: list[Index]
+) -> list[tuple[str, str, tuple[str, ...], Span | None]]:
     keys = []
     if table.primary_key:
         keys.append(
             ("PRIMARY KEY", table.primary_key.name, table.primary_key.columns, table.primary_key.span)
         )
     keys.extend(("UNIQUE", u.name, u.columns, u.span) for u in table.uniques)
-    for index in catalog.indexes_of(table.name):
+    for index in unique_indexes:
         if index.unique:
             columns = tuple(e.column or f"({e.expression})" for e in index.elements)
             keys.append(("unique index", str(index.name), columns, index.span))

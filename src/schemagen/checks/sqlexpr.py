@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 
 from pglast import ast, parse_sql
 from pglast.parser import ParseError, scan
@@ -35,8 +35,13 @@ class ParsedExpression:
     error: str | None = None
     position: int | None = None  # 0-based offset of the error in the expression text
 
+    @cached_property
+    def nodes(self) -> tuple[ast.Node, ...]:
+        """Every node outside subqueries, computed once (see :func:`walk`)."""
+        return tuple(walk(self.node)) if self.node is not None else ()
 
-@lru_cache(maxsize=8192)
+
+@lru_cache(maxsize=65536)
 def parse_expression(text: str) -> ParsedExpression:
     """Parse ``text`` as one SQL value expression.
 
@@ -98,16 +103,22 @@ def walk(node: object, *, into_subqueries: bool = False) -> Iterator[ast.Node]:
             if current.testexpr is not None:
                 stack.append(current.testexpr)
             continue
-        for name in reversed(type(current).__slots__):
+        for name in _child_slots(type(current)):
             value = getattr(current, name, None)
-            if isinstance(value, ast.Node | tuple | list):
+            if value is not None:
                 stack.append(value)
 
 
-def function_calls(node: ast.Node) -> list[FunctionCall]:
+@cache
+def _child_slots(cls: type) -> tuple[str, ...]:
+    """The slots of an AST class that can hold nodes (pointers and lists), reversed."""
+    return tuple(name for name, info in reversed(cls.__slots__.items()) if info.c_type.endswith("*"))
+
+
+def function_calls(parsed: ParsedExpression) -> list[FunctionCall]:
     """The function calls of an expression, outside subqueries."""
     calls = []
-    for sub in walk(node):
+    for sub in parsed.nodes:
         if isinstance(sub, ast.FuncCall):
             names = [n.sval for n in sub.funcname]
             schema = names[-2] if len(names) >= 2 else None
@@ -115,24 +126,24 @@ def function_calls(node: ast.Node) -> list[FunctionCall]:
     return calls
 
 
-def column_references(node: ast.Node) -> list[tuple[str, ...]]:
+def column_references(parsed: ParsedExpression) -> list[tuple[str, ...]]:
     """Column references outside subqueries, as name tuples (``*`` for a star)."""
     refs = []
-    for sub in walk(node):
+    for sub in parsed.nodes:
         if isinstance(sub, ast.ColumnRef):
             refs.append(tuple(f.sval if isinstance(f, ast.String) else "*" for f in sub.fields))
     return refs
 
 
-def has_subquery(node: ast.Node) -> bool:
+def has_subquery(parsed: ParsedExpression) -> bool:
     """True when the expression contains a subquery."""
-    return any(isinstance(sub, ast.SubLink) for sub in walk(node))
+    return any(isinstance(sub, ast.SubLink) for sub in parsed.nodes)
 
 
-def sql_value_functions(node: ast.Node) -> list[str]:
+def sql_value_functions(parsed: ParsedExpression) -> list[str]:
     """``CURRENT_TIMESTAMP``, ``CURRENT_USER``, …: SQL-standard functions without parentheses."""
     found = []
-    for sub in walk(node):
+    for sub in parsed.nodes:
         if isinstance(sub, ast.SQLValueFunction):
             found.append(sub.op.name.removeprefix("SVFOP_"))
     return found
