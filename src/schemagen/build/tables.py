@@ -16,6 +16,7 @@ from schemagen.model import (
     ExcludeConstraint,
     ExcludeElement,
     ForeignKey,
+    PartitionSpec,
     PrimaryKey,
     QualifiedName,
     Sequence,
@@ -81,6 +82,7 @@ def _build_table(
         foreign_keys=tuple(sorted(foreign_keys, key=lambda c: c.name)),
         checks=tuple(sorted(checks, key=lambda c: c.name)),
         excludes=tuple(sorted(excludes, key=lambda c: c.name)),
+        partition_by=partition_spec(spec.get("partition_by")),
         unlogged=bool(spec.get("unlogged", False)),
         rls_enabled=rls in ("enabled", "forced"),
         rls_forced=rls == "forced",
@@ -89,6 +91,23 @@ def _build_table(
         span=document.key_span(path),
     )
     return TableDraft(table, document, path, sequences)
+
+
+def partition_spec(value: Any) -> PartitionSpec | None:
+    """``{range|list|hash: [keys], …}`` → the PARTITION BY clause (children are built elsewhere).
+
+    >>> partition_spec({"hash": ["agent_id"], "partitions": 8})
+    PartitionSpec(strategy='hash', keys=('agent_id',))
+    """
+    if not isinstance(value, dict):
+        return None
+    for strategy in ("range", "list", "hash"):
+        keys = value.get(strategy)
+        if isinstance(keys, list):
+            return PartitionSpec(strategy, tuple(str(k) for k in keys))
+        if isinstance(keys, str):
+            return PartitionSpec(strategy, (keys,))
+    return None
 
 
 def _pair_serials(specs: list[ColumnSpec], sequences: list[Sequence]):
