@@ -1,0 +1,54 @@
+"""``schemagen inspect``: an existing database → YAML project files."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from schemagen.cli.report import fail_usage
+from schemagen.errors import DatabaseError, UsageError
+
+
+def _progress(kind: str, count: int) -> None:
+    click.echo(f"read {count:>6} {kind.replace('_', ' ')}", err=True)
+
+
+@click.command("inspect")
+@click.option(
+    "--dsn", default=None, help="Connection URL; default: the libpq environment (PGHOST, PGDATABASE, …)."
+)
+@click.option(
+    "--schema", "schemas", multiple=True, help="Schema to read (repeatable); default: every user schema."
+)
+@click.option("--out", default=None, type=click.Path(file_okay=False), help="Output project directory.")
+@click.option(
+    "--project",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Project directory, used when --out is not given.",
+)
+def inspect_command(dsn: str | None, schemas: tuple[str, ...], out: str | None, project: str) -> None:
+    """Read a live database and write DIR/schema/*.yaml.
+
+    Exit codes: 0 everything was written; 3 something could not be expressed
+    (listed on stderr); 1 the database could not be read.
+    """
+    from schemagen.api.inspect import inspect_database
+
+    progress = _progress if sys.stderr.isatty() else None
+    try:
+        result = inspect_database(dsn, list(schemas) or None, out or project, progress)
+    except UsageError as exc:
+        fail_usage(exc)
+    except DatabaseError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    for relative in result.files:
+        click.echo(f"wrote {relative}")
+    if result.omissions:
+        for omission in result.omissions:
+            click.echo(f"omitted: {omission.format()}", err=True)
+        click.echo(f"{len(result.omissions)} object(s) could not be expressed", err=True)
+        sys.exit(3)

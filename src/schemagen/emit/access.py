@@ -1,0 +1,78 @@
+"""Roles, grants and default privileges as YAML values."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from schemagen.emit.yaml_writer import FlowList, FlowMap
+from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
+
+
+def role_value(role: Role) -> Any:
+    """``{login, inherit, member_of, comment}`` with defaults left out."""
+    value: dict[str, Any] = {}
+    if role.login:
+        value["login"] = True
+    if not role.inherit:
+        value["inherit"] = False
+    if role.member_of:
+        value["member_of"] = FlowList(role.member_of)
+    if role.comment:
+        value["comment"] = role.comment
+    return FlowMap(value)
+
+
+def grant_schema(grant: Grant) -> str:
+    """The schema whose file holds ``grant``."""
+    if grant.object_kind == "schema":
+        return grant.target
+    return grant.target.split(".", 1)[0]
+
+
+def _on(grant: Grant, catalog: Catalog) -> str:
+    kind = "table" if grant.object_kind == "column" else grant.object_kind
+    if kind == "function":
+        schema, _, rest = grant.target.partition(".")
+        function = catalog.functions.get(QualifiedName(schema, rest))
+        if function is not None and function.kind == "procedure":
+            kind = "procedure"
+    return f"{kind} {grant.target}"
+
+
+def grant_entries(grants: list[Grant], catalog: Catalog) -> list[Any]:
+    """Grant entries, grantees with identical privileges on the same target merged."""
+    merged: dict[tuple, list[str]] = defaultdict(list)
+    for grant in grants:
+        key = (_on(grant, catalog), grant.revoke, grant.privileges, grant.columns, grant.with_grant_option)
+        merged[key].append(grant.grantee)
+    entries = []
+    for (on, revoke, privileges, columns, with_option), grantees in sorted(merged.items()):
+        words = FlowList(p.lower() for p in privileges)
+        who: Any = grantees[0] if len(grantees) == 1 else FlowList(sorted(grantees))
+        entry: dict[str, Any] = {"on": on}
+        if revoke:
+            entry.update({"revoke": words, "from": who})
+        else:
+            entry["privileges"] = words
+            if columns:
+                entry["columns"] = FlowList(columns)
+            entry["to"] = who
+            if with_option:
+                entry["with_grant_option"] = True
+        entries.append(FlowMap(entry))
+    return entries
+
+
+def default_privilege_entries(defaults: list[DefaultPrivilege]) -> list[Any]:
+    """``{for_role, on, privileges, to}`` entries."""
+    entries = []
+    for default in defaults:
+        entry: dict[str, Any] = {}
+        if default.for_role:
+            entry["for_role"] = default.for_role
+        entry["on"] = default.object_kind
+        entry["privileges"] = FlowList(p.lower() for p in default.privileges)
+        entry["to"] = default.grantee
+        entries.append(FlowMap(entry))
+    return entries

@@ -1,0 +1,89 @@
+"""What the model holds but the YAML format cannot say: reported, never silently lost."""
+
+from __future__ import annotations
+
+from schemagen.model import Catalog
+
+Gap = tuple[str, str, str]
+"""(kind, name, why), as ``introspect.Omission`` fields."""
+
+
+def format_gaps(catalog: Catalog) -> list[Gap]:
+    """Every part of ``catalog`` that ``emit_project`` cannot write, sorted."""
+    gaps: list[Gap] = []
+    tables = catalog.tables
+    for table in tables.values():
+        for constraint in (
+            *([table.primary_key] if table.primary_key else []),
+            *table.uniques,
+            *table.foreign_keys,
+            *table.checks,
+            *table.excludes,
+        ):
+            if getattr(constraint, "comment", None):
+                gaps.append(
+                    (
+                        "constraint",
+                        f"{table.name}.{constraint.name}",
+                        "constraint comments are not in the format",
+                    )
+                )
+        if table.rls_forced and not table.rls_enabled:
+            gaps.append(
+                ("table", str(table.name), "FORCE without ENABLE ROW LEVEL SECURITY is not in the format")
+            )
+        if table.partition_of is None:
+            continue
+        if table.partition_of.parent.schema != table.name.schema:
+            gaps.append(("partition", str(table.name), "a partition in another schema than its parent"))
+        own = [
+            *(f"index {i.name.name}" for i in catalog.indexes_of(table.name)),
+            *(
+                f"constraint {c.name}"
+                for c in (*table.uniques, *table.foreign_keys, *table.checks, *table.excludes)
+            ),
+            *(f"trigger {t.name}" for t in catalog.triggers.values() if t.table == table.name),
+            *(f"policy {p.name}" for p in catalog.policies.values() if p.table == table.name),
+        ]
+        if table.primary_key is not None:
+            own.append(f"constraint {table.primary_key.name}")
+        for item in own:
+            gaps.append(
+                (
+                    "partition",
+                    f"{table.name} {item}",
+                    "objects declared on a partition alone are not in the format",
+                )
+            )
+        if table.rls_enabled or table.unlogged:
+            gaps.append(
+                (
+                    "partition",
+                    str(table.name),
+                    "a partition's own RLS or UNLOGGED setting is not in the format",
+                )
+            )
+    for composite in catalog.composite_types.values():
+        for attribute in composite.attributes:
+            if attribute.collation:
+                gaps.append(
+                    (
+                        "type",
+                        f"{composite.name}.{attribute.name}",
+                        "attribute collations are not in the format",
+                    )
+                )
+    for function in catalog.functions.values():
+        if any(not a.name for a in function.arguments):
+            gaps.append((function.kind, str(function.key), "unnamed arguments are not in the format"))
+    views = catalog.views
+    for trigger in catalog.triggers.values():
+        if trigger.table in views:
+            gaps.append(
+                ("trigger", f"{trigger.table}.{trigger.name}", "triggers on views are not in the format")
+            )
+    for index in catalog.indexes.values():
+        view = views.get(index.table)
+        if view is not None and not view.materialized:
+            gaps.append(("index", str(index.name), "not on a table or materialized view"))
+    return sorted(set(gaps))

@@ -1,0 +1,129 @@
+"""A Catalog as project files: ``schema/<schema>.yaml`` per schema, written as a person would."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from schemagen.emit.access import default_privilege_entries, grant_entries, grant_schema, role_value
+from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
+from schemagen.emit.routines import function_value, view_value
+from schemagen.emit.tables import serial_sequence, table_document
+from schemagen.emit.yaml_writer import FlowList, dump
+from schemagen.model import Catalog, Function, QualifiedName
+
+ROLES_FILE = "schema/roles.yaml"
+
+
+def emit_project(catalog: Catalog) -> dict[str, str]:
+    """Map ``schema/<schema>.yaml`` (and ``schema/roles.yaml``) to deterministic YAML text.
+
+    A schema gets a file when it holds anything (``public`` only then; other
+    schemas always). Roles, being cluster-wide, go to ``schema/roles.yaml``.
+    """
+    documents = {schema: _schema_document(schema, catalog) for schema in _schemas(catalog)}
+    documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}
+    _place_extensions(catalog, documents)
+    files = {f"schema/{schema}.yaml": dump(doc) for schema, doc in sorted(documents.items())}
+    if catalog.roles:
+        name = ROLES_FILE if "schema/roles.yaml" not in files else "schema/cluster_roles.yaml"
+        files[name] = dump({"roles": {r.name: role_value(r) for r in catalog.roles.values()}})
+    return dict(sorted(files.items()))
+
+
+def _schemas(catalog: Catalog) -> list[str]:
+    names = set(catalog.schemas)
+    for mapping in (catalog.enums, catalog.domains, catalog.composite_types, catalog.tables, catalog.views):
+        names.update(name.schema for name in mapping)
+    return sorted(names)
+
+
+def _place_extensions(catalog: Catalog, documents: dict[str, dict[str, Any]]) -> None:
+    if not catalog.extensions:
+        return
+    by_file: dict[str, dict[str, Any]] = defaultdict(dict)
+    fallback = sorted(documents)[0] if documents else "public"
+    for extension in catalog.extensions.values():
+        home = extension.schema if extension.schema in documents else fallback
+        by_file[home][extension.name] = extension_value(extension)
+    for schema, extensions in by_file.items():
+        document = documents.setdefault(schema, {"schema": schema})
+        plain = all(not value for value in extensions.values())
+        value: Any = FlowList(sorted(extensions)) if plain else dict(sorted(extensions.items()))
+        items = list(document.items())
+        position = 2 if len(items) > 1 and items[1][0] == "comment" else 1
+        items.insert(position, ("extensions", value))
+        document.clear()
+        document.update(items)
+
+
+def _in(schema: str, mapping: dict) -> list:
+    return [value for key, value in mapping.items() if _schema_of(key) == schema]
+
+
+def _schema_of(key: Any) -> str:
+    if isinstance(key, QualifiedName):
+        return key.schema
+    if isinstance(key, tuple) and key and isinstance(key[0], QualifiedName):
+        return key[0].schema
+    return str(key)
+
+
+def _schema_document(schema: str, catalog: Catalog) -> dict[str, Any]:
+    doc: dict[str, Any] = {"schema": schema}
+    info = catalog.schemas.get(schema)
+    if info is not None and info.comment:
+        doc["comment"] = info.comment
+    enums = _in(schema, catalog.enums)
+    if enums:
+        doc["enums"] = {e.name.name: enum_value(e) for e in enums}
+    domains = _in(schema, catalog.domains)
+    if domains:
+        doc["domains"] = {d.name.name: domain_value(d) for d in domains}
+    composites = _in(schema, catalog.composite_types)
+    if composites:
+        doc["composite_types"] = {c.name.name: composite_value(c) for c in composites}
+    serials = {
+        seq
+        for table in _in(schema, catalog.tables)
+        for column in table.columns
+        if (seq := serial_sequence(column, table, catalog)) is not None
+    }
+    sequences = [s for s in _in(schema, catalog.sequences) if s.name not in serials]
+    if sequences:
+        doc["sequences"] = {s.name.name: sequence_value(s) for s in sequences}
+    tables = [t for t in _in(schema, catalog.tables) if t.partition_of is None or _foreign_parent(t)]
+    if tables:
+        doc["tables"] = {t.name.name: table_document(t, catalog) for t in tables}
+    for kind, key in (("function", "functions"), ("procedure", "procedures")):
+        functions = [f for f in _in(schema, catalog.functions) if f.kind == kind]
+        if functions:
+            doc[key] = _functions(functions)
+    views = [v for v in _in(schema, catalog.views) if not v.materialized]
+    if views:
+        doc["views"] = {v.name.name: view_value(v, catalog) for v in views}
+    materialized = [v for v in _in(schema, catalog.views) if v.materialized]
+    if materialized:
+        doc["materialized_views"] = {v.name.name: view_value(v, catalog) for v in materialized}
+    grants = [g for g in catalog.grants.values() if grant_schema(g) == schema]
+    if grants:
+        doc["grants"] = grant_entries(grants, catalog)
+    defaults = [d for d in catalog.default_privileges.values() if d.schema == schema]
+    if defaults:
+        doc["default_privileges"] = default_privilege_entries(defaults)
+    return doc
+
+
+def _foreign_parent(table) -> bool:
+    """A partition whose parent is in another schema is written as a table (listed as a gap)."""
+    return table.partition_of.parent.schema != table.name.schema
+
+
+def _functions(functions: list[Function]) -> dict[str, Any]:
+    by_name: dict[str, list[Function]] = defaultdict(list)
+    for function in functions:
+        by_name[function.name.name].append(function)
+    return {
+        name: function_value(overloads[0]) if len(overloads) == 1 else [function_value(f) for f in overloads]
+        for name, overloads in sorted(by_name.items())
+    }

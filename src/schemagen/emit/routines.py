@@ -1,0 +1,94 @@
+"""Functions, procedures, views and materialized views as YAML values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemagen.emit.sql_values import strip_view_query
+from schemagen.emit.tables import index_value
+from schemagen.emit.type_names import short_type
+from schemagen.emit.yaml_writer import FlowList
+from schemagen.model import Catalog, Function, View
+
+
+def function_value(function: Function) -> dict[str, Any]:
+    """One function or procedure definition (format.md, "Functions and procedures")."""
+    schema = function.name.schema
+    value: dict[str, Any] = {}
+    if function.arguments:
+        value["arguments"] = {a.name: _argument(a, schema) for a in function.arguments}
+    if function.kind != "procedure":
+        if function.returns_table:
+            value["returns"] = {"table": {n: short_type(t, schema) for n, t in function.returns_table}}
+        elif function.returns is not None:
+            returns = function.returns
+            if returns.startswith("SETOF "):
+                value["returns"] = "setof " + short_type(returns[len("SETOF ") :], schema)
+            else:
+                value["returns"] = short_type(returns, schema)
+    if function.language != "sql":
+        value["language"] = function.language
+    if function.kind != "procedure":
+        if function.volatility != "VOLATILE":
+            value["volatility"] = function.volatility.lower()
+        if function.strict:
+            value["strict"] = True
+        if function.parallel != "UNSAFE":
+            value["parallel"] = function.parallel.lower()
+    if function.security_definer:
+        value["security_definer"] = True
+    if function.search_path is not None:
+        value["search_path"] = FlowList(_search_path(function.search_path))
+    value["body"] = function.body  # verbatim: PostgreSQL keeps the body byte for byte
+    if function.comment:
+        value["comment"] = function.comment
+    return value
+
+
+def _argument(argument, schema: str) -> str:
+    parts = []
+    if argument.mode != "IN":
+        parts.append(argument.mode.lower())
+    parts.append(short_type(argument.type, schema))
+    if argument.default is not None:
+        parts.append(f"default {argument.default}")
+    return " ".join(parts)
+
+
+def _search_path(text: str) -> list[str]:
+    """``agents, "$user"`` → ``['agents', '$user']``; ``""`` → ``[]``."""
+    items = []
+    for part in text.split(","):
+        part = part.strip()
+        if part.startswith('"') and part.endswith('"'):
+            part = part[1:-1].replace('""', '"')
+        if part:
+            items.append(part)
+    return items
+
+
+def view_value(view: View, catalog: Catalog) -> dict[str, Any]:
+    """A view or materialized view (with a materialized view's indexes)."""
+    value: dict[str, Any] = {"query": _query(view.query)}
+    if view.columns:
+        value["columns"] = FlowList(view.columns)
+    if view.security_invoker:
+        value["security_invoker"] = True
+    if view.security_barrier:
+        value["security_barrier"] = True
+    if view.check_option:
+        value["check_option"] = view.check_option.lower()
+    if view.materialized and not view.with_data:
+        value["with_data"] = False
+    indexes = catalog.indexes_of(view.name)
+    if view.materialized and indexes:
+        value["indexes"] = [index_value(i) for i in indexes]
+    if view.comment:
+        value["comment"] = view.comment
+    return value
+
+
+def _query(query: str) -> str:
+    text = strip_view_query(query)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines) + "\n" if len(lines) > 1 else lines[0]

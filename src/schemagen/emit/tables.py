@@ -1,0 +1,457 @@
+"""Tables as YAML documents: columns (shorthand where possible), constraints, indexes,
+partitions, row-level security, policies and triggers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemagen.emit.sql_values import is_plain_identifier, literal_to_data
+from schemagen.emit.type_names import short_type, unqualified
+from schemagen.emit.yaml_writer import FlowList, FlowMap
+from schemagen.model import (
+    Catalog,
+    Column,
+    ExcludeConstraint,
+    ForeignKey,
+    Index,
+    IndexElement,
+    PartitionBound,
+    QualifiedName,
+    Table,
+)
+from schemagen.model.naming import (
+    default_constraint_name,
+    default_index_name,
+    default_sequence_name,
+    figure_index_colname,
+)
+
+
+def table_document(table: Table, catalog: Catalog) -> dict[str, Any]:
+    """The YAML mapping of one (non-partition) table."""
+    schema = table.name.schema
+    doc: dict[str, Any] = {}
+    if table.comment:
+        doc["comment"] = table.comment
+    column_checks = _column_checks(table)
+    column_fks = _column_foreign_keys(table)
+    doc["columns"] = {
+        c.name: column_value(c, table, catalog, column_checks.get(c.name), column_fks.get(c.name))
+        for c in table.columns
+    }
+    if table.primary_key is not None:
+        pk = table.primary_key
+        default = default_constraint_name(table.name.name, None, "pkey")
+        if pk.name == default and not (pk.include or pk.deferrable):
+            doc["primary_key"] = FlowList(pk.columns)
+        else:
+            doc["primary_key"] = _drop_empty(
+                {
+                    "name": pk.name if pk.name != default else None,
+                    "columns": FlowList(pk.columns),
+                    "include": FlowList(pk.include),
+                    "deferrable": pk.deferrable,
+                    "initially_deferred": pk.initially_deferred,
+                }
+            )
+    if table.uniques:
+        doc["unique"] = [_unique(table, u) for u in table.uniques]
+    other_fks = [fk for fk in table.foreign_keys if fk.name not in {f.name for f in column_fks.values()}]
+    if other_fks:
+        doc["foreign_keys"] = [_foreign_key(table, fk, catalog) for fk in other_fks]
+    table_checks = [c for c in table.checks if c.name not in {n for n, _ in column_checks.values()}]
+    if table_checks:
+        doc["checks"] = {
+            c.name: c.expression
+            if not (c.no_inherit or c.not_valid)
+            else _drop_empty(
+                {"expression": c.expression, "no_inherit": c.no_inherit, "not_valid": c.not_valid}
+            )
+            for c in table_checks
+        }
+    if table.excludes:
+        doc["exclude"] = [_exclude(table, x) for x in table.excludes]
+    indexes = catalog.indexes_of(table.name)
+    if indexes:
+        doc["indexes"] = [index_value(i) for i in indexes]
+    if table.partition_by is not None:
+        doc["partition_by"] = partition_by_value(table, catalog)
+    if table.unlogged:
+        doc["unlogged"] = True
+    if table.rls_enabled:
+        doc["row_level_security"] = "forced" if table.rls_forced else "enabled"
+    policies = [p for p in catalog.policies.values() if p.table == table.name]
+    if policies:
+        doc["policies"] = {p.name: _policy(p) for p in policies}
+    triggers = [t for t in catalog.triggers.values() if t.table == table.name]
+    if triggers:
+        doc["triggers"] = {t.name: trigger_value(t, schema) for t in triggers}
+    return doc
+
+
+def serial_sequence(column: Column, table: Table, catalog: Catalog) -> QualifiedName | None:
+    """The sequence when ``column`` is exactly what ``serial`` expands to, else None."""
+    if column.type not in ("integer", "bigint", "smallint") or not column.not_null or not column.default:
+        return None
+    name = QualifiedName(table.name.schema, default_sequence_name(table.name.name, column.name))
+    sequence = catalog.sequences.get(name)
+    if sequence is None or sequence.owned_by != (table.name, column.name):
+        return None
+    if column.default != f"nextval('{name}'::regclass)":
+        return None
+    if sequence.data_type != column.type or sequence.comment:
+        return None
+    plain = (sequence.start, sequence.increment, sequence.min_value, sequence.max_value, sequence.cache)
+    if plain != (None, 1, None, None, 1) or sequence.cycle:
+        return None
+    return name
+
+
+_SERIAL = {"integer": "serial", "bigint": "bigserial", "smallint": "smallserial"}
+
+
+def column_value(
+    column: Column,
+    table: Table,
+    catalog: Catalog,
+    check: tuple[str, str] | None = None,
+    fk: ForeignKey | None = None,
+) -> Any:
+    """Shorthand string when the column has only type, NOT NULL and default; else a mapping."""
+    schema = table.name.schema
+    type_text = short_type(column.type, schema)
+    default = column.default
+    not_null = column.not_null
+    if serial_sequence(column, table, catalog) is not None:
+        type_text, default, not_null = _SERIAL[column.type], None, False
+    if column.identity is not None:
+        not_null = False  # implied by IDENTITY
+    simple = not (column.identity or column.generated or column.collation or column.comment or check or fk)
+    if simple and (default is None or "\n" not in default):
+        text = type_text + (" not null" if not_null else "") + (f" default {default}" if default else "")
+        return text
+    value: dict[str, Any] = {"type": type_text}
+    if not_null:
+        value["not_null"] = True
+    if default is not None:
+        value["default"] = default
+    if column.identity is not None:
+        value["identity"] = _identity(column)
+    if column.generated is not None:
+        value["generated"] = column.generated
+    if column.collation:
+        value["collation"] = column.collation
+    if check is not None:
+        value["check"] = check[1]
+    if fk is not None:
+        value["references"] = _column_reference(table, fk, catalog)
+    if column.comment:
+        value["comment"] = column.comment
+    return FlowMap(value) if len(value) <= 3 and all("\n" not in str(v) for v in value.values()) else value
+
+
+def _identity(column: Column) -> Any:
+    identity = column.identity
+    assert identity is not None
+    options = {
+        "start": identity.start,
+        "increment": identity.increment,
+        "min_value": identity.min_value,
+        "max_value": identity.max_value,
+        "cache": identity.cache,
+        "cycle": identity.cycle or None,
+    }
+    options = {k: v for k, v in options.items() if v is not None}
+    if not options:
+        return "always" if identity.always else "by default"
+    return FlowMap({"always": identity.always, **options})
+
+
+def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
+    """CHECKs named as PostgreSQL names a one-column CHECK: written on the column."""
+    result: dict[str, tuple[str, str]] = {}
+    for check in table.checks:
+        if check.no_inherit or check.not_valid:
+            continue
+        for column in table.columns:
+            if column.name not in result and check.name == default_constraint_name(
+                table.name.name, [column.name], "check"
+            ):
+                result[column.name] = (check.name, check.expression)
+                break
+    return result
+
+
+def _column_foreign_keys(table: Table) -> dict[str, ForeignKey]:
+    """One-column FKs with PostgreSQL's name: written as the column's ``references``."""
+    result: dict[str, ForeignKey] = {}
+    for fk in table.foreign_keys:
+        if len(fk.columns) != 1 or fk.columns[0] in result:
+            continue
+        if fk.name == default_constraint_name(table.name.name, list(fk.columns), "fkey"):
+            result[fk.columns[0]] = fk
+    return result
+
+
+def _ref_table(table: Table, fk: ForeignKey) -> str:
+    return unqualified(str(fk.ref_table), table.name.schema)
+
+
+def _targets_primary_key(fk: ForeignKey, catalog: Catalog) -> bool:
+    target = catalog.tables.get(fk.ref_table)
+    return (
+        target is not None and target.primary_key is not None and target.primary_key.columns == fk.ref_columns
+    )
+
+
+def _fk_options(fk: ForeignKey) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "on_delete": fk.on_delete.lower() if fk.on_delete != "NO ACTION" else None,
+            "on_update": fk.on_update.lower() if fk.on_update != "NO ACTION" else None,
+            "match": fk.match.lower() if fk.match != "SIMPLE" else None,
+            "deferrable": fk.deferrable,
+            "initially_deferred": fk.initially_deferred,
+            "not_valid": fk.not_valid,
+        }
+    )
+
+
+def _column_reference(table: Table, fk: ForeignKey, catalog: Catalog) -> Any:
+    options = _fk_options(fk)
+    to_pk = _targets_primary_key(fk, catalog)
+    if not options:
+        target = _ref_table(table, fk)
+        return target if to_pk else f"{target}({fk.ref_columns[0]})"
+    value: dict[str, Any] = {"table": _ref_table(table, fk)}
+    if not to_pk:
+        value["column"] = fk.ref_columns[0]
+    return FlowMap({**value, **options})
+
+
+def _foreign_key(table: Table, fk: ForeignKey, catalog: Catalog) -> dict[str, Any]:
+    default = default_constraint_name(table.name.name, list(fk.columns), "fkey")
+    references: Any = _ref_table(table, fk)
+    if not _targets_primary_key(fk, catalog):
+        references = FlowMap({"table": references, "columns": FlowList(fk.ref_columns)})
+    value = {"name": fk.name} if fk.name != default else {}
+    return FlowMap({**value, "columns": FlowList(fk.columns), "references": references, **_fk_options(fk)})
+
+
+def _unique(table: Table, unique) -> Any:
+    default = default_constraint_name(table.name.name, [*unique.columns, *unique.include], "key")
+    if unique.name == default and not (unique.include or unique.nulls_not_distinct or unique.deferrable):
+        return FlowList(unique.columns)
+    return FlowMap(
+        _drop_empty(
+            {
+                "name": unique.name if unique.name != default else None,
+                "columns": FlowList(unique.columns),
+                "include": FlowList(unique.include),
+                "nulls_not_distinct": unique.nulls_not_distinct,
+                "deferrable": unique.deferrable,
+                "initially_deferred": unique.initially_deferred,
+            }
+        )
+    )
+
+
+def _exclude(table: Table, exclude: ExcludeConstraint) -> dict[str, Any]:
+    names = [
+        e.expression if is_plain_identifier(e.expression) else figure_index_colname(e.expression)
+        for e in exclude.elements
+    ]
+    default = default_constraint_name(table.name.name, [*names, *exclude.include], "excl")
+    elements = []
+    for element in exclude.elements:
+        key = "column" if is_plain_identifier(element.expression) else "expression"
+        item = {key: element.expression, "with": element.operator}
+        if element.opclass:
+            item["opclass"] = element.opclass
+        elements.append(FlowMap(item))
+    return _drop_empty(
+        {
+            "name": exclude.name if exclude.name != default else None,
+            "using": exclude.using,
+            "elements": elements,
+            "include": FlowList(exclude.include),
+            "where": exclude.where,
+            "deferrable": exclude.deferrable,
+            "initially_deferred": exclude.initially_deferred,
+        }
+    )
+
+
+def index_key(element: IndexElement) -> Any:
+    """``column``, ``column desc``, ``column opclass``, ``(expression)``, or a mapping."""
+    if element.column is not None and not is_plain_identifier(element.column):
+        head = None
+    else:
+        head = element.column if element.column is not None else f"({element.expression})"
+    if head is None or element.collation or element.opclass_params:
+        value: dict[str, Any] = {}
+        if element.column is not None:
+            value["column"] = element.column
+        else:
+            value["expression"] = element.expression
+        if element.opclass:
+            value["opclass"] = element.opclass
+        if element.descending:
+            value["order"] = "desc"
+        if element.nulls_first is not None:
+            value["nulls"] = "first" if element.nulls_first else "last"
+        if element.collation:
+            value["collation"] = element.collation
+        return FlowMap(value)
+    parts = [head]
+    if element.opclass:
+        parts.append(element.opclass)
+    if element.descending:
+        parts.append("desc")
+    if element.nulls_first is not None:
+        parts.append("nulls first" if element.nulls_first else "nulls last")
+    return " ".join(parts)
+
+
+def default_name_of(index: Index) -> str:
+    """The name PostgreSQL would give ``index`` if it had none."""
+    names = [
+        e.column if e.column is not None else figure_index_colname(e.expression or "") for e in index.elements
+    ]
+    return default_index_name(index.table.name, [*names, *index.include], unique=index.unique)
+
+
+def index_value(index: Index) -> Any:
+    """An index entry: a flow list of keys when nothing else is set, else a mapping."""
+    keys = FlowList(index_key(e) for e in index.elements)
+    named = index.name.name != default_name_of(index)
+    plain = not (
+        named
+        or index.unique
+        or index.using != "btree"
+        or index.include
+        or index.where
+        or index.storage_parameters
+        or index.nulls_not_distinct
+        or index.comment
+    )
+    if plain:
+        return keys
+    value = _drop_empty(
+        {
+            "name": index.name.name if named else None,
+            "columns": keys,
+            "using": index.using if index.using != "btree" else None,
+            "unique": index.unique,
+            "nulls_not_distinct": index.nulls_not_distinct,
+            "include": FlowList(index.include),
+            "where": index.where,
+            "with": FlowMap({k: _option_value(v) for k, v in index.storage_parameters}),
+            "comment": index.comment,
+        }
+    )
+    return FlowMap(value) if "comment" not in value else value
+
+
+def _option_value(text: str) -> Any:
+    return int(text) if text.isdigit() else text
+
+
+def partition_by_value(table: Table, catalog: Catalog) -> dict[str, Any]:
+    """``{range|list|hash: [keys], partitions: …}`` with the declared children."""
+    spec = table.partition_by
+    assert spec is not None
+    value: dict[str, Any] = {spec.strategy: FlowList(spec.keys)}
+    children = [c for c in catalog.partitions_of(table.name) if c.name.schema == table.name.schema]
+    if children:
+        count = _hash_partition_count(table, children)
+        if count is not None:
+            value["partitions"] = count
+        else:
+            value["partitions"] = {c.name.name: _child(c, catalog) for c in children}
+    return value
+
+
+def _hash_partition_count(table: Table, children: list[Table]) -> int | None:
+    """N when the children are exactly ``<table>_p0`` … ``<table>_p<N-1>`` of MODULUS N."""
+    count = len(children)
+    expected = {f"{table.name.name}_p{i}": i for i in range(count)}
+    for child in children:
+        bound = child.partition_of
+        if (
+            bound is None
+            or bound.modulus != count
+            or expected.get(child.name.name) != bound.remainder
+            or child.partition_by is not None
+            or child.comment
+        ):
+            return None
+    return count
+
+
+def _child(child: Table, catalog: Catalog) -> Any:
+    value: dict[str, Any] = {"values": bound_values(child.partition_of)}
+    if child.partition_by is not None:
+        value["partition_by"] = partition_by_value(child, catalog)
+    if child.comment:
+        value["comment"] = child.comment
+    return FlowMap(value) if len(value) == 1 else value
+
+
+def bound_values(bound: PartitionBound | None) -> Any:
+    """``values:`` of a child: a list (LIST), ``{from, to}``, ``{modulus, remainder}`` or ``default``."""
+    assert bound is not None
+    if bound.default:
+        return "default"
+    if bound.modulus is not None:
+        return FlowMap({"modulus": bound.modulus, "remainder": bound.remainder})
+    if bound.values_in:
+        return FlowList(literal_to_data(v) for v in bound.values_in)
+
+    def side(values: tuple[str, ...]) -> Any:
+        data = [literal_to_data(v) for v in values]
+        return data[0] if len(data) == 1 else FlowList(data)
+
+    return FlowMap({"from": side(bound.from_values), "to": side(bound.to_values)})
+
+
+def _policy(policy) -> Any:
+    value = _drop_empty(
+        {
+            "as": "restrictive" if not policy.permissive else None,
+            "for": policy.command.lower() if policy.command != "ALL" else None,
+            "to": None
+            if policy.roles == ("public",)
+            else (policy.roles[0] if len(policy.roles) == 1 else FlowList(policy.roles)),
+            "using": policy.using,
+            "with_check": policy.with_check,
+            "comment": policy.comment,
+        }
+    )
+    return value or FlowMap()
+
+
+def trigger_value(trigger, schema: str) -> dict[str, Any]:
+    """A trigger entry (under its table's ``triggers``)."""
+    referencing = _drop_empty({"old_table": trigger.referencing_old, "new_table": trigger.referencing_new})
+    return _drop_empty(
+        {
+            "function": unqualified(str(trigger.function), schema),
+            "timing": trigger.timing.lower(),
+            "events": FlowList(e.lower() for e in trigger.events),
+            "update_of": FlowList(trigger.update_columns),
+            "for_each": "row" if trigger.for_each_row else None,
+            "when": trigger.when,
+            "arguments": FlowList(trigger.arguments),
+            "referencing": FlowMap(referencing) if referencing else None,
+            "constraint": trigger.constraint,
+            "deferrable": trigger.deferrable,
+            "initially_deferred": trigger.initially_deferred,
+            "comment": trigger.comment,
+        }
+    )
+
+
+def _drop_empty(value: dict[str, Any]) -> dict[str, Any]:
+    """Leave out None, False and empty collections: the format's defaults."""
+    return {k: v for k, v in value.items() if v is not None and v is not False and v != [] and v != {}}
