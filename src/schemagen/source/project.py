@@ -145,6 +145,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> Diagnostic
     if exc.context and "expected a single document" in exc.context:
         return error("L101", "more than one YAML document in the file", span, "remove the '---' separator")
     context = f" {exc.context}" if exc.context else ""
+    if exc.context and exc.context_mark is not None and mark and exc.context_mark.line != mark.line:
+        context += f" started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
     hint = "values that start with ' { [ * & ! | > % @ or contain ': ' need quotes"
     lines = text.splitlines()
     if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
