@@ -83,8 +83,16 @@ CREATE MATERIALIZED VIEW agents.counts AS SELECT agent_type, count(*) AS n FROM 
     WITH NO DATA;
 CREATE INDEX ON agents.counts (agent_type);
 
-CREATE ROLE schemagen_reader NOLOGIN;
-CREATE ROLE schemagen_writer NOLOGIN IN ROLE schemagen_reader;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'schemagen_reader') THEN
+        CREATE ROLE schemagen_reader NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'schemagen_writer') THEN
+        CREATE ROLE schemagen_writer NOLOGIN IN ROLE schemagen_reader;
+    END IF;
+END
+$$;
 GRANT USAGE ON SCHEMA agents TO schemagen_reader;
 GRANT SELECT ON agents.registry TO schemagen_reader;
 GRANT SELECT, INSERT, UPDATE ON agents.registry TO schemagen_writer WITH GRANT OPTION;

@@ -12,23 +12,43 @@ from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
 from schemagen.model import Catalog, Function, QualifiedName
 
-ROLES_FILE = "schema/roles.yaml"
-
 
 def emit_project(catalog: Catalog) -> dict[str, str]:
-    """Map ``schema/<schema>.yaml`` (and ``schema/roles.yaml``) to deterministic YAML text.
+    """Map ``schema/<schema>.yaml`` to deterministic YAML text.
 
     A schema gets a file when it holds anything (``public`` only then; other
-    schemas always). Roles, being cluster-wide, go to ``schema/roles.yaml``.
+    schemas always). Roles, being cluster-wide, go to the first file.
     """
     documents = {schema: _schema_document(schema, catalog) for schema in _schemas(catalog)}
     documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}
     _place_extensions(catalog, documents)
-    files = {f"schema/{schema}.yaml": dump(doc) for schema, doc in sorted(documents.items())}
     if catalog.roles:
-        name = ROLES_FILE if "schema/roles.yaml" not in files else "schema/cluster_roles.yaml"
-        files[name] = dump({"roles": {r.name: role_value(r) for r in catalog.roles.values()}})
-    return dict(sorted(files.items()))
+        home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
+        home["roles"] = {r.name: role_value(r) for r in catalog.roles.values()}
+    return {f"schema/{schema}.yaml": dump(_ordered(doc)) for schema, doc in sorted(documents.items())}
+
+
+_KEY_ORDER = (
+    "schema",
+    "comment",
+    "extensions",
+    "roles",
+    "enums",
+    "domains",
+    "composite_types",
+    "sequences",
+    "tables",
+    "functions",
+    "procedures",
+    "views",
+    "materialized_views",
+    "grants",
+    "default_privileges",
+)
+
+
+def _ordered(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: document[key] for key in _KEY_ORDER if key in document}
 
 
 def _schemas(catalog: Catalog) -> list[str]:
@@ -49,12 +69,7 @@ def _place_extensions(catalog: Catalog, documents: dict[str, dict[str, Any]]) ->
     for schema, extensions in by_file.items():
         document = documents.setdefault(schema, {"schema": schema})
         plain = all(not value for value in extensions.values())
-        value: Any = FlowList(sorted(extensions)) if plain else dict(sorted(extensions.items()))
-        items = list(document.items())
-        position = 2 if len(items) > 1 and items[1][0] == "comment" else 1
-        items.insert(position, ("extensions", value))
-        document.clear()
-        document.update(items)
+        document["extensions"] = FlowList(sorted(extensions)) if plain else dict(sorted(extensions.items()))
 
 
 def _in(schema: str, mapping: dict) -> list:

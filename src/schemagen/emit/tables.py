@@ -282,20 +282,21 @@ def _exclude(table: Table, exclude: ExcludeConstraint) -> dict[str, Any]:
     )
 
 
-def index_key(element: IndexElement) -> Any:
+def index_key(element: IndexElement, schema: str) -> Any:
     """``column``, ``column desc``, ``column opclass``, ``(expression)``, or a mapping."""
     if element.column is not None and not is_plain_identifier(element.column):
         head = None
     else:
         head = element.column if element.column is not None else f"({element.expression})"
+    opclass = unqualified(element.opclass, schema) if element.opclass else None
     if head is None or element.collation or element.opclass_params:
         value: dict[str, Any] = {}
         if element.column is not None:
             value["column"] = element.column
         else:
             value["expression"] = element.expression
-        if element.opclass:
-            value["opclass"] = element.opclass
+        if opclass:
+            value["opclass"] = opclass
         if element.descending:
             value["order"] = "desc"
         if element.nulls_first is not None:
@@ -304,8 +305,8 @@ def index_key(element: IndexElement) -> Any:
             value["collation"] = element.collation
         return FlowMap(value)
     parts = [head]
-    if element.opclass:
-        parts.append(element.opclass)
+    if opclass:
+        parts.append(opclass)
     if element.descending:
         parts.append("desc")
     if element.nulls_first is not None:
@@ -323,7 +324,7 @@ def default_name_of(index: Index) -> str:
 
 def index_value(index: Index) -> Any:
     """An index entry: a flow list of keys when nothing else is set, else a mapping."""
-    keys = FlowList(index_key(e) for e in index.elements)
+    keys = FlowList(index_key(e, index.table.schema) for e in index.elements)
     named = index.name.name != default_name_of(index)
     plain = not (
         named

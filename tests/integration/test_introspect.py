@@ -1,0 +1,141 @@
+"""Introspection against real PostgreSQL 15 and 18: every kind, scope, query count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from schemagen.introspect import QUERY_KINDS, introspect
+from schemagen.model import Identity, IndexElement, PartitionBound, QualifiedName
+
+pytestmark = pytest.mark.integration
+
+SAMPLE = Path(__file__).with_name("test_introspect_sample.sql")
+Q = QualifiedName
+
+
+def _apply(dsn: str, sql: str) -> None:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _read(dsn: str, schemas: list[str] | None = None):
+    with psycopg.connect(dsn) as conn:
+        return introspect(conn, schemas)
+
+
+def test_every_kind_is_read(fresh_db):
+    _apply(fresh_db, SAMPLE.read_text())
+    catalog, omissions = _read(fresh_db)
+    registry = catalog.tables[Q("agents", "registry")]
+    assert registry.column("status").default == "'initializing'::agents.agent_status"
+    assert registry.column("doubled").generated == "score * 2::numeric"
+    assert registry.rls_enabled and registry.comment == "Every agent."
+    assert catalog.tables[Q("tasks", "queue")].column("task_id").identity == Identity(always=True, start=100)
+    assert catalog.tables[Q("tasks", "queue_default")].partition_of == PartitionBound(
+        Q("tasks", "queue"), default=True
+    )
+    assert catalog.tables[Q("tasks", "queue_2024")].partition_of.from_values == ("'2024-01-01 00:00:00+00'",)
+    assert catalog.indexes[Q("agents", "registry_lower_name")].elements == (
+        IndexElement(expression="lower(name)", collation="C", descending=True, nulls_first=False),
+    )
+    assert catalog.tables[Q("tasks", "scratch")].excludes[0].where == "room > 0"
+    assert set(catalog.functions) == {
+        Q("agents", "add(integer, integer)"),
+        Q("agents", "noop(integer)"),
+        Q("agents", "pairs(integer)"),
+        Q("agents", "touch()"),
+    }
+    trigger = catalog.triggers[(Q("agents", "registry"), "registry_touch")]
+    assert trigger.arguments == ("a", "b c") and trigger.when == "old.status IS DISTINCT FROM new.status"
+    assert catalog.views[Q("agents", "counts")].materialized
+    assert catalog.policies[(Q("agents", "registry"), "own_rows")].roles == ("schemagen_reader",)
+    assert {"schemagen_reader", "schemagen_writer"} <= set(catalog.roles)
+    assert catalog.grants[("function", "agents.add(integer, integer)", "public", ())].revoke
+    assert {o.kind for o in omissions} == {"aggregate", "rule"}
+
+
+def test_extension_members_and_system_schemas_are_left_out(fresh_db):
+    _apply(fresh_db, "CREATE EXTENSION btree_gist; CREATE TABLE t (id integer PRIMARY KEY);")
+    catalog, omissions = _read(fresh_db)
+    assert list(catalog.extensions) == ["btree_gist"]
+    assert not catalog.functions and not omissions
+    assert set(catalog.schemas) == {"public"}
+
+
+def test_only_requested_schemas_are_read(fresh_db):
+    _apply(fresh_db, "CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (x int); CREATE TABLE b.u (y int);")
+    catalog, _ = _read(fresh_db, ["b"])
+    assert list(catalog.tables) == [Q("b", "u")]
+    assert list(catalog.schemas) == ["b"]
+
+
+class _CountingCursor(psycopg.Cursor):
+    executed = 0
+
+    def execute(self, *args, **kwargs):
+        type(self).executed += 1
+        return super().execute(*args, **kwargs)
+
+
+def _count_queries(dsn: str) -> int:
+    _CountingCursor.executed = 0
+    with psycopg.connect(dsn, cursor_factory=_CountingCursor) as conn:
+        introspect(conn, None)
+    return _CountingCursor.executed
+
+
+def _tables(n: int, offset: int = 0) -> str:
+    return "".join(
+        f"CREATE TABLE s.t{i} (id int PRIMARY KEY, ref int REFERENCES s.t{i}(id),"
+        f" note text CHECK (note <> ''));"
+        f"CREATE INDEX ON s.t{i} (note); COMMENT ON TABLE s.t{i} IS 'table {i}';"
+        for i in range(offset, offset + n)
+    )
+
+
+def test_number_of_queries_does_not_grow_with_tables(fresh_db):
+    _apply(fresh_db, "CREATE SCHEMA s;" + _tables(5))
+    five = _count_queries(fresh_db)
+    _apply(fresh_db, _tables(45, offset=5))
+    fifty = _count_queries(fresh_db)
+    assert five == fifty
+    assert five <= len(QUERY_KINDS) + 6  # the queries plus the session settings
+    catalog, _ = _read(fresh_db)
+    assert len(catalog.tables) == 50
+
+
+def test_unique_nulls_not_distinct(fresh_db):
+    _apply(fresh_db, "CREATE TABLE t (a int, b int, UNIQUE NULLS NOT DISTINCT (a), UNIQUE (b));")
+    catalog, _ = _read(fresh_db)
+    uniques = {u.name: u.nulls_not_distinct for u in catalog.tables[Q("public", "t")].uniques}
+    assert uniques == {"t_a_key": True, "t_b_key": False}
+
+
+def test_pgvector_types_opclasses_and_storage_parameters(pg18_db):
+    _apply(
+        pg18_db,
+        "CREATE EXTENSION vector; CREATE SCHEMA k;"
+        "CREATE TABLE k.docs (id int PRIMARY KEY, embedding vector(3));"
+        "CREATE INDEX ON k.docs USING ivfflat (embedding vector_cosine_ops) WITH (lists = 1);",
+    )
+    catalog, omissions = _read(pg18_db)
+    docs = catalog.tables[Q("k", "docs")]
+    assert docs.column("embedding").type == "public.vector(3)"
+    (index,) = catalog.indexes.values()
+    assert (index.using, index.elements[0].opclass, index.storage_parameters) == (
+        "ivfflat",
+        "public.vector_cosine_ops",  # canonical: qualified outside pg_catalog
+        (("lists", "1"),),
+    )
+    assert not [o for o in omissions if "vector" in o.name]
+    assert not [f for f in catalog.functions if f.schema == "public"]
+
+
+def test_read_only_transaction_leaves_no_trace(fresh_db):
+    with psycopg.connect(fresh_db) as conn:
+        introspect(conn, None)
+        assert conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        assert conn.execute("SHOW search_path").fetchone()[0] != "pg_catalog"
