@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.build.context import BuildContext, Located
+from schemagen.build.sequences import normalised_options
 from schemagen.build.shorthand import parse_column_shorthand
 from schemagen.model import (
     CheckConstraint,
@@ -137,15 +138,24 @@ def build_sequences(document: SourceDocument, schema: str, ctx: BuildContext) ->
             *table_parts, column = str(spec["owned_by"]).split(".")
             table = QualifiedName.parse(".".join(table_parts), schema)
             owned_by = (table, column)
+        data_type = canonical_type(str(spec.get("type", "bigint")))
+        options = normalised_options(
+            data_type,
+            spec.get("start"),
+            spec.get("increment"),
+            spec.get("min_value"),
+            spec.get("max_value"),
+            spec.get("cache"),
+        )
         result.append(
             Sequence(
                 name=qualified,
-                data_type=canonical_type(spec.get("type", "bigint")),
-                start=spec.get("start"),
-                increment=spec.get("increment", 1),
-                min_value=spec.get("min_value"),
-                max_value=spec.get("max_value"),
-                cache=spec.get("cache", 1),
+                data_type=data_type,
+                start=options.start,
+                increment=options.increment or 1,
+                min_value=options.min_value,
+                max_value=options.max_value,
+                cache=options.cache or 1,
                 cycle=bool(spec.get("cycle", False)),
                 owned_by=owned_by,
                 comment=spec.get("comment"),
