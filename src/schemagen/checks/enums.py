@@ -117,7 +117,7 @@ def _check_comparisons(
                     found.append(
                         error(
                             "C341",
-                            f"{expr.site.value} of {expr.owner}: {_bad_label(enum_type, literal[0])}",
+                            f"{expr.subject}: {_bad_label(enum_type, literal[0])}",
                             expr.span,
                             "compare with one of the labels, or add the value to the enum",
                         )

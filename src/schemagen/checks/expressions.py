@@ -32,7 +32,7 @@ def check_expressions_parse(catalog: Catalog) -> list[Diagnostic]:
             found.append(
                 error(
                     "C360",
-                    f"{expr.site.value} of {expr.owner} does not parse: {parsed.error}{where}: {expr.text!r}",
+                    f"{expr.subject} does not parse: {parsed.error}{where}: {expr.text!r}",
                     expr.span,
                     "write one PostgreSQL value expression, as it would appear in the DDL",
                 )
@@ -75,7 +75,7 @@ def _check_reference(expr: Expression, ref: tuple[str, ...]) -> list[Diagnostic]
         return [
             error(
                 "C363",
-                f"{expr.site.value} of {expr.owner} refers to column {shown!r}: {expr.text!r}",
+                f"{expr.subject} refers to column {shown!r}: {expr.text!r}",
                 expr.span,
                 "a default cannot read other columns; use a generated column or a trigger",
             )
@@ -103,7 +103,7 @@ def _check_reference(expr: Expression, ref: tuple[str, ...]) -> list[Diagnostic]
         return [
             error(
                 "C361",
-                f"{expr.site.value} of {expr.owner} refers to unknown column {shown!r} of {table.name}",
+                f"{expr.subject} refers to unknown column {shown!r} of {table.name}",
                 expr.span,
                 f"columns of {table.name}: {known}",
             )
@@ -147,7 +147,7 @@ def check_forbidden_constructs(catalog: Catalog) -> list[Diagnostic]:
             found.append(
                 error(
                     "C364",
-                    f"{expr.site.value} of {expr.owner} contains a subquery, which PostgreSQL forbids there",
+                    f"{expr.subject} contains a subquery, which PostgreSQL forbids there",
                     expr.span,
                     "move the lookup into a foreign key, a trigger, or an IMMUTABLE function",
                 )
@@ -158,7 +158,7 @@ def check_forbidden_constructs(catalog: Catalog) -> list[Diagnostic]:
                     found.append(
                         error(
                             "C365",
-                            f"{expr.site.value} of {expr.owner} calls aggregate function {call.name}()",
+                            f"{expr.subject} calls aggregate function {call.name}()",
                             expr.span,
                             "aggregates work over many rows; this expression sees one row",
                         )

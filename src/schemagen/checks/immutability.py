@@ -76,8 +76,7 @@ def _report(expr: Expression, what: str, letters: str) -> list[Diagnostic]:
         return [
             warning(
                 "C351",
-                f"{expr.site.value} of {expr.owner} calls {what}, which is {describe(letters)} "
-                "depending on the argument types",
+                f"{expr.subject} calls {what}, which is {describe(letters)} depending on the argument types",
                 expr.span,
                 "cast the arguments so the IMMUTABLE overload is chosen, or check it applies",
             )
@@ -86,7 +85,7 @@ def _report(expr: Expression, what: str, letters: str) -> list[Diagnostic]:
         return [
             error(
                 "C350",
-                f"{expr.site.value} of {expr.owner} uses {what}, which is {describe(letters)}; "
+                f"{expr.subject} uses {what}, which is {describe(letters)}; "
                 f"PostgreSQL: {_PG_MESSAGE[expr.site]}",
                 expr.span,
                 _HINT.get(expr.site, "use only IMMUTABLE functions here (or an IMMUTABLE wrapper you trust)"),
@@ -122,7 +121,7 @@ def check_unknown_functions(catalog: Catalog) -> list[Diagnostic]:
                 found.append(
                     warning(
                         "C355",
-                        f"{expr.site.value} of {expr.owner} calls {shown}, which is not built in, "
+                        f"{expr.subject} calls {shown}, which is not built in, "
                         "not declared and not from a declared extension",
                         expr.span,
                         "declare the function under functions:, or the extension that provides it",

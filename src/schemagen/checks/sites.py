@@ -49,6 +49,13 @@ class Expression:
     column: Column | None = None
     domain: QualifiedName | None = None
 
+    @property
+    def subject(self) -> str:
+        """How messages name the expression: ``CHECK c on s.t``, ``index predicate of index s.i``."""
+        if self.site in (Site.CHECK, Site.DOMAIN_CHECK):
+            return self.owner
+        return f"{self.site.value} of {self.owner}"
+
 
 def expressions(catalog: Catalog) -> Iterator[Expression]:
     """All expressions of ``catalog``, in catalog order."""
