@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
+os.environ.setdefault(
+    "XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="schemagen-xdg-")
+)  # platformdirs wants a private (0700) runtime dir
 
 from pytest_postgresql.janitor import DatabaseJanitor
 

