@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from schemagen.introspect.sql_text import strip_outer_parens
 from schemagen.model import Index, IndexElement, QualifiedName
 
 Row = Mapping[str, Any]
@@ -48,7 +49,7 @@ def read_index_element(element: Mapping[str, Any], can_order: bool) -> IndexElem
     nulls_first = bool(option & INDOPTION_NULLS_FIRST)
     return IndexElement(
         column=element["column"],
-        expression=element["expression"],
+        expression=strip_outer_parens(element["expression"]) if element["expression"] else None,
         opclass=element["opclass"],
         opclass_params=parse_options(element["opclass_options"]),
         collation=element["collation"],

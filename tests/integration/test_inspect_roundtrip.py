@@ -1,0 +1,69 @@
+"""Round trip: SQL → database A → inspect → build → database B → inspect; A and B must match.
+
+Also proves inspect is a fixed point: the YAML read from B is byte-identical to
+the YAML read from A.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from schemagen.api import compile_project
+from schemagen.api.inspect import inspect_database
+
+pytestmark = pytest.mark.integration
+
+HERE = Path(__file__).parent
+
+
+def _differences(a, b) -> list[str]:
+    """Every object that differs between two catalogs, one line each."""
+    lines = []
+    for f in dataclasses.fields(a):
+        left, right = getattr(a, f.name), getattr(b, f.name)
+        for key in sorted(set(left) | set(right), key=str):
+            if left.get(key) != right.get(key):
+                lines.append(f"{f.name} {key}:\n  A: {left.get(key)}\n  B: {right.get(key)}")
+    return lines
+
+
+def _round_trip(sql: str, dsn_a: str, dsn_b: str, tmp_path: Path):
+    with psycopg.connect(dsn_a, autocommit=True) as conn:
+        conn.execute(sql)
+    first = inspect_database(dsn_a, None, tmp_path / "a")
+    compiled = compile_project(tmp_path / "a")
+    assert compiled.ok, "\n".join(d.format() for d in compiled.diagnostics)
+    with psycopg.connect(dsn_b, autocommit=True) as conn:
+        conn.execute(compiled.files["schema.sql"])
+    second = inspect_database(dsn_b, None, tmp_path / "b")
+    return first, second
+
+
+@pytest.fixture
+def second_db(pg_server):
+    """A second empty database on the same server as ``fresh_db``."""
+    from tests.conftest import _fresh
+
+    yield from _fresh(pg_server, None)
+
+
+def test_core_kinds_round_trip(fresh_db, second_db, tmp_path):
+    sql = (HERE / "test_inspect_roundtrip_core.sql").read_text()
+    first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
+    assert first.omissions == []
+    assert _differences(first.catalog, second.catalog) == []
+    assert first.files == second.files  # inspect is a fixed point
+
+
+@pytest.mark.xfail(
+    reason="the builder does not yet build the issue-3 kinds (routines, partitions, RLS, grants)"
+)
+def test_every_kind_round_trips(fresh_db, second_db, tmp_path):
+    sql = (HERE / "test_introspect_sample.sql").read_text()
+    first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
+    assert _differences(first.catalog, second.catalog) == []
+    assert first.files == second.files
