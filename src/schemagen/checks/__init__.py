@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schemagen.checks.columns import (
+    check_column_value_sources,
+    check_extensions_available,
+    check_integer_types,
+    check_nullable_columns_of_non_null_domains,
+)
 from schemagen.checks.enums import check_enum_comparisons, check_enum_defaults
 from schemagen.checks.expressions import (
     check_column_references,
@@ -41,6 +47,10 @@ CHECKS: tuple[Check, ...] = (
     check_constraint_columns,
     check_index_tables,
     check_sequence_owners,
+    check_extensions_available,
+    check_integer_types,
+    check_column_value_sources,
+    check_nullable_columns_of_non_null_domains,
     check_foreign_keys,
     check_identifier_length,
     check_name_collisions,

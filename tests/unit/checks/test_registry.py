@@ -14,7 +14,16 @@ from schemagen.checks.versions import check_version_features
 from schemagen.model import Catalog, CheckConstraint, Index, IndexElement, UniqueConstraint
 from tests.unit.checks.builders import codes, col, qn, span, table
 
-MODULES = ["enums", "expressions", "foreign_keys", "identifiers", "immutability", "partitions", "references"]
+MODULES = [
+    "columns",
+    "enums",
+    "expressions",
+    "foreign_keys",
+    "identifiers",
+    "immutability",
+    "partitions",
+    "references",
+]
 
 
 def test_every_check_function_is_registered():
