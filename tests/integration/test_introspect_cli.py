@@ -1,0 +1,68 @@
+"""``schemagen inspect`` end to end with click's CliRunner: files, exit codes, masking."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+from psycopg.conninfo import conninfo_to_dict
+
+from schemagen.cli import main
+
+pytestmark = pytest.mark.integration
+
+
+def _apply(dsn: str, sql: str) -> None:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def test_writes_one_file_per_schema_and_exits_0(fresh_db, tmp_path):
+    _apply(fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id bigint PRIMARY KEY, name varchar(20) NOT NULL);")
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == ["app.yaml"]
+    text = (tmp_path / "schema" / "app.yaml").read_text()
+    assert "      name: varchar(20) not null\n" in text
+    assert "    primary_key: [id]\n" in text
+
+
+def test_omissions_are_listed_and_exit_3(fresh_db, tmp_path):
+    _apply(fresh_db, "CREATE TABLE t (id int); CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;")
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "omitted: rule public.t.r: rewrite rules are not supported" in result.output
+    assert (tmp_path / "schema" / "public.yaml").exists()
+
+
+def test_schema_option_limits_what_is_written(fresh_db, tmp_path):
+    _apply(fresh_db, "CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (x int); CREATE TABLE b.u (y int);")
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--schema", "b", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == ["b.yaml"]
+
+
+def test_libpq_environment_is_used_without_dsn(fresh_db, tmp_path, monkeypatch):
+    params = conninfo_to_dict(fresh_db)
+    for key, env in (("host", "PGHOST"), ("port", "PGPORT"), ("user", "PGUSER"), ("dbname", "PGDATABASE")):
+        if params.get(key):
+            monkeypatch.setenv(env, str(params[key]))
+    _apply(fresh_db, "CREATE SCHEMA envtest;")
+    result = CliRunner().invoke(main, ["inspect", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "schema" / "envtest.yaml").exists()
+
+
+def test_connection_error_exits_1_and_masks_the_password(tmp_path):
+    dsn = "postgresql://someone:hunter2secret@127.0.0.1:1/nothing"
+    result = CliRunner().invoke(main, ["inspect", "--dsn", dsn, "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "hunter2secret" not in result.output
+    assert "postgresql://someone:***@127.0.0.1:1/nothing" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_malformed_dsn_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["inspect", "--dsn", "host=x password=abc9 nonsense", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "abc9" not in result.output

@@ -1,0 +1,254 @@
+"""emit: Catalog → YAML written the way a person would (no server)."""
+
+from __future__ import annotations
+
+import yaml
+
+from schemagen.emit import emit_project, format_gaps
+from schemagen.model import (
+    Catalog,
+    CheckConstraint,
+    Column,
+    EnumType,
+    ForeignKey,
+    Function,
+    FunctionArgument,
+    Grant,
+    Identity,
+    Index,
+    IndexElement,
+    PartitionBound,
+    PartitionSpec,
+    PrimaryKey,
+    QualifiedName,
+    Role,
+    Schema,
+    Sequence,
+    Table,
+    UniqueConstraint,
+)
+
+Q = QualifiedName
+
+
+def _registry(**overrides) -> Table:
+    fields = {
+        "name": Q("app", "registry"),
+        "columns": (
+            Column("id", "bigint", not_null=True),
+            Column("name", "character varying(255)", not_null=True, default="'x'::character varying"),
+            Column("created_at", "timestamp with time zone", not_null=True, default="now()"),
+            Column("status", "app.state"),
+        ),
+        "primary_key": PrimaryKey("registry_pkey", ("id",)),
+    }
+    fields.update(overrides)
+    return Table(**fields)
+
+
+def _emit(**lists) -> dict:
+    files = emit_project(Catalog.of(schemas=[Schema("app")], **lists))
+    return {name: yaml.safe_load(text) for name, text in files.items()} | {"_text": files}
+
+
+def test_column_shorthand_with_short_types_and_same_schema_types():
+    files = emit_project(Catalog.of(schemas=[Schema("app")], tables=[_registry()]))
+    text = files["schema/app.yaml"]
+    assert "      name: varchar(255) not null default 'x'::character varying\n" in text
+    assert "      created_at: timestamptz not null default now()\n" in text
+    assert "      status: state\n" in text
+    assert "    primary_key: [id]\n" in text
+
+
+def test_default_names_are_implicit_and_other_names_explicit():
+    table = _registry(
+        uniques=(
+            UniqueConstraint("registry_name_key", ("name",)),
+            UniqueConstraint("custom_uq", ("status",)),
+        ),
+        checks=(CheckConstraint("registry_id_check", "id > 0"), CheckConstraint("sane", "id < 10")),
+    )
+    doc = _emit(tables=[table])["schema/app.yaml"]["tables"]["registry"]
+    assert doc["unique"] == [["name"], {"name": "custom_uq", "columns": ["status"]}]
+    assert doc["columns"]["id"] == {"type": "bigint", "not_null": True, "check": "id > 0"}
+    assert doc["checks"] == {"sane": "id < 10"}
+
+
+def test_one_column_foreign_key_is_written_on_the_column():
+    parent = _registry()
+    child = Table(
+        Q("app", "child"),
+        (Column("id", "bigint", not_null=True), Column("registry_id", "bigint")),
+        foreign_keys=(
+            ForeignKey(
+                "child_registry_id_fkey", ("registry_id",), Q("app", "registry"), ("id",), on_delete="CASCADE"
+            ),
+        ),
+    )
+    doc = _emit(tables=[parent, child])["schema/app.yaml"]["tables"]["child"]
+    assert doc["columns"]["registry_id"] == {
+        "type": "bigint",
+        "references": {"table": "registry", "on_delete": "cascade"},
+    }
+    assert "foreign_keys" not in doc
+
+
+def test_serial_columns_fold_their_sequence():
+    table = Table(
+        Q("app", "t"),
+        (Column("id", "integer", not_null=True, default="nextval('app.t_id_seq'::regclass)"),),
+    )
+    sequence = Sequence(Q("app", "t_id_seq"), data_type="integer", owned_by=(Q("app", "t"), "id"))
+    doc = _emit(tables=[table], sequences=[sequence])["schema/app.yaml"]
+    assert doc["tables"]["t"]["columns"]["id"] == "serial"
+    assert "sequences" not in doc
+
+
+def test_identity_with_options_and_generated_columns():
+    table = Table(
+        Q("app", "t"),
+        (
+            Column("id", "bigint", not_null=True, identity=Identity(always=True)),
+            Column("n", "integer", not_null=True, identity=Identity(start=10)),
+            Column("g", "numeric", generated="id * 2"),
+        ),
+    )
+    columns = _emit(tables=[table])["schema/app.yaml"]["tables"]["t"]["columns"]
+    assert columns["id"] == {"type": "bigint", "identity": "always"}
+    assert columns["n"] == {"type": "integer", "identity": {"always": False, "start": 10}}
+    assert columns["g"] == {"type": "numeric", "generated": "id * 2"}
+
+
+def test_indexes_shorthand_and_mapping():
+    table = _registry()
+    indexes = [
+        Index(
+            Q("app", "registry_name_created_at_idx"),
+            table.name,
+            (IndexElement("name"), IndexElement("created_at", descending=True)),
+        ),
+        Index(
+            Q("app", "by_lower"),
+            table.name,
+            (IndexElement(expression="lower((name)::text)"),),
+            where="id > 0",
+        ),
+        Index(
+            Q("app", "registry_status_idx"),
+            table.name,
+            (IndexElement("status", opclass="app.state_ops"),),
+            using="gin",
+        ),
+    ]
+    doc = _emit(tables=[table], indexes=indexes)["schema/app.yaml"]["tables"]["registry"]
+    assert doc["indexes"] == [
+        {"name": "by_lower", "columns": ["(lower((name)::text))"], "where": "id > 0"},
+        ["name", "created_at desc"],
+        {"columns": ["status state_ops"], "using": "gin"},
+    ]
+
+
+def test_partitions_are_declared_under_the_parent():
+    parent = Table(
+        Q("app", "events"),
+        (Column("id", "bigint", not_null=True), Column("at", "date", not_null=True)),
+        partition_by=PartitionSpec("range", ("at",)),
+    )
+    children = [
+        Table(
+            Q("app", "events_2024"),
+            parent.columns,
+            partition_of=PartitionBound(
+                parent.name, from_values=("'2024-01-01'",), to_values=("'2025-01-01'",)
+            ),
+        ),
+        Table(
+            Q("app", "events_default"), parent.columns, partition_of=PartitionBound(parent.name, default=True)
+        ),
+    ]
+    shards = Table(Q("app", "shards"), (Column("k", "bigint"),), partition_by=PartitionSpec("hash", ("k",)))
+    shard_children = [
+        Table(
+            Q("app", f"shards_p{i}"),
+            shards.columns,
+            partition_of=PartitionBound(shards.name, modulus=2, remainder=i),
+        )
+        for i in range(2)
+    ]
+    tables = _emit(tables=[parent, *children, shards, *shard_children])["schema/app.yaml"]["tables"]
+    assert set(tables) == {"events", "shards"}
+    assert tables["events"]["partition_by"] == {
+        "range": ["at"],
+        "partitions": {
+            "events_2024": {"values": {"from": "2024-01-01", "to": "2025-01-01"}},
+            "events_default": {"values": "default"},
+        },
+    }
+    assert tables["shards"]["partition_by"] == {"hash": ["k"], "partitions": 2}
+
+
+def test_enums_functions_roles_and_grants():
+    function = Function(
+        Q("app", "add"),
+        (FunctionArgument("a", "integer"), FunctionArgument("b", "integer", default="2")),
+        returns="integer",
+        body="SELECT a + b",
+        volatility="IMMUTABLE",
+    )
+    grants = [
+        Grant("table", "app.registry", "reader", ("SELECT",)),
+        Grant("table", "app.registry", "auditor", ("SELECT",)),
+        Grant("function", "app.add(integer, integer)", "public", ("EXECUTE",), revoke=True),
+    ]
+    result = _emit(
+        tables=[_registry()],
+        enums=[EnumType(Q("app", "state"), ("new", "it's done"))],
+        functions=[function],
+        roles=[Role("reader"), Role("auditor", member_of=("reader",))],
+        grants=grants,
+    )
+    doc = result["schema/app.yaml"]
+    assert doc["enums"] == {"state": ["new", "it's done"]}
+    assert doc["functions"]["add"] == {
+        "arguments": {"a": "integer", "b": "integer default 2"},
+        "returns": "integer",
+        "volatility": "immutable",
+        "body": "SELECT a + b",
+    }
+    assert doc["roles"] == {"auditor": {"member_of": ["reader"]}, "reader": {}}
+    grants_text = yaml.load(result["_text"]["schema/app.yaml"], Loader=yaml.BaseLoader)[
+        "grants"
+    ]  # YAML 1.2: `on`
+    assert grants_text == [
+        {"on": "function app.add(integer, integer)", "revoke": ["execute"], "from": "public"},
+        {"on": "table app.registry", "privileges": ["select"], "to": ["auditor", "reader"]},
+    ]
+    assert "\n  - {on: table app.registry," in result["_text"]["schema/app.yaml"]
+
+
+def test_sql_literals_are_double_quoted_not_doubled():
+    table = Table(Q("app", "t"), (Column("s", "text", default="'it''s'::text", comment="c"),))
+    text = emit_project(Catalog.of(schemas=[Schema("app")], tables=[table]))["schema/app.yaml"]
+    assert "default: \"'it''s'::text\"" in text
+
+
+def test_output_is_deterministic_and_empty_public_is_left_out():
+    catalog = Catalog.of(schemas=[Schema("public"), Schema("app")], tables=[_registry()])
+    first = emit_project(catalog)
+    assert first == emit_project(catalog)
+    assert list(first) == ["schema/app.yaml"]
+
+
+def test_format_gaps_list_what_cannot_be_written():
+    parent = Table(Q("app", "p"), (Column("k", "integer"),), partition_by=PartitionSpec("list", ("k",)))
+    child = Table(Q("app", "p_1"), parent.columns, partition_of=PartitionBound(parent.name, values_in=("1",)))
+    index = Index(Q("app", "p_1_k_idx"), child.name, (IndexElement("k"),))
+    gaps = format_gaps(Catalog.of(tables=[parent, child], indexes=[index]))
+    assert gaps == [
+        (
+            "partition",
+            "app.p_1 index p_1_k_idx",
+            "objects declared on a partition alone are not in the format",
+        )
+    ]
+    assert format_gaps(Catalog.of(tables=[parent])) == []
