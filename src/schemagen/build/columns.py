@@ -57,13 +57,14 @@ def build_column(
                 f"use {serial} with the default you want, or drop the default",
             )
         not_null = True
+        default, identity = None, None  # reported once here; the serial's own default stands
     column = Column(
         name=name,
         type=serial if serial is not None else ctx.resolve_type(written_type, schema),
         not_null=not_null or bool(spec.get("primary_key", False)),
         default=default,
         identity=identity,
-        generated=spec.get("generated"),
+        generated=spec.get("generated") if serial is None else None,
         collation=spec.get("collation"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),

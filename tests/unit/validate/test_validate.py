@@ -109,12 +109,33 @@ def test_all_errors_are_reported() -> None:
     assert [f[0] for f in check(text)] == ["V203", "V203", "V201", "V204"]
 
 
-def test_issue_3_keys_are_accepted_loosely() -> None:
+def test_issue_3_sections_are_validated() -> None:
     text = (
-        "schema: app\nfunctions: {f: {}}\nviews: {v: {}}\nroles: {r: {}}\ngrants: []\n"
-        "tables:\n  t:\n    audit: true\n    rows: []\n    triggers: {}\n    policies: {}\n"
+        "schema: app\nfunctions:\n  f: {returns: trigger, language: plpgsql, body: BEGIN RETURN NEW; END}\n"
+        "views:\n  v: {query: SELECT 1}\nroles:\n  r: {}\n  s:\n"
+        "grants:\n  - {on: schema app, privileges: [usage], to: r}\n"
+        "tables:\n  t:\n    columns: {a: int}\n    audit: true\n"
+        "    rows: {key: [a], values: [{a: 1}]}\n"
+        "    triggers: {t_f: {function: f, timing: before, events: [insert]}}\n"
+        "    partition_by: {hash: [a], partitions: 4}\n"
     )
     assert check(text) == []
+
+
+def test_issue_3_mistakes_are_found() -> None:
+    text = (
+        "schema: app\nfunctions:\n  f: {retuns: int, body: SELECT 1}\n"
+        "grants:\n  - {on: tabel app.t, privileges: [select], to: r}\n"
+        "tables:\n  t:\n    columns: {a: int}\n"
+        "    triggers: {t_f: {function: f, timing: whenever, events: [insert]}}\n"
+        "    partition_by: {range: [a], interval: 1 fortnight}\n"
+    )
+    assert [f[0] for f in check(text)] == ["V203", "V205", "V204", "V205"]
+
+
+def test_a_roles_only_file_needs_no_schema() -> None:
+    assert check("roles:\n  reader: {}\n") == []
+    assert [f[0] for f in check("tables: {}\n")] == ["V202"]
 
 
 @pytest.mark.parametrize(
