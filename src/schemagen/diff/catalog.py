@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from schemagen.diff import indexes, tables, types
+from schemagen.diff import indexes, routines, tables, types
 from schemagen.diff.keyed import split_keys
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
@@ -16,6 +16,7 @@ from schemagen.model.changes import (
     DropExtension,
     DropIndex,
 )
+from schemagen.model.code_changes import DropPolicy, DropTrigger, DropView
 from schemagen.model.deps import type_reference
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
@@ -69,11 +70,56 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
         tables.alter_table,
     )
     changes += _kind(
-        {k: v for k, v in old.indexes.items() if v.table not in dropped_tables | recreated_tables},
+        {
+            k: v
+            for k, v in old.indexes.items()
+            if v.table not in dropped_tables | recreated_tables | (old.views.keys() - new.views.keys())
+        },
         new.indexes,
         indexes.create_index,
         lambda i: [DropIndex(i)],
         indexes.alter_index,
+    )
+    changes += _kind(
+        old.functions,
+        new.functions,
+        routines.create_function,
+        routines.drop_function,
+        routines.alter_function,
+    )
+    changes += _kind(old.views, new.views, routines.create_view, lambda v: [DropView(v)], routines.alter_view)
+    changes += _kind(
+        {k: v for k, v in old.triggers.items() if v.table not in recreated_tables},
+        new.triggers,
+        routines.create_trigger,
+        lambda t: [DropTrigger(t)],
+        routines.alter_trigger,
+    )
+    changes += _kind(
+        {k: v for k, v in old.policies.items() if v.table not in recreated_tables},
+        new.policies,
+        routines.create_policy,
+        lambda p: [DropPolicy(p)],
+        routines.alter_policy,
+    )
+    changes += _kind(old.roles, new.roles, routines.create_role, routines.drop_role, routines.alter_role)
+    gone = _vanishing_targets(old, new, recreated_tables)
+    changes += _kind(
+        {k: v for k, v in old.grants.items() if (v.object_kind.lower(), v.target) not in gone},
+        new.grants,
+        routines.create_grant,
+        routines.drop_grant,
+        routines.alter_grant,
+    )
+    changes += _kind(
+        old.default_privileges,
+        new.default_privileges,
+        routines.create_default_privilege,
+        routines.drop_default_privilege,
+        routines.alter_default_privilege,
+    )
+    changes += _kind(
+        old.reference_rows, new.reference_rows, routines.create_rows, routines.drop_rows, routines.alter_rows
     )
     return changes
 
@@ -95,6 +141,24 @@ def _kind(
         if old[key] != new[key]:
             changes += alter(old[key], new[key])
     return changes
+
+
+def _vanishing_targets(old: Catalog, new: Catalog, recreated: set[QualifiedName]) -> set[tuple[str, str]]:
+    """(grant object kind, target) of objects that are dropped, so their grants go with them."""
+
+    def removed(mapping_old, mapping_new) -> set[str]:
+        return {str(k) for k in mapping_old if k not in mapping_new}
+
+    relations = removed(old.tables, new.tables) | removed(old.views, new.views) | {str(t) for t in recreated}
+    types = removed(old.enums, new.enums) | removed(old.domains, new.domains)
+    types |= removed(old.composite_types, new.composite_types)
+    return {
+        *(("schema", s) for s in removed(old.schemas, new.schemas)),
+        *((kind, r) for r in relations for kind in ("table", "column")),
+        *(("sequence", s) for s in removed(old.sequences, new.sequences)),
+        *((kind, f) for f in removed(old.functions, new.functions) for kind in ("function", "procedure")),
+        *(("type", t) for t in types),
+    }
 
 
 def _columns_using(catalog: Catalog, type_name: QualifiedName) -> tuple[tuple[QualifiedName, Column], ...]:

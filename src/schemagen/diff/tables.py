@@ -24,6 +24,7 @@ from schemagen.model.changes import (
     DropTable,
     SetTableLogged,
 )
+from schemagen.model.code_changes import SetRowLevelSecurity
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import CheckConstraint, Column, ExcludeConstraint, Table
 
@@ -86,6 +87,8 @@ def create_table(table: Table) -> list[Change]:
     create = CreateTable(table)
     changes: list[Change] = [create]
     changes += [AddConstraint(table.name, fk) for fk in sorted(table.foreign_keys, key=lambda c: c.name)]
+    if table.rls_enabled or table.rls_forced:
+        changes.append(SetRowLevelSecurity(table.name, table.rls_enabled, table.rls_forced))
     changes += comment_changes("table", table.name, None, table.comment)
     changes += _column_comments(table.name, list(table.columns), {})
     changes += _constraint_comments(table.name, [*create.inline_constraints, *table.foreign_keys], {})
@@ -133,6 +136,10 @@ def alter_table(old: Table, new: Table) -> list[Change]:
     changes: list[Change] = []
     if old.unlogged != new.unlogged:
         changes.append(SetTableLogged(name, new.unlogged))
+    if (old.rls_enabled, old.rls_forced) != (new.rls_enabled, new.rls_forced):
+        changes.append(
+            SetRowLevelSecurity(name, new.rls_enabled, new.rls_forced, old.rls_enabled, old.rls_forced)
+        )
     changes += _alter_columns(old, new)
     changes += _alter_constraints(old, new)
     changes += comment_changes("table", name, old.comment, new.comment)

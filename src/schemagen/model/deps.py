@@ -16,6 +16,9 @@ from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, I
 _ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
 _MODIFIERS = re.compile(r"\([^()]*\)$")
 _NEXTVAL = re.compile(r"nextval\(\s*'((?:[^']|'')+)'", re.IGNORECASE)
+_STRING = re.compile(r"'(?:[^']|'')*'")
+_PART = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
+_DOTTED = re.compile(rf"(?<![\w$.\"])({_PART})\s*\.\s*({_PART})")
 
 
 @dataclass(frozen=True, order=True)
@@ -113,6 +116,61 @@ def nextval_references(expression: str | None, default_schema: str) -> list[Qual
     return sorted(found)
 
 
+def function_ref(name: QualifiedName) -> ObjectRef:
+    """A function or procedure (all overloads of a name: dependencies are read from text)."""
+    return ObjectRef("function", name.schema, name.name)
+
+
+def role_ref(name: str) -> ObjectRef:
+    """A cluster-wide role."""
+    return ObjectRef("role", "", name)
+
+
+def trigger_ref(table: QualifiedName, name: str) -> ObjectRef:
+    """A trigger of a table."""
+    return ObjectRef("trigger", table.schema, table.name, name)
+
+
+def policy_ref(table: QualifiedName, name: str) -> ObjectRef:
+    """A policy of a table."""
+    return ObjectRef("policy", table.schema, table.name, name)
+
+
+def dotted_references(sql: str | None) -> list[QualifiedName]:
+    """Every ``schema.name`` written in SQL text outside string literals, sorted.
+
+    Over-approximates (``alias.column`` is found too); a name only becomes an
+    edge when the plan creates or drops an object of that name.
+
+    >>> dotted_references("SELECT r.id FROM agents.registry r WHERE x = 'a.b'")
+    [QualifiedName(schema='agents', name='registry'), QualifiedName(schema='r', name='id')]
+    """
+    if not sql:
+        return []
+    text = _STRING.sub("''", sql)
+    found = set()
+    for match in _DOTTED.finditer(text):
+        schema, name = (_split_dotted(part)[0] for part in match.groups())
+        found.add(QualifiedName(schema, name))
+    return sorted(found)
+
+
+def expression_needs(sql: str | None) -> set[ObjectRef]:
+    """Functions, types and sequences an expression may use (by qualified name)."""
+    needs = set()
+    for name in dotted_references(sql):
+        needs |= {function_ref(name), type_ref(name), sequence_ref(name)}
+    return needs
+
+
+def query_needs(sql: str | None) -> set[ObjectRef]:
+    """Relations, functions, types and sequences a query may use (by qualified name)."""
+    needs = set()
+    for name in dotted_references(sql):
+        needs |= {table_ref(name), function_ref(name), type_ref(name), sequence_ref(name)}
+    return needs
+
+
 def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
     """The type and sequences a column uses."""
     needs = set()
@@ -121,7 +179,7 @@ def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
         needs.add(type_ref(referenced))
     for sequence in nextval_references(column.default, table.schema):
         needs.add(sequence_ref(sequence))
-    return needs
+    return needs | expression_needs(column.default) | expression_needs(column.generated)
 
 
 def table_needs(table: Table) -> set[ObjectRef]:
@@ -131,6 +189,8 @@ def table_needs(table: Table) -> set[ObjectRef]:
         needs |= column_needs(table.name, column)
     if table.partition_of is not None:
         needs.add(table_ref(table.partition_of.parent))
+    for check in table.checks:
+        needs |= expression_needs(check.expression)
     return needs
 
 
@@ -159,7 +219,9 @@ def index_needs(index: Index) -> set[ObjectRef]:
     needs = {table_ref(index.table)}
     needs |= {column_ref(index.table, e.column) for e in index.elements if e.column}
     needs |= {column_ref(index.table, c) for c in index.include}
-    return needs
+    for element in index.elements:
+        needs |= expression_needs(element.expression)
+    return needs | expression_needs(index.where)
 
 
 def domain_needs(domain: Domain) -> set[ObjectRef]:
@@ -168,7 +230,9 @@ def domain_needs(domain: Domain) -> set[ObjectRef]:
     referenced = type_reference(domain.base_type)
     if referenced is not None:
         needs.add(type_ref(referenced))
-    return needs
+    for check in domain.checks:
+        needs |= expression_needs(check.expression)
+    return needs | expression_needs(domain.default)
 
 
 def composite_needs(composite: CompositeType) -> set[ObjectRef]:

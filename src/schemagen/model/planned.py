@@ -19,6 +19,7 @@ class Hazard(enum.Enum):
     ENUM_REBUILD = "rebuilds an enum type and converts the columns using it"
     IRREVERSIBLE = "cannot be undone by PostgreSQL (e.g. an added enum value)"
     NEEDS_POSTGRES_17 = "needs PostgreSQL 17 or newer"
+    CHANGES_VISIBILITY = "changes which rows roles can see or modify"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from schemagen.model.changes import (
     RebuildEnum,
     SetTableLogged,
 )
+from schemagen.model.code_changes import DeleteReferenceRows, SetRowLevelSecurity
 from schemagen.model.planned import Hazard
 
 H = Hazard
@@ -39,6 +40,8 @@ CHANGE_HAZARDS: dict[type[Change], frozenset[Hazard]] = {
     RebuildEnum: frozenset({H.ENUM_REBUILD, H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     SetTableLogged: frozenset({H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     AlterColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+    DeleteReferenceRows: frozenset({H.DELETES_DATA}),
+    SetRowLevelSecurity: frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.CHANGES_VISIBILITY}),
 }
 """Hazards every change of a class carries."""
 

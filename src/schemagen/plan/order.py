@@ -39,6 +39,26 @@ from schemagen.model.changes import (
     SetComment,
     SetTableLogged,
 )
+from schemagen.model.code_changes import (
+    AlterRole,
+    CreateFunction,
+    CreatePolicy,
+    CreateRole,
+    CreateTrigger,
+    CreateView,
+    DeleteReferenceRows,
+    DropFunction,
+    DropPolicy,
+    DropTrigger,
+    DropView,
+    GrantDefaultPrivileges,
+    GrantPrivileges,
+    ReplaceFunction,
+    RevokeDefaultPrivileges,
+    RevokePrivileges,
+    SetRowLevelSecurity,
+    UpsertReferenceRows,
+)
 from schemagen.model.objects import ForeignKey
 from schemagen.plan.refs import refs_of
 
@@ -48,12 +68,19 @@ class PlanCycleError(ValueError):
 
 
 _DROP_ORDER: dict[type[Change], int] = {
+    RevokePrivileges: 0,
+    RevokeDefaultPrivileges: 0,
+    DeleteReferenceRows: 0,
+    DropPolicy: 0,
+    DropTrigger: 0,
+    DropView: 0,
     DropConstraint: 0,
     DropDomainConstraint: 0,
     DropIndex: 1,
     DropColumn: 2,
     DropTable: 3,
     DropSequence: 4,
+    DropFunction: 4,
     DropDomain: 5,
     DropCompositeType: 5,
     DropEnum: 5,
@@ -80,6 +107,9 @@ def sort_key(change: Change) -> tuple:
     kind = type(change)
     if kind in _DROP_ORDER:
         return (0, (), _DROP_ORDER[kind])
+    code = _code_key(change)
+    if code is not None:
+        return code
     if isinstance(change, CreateSchema):
         return (10, (change.schema.name,), 0)
     if isinstance(change, CreateExtension):
@@ -117,6 +147,31 @@ def sort_key(change: Change) -> tuple:
     return (20, (), 0)
 
 
+def _code_key(change: Change) -> tuple | None:
+    """Keys of functions, views, triggers, security, grants and rows."""
+    if isinstance(change, CreateRole | AlterRole):
+        role = change.role if isinstance(change, CreateRole) else change.new
+        return (9, (role.name,), 0)
+    if isinstance(change, CreateFunction | ReplaceFunction):
+        function = change.function if isinstance(change, CreateFunction) else change.new
+        return (13, (function.name.schema, function.name.name), 5, ", ".join(function.identity_types))
+    if isinstance(change, SetRowLevelSecurity):
+        return (14, (change.table.schema, change.table.name), 10)
+    if isinstance(change, CreatePolicy):
+        return (14, (change.policy.table.schema, change.policy.table.name), 11, change.policy.name)
+    if isinstance(change, CreateTrigger):
+        return (14, (change.trigger.table.schema, change.trigger.table.name), 12, change.trigger.name)
+    if isinstance(change, CreateView):
+        return (16, (change.view.name.schema, change.view.name.name), 0)
+    if isinstance(change, GrantPrivileges):
+        return (18, (change.grant.object_kind, change.grant.target), 0, change.grant.grantee)
+    if isinstance(change, GrantDefaultPrivileges):
+        return (18, (change.privilege.schema, change.privilege.object_kind), 1, change.privilege.grantee)
+    if isinstance(change, UpsertReferenceRows):
+        return (19, (change.rows.table.schema, change.rows.table.name), 0)
+    return None
+
+
 _COMMENT_PHASE = {
     "schema": 10,
     "extension": 11,
@@ -128,6 +183,13 @@ _COMMENT_PHASE = {
     "column": 14,
     "constraint": 14,
     "index": 14,
+    "role": 9,
+    "function": 13,
+    "procedure": 13,
+    "view": 16,
+    "materialized view": 16,
+    "trigger": 14,
+    "policy": 14,
 }
 
 

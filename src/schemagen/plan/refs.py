@@ -8,7 +8,6 @@ still uses, so it runs before they are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from schemagen.model import deps
 from schemagen.model.changes import (
@@ -48,20 +47,8 @@ from schemagen.model.changes import (
 from schemagen.model.deps import ObjectRef
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
-
-
-@dataclass(frozen=True)
-class Refs:
-    """The objects one change creates, drops and needs."""
-
-    creates: frozenset[ObjectRef] = field(default_factory=frozenset)
-    drops: frozenset[ObjectRef] = field(default_factory=frozenset)
-    needs_new: frozenset[ObjectRef] = field(default_factory=frozenset)
-    needs_old: frozenset[ObjectRef] = field(default_factory=frozenset)
-
-
-def _refs(creates=(), drops=(), needs_new=(), needs_old=()) -> Refs:
-    return Refs(frozenset(creates), frozenset(drops), frozenset(needs_new), frozenset(needs_old))
+from schemagen.plan.code_refs import CODE_RULES
+from schemagen.plan.refs_base import Refs, refs
 
 
 def _constraint_provides(table: QualifiedName, constraint: Constraint) -> set[ObjectRef]:
@@ -102,6 +89,13 @@ def _comment_target(change: SetComment) -> ObjectRef:
         "column": lambda: deps.column_ref(name, member),
         "constraint": lambda: deps.constraint_ref(name, member),
         "index": lambda: deps.index_ref(name),
+        "function": lambda: deps.function_ref(name),
+        "procedure": lambda: deps.function_ref(name),
+        "view": lambda: deps.table_ref(name),
+        "materialized view": lambda: deps.table_ref(name),
+        "trigger": lambda: deps.trigger_ref(name, member),
+        "policy": lambda: deps.policy_ref(name, member),
+        "role": lambda: deps.role_ref(name.name),
     }
     if change.kind in by_kind:
         return by_kind[change.kind]()
@@ -112,7 +106,7 @@ def _domain_provides(domain: Domain) -> set[ObjectRef]:
     return {deps.type_ref(domain.name), *(deps.constraint_ref(domain.name, c.name) for c in domain.checks)}
 
 
-def _owner_refs(owner: tuple[QualifiedName, str] | None) -> set[ObjectRef]:
+def _ownerrefs(owner: tuple[QualifiedName, str] | None) -> set[ObjectRef]:
     if owner is None:
         return set()
     return {deps.table_ref(owner[0]), deps.column_ref(owner[0], owner[1])}
@@ -123,70 +117,70 @@ def _schema_of(name: str | None) -> set[ObjectRef]:
 
 
 _RULES: dict[type[Change], Callable[[Change], Refs]] = {
-    CreateSchema: lambda c: _refs(creates={deps.schema_ref(c.schema.name)}),
-    DropSchema: lambda c: _refs(drops={deps.schema_ref(c.schema.name)}),
-    CreateExtension: lambda c: _refs(
+    CreateSchema: lambda c: refs(creates={deps.schema_ref(c.schema.name)}),
+    DropSchema: lambda c: refs(drops={deps.schema_ref(c.schema.name)}),
+    CreateExtension: lambda c: refs(
         creates={deps.extension_ref(c.extension.name)}, needs_new=_schema_of(c.extension.schema)
     ),
-    DropExtension: lambda c: _refs(
+    DropExtension: lambda c: refs(
         drops={deps.extension_ref(c.extension.name)}, needs_old=_schema_of(c.extension.schema)
     ),
-    CreateEnum: lambda c: _refs(
+    CreateEnum: lambda c: refs(
         creates={deps.type_ref(c.enum.name)}, needs_new={deps.schema_ref(c.enum.name.schema)}
     ),
-    DropEnum: lambda c: _refs(
+    DropEnum: lambda c: refs(
         drops={deps.type_ref(c.enum.name)}, needs_old={deps.schema_ref(c.enum.name.schema)}
     ),
-    AddEnumValue: lambda c: _refs(
+    AddEnumValue: lambda c: refs(
         creates={deps.enum_value_ref(c.enum, c.label)},
         needs_new={
             deps.type_ref(c.enum),
             *(deps.enum_value_ref(c.enum, x) for x in (c.before, c.after) if x is not None),
         },
     ),
-    RebuildEnum: lambda c: _refs(
+    RebuildEnum: lambda c: refs(
         needs_new={
             deps.type_ref(c.new.name),
             *(deps.column_ref(table, column.name) for table, column in c.columns),
         }
     ),
-    CreateDomain: lambda c: _refs(creates=_domain_provides(c.domain), needs_new=deps.domain_needs(c.domain)),
-    DropDomain: lambda c: _refs(drops=_domain_provides(c.domain), needs_old=deps.domain_needs(c.domain)),
-    AlterDomain: lambda c: _refs(needs_new={deps.type_ref(c.new.name)}),
-    AddDomainConstraint: lambda c: _refs(
+    CreateDomain: lambda c: refs(creates=_domain_provides(c.domain), needs_new=deps.domain_needs(c.domain)),
+    DropDomain: lambda c: refs(drops=_domain_provides(c.domain), needs_old=deps.domain_needs(c.domain)),
+    AlterDomain: lambda c: refs(needs_new={deps.type_ref(c.new.name)}),
+    AddDomainConstraint: lambda c: refs(
         creates={deps.constraint_ref(c.domain, c.check.name)}, needs_new={deps.type_ref(c.domain)}
     ),
-    DropDomainConstraint: lambda c: _refs(
+    DropDomainConstraint: lambda c: refs(
         drops={deps.constraint_ref(c.domain, c.check.name)}, needs_old={deps.type_ref(c.domain)}
     ),
-    CreateCompositeType: lambda c: _refs(
+    CreateCompositeType: lambda c: refs(
         creates={deps.type_ref(c.type.name)}, needs_new=deps.composite_needs(c.type)
     ),
-    DropCompositeType: lambda c: _refs(
+    DropCompositeType: lambda c: refs(
         drops={deps.type_ref(c.type.name)}, needs_old=deps.composite_needs(c.type)
     ),
-    CreateSequence: lambda c: _refs(
+    CreateSequence: lambda c: refs(
         creates={deps.sequence_ref(c.sequence.name)}, needs_new=deps.sequence_needs(c.sequence)
     ),
-    DropSequence: lambda c: _refs(
+    DropSequence: lambda c: refs(
         drops={deps.sequence_ref(c.sequence.name)}, needs_old=deps.sequence_needs(c.sequence)
     ),
-    AlterSequence: lambda c: _refs(needs_new={deps.sequence_ref(c.new.name)}),
-    AlterSequenceOwnedBy: lambda c: _refs(
-        needs_new={deps.sequence_ref(c.sequence), *_owner_refs(c.new)},
-        needs_old={deps.sequence_ref(c.sequence), *_owner_refs(c.old)},
+    AlterSequence: lambda c: refs(needs_new={deps.sequence_ref(c.new.name)}),
+    AlterSequenceOwnedBy: lambda c: refs(
+        needs_new={deps.sequence_ref(c.sequence), *_ownerrefs(c.new)},
+        needs_old={deps.sequence_ref(c.sequence), *_ownerrefs(c.old)},
     ),
-    CreateTable: lambda c: _refs(creates=deps.table_provides(c.table), needs_new=deps.table_needs(c.table)),
-    DropTable: lambda c: _refs(drops=deps.table_provides(c.table), needs_old=deps.table_needs(c.table)),
-    AddColumn: lambda c: _refs(
+    CreateTable: lambda c: refs(creates=deps.table_provides(c.table), needs_new=deps.table_needs(c.table)),
+    DropTable: lambda c: refs(drops=deps.table_provides(c.table), needs_old=deps.table_needs(c.table)),
+    AddColumn: lambda c: refs(
         creates={deps.column_ref(c.table, c.column.name)},
         needs_new={deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
     ),
-    DropColumn: lambda c: _refs(
+    DropColumn: lambda c: refs(
         drops={deps.column_ref(c.table, c.column.name)},
         needs_old={deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
     ),
-    AlterColumn: lambda c: _refs(
+    AlterColumn: lambda c: refs(
         needs_new={
             deps.table_ref(c.table),
             deps.column_ref(c.table, c.new.name),
@@ -194,17 +188,18 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         },
         needs_old=deps.column_needs(c.table, c.old),
     ),
-    SetTableLogged: lambda c: _refs(needs_new={deps.table_ref(c.table)}),
-    AddConstraint: lambda c: _refs(
+    SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
+    AddConstraint: lambda c: refs(
         creates=_constraint_provides(c.table, c.constraint),
         needs_new=_constraint_needs(c.table, c.constraint),
     ),
-    DropConstraint: lambda c: _refs(
+    DropConstraint: lambda c: refs(
         drops=_constraint_provides(c.table, c.constraint), needs_old=_constraint_needs(c.table, c.constraint)
     ),
-    CreateIndex: lambda c: _refs(creates=_index_provides(c.index), needs_new=deps.index_needs(c.index)),
-    DropIndex: lambda c: _refs(drops=_index_provides(c.index), needs_old=deps.index_needs(c.index)),
-    SetComment: lambda c: _refs(needs_new={_comment_target(c)}),
+    CreateIndex: lambda c: refs(creates=_index_provides(c.index), needs_new=deps.index_needs(c.index)),
+    DropIndex: lambda c: refs(drops=_index_provides(c.index), needs_old=deps.index_needs(c.index)),
+    SetComment: lambda c: refs(needs_new={_comment_target(c)}),
+    **CODE_RULES,
 }
 
 

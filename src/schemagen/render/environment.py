@@ -7,12 +7,18 @@ import functools
 import jinja2
 
 from schemagen.render.quoting import (
+    dollar_quote,
     dotted,
     ident,
     key_expression,
+    keyword,
     literal,
+    object_name,
     option_value,
     qualified,
+    role,
+    signature,
+    statement_text,
     type_text,
 )
 
@@ -36,6 +42,12 @@ def environment() -> jinja2.Environment:
         dotted=dotted,
         option_value=option_value,
         key_expression=key_expression,
+        keyword=keyword,
+        role=role,
+        dollar_quote=dollar_quote,
+        statement_text=statement_text,
+        object_name=object_name,
+        signature=signature,
         kind=lambda obj: type(obj).__name__,
     )
     return env

@@ -129,3 +129,88 @@ def option_value(value: str) -> str:
     ('100', 'off', "'a b'")
     """
     return value if _BARE_OPTION.fullmatch(value) else literal(value)
+
+
+_KEYWORD = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_ROLE_KEYWORDS = frozenset({"public", "current_user", "session_user", "current_role"})
+
+
+def keyword(word: str) -> str:
+    """An SQL keyword from the model (``cascade``, ``select``, ``security definer``), upper-cased.
+
+    Anything but letters and single spaces is refused, so a keyword slot can never carry SQL.
+
+    >>> keyword("set null")
+    'SET NULL'
+    """
+    if not _KEYWORD.fullmatch(word):
+        raise ValueError(f"not an SQL keyword: {word!r}")
+    return word.upper()
+
+
+def role(name: str) -> str:
+    """A role name: ``PUBLIC`` and ``CURRENT_USER``-like keywords bare, anything else via ``ident``.
+
+    >>> role("public"), role("Reader")
+    ('PUBLIC', '"Reader"')
+    """
+    return name.upper() if name.lower() in _ROLE_KEYWORDS else ident(name)
+
+
+def dollar_quote(body: str, tag: str = "body") -> str:
+    """``$tag$body$tag$`` with a tag that does not occur in ``body``.
+
+    >>> dollar_quote("select 1"), dollar_quote("x $body$ y")
+    ('$body$select 1$body$', '$body1$x $body$ y$body1$')
+    """
+    candidate, n = tag, 0
+    while f"${candidate}$" in body:
+        n += 1
+        candidate = f"{tag}{n}"
+    return f"${candidate}${body}${candidate}$"
+
+
+def statement_text(text: str) -> str:
+    """A query embedded in a statement: surrounding blanks and trailing ``;`` removed."""
+    return text.strip().rstrip(";").rstrip()
+
+
+def split_top_level(text: str) -> list[str]:
+    """Split at commas outside parentheses and quotes.
+
+    >>> split_top_level("numeric(12,2), text")
+    ['numeric(12,2)', 'text']
+    """
+    parts, current, depth, quote = [], [], 0, ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    tail = "".join(current).strip()
+    return [*parts, tail] if tail or parts else []
+
+
+def object_name(target: str) -> QualifiedName | str:
+    """``schema.name`` as a QualifiedName (a bare name stays a string)."""
+    schema, dot, name = target.partition(".")
+    return QualifiedName(schema, name) if dot else target
+
+
+def signature(target: str) -> tuple[QualifiedName | str, list[str]]:
+    """``schema.f(type, …)`` → (name, [type, …]).
+
+    >>> signature("demo.f(numeric(12,2), text)")
+    (QualifiedName(schema='demo', name='f'), ['numeric(12,2)', 'text'])
+    """
+    head, _, rest = target.partition("(")
+    return object_name(head.strip()), split_top_level(rest[: rest.rfind(")")] if ")" in rest else rest)

@@ -8,6 +8,26 @@ CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 CREATE EXTENSION IF NOT EXISTS vector SCHEMA public;
 
+DO $do$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'schemagen_test_reader') THEN
+        CREATE ROLE schemagen_test_reader NOLOGIN INHERIT;
+    END IF;
+END
+$do$;
+
+COMMENT ON ROLE schemagen_test_reader IS 'Reads.';
+
+DO $do$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'schemagen_test_writer') THEN
+        CREATE ROLE schemagen_test_writer NOLOGIN INHERIT;
+    END IF;
+END
+$do$;
+
+GRANT schemagen_test_reader TO schemagen_test_writer;
+
 COMMENT ON SCHEMA agents IS 'Agent metadata, state and lifecycle.';
 
 COMMENT ON SCHEMA public IS 'standard public schema';
@@ -48,7 +68,31 @@ CREATE DOMAIN tasks.short_text AS character varying(100) COLLATE "C" DEFAULT '':
     CONSTRAINT a_nonblank CHECK (VALUE <> ' ')
     CONSTRAINT b_short CHECK (length(VALUE) < 90);
 
+CREATE OR REPLACE FUNCTION agents.is_positive(n bigint)
+RETURNS boolean
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $body$SELECT n IS NULL OR n > 0$body$;
+
+COMMENT ON FUNCTION agents.is_positive(bigint) IS 'Used by a CHECK, so created before the table.';
+
 CREATE SEQUENCE agents.ticket_seq AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1000 CACHE 10 NO CYCLE;
+
+CREATE OR REPLACE FUNCTION agents.touch()
+RETURNS trigger
+LANGUAGE plpgsql
+VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+SET search_path = pg_catalog, agents
+AS $body$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$body$;
+
+CREATE OR REPLACE PROCEDURE tasks.bump(key text, by integer DEFAULT 1)
+LANGUAGE plpgsql
+AS $body$BEGIN UPDATE tasks.settings s SET value = s.value + by WHERE s.key = bump.key; END$body$;
 
 CREATE SEQUENCE tasks.small_seq AS integer INCREMENT BY 1 MINVALUE 1 MAXVALUE 1000 CACHE 1 CYCLE;
 
@@ -69,7 +113,8 @@ CREATE TABLE agents.registry (
     CONSTRAINT registry_pkey PRIMARY KEY (agent_id),
     CONSTRAINT registry_name_key UNIQUE NULLS NOT DISTINCT (name),
     CONSTRAINT registry_ticket_key UNIQUE (ticket) DEFERRABLE INITIALLY DEFERRED,
-    CONSTRAINT no_self_parent CHECK (agent_id <> parent_agent_id)
+    CONSTRAINT no_self_parent CHECK (agent_id <> parent_agent_id),
+    CONSTRAINT registry_ticket_positive CHECK (agents.is_positive(ticket))
 );
 
 COMMENT ON TABLE agents.registry IS 'Every agent the framework knows; it''s the root.';
@@ -93,6 +138,33 @@ CREATE INDEX registry_embedding_idx ON agents.registry USING ivfflat (embedding 
 CREATE INDEX registry_lower_idx ON agents.registry USING btree ((lower(agent_type)));
 
 CREATE UNIQUE INDEX registry_type_key ON agents.registry USING btree (agent_type, ticket) NULLS NOT DISTINCT;
+
+ALTER TABLE agents.registry ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE agents.registry FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY registry_readers ON agents.registry
+    AS PERMISSIVE
+    FOR SELECT
+    TO schemagen_test_reader
+    USING (status <> 'idle'::agents.agent_status);
+
+COMMENT ON POLICY registry_readers ON agents.registry IS 'Readers see working agents.';
+
+CREATE POLICY registry_writers ON agents.registry
+    AS PERMISSIVE
+    FOR ALL
+    TO schemagen_test_writer
+    USING (true)
+    WITH CHECK (true);
+
+CREATE TRIGGER registry_touch
+    BEFORE UPDATE ON agents.registry
+    FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION agents.touch();
+
+COMMENT ON TRIGGER registry_touch ON agents.registry IS 'Keeps updated_at current.';
 
 CREATE UNLOGGED TABLE tasks."Scratch Pad" (
     "select" text,
@@ -129,7 +201,20 @@ CREATE TABLE tasks.queue (
     CONSTRAINT queue_no_overlap EXCLUDE USING gist (agent_id WITH =, during WITH &&) WHERE ("Order" > 0)
 );
 
+CREATE OR REPLACE FUNCTION tasks.queue_count()
+RETURNS bigint
+LANGUAGE sql
+STABLE PARALLEL UNSAFE
+AS $body$SELECT count(*) FROM tasks.queue$body$;
+
 CREATE INDEX queue_during_idx ON tasks.queue USING gist (during);
+
+CREATE TABLE tasks.settings (
+    key text NOT NULL,
+    value integer NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT settings_pkey PRIMARY KEY (key)
+);
 
 CREATE TABLE tasks.shards (
     key integer NOT NULL,
@@ -155,4 +240,41 @@ ALTER TABLE agents.registry
 ALTER TABLE tasks.queue
     ADD CONSTRAINT queue_agent_id_fkey FOREIGN KEY (agent_id) REFERENCES agents.registry (agent_id);
 
+CREATE VIEW agents.active_agents WITH (security_barrier = true) AS
+SELECT agent_id, agent_type FROM agents.registry WHERE status = 'active';
+
+COMMENT ON VIEW agents.active_agents IS 'Agents at work.';
+
+CREATE VIEW agents.active_types AS
+SELECT DISTINCT agent_type FROM agents.active_agents;
+
 ALTER SEQUENCE agents.ticket_seq OWNED BY agents.registry.ticket;
+
+CREATE MATERIALIZED VIEW tasks.queue_stats AS
+SELECT tasks.queue_count() AS n;
+
+CREATE UNIQUE INDEX queue_stats_n_idx ON tasks.queue_stats USING btree (n);
+
+COMMENT ON MATERIALIZED VIEW tasks.queue_stats IS 'Refreshed by hand.';
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA agents
+    GRANT SELECT ON TABLES TO schemagen_test_reader;
+
+GRANT UPDATE (status, capabilities) ON TABLE agents.registry TO schemagen_test_writer;
+
+REVOKE EXECUTE ON FUNCTION tasks.queue_count() FROM PUBLIC;
+
+GRANT EXECUTE ON FUNCTION tasks.queue_count() TO schemagen_test_reader;
+
+GRANT USAGE ON SCHEMA agents TO schemagen_test_reader;
+
+GRANT USAGE ON SEQUENCE agents.ticket_seq TO schemagen_test_writer;
+
+GRANT SELECT ON TABLE agents.active_agents TO schemagen_test_reader;
+
+GRANT SELECT ON TABLE agents.registry TO schemagen_test_reader;
+
+INSERT INTO tasks.settings (key, value) VALUES
+    ('retention', 12),
+    ('it''s', 1)
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;

@@ -4,6 +4,21 @@ ALTER TABLE agents.registry DROP CONSTRAINT registry_current_task_fkey;
 
 ALTER TABLE tasks.queue DROP CONSTRAINT queue_agent_id_fkey;
 
+DROP VIEW agents.active_types;
+
+DROP VIEW agents.active_agents;
+
+DROP MATERIALIZED VIEW tasks.queue_stats;
+
+DROP TRIGGER registry_touch ON agents.registry;
+
+DROP POLICY registry_readers ON agents.registry;
+
+DROP POLICY registry_writers ON agents.registry;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA agents
+    REVOKE SELECT ON TABLES FROM schemagen_test_reader;
+
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
 DROP TABLE tasks."Scratch Pad";
@@ -22,7 +37,7 @@ DROP TABLE tasks.events;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
-DROP TABLE tasks.queue;
+DROP TABLE tasks.settings;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
@@ -43,6 +58,16 @@ DROP TABLE tasks.shards;
 -- hazard: DELETES_DATA: deletes data
 DROP SEQUENCE tasks.small_seq;
 
+DROP FUNCTION agents.touch();
+
+DROP PROCEDURE tasks.bump(text, integer);
+
+DROP FUNCTION tasks.queue_count();
+
+-- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
+-- hazard: DELETES_DATA: deletes data
+DROP TABLE tasks.queue;
+
 DROP TYPE tasks.level;
 
 DROP DOMAIN agents.positive_id;
@@ -62,6 +87,8 @@ DROP TABLE agents.registry;
 
 -- hazard: DELETES_DATA: deletes data
 DROP SEQUENCE agents.ticket_seq;
+
+DROP FUNCTION agents.is_positive(bigint);
 
 DROP TYPE agents.agent_status;
 

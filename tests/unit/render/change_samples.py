@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schemagen.model import (
     CheckConstraint,
     Column,
@@ -124,4 +126,131 @@ def every_change() -> list[ch.Change]:
             for kind in ch.COMMENT_KINDS
         ],
         ch.SetComment("table", T, None, "old"),
+    ]
+
+
+def every_code_change() -> list[ch.Change]:
+    """Changes covering every class of ``code_changes``."""
+    from schemagen.model import (
+        DefaultPrivilege,
+        Function,
+        FunctionArgument,
+        Grant,
+        Policy,
+        ReferenceRows,
+        Role,
+        Trigger,
+        View,
+    )
+    from schemagen.model import code_changes as cc
+
+    function = Function(
+        Q("app", "f"),
+        (
+            FunctionArgument("a", "integer"),
+            FunctionArgument("b", "numeric(12,2)", default="0"),
+            FunctionArgument("o", "text", mode="OUT"),
+        ),
+        returns="text",
+        language="plpgsql",
+        body="BEGIN o := 'x $body$ y'; END",
+        volatility="STABLE",
+        strict=True,
+        security_definer=True,
+        parallel="SAFE",
+        search_path="pg_catalog, app",
+    )
+    table_function = Function(
+        Q("app", "rows"), returns_table=(("id", "bigint"), ("Name", "text")), body="SELECT 1::bigint, 'x'"
+    )
+    setof = Function(Q("app", "all_orders"), returns="SETOF app.Orders", body='SELECT * FROM app."Orders";')
+    procedure = Function(
+        Q("app", "p"), (FunctionArgument("x", "app.status[]"),), kind="procedure", body="SELECT 1"
+    )
+    trigger = Trigger(
+        "t_audit",
+        T,
+        Q("app", "log"),
+        timing="AFTER",
+        events=("INSERT", "UPDATE", "DELETE"),
+        update_columns=("amount",),
+        for_each_row=True,
+        when="NEW.amount IS DISTINCT FROM OLD.amount",
+        arguments=("it's", "x"),
+    )
+    statement_trigger = Trigger(
+        "t_stmt", T, Q("app", "log"), events=("INSERT",), for_each_row=False, referencing_new="new_rows"
+    )
+    constraint_trigger = Trigger(
+        "t_check", T, Q("app", "log"), constraint=True, deferrable=True, initially_deferred=True
+    )
+    view = View(
+        Q("app", "v"),
+        'SELECT id FROM app."Orders" WHERE amount > 0;',
+        columns=("order_id",),
+        security_barrier=True,
+        security_invoker=True,
+        check_option="LOCAL",
+    )
+    matview = View(Q("app", "mv"), "SELECT 1 AS one", materialized=True, with_data=False)
+    policy = Policy(
+        "tenant",
+        T,
+        permissive=False,
+        command="SELECT",
+        roles=("Reader", "public"),
+        using="tenant = current_setting('app.tenant')",
+        with_check="true",
+    )
+    role = Role("Reader", member_of=("base",), inherit=False)
+    grants = [
+        Grant("schema", "app", "Reader", ("USAGE",)),
+        Grant("table", "app.Orders", "Reader", ("SELECT", "INSERT"), with_grant_option=True),
+        Grant("column", "app.Orders", "Reader", ("SELECT",), columns=("id", "amount")),
+        Grant("sequence", "app.seq", "public", ("USAGE",)),
+        Grant("function", "app.f(integer, numeric(12,2))", "public", ("EXECUTE",), revoke=True),
+        Grant("procedure", "app.p(app.status[])", "Reader", ("EXECUTE",)),
+        Grant("type", "app.status", "Reader", ("USAGE",)),
+    ]
+    default = DefaultPrivilege("app", "tables", "Reader", ("SELECT",), for_role="Owner")
+    rows = ReferenceRows(
+        T,
+        ("id",),
+        (
+            (("id", "1"), ("amount", "10")),
+            (("id", "2"), ("amount", "'it''s'")),
+            (("id", "3"),),
+        ),
+    )
+    return [
+        cc.CreateFunction(function),
+        cc.CreateFunction(table_function),
+        cc.CreateFunction(setof),
+        cc.CreateFunction(procedure),
+        cc.DropFunction(function),
+        cc.DropFunction(procedure),
+        cc.ReplaceFunction(function, table_function),
+        cc.CreateTrigger(trigger),
+        cc.CreateTrigger(statement_trigger),
+        cc.CreateTrigger(constraint_trigger),
+        cc.DropTrigger(trigger),
+        cc.CreateView(view),
+        cc.CreateView(matview),
+        cc.DropView(view),
+        cc.DropView(matview),
+        cc.SetRowLevelSecurity(T, True, True),
+        cc.SetRowLevelSecurity(T, False, False, True, True),
+        cc.CreatePolicy(policy),
+        cc.CreatePolicy(Policy("p2", T)),
+        cc.DropPolicy(policy),
+        cc.CreateRole(role),
+        cc.CreateRole(Role("login_role", login=True)),
+        cc.AlterRole(role, Role("Reader", login=True, member_of=("other",))),
+        *[cc.GrantPrivileges(g) for g in grants],
+        *[cc.RevokePrivileges(g) for g in grants],
+        cc.GrantDefaultPrivileges(default),
+        cc.RevokeDefaultPrivileges(replace(default, for_role=None)),
+        cc.UpsertReferenceRows(rows),
+        cc.UpsertReferenceRows(ReferenceRows(T, ("id",), ((("id", "1"),),))),
+        cc.DeleteReferenceRows(rows),
     ]

@@ -2,36 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schemagen.model import (
     Catalog,
     CheckConstraint,
     Column,
     CompositeAttribute,
     CompositeType,
+    DefaultPrivilege,
     Domain,
     EnumType,
     ExcludeConstraint,
     ExcludeElement,
     Extension,
     ForeignKey,
+    Function,
+    FunctionArgument,
+    Grant,
     Identity,
     Index,
     IndexElement,
     PartitionBound,
     PartitionSpec,
+    Policy,
     PrimaryKey,
     QualifiedName,
+    ReferenceRows,
+    Role,
     Schema,
     Sequence,
     Table,
+    Trigger,
     UniqueConstraint,
+    View,
 )
 
 Q = QualifiedName
 
 
-def rich_catalog(*, vector: bool = True) -> Catalog:
-    """Two schemas, every type kind, FK cycles, partitions, every index option; ``vector`` adds pgvector."""
+def rich_catalog(*, vector: bool = True, code: bool = True) -> Catalog:
+    """Two schemas, every type kind, FK cycles, partitions, every index option; ``vector`` adds pgvector.
+
+    ``code`` adds functions, triggers, views, RLS, policies, roles, grants and reference rows.
+    """
     extensions = [Extension("btree_gist", comment="GiST opclasses for scalars")]
     if vector:
         extensions.append(Extension("vector", schema="public"))
@@ -219,7 +233,19 @@ def rich_catalog(*, vector: bool = True) -> Catalog:
                 storage_parameters=(("lists", "100"),),
             )
         )
+    extra = code_objects() if code else {}
+    if code:
+        registry = replace(
+            registry,
+            checks=(
+                *registry.checks,
+                CheckConstraint("registry_ticket_positive", "agents.is_positive(ticket)"),
+            ),
+            rls_enabled=True,
+            rls_forced=True,
+        )
     return Catalog.of(
+        **extra,
         extensions=extensions,
         schemas=[
             Schema("agents", comment="Agent metadata, state and lifecycle."),
@@ -286,6 +312,134 @@ def rich_catalog(*, vector: bool = True) -> Catalog:
             shard0_eu,
             shard1,
             scratch,
+            *extra_tables(code),
         ],
-        indexes=indexes,
+        indexes=indexes + extra_indexes(code),
     )
+
+
+READER = "schemagen_test_reader"
+WRITER = "schemagen_test_writer"
+SETTINGS = Q("tasks", "settings")
+
+
+def extra_tables(code: bool) -> list[Table]:
+    """A table of settings seeded with reference rows."""
+    if not code:
+        return []
+    return [
+        Table(
+            SETTINGS,
+            (
+                Column("key", "text", not_null=True),
+                Column("value", "integer", not_null=True),
+                Column("updated_at", "timestamp with time zone", not_null=True, default="now()"),
+            ),
+            primary_key=PrimaryKey("settings_pkey", ("key",)),
+        )
+    ]
+
+
+def extra_indexes(code: bool) -> list[Index]:
+    """An index on the materialized view."""
+    if not code:
+        return []
+    return [
+        Index(Q("tasks", "queue_stats_n_idx"), Q("tasks", "queue_stats"), (IndexElement("n"),), unique=True)
+    ]
+
+
+def code_objects() -> dict:
+    """Functions, triggers, views, policies, roles, grants, default privileges and rows."""
+    functions = [
+        Function(
+            Q("agents", "is_positive"),
+            (FunctionArgument("n", "bigint"),),
+            returns="boolean",
+            body="SELECT n IS NULL OR n > 0",
+            volatility="IMMUTABLE",
+            parallel="SAFE",
+            comment="Used by a CHECK, so created before the table.",
+        ),
+        Function(
+            Q("agents", "touch"),
+            returns="trigger",
+            language="plpgsql",
+            body="\nBEGIN\n    NEW.updated_at := now();\n    RETURN NEW;\nEND\n",
+            search_path="pg_catalog, agents",
+            security_definer=True,
+        ),
+        Function(
+            Q("tasks", "queue_count"),
+            returns="bigint",
+            body="SELECT count(*) FROM tasks.queue",
+            volatility="STABLE",
+        ),
+        Function(
+            Q("tasks", "bump"),
+            (FunctionArgument("key", "text"), FunctionArgument("by", "integer", default="1")),
+            kind="procedure",
+            language="plpgsql",
+            body="BEGIN UPDATE tasks.settings s SET value = s.value + by WHERE s.key = bump.key; END",
+        ),
+    ]
+    return {
+        "functions": functions,
+        "triggers": [
+            Trigger(
+                "registry_touch",
+                Q("agents", "registry"),
+                Q("agents", "touch"),
+                timing="BEFORE",
+                events=("UPDATE",),
+                when="OLD.status IS DISTINCT FROM NEW.status",
+                comment="Keeps updated_at current.",
+            )
+        ],
+        "views": [
+            View(
+                Q("agents", "active_agents"),
+                "SELECT agent_id, agent_type FROM agents.registry WHERE status = 'active'",
+                security_barrier=True,
+                comment="Agents at work.",
+            ),
+            View(Q("agents", "active_types"), "SELECT DISTINCT agent_type FROM agents.active_agents"),
+            View(
+                Q("tasks", "queue_stats"),
+                "SELECT tasks.queue_count() AS n",
+                materialized=True,
+                comment="Refreshed by hand.",
+            ),
+        ],
+        "policies": [
+            Policy(
+                "registry_readers",
+                Q("agents", "registry"),
+                command="SELECT",
+                roles=(READER,),
+                using="status <> 'idle'::agents.agent_status",
+                comment="Readers see working agents.",
+            ),
+            Policy(
+                "registry_writers", Q("agents", "registry"), roles=(WRITER,), using="true", with_check="true"
+            ),
+        ],
+        "roles": [Role(READER, comment="Reads."), Role(WRITER, member_of=(READER,))],
+        "grants": [
+            Grant("schema", "agents", READER, ("USAGE",)),
+            Grant("table", "agents.registry", READER, ("SELECT",)),
+            Grant("column", "agents.registry", WRITER, ("UPDATE",), columns=("status", "capabilities")),
+            Grant("table", "agents.active_agents", READER, ("SELECT",)),
+            Grant("sequence", "agents.ticket_seq", WRITER, ("USAGE",)),
+            Grant("function", "tasks.queue_count()", "public", ("EXECUTE",), revoke=True),
+            Grant("function", "tasks.queue_count()", READER, ("EXECUTE",)),
+        ],
+        "default_privileges": [DefaultPrivilege("agents", "tables", READER, ("SELECT",))],
+        "reference_rows": [
+            ReferenceRows(
+                SETTINGS,
+                ("key",),
+                ((("key", "'retention'"), ("value", "12")), (("key", "'it''s'"), ("value", "1"))),
+            )
+        ],
+    }

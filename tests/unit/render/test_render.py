@@ -6,12 +6,19 @@ import pglast
 import pytest
 
 from schemagen.diff import diff_catalogs
-from schemagen.model import Catalog, EnumType, QualifiedName, Schema, Table
+from schemagen.model import (
+    Catalog,
+    EnumType,
+    QualifiedName,
+    Schema,
+    Table,
+    code_changes,  # noqa: F401  (registers the classes)
+)
 from schemagen.model import changes as ch
 from schemagen.model.planned import Hazard, Plan, PlannedChange
 from schemagen.plan import plan_changes
 from schemagen.render import render_change, render_plan, template_exists
-from tests.unit.render.change_samples import every_change
+from tests.unit.render.change_samples import every_change, every_code_change
 from tests.unit.render.rich_catalog import rich_catalog
 
 
@@ -32,14 +39,14 @@ def test_every_change_class_has_a_template(cls: type[ch.Change]) -> None:
 
 
 def test_samples_cover_every_change_class() -> None:
-    assert {type(c) for c in every_change()} == set(change_classes())
+    assert {type(c) for c in every_change() + every_code_change()} == set(change_classes())
 
 
 def _statements(sql: str) -> list[str]:
     return list(pglast.split(sql))
 
 
-@pytest.mark.parametrize("change", every_change(), ids=lambda c: type(c).__name__)
+@pytest.mark.parametrize("change", every_change() + every_code_change(), ids=lambda c: type(c).__name__)
 def test_every_rendered_change_parses(change: ch.Change) -> None:
     sql = render_change(change)
     assert sql.endswith(";")

@@ -1,0 +1,162 @@
+"""Dependency rules for functions, triggers, views, RLS, policies, roles, grants and rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemagen.model import deps
+from schemagen.model.changes import Change
+from schemagen.model.code_changes import (
+    AlterRole,
+    CreateFunction,
+    CreatePolicy,
+    CreateRole,
+    CreateTrigger,
+    CreateView,
+    DeleteReferenceRows,
+    DropFunction,
+    DropPolicy,
+    DropTrigger,
+    DropView,
+    GrantDefaultPrivileges,
+    GrantPrivileges,
+    ReplaceFunction,
+    RevokeDefaultPrivileges,
+    RevokePrivileges,
+    SetRowLevelSecurity,
+    UpsertReferenceRows,
+)
+from schemagen.model.deps import ObjectRef
+from schemagen.model.names import QualifiedName
+from schemagen.model.routines import (
+    DefaultPrivilege,
+    Function,
+    Grant,
+    Policy,
+    ReferenceRows,
+    Role,
+    Trigger,
+    View,
+)
+from schemagen.plan.refs_base import Refs, refs
+
+_PSEUDO_ROLES = frozenset({"public", "current_user", "session_user", "current_role"})
+
+
+def _roles(names) -> set[ObjectRef]:
+    return {deps.role_ref(n) for n in names if n and n.lower() not in _PSEUDO_ROLES}
+
+
+def _type_needs(text: str | None) -> set[ObjectRef]:
+    if not text:
+        return set()
+    base = text[6:] if text[:6].upper() == "SETOF " else text
+    referenced = deps.type_reference(base)
+    if referenced is None:
+        return set()
+    return {deps.type_ref(referenced), deps.table_ref(referenced)}
+
+
+def function_needs(function: Function) -> set[ObjectRef]:
+    """Schema, argument and result types, and for SQL functions what the body names."""
+    needs = {deps.schema_ref(function.name.schema)}
+    for argument in function.arguments:
+        needs |= _type_needs(argument.type) | deps.expression_needs(argument.default)
+    needs |= _type_needs(function.returns)
+    for _, type_text in function.returns_table:
+        needs |= _type_needs(type_text)
+    if function.language.lower() == "sql":  # only SQL bodies are checked when created
+        needs |= deps.query_needs(function.body) - {deps.function_ref(function.name)}
+    return needs
+
+
+def view_needs(view: View) -> set[ObjectRef]:
+    """Schema and every relation or function the query names."""
+    return {deps.schema_ref(view.name.schema)} | (deps.query_needs(view.query) - {deps.table_ref(view.name)})
+
+
+def trigger_needs(trigger: Trigger) -> set[ObjectRef]:
+    """The table (or view), the function and the UPDATE OF columns."""
+    needs = {deps.table_ref(trigger.table), deps.function_ref(trigger.function)}
+    needs |= {deps.column_ref(trigger.table, c) for c in trigger.update_columns}
+    return needs | deps.expression_needs(trigger.when)
+
+
+def policy_needs(policy: Policy) -> set[ObjectRef]:
+    """The table, the roles and what the expressions name."""
+    needs = {deps.table_ref(policy.table)} | _roles(policy.roles)
+    return needs | deps.query_needs(policy.using) | deps.query_needs(policy.with_check)
+
+
+def grant_needs(grant: Grant) -> set[ObjectRef]:
+    """The grantee and the object."""
+    needs = _roles([grant.grantee])
+    kind, target = grant.object_kind.lower(), grant.target
+    if kind == "schema":
+        return needs | {deps.schema_ref(target)}
+    name = QualifiedName.parse(target.partition("(")[0].strip(), "public")
+    if kind in ("function", "procedure"):
+        return needs | {deps.function_ref(name)}
+    if kind == "sequence":
+        return needs | {deps.sequence_ref(name)}
+    if kind == "type":
+        return needs | {deps.type_ref(name)}
+    return needs | {deps.table_ref(name)} | {deps.column_ref(name, c) for c in grant.columns}
+
+
+def default_privilege_needs(privilege: DefaultPrivilege) -> set[ObjectRef]:
+    """The schema and the roles involved."""
+    return {deps.schema_ref(privilege.schema)} | _roles([privilege.grantee, privilege.for_role])
+
+
+def rows_needs(rows: ReferenceRows) -> set[ObjectRef]:
+    """The table, its columns and the unique key the upsert conflicts on."""
+    needs = {deps.table_ref(rows.table), deps.key_ref(rows.table, rows.key)}
+    needs |= {deps.column_ref(rows.table, c) for row in rows.rows for c, _ in row}
+    for row in rows.rows:
+        for _, value in row:
+            needs |= deps.expression_needs(value)
+    return needs
+
+
+def role_provides(role: Role) -> set[ObjectRef]:
+    """The role itself."""
+    return {deps.role_ref(role.name)}
+
+
+def _rls(change: SetRowLevelSecurity) -> Refs:
+    return refs(needs_new={deps.table_ref(change.table)})
+
+
+CODE_RULES: dict[type[Change], Callable[[Change], Refs]] = {
+    CreateFunction: lambda c: refs(
+        creates={deps.function_ref(c.function.name)}, needs_new=function_needs(c.function)
+    ),
+    DropFunction: lambda c: refs(
+        drops={deps.function_ref(c.function.name)}, needs_old=function_needs(c.function)
+    ),
+    ReplaceFunction: lambda c: refs(needs_new=function_needs(c.new) | {deps.function_ref(c.new.name)}),
+    CreateTrigger: lambda c: refs(
+        creates={deps.trigger_ref(c.trigger.table, c.trigger.name)}, needs_new=trigger_needs(c.trigger)
+    ),
+    DropTrigger: lambda c: refs(
+        drops={deps.trigger_ref(c.trigger.table, c.trigger.name)}, needs_old=trigger_needs(c.trigger)
+    ),
+    CreateView: lambda c: refs(creates={deps.table_ref(c.view.name)}, needs_new=view_needs(c.view)),
+    DropView: lambda c: refs(drops={deps.table_ref(c.view.name)}, needs_old=view_needs(c.view)),
+    SetRowLevelSecurity: _rls,
+    CreatePolicy: lambda c: refs(
+        creates={deps.policy_ref(c.policy.table, c.policy.name)}, needs_new=policy_needs(c.policy)
+    ),
+    DropPolicy: lambda c: refs(
+        drops={deps.policy_ref(c.policy.table, c.policy.name)}, needs_old=policy_needs(c.policy)
+    ),
+    CreateRole: lambda c: refs(creates=role_provides(c.role), needs_new=_roles(c.role.member_of)),
+    AlterRole: lambda c: refs(needs_new=role_provides(c.new) | _roles(c.new.member_of)),
+    GrantPrivileges: lambda c: refs(needs_new=grant_needs(c.grant)),
+    RevokePrivileges: lambda c: refs(needs_old=grant_needs(c.grant)),
+    GrantDefaultPrivileges: lambda c: refs(needs_new=default_privilege_needs(c.privilege)),
+    RevokeDefaultPrivileges: lambda c: refs(needs_old=default_privilege_needs(c.privilege)),
+    UpsertReferenceRows: lambda c: refs(needs_new=rows_needs(c.rows)),
+    DeleteReferenceRows: lambda c: refs(needs_old=rows_needs(c.rows)),
+}
