@@ -83,7 +83,7 @@ def _schemas(*catalogs: Catalog) -> list[str]:
     return sorted({name for c in catalogs for name in c.schemas} - {"public"})
 
 
-@pytest.mark.parametrize("scenario", ["evolve_shop", "evolve_shop_back", "rich_logged"])
+@pytest.mark.parametrize("scenario", ["evolve_shop", "evolve_shop_back", "rich_logged", "evolve_code"])
 def test_migration_converges_with_a_fresh_build(fresh_db: str, scenario: str) -> None:
     old, new = (factory() for factory in SCENARIOS[scenario])
     schemas = _schemas(old, new)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from schemagen.diff import indexes, routines, tables, types
+from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.keyed import split_keys
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
@@ -121,7 +122,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     changes += _kind(
         old.reference_rows, new.reference_rows, routines.create_rows, routines.drop_rows, routines.alter_rows
     )
-    return changes
+    return changes + cascade_recreations(old, new, changes)
 
 
 def _kind(

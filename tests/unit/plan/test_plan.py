@@ -206,3 +206,36 @@ def test_plan_carries_hazards() -> None:
     plan = plan_changes(diff_catalogs(rich_catalog(), Catalog()))
     assert Hazard.DELETES_DATA in plan.hazards
     assert plan_changes([]).hazards == frozenset()
+
+
+def test_code_objects_follow_what_they_use() -> None:
+    ordered = _order(diff_catalogs(Catalog(), rich_catalog()))
+
+    def first(predicate) -> int:
+        return next(i for i, c in enumerate(ordered) if predicate(c))
+
+    create_table = {c.table.name.name: i for i, c in enumerate(ordered) if isinstance(c, ch.CreateTable)}
+    functions = {
+        c.function.name.name: i for i, c in enumerate(ordered) if type(c).__name__ == "CreateFunction"
+    }
+    views = {c.view.name.name: i for i, c in enumerate(ordered) if type(c).__name__ == "CreateView"}
+    roles = {c.role.name: i for i, c in enumerate(ordered) if type(c).__name__ == "CreateRole"}
+    # a function used by a CHECK comes before the table; a SQL function reading a table after it
+    assert functions["is_positive"] < create_table["registry"]
+    assert create_table["queue"] < functions["queue_count"]
+    # views after their tables, functions and the views they read
+    assert create_table["registry"] < views["active_agents"] < views["active_types"]
+    assert functions["queue_count"] < views["queue_stats"]
+    index = first(lambda c: isinstance(c, ch.CreateIndex) and c.index.name.name == "queue_stats_n_idx")
+    assert views["queue_stats"] < index
+    trigger = first(lambda c: type(c).__name__ == "CreateTrigger")
+    assert functions["touch"] < trigger and create_table["registry"] < trigger
+    policy = first(lambda c: type(c).__name__ == "CreatePolicy")
+    assert roles["schemagen_test_reader"] < policy
+    assert roles["schemagen_test_reader"] < roles["schemagen_test_writer"]
+    grant = first(
+        lambda c: type(c).__name__ == "GrantPrivileges" and c.grant.target == "agents.active_agents"
+    )
+    assert views["active_agents"] < grant
+    rows = first(lambda c: type(c).__name__ == "UpsertReferenceRows")
+    assert create_table["settings"] < rows

@@ -141,3 +141,48 @@ SCENARIOS: dict[str, tuple[callable, callable]] = {
     "rich_logged": (lambda: rich_catalog(vector=False), rich_variant),
 }
 """name → (old catalog factory, new catalog factory)."""
+
+
+def code_old() -> Catalog:
+    """The rich catalog without pgvector (PostgreSQL 15 has none)."""
+    return rich_catalog(vector=False)
+
+
+def code_new() -> Catalog:
+    """Code objects changed: bodies, signatures a view depends on, a column type under a view, security."""
+    from schemagen.model import Grant, Policy, ReferenceRows
+
+    old = code_old()
+    functions = dict(old.functions)
+    touch = functions[Q("agents", "touch()")]
+    functions[touch.key] = replace(touch, body=touch.body.replace("now()", "clock_timestamp()"))
+    count = functions[Q("tasks", "queue_count()")]
+    functions[count.key] = replace(count, returns="numeric", body="SELECT count(*)::numeric FROM tasks.queue")
+    registry = old.tables[Q("agents", "registry")]
+    columns = tuple(
+        replace(c, type="character varying(80)") if c.name == "agent_type" else c for c in registry.columns
+    )
+    tables = {**old.tables, registry.name: replace(registry, columns=columns, rls_forced=False)}
+    policies = dict(old.policies)
+    readers = policies[(registry.name, "registry_readers")]
+    policies[readers.key] = replace(readers, using="status = 'active'::agents.agent_status")
+    writers = policies.pop((registry.name, "registry_writers"))
+    restrictive = Policy("registry_no_idle", registry.name, permissive=False, using="status <> 'idle'")
+    policies[restrictive.key] = restrictive
+    del writers
+    grants = dict(old.grants)
+    extra = Grant("table", "agents.active_types", "schemagen_test_reader", ("SELECT",))
+    grants[extra.key] = extra
+    rows = old.reference_rows[Q("tasks", "settings")]
+    new_rows = ReferenceRows(rows.table, rows.key, ((("key", "'retention'"), ("value", "24")),))
+    return replace(
+        old,
+        functions=dict(sorted(functions.items())),
+        tables=tables,
+        policies=dict(sorted(policies.items())),
+        grants=dict(sorted(grants.items())),
+        reference_rows={rows.table: new_rows},
+    )
+
+
+SCENARIOS["evolve_code"] = (code_old, code_new)
