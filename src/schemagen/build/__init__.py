@@ -59,7 +59,7 @@ def build_catalog(
     indexes: list[Index] = []
     for draft in drafts:
         sequences += draft.sequences
-        entries = (draft.document.data["tables"][draft.table.name.name] or {}).get("indexes") or []
+        entries = draft.index_entries
         columns = {c.name for c in draft.table.columns}
         path = (*draft.path, "indexes")
         indexes += build_indexes(draft.document, path, draft.table.name, entries, ctx, columns)

@@ -3,7 +3,8 @@
 Builder codes (the semantic checks use C301-C379): ``C380`` a name defined
 twice, ``C381`` two primary keys on one table, ``C382`` a column shorthand or
 index key that does not parse, ``C383`` a reference that is not a valid name,
-``C384`` a serial column with a default or identity.
+``C384`` a serial column with a default or identity, ``C385`` range partitions
+that cannot be generated.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from typing import Any
 from schemagen.build.columns import ColumnSpec, build_column
 from schemagen.build.context import BuildContext, Located
 from schemagen.build.indexes import figure_element_name
+from schemagen.build.partitions import build_children, partition_spec
 from schemagen.build.sqltext import quote_ident, referenced_names, split_dotted
 from schemagen.build.types import named_checks
 from schemagen.model import (
@@ -16,7 +17,6 @@ from schemagen.model import (
     ExcludeConstraint,
     ExcludeElement,
     ForeignKey,
-    PartitionSpec,
     PrimaryKey,
     QualifiedName,
     Sequence,
@@ -37,6 +37,7 @@ class TableDraft:
     document: SourceDocument
     path: JsonPath
     sequences: list[Sequence] = field(default_factory=list)
+    index_entries: list[Any] = field(default_factory=list)
 
 
 def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> list[TableDraft]:
@@ -47,7 +48,16 @@ def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> li
         qualified = QualifiedName(schema, name)
         if not ctx.define("table", qualified, Located(document, path), str(qualified)):
             continue
-        drafts.append(_build_table(document, path, qualified, spec or {}, ctx))
+        draft = _build_table(document, path, qualified, spec or {}, ctx)
+        draft.index_entries = list((spec or {}).get("indexes") or [])
+        drafts.append(draft)
+        partitioning = (spec or {}).get("partition_by")
+        if isinstance(partitioning, dict) and draft.table.partition_by is not None:
+            key_types = {c.name: c.type for c in draft.table.columns}
+            children = build_children(
+                document, (*path, "partition_by"), draft.table, partitioning, ctx, key_types
+            )
+            drafts += [TableDraft(child, document, path) for child in children]
     return drafts
 
 
@@ -91,23 +101,6 @@ def _build_table(
         span=document.key_span(path),
     )
     return TableDraft(table, document, path, sequences)
-
-
-def partition_spec(value: Any) -> PartitionSpec | None:
-    """``{range|list|hash: [keys], …}`` → the PARTITION BY clause (children are built elsewhere).
-
-    >>> partition_spec({"hash": ["agent_id"], "partitions": 8})
-    PartitionSpec(strategy='hash', keys=('agent_id',))
-    """
-    if not isinstance(value, dict):
-        return None
-    for strategy in ("range", "list", "hash"):
-        keys = value.get(strategy)
-        if isinstance(keys, list):
-            return PartitionSpec(strategy, tuple(str(k) for k in keys))
-        if isinstance(keys, str):
-            return PartitionSpec(strategy, (keys,))
-    return None
 
 
 def _pair_serials(specs: list[ColumnSpec], sequences: list[Sequence]):
