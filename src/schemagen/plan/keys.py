@@ -1,0 +1,176 @@
+"""Tie-break keys: where the graph leaves a choice, output reads schema by schema, table by table.
+
+Drops come first; then roles, schemas, extensions, types, functions, sequences,
+each table with its indexes, security and triggers, foreign keys, views,
+sequence ownership, grants and reference rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemagen.model.changes import (
+    AddColumn,
+    AddConstraint,
+    AddDomainConstraint,
+    AddEnumValue,
+    AlterColumn,
+    AlterDomain,
+    AlterSequence,
+    AlterSequenceOwnedBy,
+    Change,
+    CreateCompositeType,
+    CreateDomain,
+    CreateEnum,
+    CreateExtension,
+    CreateIndex,
+    CreateSchema,
+    CreateSequence,
+    CreateTable,
+    DropColumn,
+    DropCompositeType,
+    DropConstraint,
+    DropDomain,
+    DropDomainConstraint,
+    DropEnum,
+    DropExtension,
+    DropIndex,
+    DropSchema,
+    DropSequence,
+    DropTable,
+    RebuildEnum,
+    SetComment,
+    SetTableLogged,
+)
+from schemagen.model.code_changes import (
+    AlterRole,
+    CreateFunction,
+    CreatePolicy,
+    CreateRole,
+    CreateTrigger,
+    CreateView,
+    DeleteReferenceRows,
+    DropFunction,
+    DropPolicy,
+    DropTrigger,
+    DropView,
+    GrantDefaultPrivileges,
+    GrantPrivileges,
+    ReplaceFunction,
+    RevokeDefaultPrivileges,
+    RevokePrivileges,
+    SetRowLevelSecurity,
+    UpsertReferenceRows,
+)
+from schemagen.model.names import QualifiedName
+from schemagen.model.objects import ForeignKey
+
+_DROP_ORDER: dict[type[Change], int] = {
+    RevokePrivileges: 0,
+    RevokeDefaultPrivileges: 0,
+    DeleteReferenceRows: 0,
+    DropPolicy: 0,
+    DropTrigger: 0,
+    DropView: 0,
+    DropConstraint: 0,
+    DropDomainConstraint: 0,
+    DropIndex: 1,
+    DropColumn: 2,
+    DropTable: 3,
+    DropSequence: 4,
+    DropFunction: 4,
+    DropDomain: 5,
+    DropCompositeType: 5,
+    DropEnum: 5,
+    DropExtension: 6,
+    DropSchema: 7,
+}
+
+_COMMENT_PHASE = {
+    "role": 9,
+    "schema": 10,
+    "extension": 11,
+    "type": 12,
+    "domain": 12,
+    "domain constraint": 12,
+    "function": 13,
+    "procedure": 13,
+    "sequence": 13,
+    "table": 14,
+    "column": 14,
+    "constraint": 14,
+    "index": 14,
+    "trigger": 14,
+    "policy": 14,
+    "view": 16,
+    "materialized view": 16,
+}
+
+
+def _in(name: QualifiedName) -> tuple[str, str]:
+    return (name.schema, name.name)
+
+
+def _comment(c: SetComment) -> tuple:
+    group = (c.name.name,) if not c.name.schema else _in(c.name)
+    return (_COMMENT_PHASE.get(c.kind, 17), group, 5, c.member or "")
+
+
+def _constraint(c: AddConstraint) -> tuple:
+    if isinstance(c.constraint, ForeignKey):
+        return (15, _in(c.table), 0)
+    return (14, _in(c.table), 4)
+
+
+_KEYS: dict[type[Change], Callable[..., tuple]] = {
+    CreateRole: lambda c: (9, (c.role.name,), 0),
+    AlterRole: lambda c: (9, (c.new.name,), 0),
+    CreateSchema: lambda c: (10, (c.schema.name,), 0),
+    CreateExtension: lambda c: (11, (c.extension.name,), 0),
+    CreateEnum: lambda c: (12, _in(c.enum.name), 0),
+    CreateDomain: lambda c: (12, _in(c.domain.name), 0),
+    CreateCompositeType: lambda c: (12, _in(c.type.name), 0),
+    AddEnumValue: lambda c: (12, _in(c.enum), 1),
+    AlterDomain: lambda c: (12, _in(c.new.name), 1),
+    AddDomainConstraint: lambda c: (12, _in(c.domain), 2),
+    CreateFunction: lambda c: (13, _in(c.function.name), 5, ", ".join(c.function.identity_types)),
+    ReplaceFunction: lambda c: (13, _in(c.new.name), 5, ", ".join(c.new.identity_types)),
+    CreateSequence: lambda c: (13, _in(c.sequence.name), 0),
+    AlterSequence: lambda c: (13, _in(c.new.name), 0),
+    CreateTable: lambda c: (14, _in(c.table.name), 0),
+    SetTableLogged: lambda c: (14, _in(c.table), 1),
+    AddColumn: lambda c: (14, _in(c.table), 2),
+    AlterColumn: lambda c: (14, _in(c.table), 3),
+    AddConstraint: _constraint,
+    CreateIndex: lambda c: (14, _in(c.index.table), 8, c.index.name.name),
+    RebuildEnum: lambda c: (14, _in(c.new.name), 9),
+    SetRowLevelSecurity: lambda c: (14, _in(c.table), 10),
+    CreatePolicy: lambda c: (14, _in(c.policy.table), 11, c.policy.name),
+    CreateTrigger: lambda c: (14, _in(c.trigger.table), 12, c.trigger.name),
+    CreateView: lambda c: (16, _in(c.view.name), 0),
+    AlterSequenceOwnedBy: lambda c: (16, _in(c.sequence), 1),
+    SetComment: _comment,
+    GrantPrivileges: lambda c: (18, (c.grant.object_kind, c.grant.target), 0, c.grant.grantee),
+    GrantDefaultPrivileges: lambda c: (
+        18,
+        (c.privilege.schema, c.privilege.object_kind),
+        1,
+        c.privilege.grantee,
+    ),
+    UpsertReferenceRows: lambda c: (19, _in(c.rows.table), 0),
+}
+
+
+def is_drop(change: Change) -> bool:
+    """Whether a change removes something (drops run first, in reverse dependency order)."""
+    return type(change) in _DROP_ORDER
+
+
+def sort_key(change: Change) -> tuple:
+    """(phase, group, sub-order, name), padded to four parts."""
+    kind = type(change)
+    if kind in _DROP_ORDER:
+        key: tuple = (0, (), _DROP_ORDER[kind])
+    else:
+        key = _KEYS.get(kind, lambda c: (20, (), 0))(change)
+    return key + ("",) * (4 - len(key))
