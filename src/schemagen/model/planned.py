@@ -18,6 +18,7 @@ class Hazard(enum.Enum):
     VALIDATES_ROWS = "scans the table to validate existing rows"
     ENUM_REBUILD = "rebuilds an enum type and converts the columns using it"
     IRREVERSIBLE = "cannot be undone by PostgreSQL (e.g. an added enum value)"
+    USABLE_AFTER_COMMIT = "the new enum value cannot be used until the transaction commits"
     NEEDS_POSTGRES_17 = "needs PostgreSQL 17 or newer"
     CHANGES_VISIBILITY = "changes which rows roles can see or modify"
 

@@ -36,7 +36,7 @@ CHANGE_HAZARDS: dict[type[Change], frozenset[Hazard]] = {
     AddConstraint: frozenset({H.VALIDATES_ROWS, H.ACCESS_EXCLUSIVE_LOCK}),
     AddDomainConstraint: frozenset({H.VALIDATES_ROWS}),
     CreateIndex: frozenset({H.INDEX_BUILD_BLOCKS_WRITES}),
-    AddEnumValue: frozenset({H.IRREVERSIBLE}),
+    AddEnumValue: frozenset({H.IRREVERSIBLE, H.USABLE_AFTER_COMMIT}),
     RebuildEnum: frozenset({H.ENUM_REBUILD, H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     SetTableLogged: frozenset({H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     AlterColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),

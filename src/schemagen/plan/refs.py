@@ -117,7 +117,10 @@ def _schema_of(name: str | None) -> set[ObjectRef]:
 
 
 _RULES: dict[type[Change], Callable[[Change], Refs]] = {
-    CreateSchema: lambda c: refs(creates={deps.schema_ref(c.schema.name)}),
+    CreateSchema: lambda c: refs(
+        creates={deps.schema_ref(c.schema.name)},
+        needs_new={deps.role_ref(c.schema.owner)} if c.schema.owner else (),
+    ),
     DropSchema: lambda c: refs(drops={deps.schema_ref(c.schema.name)}),
     CreateExtension: lambda c: refs(
         creates={deps.extension_ref(c.extension.name)}, needs_new=_schema_of(c.extension.schema)

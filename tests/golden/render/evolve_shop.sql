@@ -26,9 +26,11 @@ ALTER DOMAIN shop.positive SET DEFAULT 1;
 ALTER DOMAIN shop.positive ADD CONSTRAINT positive_check CHECK (VALUE >= 1);
 
 -- hazard: IRREVERSIBLE: cannot be undone by PostgreSQL (e.g. an added enum value)
+-- hazard: USABLE_AFTER_COMMIT: the new enum value cannot be used until the transaction commits
 ALTER TYPE shop.status ADD VALUE 'draft' BEFORE 'new';
 
 -- hazard: IRREVERSIBLE: cannot be undone by PostgreSQL (e.g. an added enum value)
+-- hazard: USABLE_AFTER_COMMIT: the new enum value cannot be used until the transaction commits
 ALTER TYPE shop.status ADD VALUE 'shipped' AFTER 'paid';
 
 ALTER SEQUENCE shop.ticket AS bigint INCREMENT BY 1 NO MINVALUE MAXVALUE 100000 CACHE 20 NO CYCLE;

@@ -195,7 +195,7 @@ def test_hazards_come_from_the_lookup_table() -> None:
             table.name, Column("a", "integer"), Column("a", "integer", default="1"), ch.ColumnChange.DEFAULT
         )
     )
-    assert hazards_of(ch.AddEnumValue(Q("s", "e"), "x")) == (Hazard.IRREVERSIBLE,)
+    assert hazards_of(ch.AddEnumValue(Q("s", "e"), "x")) == (Hazard.IRREVERSIBLE, Hazard.USABLE_AFTER_COMMIT)
     assert Hazard.ENUM_REBUILD in hazards_of(
         ch.RebuildEnum(EnumType(Q("s", "e"), ()), EnumType(Q("s", "e"), ()))
     )
@@ -239,3 +239,11 @@ def test_code_objects_follow_what_they_use() -> None:
     assert views["active_agents"] < grant
     rows = first(lambda c: type(c).__name__ == "UpsertReferenceRows")
     assert create_table["settings"] < rows
+
+
+def test_schema_owner_role_is_created_first() -> None:
+    from schemagen.model import Role
+
+    catalog = Catalog.of(schemas=[Schema("a_app", owner="z_owner")], roles=[Role("z_owner")])
+    ordered = _order(diff_catalogs(Catalog(), catalog))
+    assert [type(c).__name__ for c in ordered] == ["CreateRole", "CreateSchema"]
