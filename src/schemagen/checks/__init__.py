@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schemagen.checks.calls import check_custom_settings, check_deprecated_functions
 from schemagen.checks.columns import (
     check_column_value_sources,
     check_extensions_available,
@@ -25,6 +26,8 @@ from schemagen.checks.expressions import (
 from schemagen.checks.foreign_keys import check_foreign_keys
 from schemagen.checks.identifiers import check_enum_labels, check_identifier_length, check_name_collisions
 from schemagen.checks.immutability import check_immutability, check_unknown_functions
+from schemagen.checks.index_design import check_redundant_indexes, check_wide_btree_columns
+from schemagen.checks.partition_coverage import check_partition_coverage
 from schemagen.checks.partitions import (
     check_partition_bounds,
     check_partition_keys_exist,
@@ -36,6 +39,7 @@ from schemagen.checks.references import (
     check_sequence_owners,
     check_type_references,
 )
+from schemagen.checks.roles import check_roles_exist
 from schemagen.checks.versions import check_version_features
 from schemagen.diagnostics import Diagnostic, sorted_diagnostics
 from schemagen.model import Catalog
@@ -47,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     check_constraint_columns,
     check_index_tables,
     check_sequence_owners,
+    check_roles_exist,
     check_extensions_available,
     check_integer_types,
     check_column_value_sources,
@@ -58,6 +63,9 @@ CHECKS: tuple[Check, ...] = (
     check_partition_keys_exist,
     check_unique_keys_include_partition_key,
     check_partition_bounds,
+    check_partition_coverage,
+    check_redundant_indexes,
+    check_wide_btree_columns,
     check_enum_defaults,
     check_enum_comparisons,
     check_immutability,
@@ -65,6 +73,8 @@ CHECKS: tuple[Check, ...] = (
     check_expressions_parse,
     check_column_references,
     check_forbidden_constructs,
+    check_deprecated_functions,
+    check_custom_settings,
 )
 """Every version-independent check, in the order they run (the output is sorted anyway)."""
 

@@ -149,6 +149,43 @@ CASES = [
         "CREATE TABLE t (a int GENERATED ALWAYS AS IDENTITY)",
     ),
     (
+        "C314",
+        "CREATE TABLE t (a int);",
+        "GRANT SELECT ON t TO app_readonly_no_such_role",
+        'role "app_readonly_no_such_role" does not exist',
+        "GRANT SELECT ON t TO PUBLIC",
+    ),
+    (
+        "C335",
+        "CREATE TABLE q (id int, kind text) PARTITION BY LIST (kind);",
+        "INSERT INTO q VALUES (1, 'x')",
+        "no partition of relation",
+        "CREATE TABLE q_default PARTITION OF q DEFAULT; INSERT INTO q VALUES (1, 'x')",
+    ),
+    (
+        "C336",
+        "CREATE TABLE c (id int, at timestamptz) PARTITION BY RANGE (at);"
+        "CREATE TABLE c_2024_01 PARTITION OF c FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');",
+        "INSERT INTO c VALUES (1, '2024-03-01')",
+        "no partition of relation",
+        "CREATE TABLE c_default PARTITION OF c DEFAULT; INSERT INTO c VALUES (1, '2024-03-01')",
+    ),
+    (
+        "C368",
+        "",
+        "SELECT current_setting('app.current_tenant_id')",
+        'unrecognized configuration parameter "app.current_tenant_id"',
+        "SELECT current_setting('app.current_tenant_id', true)",
+    ),
+    (
+        "C392",
+        "CREATE TABLE s (k int, v jsonb); CREATE INDEX ON s (k) INCLUDE (v);",
+        "INSERT INTO s SELECT 1, jsonb_build_object('x', string_agg(md5(i::text), '')) "
+        "FROM generate_series(1, 200) i",
+        "exceeds btree version 4 maximum 2704",
+        "DROP INDEX s_k_v_idx; INSERT INTO s VALUES (1, '{}')",
+    ),
+    (
         "C321",
         "",
         f"CREATE TABLE t ({LONG}_one int, {LONG}_two int)",

@@ -15,14 +15,18 @@ from schemagen.model import Catalog, CheckConstraint, Index, IndexElement, Uniqu
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 MODULES = [
+    "calls",
     "columns",
     "enums",
     "expressions",
     "foreign_keys",
     "identifiers",
     "immutability",
+    "index_design",
+    "partition_coverage",
     "partitions",
     "references",
+    "roles",
 ]
 
 
