@@ -10,8 +10,13 @@ from schemagen.model import CompositeType, Domain, EnumType, Extension, Sequence
 
 
 def extension_value(extension: Extension) -> Any:
-    """``{schema: …}`` when not in ``public``; the version is left to the server."""
-    return FlowMap({"schema": extension.schema}) if extension.schema not in (None, "public") else FlowMap()
+    """``{schema, version}`` with ``public`` and the server's default version left out."""
+    value: dict[str, Any] = {}
+    if extension.schema not in (None, "public"):
+        value["schema"] = extension.schema
+    if extension.version is not None:
+        value["version"] = extension.version
+    return FlowMap(value)
 
 
 def enum_value(enum: EnumType) -> Any:

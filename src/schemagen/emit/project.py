@@ -21,6 +21,8 @@ def emit_project(catalog: Catalog) -> dict[str, str]:
     """
     documents = {schema: _schema_document(schema, catalog) for schema in _schemas(catalog)}
     documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}
+    if not documents:
+        documents["public"] = {"schema": "public"}  # an empty database is still a buildable project
     _place_extensions(catalog, documents)
     if catalog.roles:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})

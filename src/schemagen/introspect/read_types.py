@@ -29,8 +29,18 @@ PUBLIC_SCHEMA_COMMENT = "standard public schema"
 
 
 def read_extensions(rows: Iterable[Row]) -> list[Extension]:
-    """Extensions with their schema and installed version (their comment is the extension's own)."""
-    return [Extension(name=r["name"], schema=r["schema"], version=r["version"]) for r in rows]
+    """Extensions with their schema; the version only when it is not the server's default.
+
+    An extension's comment comes from its control file, so it is not read.
+    """
+    return [
+        Extension(
+            name=r["name"],
+            schema=r["schema"],
+            version=None if r["version"] == r.get("default_version") else r["version"],
+        )
+        for r in rows
+    ]
 
 
 def read_schemas(rows: Iterable[Row]) -> list[Schema]:

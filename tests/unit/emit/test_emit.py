@@ -252,3 +252,22 @@ def test_format_gaps_list_what_cannot_be_written():
         )
     ]
     assert format_gaps(Catalog.of(tables=[parent])) == []
+
+
+def test_empty_database_gives_a_buildable_public_file():
+    assert emit_project(Catalog()) == {"schema/public.yaml": "schema: public\n"}
+
+
+def test_extensions_with_schema_and_non_default_version():
+    from schemagen.model import Extension
+
+    catalog = Catalog.of(
+        schemas=[Schema("app")],
+        extensions=[
+            Extension("citext", "public", "1.5"),
+            Extension("pg_trgm", "public"),
+            Extension("x", "app"),
+        ],
+    )
+    doc = yaml.safe_load(emit_project(catalog)["schema/app.yaml"])
+    assert doc["extensions"] == {"citext": {"version": "1.5"}, "pg_trgm": {}, "x": {"schema": "app"}}

@@ -205,3 +205,13 @@ def test_omissions_are_listed(read):
     assert Omission("rule", "tasks.scratch.no_delete", "rewrite rules are not supported") in omissions
     assert any(o.kind == "aggregate" and o.name == "agents.total(integer)" for o in omissions)
     assert omissions == sorted(omissions)
+
+
+def test_extension_version_is_kept_only_when_not_the_default():
+    from schemagen.introspect.read_types import read_extensions
+
+    rows = [
+        {"name": "a", "schema": "public", "version": "1.8", "default_version": "1.8"},
+        {"name": "b", "schema": "public", "version": "1.5", "default_version": "1.8"},
+    ]
+    assert [e.version for e in read_extensions(rows)] == [None, "1.5"]
