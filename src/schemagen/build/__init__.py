@@ -1,21 +1,29 @@
 """Stage 3: turn validated documents into the model (``Catalog``).
 
 One module per family of kinds (``schemas``, ``types``, ``tables``,
-``indexes``); this module only orders the passes:
+``partitions``, ``indexes``, ``routines``, ``views``, ``triggers``,
+``access``, ``rows``); this module only orders the passes:
 
 1. collect what every file declares that others may refer to (user types,
    extension schemas) and reserve every explicitly given name;
 2. build each kind, filling in PostgreSQL's default names for the rest;
-3. complete what needs the whole catalog (foreign keys to a primary key).
+3. complete what needs the whole catalog (foreign keys to a primary key,
+   grants on ``all tables in schema``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from schemagen.build.access import build_default_privileges, build_grants, build_roles
 from schemagen.build.context import BuildContext
 from schemagen.build.indexes import build_indexes
 from schemagen.build.names import reserve_explicit_names
+from schemagen.build.routines import build_routines
+from schemagen.build.rows import build_rows
 from schemagen.build.schemas import build_extensions, build_schemas
 from schemagen.build.tables import TableDraft, build_tables, complete_foreign_keys
+from schemagen.build.triggers import build_policies, build_triggers
 from schemagen.build.types import (
     build_composite_types,
     build_domains,
@@ -23,8 +31,9 @@ from schemagen.build.types import (
     build_sequences,
     declared_type_names,
 )
+from schemagen.build.views import build_views
 from schemagen.diagnostics import Diagnostic
-from schemagen.model import Catalog, Index
+from schemagen.model import Catalog, Function, Index, Policy, ReferenceRows, Trigger, View
 from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 
@@ -40,7 +49,8 @@ def build_catalog(
     checks (references resolve, …) are the job of ``schemagen.checks``.
     """
     ctx = BuildContext(settings or ProjectSettings())
-    documents = [d for d in documents if isinstance(d.data, dict) and isinstance(d.data.get("schema"), str)]
+    every = [d for d in documents if isinstance(d.data, dict)]
+    documents = [d for d in every if isinstance(d.data.get("schema"), str)]
     extensions = build_extensions(documents, ctx)
     ctx.extension_schemas = {e.name: e.schema or "public" for e in extensions}
     for document in documents:
@@ -48,6 +58,9 @@ def build_catalog(
         reserve_explicit_names(document, ctx)
     schemas = build_schemas(documents, ctx)
     enums, domains, composites, sequences = [], [], [], []
+    functions: list[Function] = []
+    views: list[View] = []
+    indexes: list[Index] = []
     drafts: list[TableDraft] = []
     for document in documents:
         schema = document.data["schema"]
@@ -56,13 +69,28 @@ def build_catalog(
         composites += build_composite_types(document, schema, ctx)
         sequences += build_sequences(document, schema, ctx)
         drafts += build_tables(document, schema, ctx)
-    indexes: list[Index] = []
+        functions += build_routines(document, schema, ctx)
+        document_views, view_indexes = build_views(document, schema, ctx)
+        views += document_views
+        indexes += view_indexes
+    triggers: list[Trigger] = []
+    policies: list[Policy] = []
+    rows: list[ReferenceRows] = []
     for draft in drafts:
         sequences += draft.sequences
-        entries = draft.index_entries
-        columns = {c.name for c in draft.table.columns}
+        table = draft.table
+        columns = {c.name for c in table.columns}
         path = (*draft.path, "indexes")
-        indexes += build_indexes(draft.document, path, draft.table.name, entries, ctx, columns)
+        indexes += build_indexes(draft.document, path, table.name, draft.index_entries, ctx, columns)
+        spec = draft.spec
+        triggers += build_triggers(
+            draft.document, (*draft.path, "triggers"), table.name, spec.get("triggers"), ctx
+        )
+        policies += build_policies(
+            draft.document, (*draft.path, "policies"), table.name, spec.get("policies"), ctx
+        )
+        if isinstance(spec.get("rows"), dict):
+            rows.append(build_rows(draft.document, (*draft.path, "rows"), table, spec["rows"], ctx))
     tables = complete_foreign_keys({d.table.name: d.table for d in drafts})
     catalog = Catalog.of(
         extensions=extensions,
@@ -73,5 +101,13 @@ def build_catalog(
         sequences=sequences,
         tables=list(tables.values()),
         indexes=indexes,
+        functions=functions,
+        triggers=triggers,
+        views=views,
+        policies=policies,
+        roles=build_roles(every, ctx),
+        default_privileges=build_default_privileges(every, ctx),
+        reference_rows=rows,
     )
-    return catalog, ctx.diagnostics
+    grants = build_grants(every, catalog, ctx)
+    return replace(catalog, grants={g.key: g for g in sorted(grants, key=lambda g: g.key)}), ctx.diagnostics

@@ -38,6 +38,7 @@ class TableDraft:
     path: JsonPath
     sequences: list[Sequence] = field(default_factory=list)
     index_entries: list[Any] = field(default_factory=list)
+    spec: dict[str, Any] = field(default_factory=dict)
 
 
 def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> list[TableDraft]:
@@ -50,6 +51,7 @@ def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> li
             continue
         draft = _build_table(document, path, qualified, spec or {}, ctx)
         draft.index_entries = list((spec or {}).get("indexes") or [])
+        draft.spec = spec or {}
         drafts.append(draft)
         partitioning = (spec or {}).get("partition_by")
         if isinstance(partitioning, dict) and draft.table.partition_by is not None:

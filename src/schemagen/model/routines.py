@@ -186,3 +186,5 @@ class ReferenceRows:
     key: tuple[str, ...]
     rows: tuple[tuple[tuple[str, str], ...], ...]
     span: Span | None = _span()
+    on_conflict: str = "update"
+    """``update`` (declared columns take the declared values) or ``nothing`` (existing rows are kept)."""

@@ -1,0 +1,215 @@
+"""Roles, grants (expanded to one per object and grantee) and default privileges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from schemagen.build.context import BuildContext, Located
+from schemagen.build.sqltext import split_dotted
+from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
+from schemagen.model.document import JsonPath, SourceDocument
+
+_ALL: dict[str, tuple[str, ...]] = {
+    "table": ("DELETE", "INSERT", "REFERENCES", "SELECT", "TRIGGER", "TRUNCATE", "UPDATE"),
+    "column": ("INSERT", "REFERENCES", "SELECT", "UPDATE"),
+    "sequence": ("SELECT", "UPDATE", "USAGE"),
+    "function": ("EXECUTE",),
+    "procedure": ("EXECUTE",),
+    "schema": ("CREATE", "USAGE"),
+    "type": ("USAGE",),
+}
+_DEFAULT_KIND = {"tables": "table", "sequences": "sequence", "functions": "function", "types": "type"}
+_TARGET = re.compile(
+    r"^(?P<kind>all (?:tables|sequences|functions) in schema|schema|table|sequence|function|procedure|type)"
+    r"\s+(?P<name>.+?)\s*$"
+)
+
+
+def all_privileges(kind: str, postgres: int) -> tuple[str, ...]:
+    """What ``ALL`` means for an object kind (MAINTAIN on tables from PostgreSQL 17).
+
+    >>> all_privileges("sequence", 18)
+    ('SELECT', 'UPDATE', 'USAGE')
+    """
+    privileges = _ALL[kind]
+    if kind == "table" and postgres >= 17:
+        privileges = tuple(sorted((*privileges, "MAINTAIN")))
+    return privileges
+
+
+def build_roles(documents: list[SourceDocument], ctx: BuildContext) -> list[Role]:
+    """Roles from every file; the same role declared twice must say the same."""
+    found: dict[str, tuple[Role, Located]] = {}
+    for document in documents:
+        for name, spec in (document.data.get("roles") or {}).items():
+            path: JsonPath = ("roles", name)
+            spec = spec or {}
+            role = Role(
+                name=name,
+                login=bool(spec.get("login", False)),
+                inherit=bool(spec.get("inherit", True)),
+                member_of=tuple(spec.get("member_of") or ()),
+                comment=spec.get("comment"),
+                span=document.key_span(path),
+            )
+            where = Located(document, path)
+            if name in found and found[name][0] != role:
+                ctx.error(
+                    "C380",
+                    f"role {name} is declared twice differently (first at {found[name][1].span})",
+                    where.span,
+                    "declare the role once",
+                )
+                continue
+            found.setdefault(name, (role, where))
+    return [role for role, _ in found.values()]
+
+
+def build_grants(documents: list[SourceDocument], catalog: Catalog, ctx: BuildContext) -> list[Grant]:
+    """Every grant and revoke, one per object and grantee; ``all … in schema`` expanded."""
+    merged: dict[tuple, Grant] = {}
+    for document in documents:
+        schema = str(document.data.get("schema") or "public")
+        for position, entry in enumerate(document.data.get("grants") or []):
+            path: JsonPath = ("grants", position)
+            targets = _targets(document, path, str(entry["on"]), schema, catalog, ctx)
+            revoke = "revoke" in entry
+            privileges = entry.get("revoke") if revoke else entry.get("privileges")
+            grantees = entry.get("from") if revoke else entry.get("to")
+            grantees = grantees if isinstance(grantees, list) else [grantees]
+            columns = tuple(sorted(entry.get("columns") or ()))
+            for kind, target in targets:
+                object_kind = "column" if columns else kind
+                privs = _privileges(privileges, object_kind, ctx)
+                for grantee in grantees:
+                    grant = Grant(
+                        object_kind=object_kind,
+                        target=target,
+                        grantee=str(grantee),
+                        privileges=privs,
+                        columns=columns,
+                        with_grant_option=bool(entry.get("with_grant_option", False)),
+                        revoke=revoke,
+                        span=document.span(path),
+                    )
+                    _merge(merged, grant, document, path, ctx)
+    return list(merged.values())
+
+
+def build_default_privileges(documents: list[SourceDocument], ctx: BuildContext) -> list[DefaultPrivilege]:
+    """``default_privileges:`` of every file, one entry per grantee, in the file's schema."""
+    result: dict[tuple, DefaultPrivilege] = {}
+    for document in documents:
+        schema = document.data.get("schema")
+        for position, entry in enumerate(document.data.get("default_privileges") or []):
+            path: JsonPath = ("default_privileges", position)
+            if not isinstance(schema, str):
+                ctx.error(
+                    "C386",
+                    "default privileges need the file's schema",
+                    document.span(path),
+                    "add `schema: <name>` to the file (default privileges are set IN SCHEMA)",
+                )
+                continue
+            kind = _DEFAULT_KIND[str(entry["on"])]
+            grantees = entry["to"] if isinstance(entry["to"], list) else [entry["to"]]
+            for grantee in grantees:
+                default = DefaultPrivilege(
+                    schema=schema,
+                    object_kind=str(entry["on"]),
+                    grantee=str(grantee),
+                    privileges=_privileges(entry["privileges"], kind, ctx),
+                    for_role=entry.get("for_role"),
+                    span=document.span(path),
+                )
+                previous = result.get(default.key)
+                if previous is not None:
+                    privileges = tuple(sorted({*previous.privileges, *default.privileges}))
+                    default = replace(previous, privileges=privileges)
+                result[default.key] = default
+    return list(result.values())
+
+
+def _privileges(words: Any, kind: str, ctx: BuildContext) -> tuple[str, ...]:
+    result: set[str] = set()
+    for word in words or ():
+        text = str(word).lower()
+        if text == "all":
+            result.update(all_privileges(kind, ctx.settings.postgres))
+        else:
+            result.add("TEMPORARY" if text == "temp" else text.upper())
+    return tuple(sorted(result))
+
+
+def _merge(merged: dict[tuple, Grant], grant: Grant, document, path, ctx: BuildContext) -> None:
+    key = (*grant.key, grant.revoke)
+    previous = merged.get(key)
+    if previous is None:
+        merged[key] = grant
+        return
+    if previous.with_grant_option != grant.with_grant_option:
+        ctx.error(
+            "C380",
+            f"{grant.object_kind} {grant.target} is granted to {grant.grantee} twice, "
+            "with and without grant option",
+            document.span(path),
+            "grant it once",
+        )
+        return
+    privileges = tuple(sorted({*previous.privileges, *grant.privileges}))
+    merged[key] = replace(previous, privileges=privileges)
+
+
+def _targets(
+    document: SourceDocument, path: JsonPath, text: str, schema: str, catalog: Catalog, ctx: BuildContext
+) -> list[tuple[str, str]]:
+    match = _TARGET.match(" ".join(text.split()))
+    if match is None:
+        ctx.error("C387", f"cannot read the grant target '{text}'", document.span((*path, "on")))
+        return []
+    kind, name = match.group("kind").lower(), match.group("name")
+    if kind.startswith("all "):
+        in_schema = split_dotted(name)[0]
+        if kind == "all tables in schema":
+            names = [str(t) for t, table in catalog.tables.items() if table.partition_of is None]
+            names += [str(v) for v in catalog.views]
+            return [("table", n) for n in sorted(names) if n.startswith(in_schema + ".")]
+        if kind == "all sequences in schema":
+            return [("sequence", str(s)) for s in catalog.sequences if s.schema == in_schema]
+        return [
+            ("function", str(f.key))
+            for f in catalog.functions.values()
+            if f.name.schema == in_schema and f.kind == "function"
+        ]
+    if kind == "schema":
+        return [("schema", split_dotted(name)[0])]
+    if kind in ("function", "procedure"):
+        head, _, rest = name.partition("(")
+        qualified = _qualified(head.strip(), schema)
+        types = [t.strip() for t in _split_types(rest.rstrip().rstrip(")"))]
+        resolved = ", ".join(ctx.resolve_type(t, qualified.schema) for t in types if t)
+        return [(kind, f"{qualified}({resolved})")]
+    return [(kind, str(_qualified(name, schema)))]
+
+
+def _qualified(text: str, schema: str) -> QualifiedName:
+    parts = split_dotted(text)
+    return QualifiedName(parts[0], parts[1]) if len(parts) == 2 else QualifiedName(schema, parts[0])
+
+
+def _split_types(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return parts

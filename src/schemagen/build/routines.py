@@ -1,0 +1,112 @@
+"""Functions and procedures (overloads are distinct objects keyed by their IN types)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemagen.build.context import BuildContext, Located
+from schemagen.build.sqltext import quote_ident, words
+from schemagen.model import Function, FunctionArgument, QualifiedName
+from schemagen.model.document import JsonPath, SourceDocument
+
+_MODES = ("in", "out", "inout", "variadic")
+
+
+def build_routines(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Function]:
+    """Every function (``functions:``) and procedure (``procedures:``) of one document."""
+    result = []
+    for section, kind in (("functions", "function"), ("procedures", "procedure")):
+        for name, spec in (document.data.get(section) or {}).items():
+            definitions = spec if isinstance(spec, list) else [spec]
+            for position, definition in enumerate(definitions):
+                path: JsonPath = (section, name, position) if isinstance(spec, list) else (section, name)
+                function = _routine(document, path, QualifiedName(schema, name), kind, definition, ctx)
+                where = Located(document, path)
+                if ctx.define("function", function.key, where, f"{kind} {function.key}"):
+                    result.append(function)
+    return result
+
+
+def parse_argument(text: str) -> tuple[str, str, str | None]:
+    """``[in|out|inout|variadic] <type> [default <expression>]`` → (mode, type, default).
+
+    >>> parse_argument("out jsonb")
+    ('OUT', 'jsonb', None)
+    >>> parse_argument("integer default 10")
+    ('IN', 'integer', '10')
+    """
+    tokens = list(words(text))
+    mode = "IN"
+    if len(tokens) > 1 and tokens[0][1].lower() in _MODES:
+        mode = tokens[0][1].upper()
+        tokens = tokens[1:]
+    type_words = []
+    for offset, word in tokens:
+        if word.lower() == "default":
+            return mode, " ".join(type_words), text[offset + len(word) :].strip() or None
+        type_words.append(word)
+    return mode, " ".join(type_words), None
+
+
+def resolve_return_type(text: str, schema: str, ctx: BuildContext) -> str:
+    """``setof agents.registry`` → ``SETOF agents.registry``; other types canonical and qualified."""
+    tokens = [w for _, w in words(text)]
+    if tokens and tokens[0].lower() == "setof":
+        return "SETOF " + ctx.resolve_type(" ".join(tokens[1:]), schema)
+    return ctx.resolve_type(text, schema)
+
+
+def _routine(
+    document: SourceDocument,
+    path: JsonPath,
+    name: QualifiedName,
+    kind: str,
+    spec: dict[str, Any],
+    ctx: BuildContext,
+) -> Function:
+    schema = name.schema
+    arguments = []
+    for arg_name, arg in (spec.get("arguments") or {}).items():
+        if isinstance(arg, dict):
+            mode = str(arg.get("mode", "in")).upper()
+            arg_type, default_value = str(arg["type"]), arg.get("default")
+            default_path = (*path, "arguments", arg_name, "default")
+            default = ctx.sql(document, default_path, default_value) if default_value is not None else None
+        else:
+            mode, arg_type, default = parse_argument(str(arg))
+        arguments.append(FunctionArgument(arg_name, ctx.resolve_type(arg_type, schema), mode, default))
+    returns = spec.get("returns")
+    returns_table: tuple[tuple[str, str], ...] = ()
+    if isinstance(returns, dict):
+        table = returns.get("table") or {}
+        returns_table = tuple((col, ctx.resolve_type(str(t), schema)) for col, t in table.items())
+        returns = None
+    elif returns is not None:
+        returns = resolve_return_type(str(returns), schema, ctx)
+    elif kind == "function":
+        returns = _implied_return(arguments)
+    search_path = spec.get("search_path")
+    return Function(
+        name=name,
+        arguments=tuple(arguments),
+        returns=returns,
+        returns_table=returns_table,
+        language=str(spec.get("language", "sql")).lower(),
+        body=str(spec.get("body", "")),
+        kind=kind,
+        volatility=str(spec.get("volatility", "volatile")).upper(),
+        strict=bool(spec.get("strict", False)),
+        security_definer=bool(spec.get("security_definer", False)),
+        parallel=str(spec.get("parallel", "unsafe")).upper(),
+        search_path=", ".join(quote_ident(str(s)) for s in search_path) if search_path is not None else None,
+        comment=spec.get("comment"),
+        span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
+    )
+
+
+def _implied_return(arguments: list[FunctionArgument]) -> str:
+    """What PostgreSQL records when RETURNS is left out: the OUT type, ``record`` or ``void``."""
+    outputs = [a for a in arguments if a.mode in ("OUT", "INOUT")]
+    if len(outputs) == 1:
+        return outputs[0].type
+    return "record" if outputs else "void"

@@ -1,0 +1,50 @@
+"""Views and materialized views (materialized views may have indexes)."""
+
+from __future__ import annotations
+
+from schemagen.build.context import BuildContext, Located
+from schemagen.build.indexes import build_indexes
+from schemagen.model import Index, QualifiedName, View
+from schemagen.model.document import JsonPath, SourceDocument
+
+
+def build_views(document: SourceDocument, schema: str, ctx: BuildContext) -> tuple[list[View], list[Index]]:
+    """Every view and materialized view of one document, and the materialized views' indexes."""
+    views: list[View] = []
+    indexes: list[Index] = []
+    for section, materialized in (("views", False), ("materialized_views", True)):
+        for name, spec in (document.data.get(section) or {}).items():
+            path: JsonPath = (section, name)
+            qualified = QualifiedName(schema, name)
+            if not ctx.define("view", qualified, Located(document, path), str(qualified)):
+                continue
+            check_option = spec.get("check_option")
+            views.append(
+                View(
+                    name=qualified,
+                    query=clean_query(str(spec["query"])),
+                    materialized=materialized,
+                    columns=tuple(spec.get("columns") or ()),
+                    security_invoker=bool(spec.get("security_invoker", False)),
+                    security_barrier=bool(spec.get("security_barrier", False)),
+                    check_option=str(check_option).upper() if check_option else None,
+                    with_data=bool(spec.get("with_data", True)),
+                    comment=spec.get("comment"),
+                    span=document.key_span(path),
+                )
+            )
+            if materialized and spec.get("indexes"):
+                columns = tuple(spec.get("columns") or ())
+                indexes += build_indexes(
+                    document, (*path, "indexes"), qualified, spec["indexes"], ctx, columns
+                )
+    return views, indexes
+
+
+def clean_query(query: str) -> str:
+    """The query without surrounding whitespace or a trailing semicolon.
+
+    >>> clean_query("SELECT 1;\\n")
+    'SELECT 1'
+    """
+    return query.strip().rstrip(";").rstrip()
