@@ -163,7 +163,8 @@ def _generated(
     start_text = str(spec.get("start", ""))
     keys = parent.partition_by.keys if parent.partition_by else ()
     key_type = key_types.get(keys[0]) if len(keys) == 1 else None
-    if match is None or not _DATE.match(start_text) or key_type is None:
+    time_key = key_type is not None and (key_type == "date" or key_type.startswith("timestamp"))
+    if match is None or not _DATE.match(start_text) or not time_key:
         ctx.error(
             "C385",
             f"cannot generate the partitions of {parent.name}: needs one date or timestamp key, "
