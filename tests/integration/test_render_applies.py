@@ -83,7 +83,9 @@ def _schemas(*catalogs: Catalog) -> list[str]:
     return sorted({name for c in catalogs for name in c.schemas} - {"public"})
 
 
-@pytest.mark.parametrize("scenario", ["evolve_shop", "evolve_shop_back", "rich_logged", "evolve_code"])
+@pytest.mark.parametrize(
+    "scenario", ["evolve_shop", "evolve_shop_back", "rich_logged", "evolve_code", "rename_shop"]
+)
 def test_migration_converges_with_a_fresh_build(fresh_db: str, scenario: str) -> None:
     old, new = (factory() for factory in SCENARIOS[scenario])
     schemas = _schemas(old, new)
@@ -97,3 +99,13 @@ def test_migration_converges_with_a_fresh_build(fresh_db: str, scenario: str) ->
     _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(Catalog(), new))))
     built = _live(fresh_db, schemas)
     assert diff_catalogs(migrated, built) == []
+
+
+def test_declared_renames_keep_the_data(fresh_db: str) -> None:
+    old, new = (factory() for factory in SCENARIOS["rename_shop"])
+    _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(Catalog(), old))))
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("insert into shop.orders (status, amount, note) values ('new', 5, 'keep me')")
+    _apply_each(fresh_db, render_plan(plan_changes(diff_catalogs(old, new))))
+    with psycopg.connect(fresh_db) as conn:
+        assert conn.execute("select remark from shop.purchases").fetchall() == [("keep me",)]

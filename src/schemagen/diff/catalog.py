@@ -8,6 +8,7 @@ from typing import Any
 from schemagen.diff import indexes, routines, tables, types
 from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.keyed import split_keys
+from schemagen.diff.renames import apply_renames
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
     Change,
@@ -30,11 +31,12 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     >>> diff_catalogs(Catalog(), Catalog.of(schemas=[Schema("app")]))
     [CreateSchema(schema=Schema(name='app', comment=None, owner=None))]
     """
+    old, renames = apply_renames(old, new)
     dropped_tables = {k for k in old.tables if k not in new.tables}
     recreated_tables = {
         k for k in old.tables if k in new.tables and tables.needs_recreate(old.tables[k], new.tables[k])
     }
-    changes: list[Change] = []
+    changes: list[Change] = list(renames)
     changes += _kind(old.schemas, new.schemas, types.create_schema, types.drop_schema, types.alter_schema)
     changes += _kind(
         old.extensions,

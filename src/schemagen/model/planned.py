@@ -20,6 +20,7 @@ class Hazard(enum.Enum):
     IRREVERSIBLE = "cannot be undone by PostgreSQL (e.g. an added enum value)"
     USABLE_AFTER_COMMIT = "the new enum value cannot be used until the transaction commits"
     NEEDS_POSTGRES_17 = "needs PostgreSQL 17 or newer"
+    RENAMES_IN_USE = "renames an object clients may still use by its old name"
     CHANGES_VISIBILITY = "changes which rows roles can see or modify"
 
 

@@ -18,6 +18,8 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
+    RenameColumn,
+    RenameTable,
     SetTableLogged,
 )
 from schemagen.model.code_changes import DeleteReferenceRows, SetRowLevelSecurity
@@ -40,6 +42,8 @@ CHANGE_HAZARDS: dict[type[Change], frozenset[Hazard]] = {
     RebuildEnum: frozenset({H.ENUM_REBUILD, H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     SetTableLogged: frozenset({H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     AlterColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+    RenameTable: frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
+    RenameColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
     DeleteReferenceRows: frozenset({H.DELETES_DATA}),
     SetRowLevelSecurity: frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.CHANGES_VISIBILITY}),
 }

@@ -39,6 +39,8 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
+    RenameColumn,
+    RenameTable,
     SetComment,
     SetTableLogged,
 )
@@ -123,6 +125,8 @@ def _constraint(c: AddConstraint) -> tuple:
 
 
 _KEYS: dict[type[Change], Callable[..., tuple]] = {
+    RenameTable: lambda c: (1, _in(c.old_name), 0),
+    RenameColumn: lambda c: (1, _in(c.table), 1, c.old_name),
     CreateRole: lambda c: (9, (c.role.name,), 0),
     AlterRole: lambda c: (9, (c.new.name,), 0),
     CreateSchema: lambda c: (10, (c.schema.name,), 0),
@@ -159,6 +163,11 @@ _KEYS: dict[type[Change], Callable[..., tuple]] = {
     ),
     UpsertReferenceRows: lambda c: (19, _in(c.rows.table), 0),
 }
+
+
+def is_rename(change: Change) -> bool:
+    """Whether a change renames (renames run before every change that uses the names)."""
+    return isinstance(change, RenameTable | RenameColumn)
 
 
 def is_drop(change: Change) -> bool:

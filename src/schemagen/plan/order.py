@@ -14,7 +14,8 @@ from schemagen.model.changes import (
     DropSchema,
     SetComment,
 )
-from schemagen.plan.keys import is_drop, sort_key
+from schemagen.model.code_changes import CreateRole
+from schemagen.plan.keys import is_drop, is_rename, sort_key
 from schemagen.plan.refs import refs_of
 
 
@@ -46,6 +47,7 @@ def order_changes(changes: list[Change]) -> list[Change]:
                 if p != d:
                     graph[p].add(d)
     _extension_edges(changes, graph)
+    _rename_edges(changes, graph)
     keys = [(*sort_key(c), 0, i) for i, c in enumerate(changes)]
     for i, change in enumerate(changes):
         if isinstance(change, SetComment):
@@ -67,6 +69,16 @@ def _extension_edges(changes: list[Change], graph: dict[int, set[int]]) -> None:
                 graph[d].add(i)
         else:
             graph[i].update(creates)
+
+
+def _rename_edges(changes: list[Change], graph: dict[int, set[int]]) -> None:
+    """The old catalog was rewritten under the new names: renames go before everything using them."""
+    renames = [i for i, c in enumerate(changes) if is_rename(c)]
+    if not renames:
+        return
+    for i, change in enumerate(changes):
+        if not is_rename(change) and not isinstance(change, CreateSchema | CreateRole | CreateExtension):
+            graph[i].update(renames)
 
 
 def _stable_toposort(graph: dict[int, set[int]], keys: list[tuple]) -> list[int]:

@@ -8,6 +8,7 @@ still uses, so it runs before they are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from schemagen.model import deps
 from schemagen.model.changes import (
@@ -41,6 +42,8 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
+    RenameColumn,
+    RenameTable,
     SetComment,
     SetTableLogged,
 )
@@ -202,6 +205,14 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     CreateIndex: lambda c: refs(creates=_index_provides(c.index), needs_new=deps.index_needs(c.index)),
     DropIndex: lambda c: refs(drops=_index_provides(c.index), needs_old=deps.index_needs(c.index)),
     SetComment: lambda c: refs(needs_new={_comment_target(c)}),
+    RenameTable: lambda c: refs(
+        creates=deps.table_provides(c.table),
+        drops=deps.table_provides(replace(c.table, name=c.old_name)),
+        needs_new={deps.schema_ref(c.table.name.schema)},
+    ),
+    RenameColumn: lambda c: refs(
+        creates={deps.column_ref(c.table, c.new_name)}, needs_new={deps.table_ref(c.table)}
+    ),
     **CODE_RULES,
 }
 

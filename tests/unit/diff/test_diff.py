@@ -303,3 +303,22 @@ def test_dropped_table_keeps_fk_order_with_unrelated_targets() -> None:
     )
     changes = diff_catalogs(Catalog.of(tables=[parent, child]), Catalog.of(tables=[parent]))
     assert changes == [ch.DropTable(child)]
+
+
+def test_declared_table_and_column_renames_are_renames() -> None:
+    from tests.unit.render.scenarios import evolve_new, renamed_shop
+
+    assert diff_catalogs(evolve_new(), renamed_shop()) == [
+        ch.RenameTable(
+            Q("shop", "orders"),
+            replace(evolve_new().tables[Q("shop", "orders")], name=Q("shop", "purchases")),
+        ),
+        ch.RenameColumn(Q("shop", "purchases"), "note", "remark"),
+    ]
+
+
+def test_rename_from_a_missing_name_is_a_create() -> None:
+    new = Catalog.of(
+        tables=[Table(Q("app", "b"), (Column("x", "integer", renamed_from="nope"),), renamed_from="a")]
+    )
+    assert [type(c).__name__ for c in diff_catalogs(Catalog(), new)] == ["CreateTable"]

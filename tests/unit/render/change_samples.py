@@ -126,6 +126,10 @@ def every_change() -> list[ch.Change]:
             for kind in ch.COMMENT_KINDS
         ],
         ch.SetComment("table", T, None, "old"),
+        ch.RenameTable(Q("app", "old orders"), table),
+        ch.RenameTable(Q("old", "Orders"), table),
+        ch.RenameTable(Q("old", "x"), table),
+        ch.RenameColumn(T, "amt", "amount"),
     ]
 
 

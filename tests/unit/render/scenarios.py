@@ -186,3 +186,37 @@ def code_new() -> Catalog:
 
 
 SCENARIOS["evolve_code"] = (code_old, code_new)
+
+
+def renamed_shop() -> Catalog:
+    """``evolve_new`` with orders renamed to purchases and its note column to remark."""
+    shop = evolve_new()
+    purchases = Q("shop", "purchases")
+    orders = shop.tables[ORDERS]
+    columns = tuple(
+        replace(c, name="remark", renamed_from="note") if c.name == "note" else c for c in orders.columns
+    )
+    renamed = replace(
+        orders,
+        name=purchases,
+        renamed_from="orders",
+        columns=columns,
+        uniques=tuple(replace(u, columns=("remark",)) for u in orders.uniques),
+    )
+    items = shop.tables[ITEMS]
+    items = replace(items, foreign_keys=tuple(replace(fk, ref_table=purchases) for fk in items.foreign_keys))
+
+    def moved(index: Index) -> Index:
+        if index.table != ORDERS:
+            return index
+        elements = tuple(replace(e, column="remark") if e.column == "note" else e for e in index.elements)
+        return replace(index, table=purchases, elements=elements)
+
+    return replace(
+        shop,
+        tables=dict(sorted({purchases: renamed, ITEMS: items}.items())),
+        indexes={k: moved(i) for k, i in shop.indexes.items()},
+    )
+
+
+SCENARIOS["rename_shop"] = (evolve_new, renamed_shop)
