@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from schemagen.model.catalog import Catalog
-from schemagen.model.changes import Change, RenameColumn, RenameTable
+from schemagen.model.changes import Change
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ExcludeElement, Index, IndexElement
+from schemagen.model.rename_changes import RenameColumn, RenameTable
 
 
 def apply_renames(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:

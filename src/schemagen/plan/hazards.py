@@ -18,12 +18,11 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
-    RenameColumn,
-    RenameTable,
     SetTableLogged,
 )
 from schemagen.model.code_changes import DeleteReferenceRows, SetRowLevelSecurity
 from schemagen.model.planned import Hazard
+from schemagen.model.rename_changes import RenameColumn, RenameTable
 
 H = Hazard
 

@@ -39,8 +39,6 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
-    RenameColumn,
-    RenameTable,
     SetComment,
     SetTableLogged,
 )
@@ -66,6 +64,7 @@ from schemagen.model.code_changes import (
 )
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
+from schemagen.model.rename_changes import RenameColumn, RenameTable
 
 _DROP_ORDER: dict[type[Change], int] = {
     RevokePrivileges: 0,

@@ -42,14 +42,13 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
-    RenameColumn,
-    RenameTable,
     SetComment,
     SetTableLogged,
 )
 from schemagen.model.deps import ObjectRef
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
+from schemagen.model.rename_changes import RenameColumn, RenameTable
 from schemagen.plan.code_refs import CODE_RULES
 from schemagen.plan.refs_base import Refs, refs
 

@@ -27,6 +27,7 @@ from schemagen.model import (
     UniqueConstraint,
 )
 from schemagen.model import changes as ch
+from schemagen.model import rename_changes as rc
 from tests.unit.render.rich_catalog import rich_catalog
 
 Q = QualifiedName
@@ -309,11 +310,11 @@ def test_declared_table_and_column_renames_are_renames() -> None:
     from tests.unit.render.scenarios import evolve_new, renamed_shop
 
     assert diff_catalogs(evolve_new(), renamed_shop()) == [
-        ch.RenameTable(
+        rc.RenameTable(
             Q("shop", "orders"),
             replace(evolve_new().tables[Q("shop", "orders")], name=Q("shop", "purchases")),
         ),
-        ch.RenameColumn(Q("shop", "purchases"), "note", "remark"),
+        rc.RenameColumn(Q("shop", "purchases"), "note", "remark"),
     ]
 
 

@@ -24,6 +24,7 @@ from schemagen.model import (
     UniqueConstraint,
 )
 from schemagen.model import changes as ch
+from schemagen.model import rename_changes as rc
 
 Q = QualifiedName
 T = Q("app", "Orders")
@@ -126,10 +127,10 @@ def every_change() -> list[ch.Change]:
             for kind in ch.COMMENT_KINDS
         ],
         ch.SetComment("table", T, None, "old"),
-        ch.RenameTable(Q("app", "old orders"), table),
-        ch.RenameTable(Q("old", "Orders"), table),
-        ch.RenameTable(Q("old", "x"), table),
-        ch.RenameColumn(T, "amt", "amount"),
+        rc.RenameTable(Q("app", "old orders"), table),
+        rc.RenameTable(Q("old", "Orders"), table),
+        rc.RenameTable(Q("old", "x"), table),
+        rc.RenameColumn(T, "amt", "amount"),
     ]
 
 
