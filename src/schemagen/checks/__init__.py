@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schemagen.checks.body_checks import check_bodies_parse, check_body_references, check_body_statements
 from schemagen.checks.calls import check_custom_settings, check_deprecated_functions
 from schemagen.checks.columns import (
     check_column_value_sources,
@@ -75,6 +76,9 @@ CHECKS: tuple[Check, ...] = (
     check_forbidden_constructs,
     check_deprecated_functions,
     check_custom_settings,
+    check_bodies_parse,
+    check_body_statements,
+    check_body_references,
 )
 """Every version-independent check, in the order they run (the output is sorted anyway)."""
 

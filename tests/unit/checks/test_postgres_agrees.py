@@ -186,6 +186,47 @@ CASES = [
         "DROP INDEX s_k_v_idx; INSERT INTO s VALUES (1, '{}')",
     ),
     (
+        "C369",
+        "",
+        "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN v := 1; RETURN 1; END; $$",
+        '"v" is not a known variable',
+        "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS "
+        "$$ DECLARE v int; BEGIN v := 1; RETURN v; END; $$",
+    ),
+    (
+        "C371",
+        "CREATE TABLE t (a int);"
+        "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS "
+        "$$ BEGIN EXECUTE format('CREATE INDEX CONCURRENTLY %I ON t (a)', 'i'); END; $$;",
+        "SELECT f()",
+        "CREATE INDEX CONCURRENTLY cannot be executed from a function",
+        "CREATE INDEX CONCURRENTLY i ON t (a)",
+    ),
+    (
+        "C372",
+        "",
+        "SELECT format('ratio (%.1f%%)', 0.5)",
+        "unrecognized format() type specifier",
+        "SELECT format('ratio (%s%%)', round(0.5, 1))",
+    ),
+    (
+        "C373",
+        "CREATE TABLE state (state_key text);"
+        "CREATE FUNCTION f() RETURNS SETOF text LANGUAGE plpgsql AS "
+        "$$ BEGIN RETURN QUERY SELECT s.key FROM state s; END; $$;",
+        "SELECT * FROM f()",
+        "column s.key does not exist",
+        "SELECT 1",
+    ),
+    (
+        "C374",
+        "CREATE FUNCTION f() RETURNS bigint LANGUAGE plpgsql AS "
+        "$$ BEGIN RETURN (SELECT count(*) FROM pg_stat_statements); END; $$;",
+        "SELECT f()",
+        'relation "pg_stat_statements" does not exist',
+        "SELECT 1",
+    ),
+    (
         "C321",
         "",
         f"CREATE TABLE t ({LONG}_one int, {LONG}_two int)",

@@ -15,6 +15,7 @@ from schemagen.model import Catalog, CheckConstraint, Index, IndexElement, Uniqu
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 MODULES = [
+    "body_checks",
     "calls",
     "columns",
     "enums",

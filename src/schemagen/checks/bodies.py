@@ -1,0 +1,115 @@
+"""Function and procedure bodies, parsed with PostgreSQL's parsers (SQL and PL/pgSQL).
+
+PostgreSQL checks a PL/pgSQL body's syntax at CREATE FUNCTION but its queries only
+when they first run; a LANGUAGE sql body is checked at CREATE. Here both are parsed
+(pglast: libpg_query, the server's own grammars) into the queries and expressions
+they contain, for the checks in ``body_checks``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pglast import ast, parse_sql
+from pglast.parser import ParseError, parse_plpgsql_json
+
+from schemagen.checks.sqlexpr import parse_expression
+from schemagen.model import Function
+
+_WRAPPER = "CREATE {kind} f({arguments}) {returns} LANGUAGE plpgsql AS {tag}{body}{tag}"
+"""Only to hand a body to the PL/pgSQL parser (which wants a whole statement); never rendered."""
+
+_RAW_PARSE_DEFAULT, _RAW_PARSE_EXPRESSION = 0, 2
+_RAW_PARSE_ASSIGN = frozenset({3, 4, 5})  # ``a := …``, ``a.b := …``, ``a.b.c := …``
+
+
+@dataclass(frozen=True)
+class Body:
+    """A parsed body: the ASTs of its queries and expressions, or the parser's message."""
+
+    nodes: tuple[ast.Node, ...] = ()
+    error: str | None = None
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _wrapper(function: Function) -> str:
+    arguments = ", ".join(
+        f"{a.mode} {_quote(a.name) if a.name else ''} {a.type}".replace("  ", " ") for a in function.arguments
+    )
+    if function.kind == "procedure":
+        returns = ""
+    elif function.returns_table:
+        returns = "RETURNS TABLE (" + ", ".join(f"{_quote(n)} {t}" for n, t in function.returns_table) + ")"
+    else:
+        returns = f"RETURNS {function.returns or 'void'}"
+    tag = "$sg_body$"
+    while tag in function.body:
+        tag = tag[:-1] + "_$"
+    kind = "PROCEDURE" if function.kind == "procedure" else "FUNCTION"
+    return _WRAPPER.format(kind=kind, arguments=arguments, returns=returns, tag=tag, body=function.body)
+
+
+def parse_body(function: Function) -> Body | None:
+    """Parse a ``sql`` or ``plpgsql`` body; None for other languages (not analysable)."""
+    if function.language == "sql":
+        return _parse_sql_body(function.body)
+    if function.language == "plpgsql":
+        return _parse_plpgsql_body(_wrapper(function))
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _parse_sql_body(body: str) -> Body:
+    text = body.strip()
+    if text.upper().startswith("BEGIN ATOMIC"):
+        return Body()  # a SQL-standard body is parsed with its CREATE statement by the lint gate
+    try:
+        return Body(tuple(raw.stmt for raw in parse_sql(text)))
+    except ParseError as exc:
+        return Body(error=str(exc.args[0]))
+
+
+@lru_cache(maxsize=1024)
+def _parse_plpgsql_body(statement: str) -> Body:
+    try:
+        tree = json.loads(parse_plpgsql_json(statement))
+    except ParseError as exc:
+        return Body(error=str(exc.args[0]))
+    nodes: list[ast.Node] = []
+    for query, mode in _embedded(tree):
+        if mode == _RAW_PARSE_DEFAULT:
+            try:
+                nodes.extend(raw.stmt for raw in parse_sql(query))
+            except ParseError as exc:
+                return Body(error=f"{exc.args[0]} in: {query}")
+            continue
+        if mode in _RAW_PARSE_ASSIGN:
+            query = query.split(":=", 1)[-1] if ":=" in query else query.split("=", 1)[-1]
+        elif mode != _RAW_PARSE_EXPRESSION:
+            continue
+        parsed = parse_expression(query)
+        if parsed.node is None:
+            return Body(error=f"{parsed.error} in: {query}")
+        nodes.append(parsed.node)
+    return Body(tuple(nodes))
+
+
+def _embedded(tree: object) -> list[tuple[str, int]]:
+    """(query text, parse mode) of every ``PLpgSQL_expr`` in a PL/pgSQL parse tree."""
+    found = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            expr = node.get("PLpgSQL_expr")
+            if isinstance(expr, dict) and "query" in expr:
+                found.append((expr["query"], int(expr.get("parseMode", 0))))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found

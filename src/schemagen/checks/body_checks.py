@@ -1,0 +1,189 @@
+"""C369, C371-C374: what PostgreSQL finds in a function body only when it runs (or at CREATE)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pglast import ast
+
+from schemagen.checks.bodies import parse_body
+from schemagen.checks.builtins import extension_types
+from schemagen.checks.sqlexpr import walk
+from schemagen.diagnostics import Diagnostic, error, warning
+from schemagen.model import Catalog, Function, QualifiedName, Table
+
+_FORMAT_SPEC = re.compile(r"%(?:%|(?:\d+\$)?-?(?:\d+|\*(?:\d+\$)?)?([sIL])?)")
+_NOT_IN_FUNCTIONS = re.compile(
+    r"\b(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b.*\bCONCURRENTLY|"
+    r"VACUUM|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM)\b",
+    re.IGNORECASE,
+)
+
+
+def _bodies(catalog: Catalog) -> Iterator[tuple[Function, list[ast.Node]]]:
+    for function in catalog.functions.values():
+        body = parse_body(function)
+        if body is not None and body.error is None:
+            nodes = [n for top in body.nodes for n in walk(top, into_subqueries=True)]
+            yield function, nodes
+
+
+def _label(function: Function) -> str:
+    return f"{function.kind} {function.key}"
+
+
+def check_bodies_parse(catalog: Catalog) -> list[Diagnostic]:
+    """C369: ``sql`` and ``plpgsql`` bodies parse.
+
+    Prevents: ``syntax error at or near …`` and PL/pgSQL compile errors such as
+    ``"v" is not a known variable`` at CREATE FUNCTION.
+    """
+    found = []
+    for function in catalog.functions.values():
+        body = parse_body(function)
+        if body is not None and body.error is not None:
+            found.append(
+                error(
+                    "C369",
+                    f"body of {_label(function)} does not parse ({function.language}): {body.error}",
+                    function.span,
+                    "fix the body; it is parsed with PostgreSQL's own SQL and PL/pgSQL parsers",
+                )
+            )
+    return found
+
+
+def check_body_statements(catalog: Catalog) -> list[Diagnostic]:
+    """C371-C372: statements a function cannot run, and ``format()`` strings it cannot expand.
+
+    Prevents: ``CREATE INDEX CONCURRENTLY cannot be executed from a function``
+    (also VACUUM, REINDEX CONCURRENTLY, …; often hidden in ``EXECUTE format(…)``
+    inside an ``EXCEPTION WHEN OTHERS`` that swallows it) and ``unrecognized
+    format() type specifier``.
+    """
+    found = []
+    for function, nodes in _bodies(catalog):
+        for node in nodes:
+            text = _string(node)
+            if isinstance(node, ast.IndexStmt) and node.concurrent:
+                text = "CREATE INDEX CONCURRENTLY"
+            if isinstance(node, ast.VacuumStmt):
+                text = "VACUUM"
+            statement = _NOT_IN_FUNCTIONS.search(text) if text is not None else None
+            if statement is not None:
+                found.append(
+                    error(
+                        "C371",
+                        f"{_label(function)} runs {statement.group(0)!r}, "
+                        "which cannot be executed inside a function or transaction block",
+                        function.span,
+                        "run it from the client or a scheduler, outside any function",
+                    )
+                )
+            if (
+                isinstance(node, ast.FuncCall)
+                and [n.sval for n in node.funcname][-1] == "format"
+                and node.args
+            ):
+                bad = _bad_format(_string(node.args[0]))
+                if bad:
+                    found.append(
+                        error(
+                            "C372",
+                            f"{_label(function)} calls format() with specifier {bad!r}; format() knows "
+                            "only %s, %I, %L and %% (with optional position, - and width)",
+                            function.span,
+                            "format numbers first (to_char, round) and insert them with %s",
+                        )
+                    )
+    return found
+
+
+def _string(node: ast.Node) -> str | None:
+    if isinstance(node, ast.A_Const) and isinstance(node.val, ast.String):
+        return node.val.sval
+    return None
+
+
+def _bad_format(text: str | None) -> str | None:
+    """The first specifier of a ``format()`` string PostgreSQL would reject, or None."""
+    position = 0
+    while text is not None and (position := text.find("%", position)) != -1:
+        spec = _FORMAT_SPEC.match(text, position)
+        if spec is None or (spec.group(0) != "%%" and spec.group(1) is None):
+            return text[position : position + 3]
+        position = spec.end()
+    return None
+
+
+def check_body_references(catalog: Catalog) -> list[Diagnostic]:
+    """C373-C374: relations and ``alias.column`` references in bodies exist.
+
+    C373 (error): a schema-qualified relation of a declared schema that is not
+    declared, or ``alias.column`` where the alias is a declared table without
+    that column. Prevents, at the first call of a PL/pgSQL function: ``relation
+    "x" does not exist``, ``column s.key does not exist``. C374 (warning): a body
+    reads a relation an extension creates (``pg_stat_statements``) and the
+    extension is not declared.
+    """
+    found = []
+    for function, nodes in _bodies(catalog):
+        aliases: dict[str, Table] = {}
+        for node in nodes:
+            if isinstance(node, ast.RangeVar):
+                found.extend(_check_relation(catalog, function, node, aliases))
+        for node in nodes:
+            if isinstance(node, ast.ColumnRef) and len(node.fields) == 2:
+                alias, column = (f.sval if isinstance(f, ast.String) else "*" for f in node.fields)
+                table = aliases.get(alias)
+                if table is not None and column != "*" and table.column(column) is None:
+                    found.append(
+                        error(
+                            "C373",
+                            f"{_label(function)} reads {alias}.{column}, but {table.name} has no column "
+                            f"{column!r}",
+                            function.span,
+                            f"columns of {table.name}: {', '.join(c.name for c in table.columns)}",
+                        )
+                    )
+    return found
+
+
+def _check_relation(
+    catalog: Catalog, function: Function, node: ast.RangeVar, aliases: dict[str, Table]
+) -> list[Diagnostic]:
+    name = node.relname
+    if node.schemaname is None:
+        extension = extension_types().get(name)
+        if extension and extension not in catalog.extensions and name not in _declared_names(catalog):
+            return [
+                warning(
+                    "C374",
+                    f"{_label(function)} reads {name}, which extension {extension!r} creates, "
+                    "but the extension is not declared",
+                    function.span,
+                    f"declare {extension} under extensions: (and check it is loaded where it must be)",
+                )
+            ]
+        return []
+    qualified = QualifiedName(node.schemaname, name)
+    table = catalog.tables.get(qualified)
+    if table is not None:
+        aliases[node.alias.aliasname if node.alias else name] = table
+        return []
+    known = qualified in catalog.views or qualified in catalog.sequences
+    if known or node.schemaname not in catalog.schemas:
+        return []
+    return [
+        error(
+            "C373",
+            f"{_label(function)} reads {qualified}, which is not declared",
+            function.span,
+            "check the name; PL/pgSQL only finds this out when the function runs",
+        )
+    ]
+
+
+def _declared_names(catalog: Catalog) -> set[str]:
+    return {q.name for q in (*catalog.tables, *catalog.views)}

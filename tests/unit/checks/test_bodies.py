@@ -1,0 +1,89 @@
+"""Function bodies: parse (SQL and PL/pgSQL), statements a function cannot run, format(), references."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemagen.checks.bodies import parse_body
+from schemagen.checks.body_checks import check_bodies_parse, check_body_references, check_body_statements
+from schemagen.diagnostics import Severity
+from schemagen.model import Catalog, Extension, Function, FunctionArgument, Schema
+from tests.unit.checks.builders import codes, col, qn, span, table
+
+
+def _plpgsql(body, returns="integer", **kwargs):
+    return Function(qn("agents.f"), returns=returns, language="plpgsql", body=body, span=span(3), **kwargs)
+
+
+STATE = table("agents.state", col("agent_id", "uuid"), col("state_key", "text"), col("state_value", "jsonb"))
+
+
+def _catalog(*functions, **kwargs):
+    return Catalog.of(schemas=[Schema("agents")], tables=[STATE], functions=list(functions), **kwargs)
+
+
+def test_bodies_that_parse():
+    functions = [
+        _plpgsql("BEGIN RETURN 1; END;"),
+        _plpgsql("BEGIN NEW.updated_at := now(); RETURN NEW; END;", returns="trigger"),
+        Function(qn("agents.g"), returns="integer", body="SELECT 1"),
+        Function(qn("agents.h"), returns="integer", language="c", body="not analysable"),
+        _plpgsql(
+            "BEGIN RETURN QUERY SELECT s.state_key, s.state_value FROM agents.state s "
+            "WHERE s.agent_id = p; END;",
+            returns=None,
+            returns_table=(("k", "text"), ("v", "jsonb")),
+            arguments=(FunctionArgument("p", "uuid"),),
+        ),
+    ]
+    assert check_bodies_parse(_catalog(*functions)) == []
+    assert check_body_references(_catalog(*functions)) == []
+    assert parse_body(functions[3]) is None
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        _plpgsql("BEGIN RETURN 1 END;"),
+        _plpgsql("DECLARE x int; BEGIN v := 1; RETURN x; END;"),
+        Function(qn("agents.g"), returns="integer", body="SELEC 1", span=span(3)),
+    ],
+)
+def test_bodies_that_do_not_parse(function):
+    [diag] = check_bodies_parse(_catalog(function))
+    assert diag.code == "C369" and diag.span == span(3)
+
+
+def test_statements_a_function_cannot_run():
+    ok = _plpgsql("BEGIN EXECUTE format('CREATE INDEX %I ON t (a)', 'i'); RETURN 1; END;")
+    assert check_body_statements(_catalog(ok)) == []
+    bad = _plpgsql("BEGIN EXECUTE format('CREATE INDEX CONCURRENTLY %I ON t (a)', 'i'); RETURN 1; END;")
+    [diag] = check_body_statements(_catalog(bad))
+    assert diag.code == "C371" and "CONCURRENTLY" in diag.message
+    sql = Function(qn("agents.v"), returns="void", body="VACUUM agents.state")
+    assert codes(check_body_statements(_catalog(sql))) == ["C371"]
+
+
+def test_format_specifiers():
+    ok = _plpgsql("BEGIN RAISE NOTICE '%', format('%s %I %L %% %1$s %-5s', 1, 2, 3, 4); RETURN 1; END;")
+    assert check_body_statements(_catalog(ok)) == []
+    bad = _plpgsql("BEGIN RAISE NOTICE '%', format('ratio (%.1f%%)', 0.5); RETURN 1; END;")
+    [diag] = check_body_statements(_catalog(bad))
+    assert diag.code == "C372" and "'%.1'" in diag.message
+
+
+def test_unknown_columns_and_relations_in_bodies():
+    columns = _plpgsql("BEGIN RETURN (SELECT count(s.key) FROM agents.state s); END;")
+    [diag] = check_body_references(_catalog(columns))
+    assert diag.code == "C373" and "s.key" in diag.message
+    relation = _plpgsql("BEGIN RETURN (SELECT count(*) FROM agents.stat); END;")
+    assert codes(check_body_references(_catalog(relation))) == ["C373"]
+    other_schema = _plpgsql("BEGIN RETURN (SELECT count(*) FROM pg_catalog.pg_class); END;")
+    assert check_body_references(_catalog(other_schema)) == []
+
+
+def test_extension_relations_need_the_extension():
+    reads = _plpgsql("BEGIN RETURN (SELECT count(*) FROM pg_stat_statements); END;")
+    [diag] = check_body_references(_catalog(reads))
+    assert diag.code == "C374" and diag.severity is Severity.WARNING
+    assert check_body_references(_catalog(reads, extensions=[Extension("pg_stat_statements")])) == []
