@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schemagen.emit.lookup import Lookup
 from schemagen.model import Catalog
 
 Gap = tuple[str, str, str]
@@ -12,6 +13,7 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
     """Every part of ``catalog`` that ``emit_project`` cannot write, sorted."""
     gaps: list[Gap] = []
     tables = catalog.tables
+    lookup = Lookup.of(catalog)
     for table in tables.values():
         for constraint in (
             *([table.primary_key] if table.primary_key else []),
@@ -37,13 +39,13 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
         if table.partition_of.parent.schema != table.name.schema:
             gaps.append(("partition", str(table.name), "a partition in another schema than its parent"))
         own = [
-            *(f"index {i.name.name}" for i in catalog.indexes_of(table.name)),
+            *(f"index {i.name.name}" for i in lookup.indexes.get(table.name, [])),
             *(
                 f"constraint {c.name}"
                 for c in (*table.uniques, *table.foreign_keys, *table.checks, *table.excludes)
             ),
-            *(f"trigger {t.name}" for t in catalog.triggers.values() if t.table == table.name),
-            *(f"policy {p.name}" for p in catalog.policies.values() if p.table == table.name),
+            *(f"trigger {t.name}" for t in lookup.triggers.get(table.name, [])),
+            *(f"policy {p.name}" for p in lookup.policies.get(table.name, [])),
         ]
         if table.primary_key is not None:
             own.append(f"constraint {table.primary_key.name}")

@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from schemagen.emit.access import default_privilege_entries, grant_entries, grant_schema, role_value
+from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
 from schemagen.emit.routines import function_value, view_value
 from schemagen.emit.tables import serial_sequence, table_document
@@ -19,7 +20,9 @@ def emit_project(catalog: Catalog) -> dict[str, str]:
     A schema gets a file when it holds anything (``public`` only then; other
     schemas always). Roles, being cluster-wide, go to the first file.
     """
-    documents = {schema: _schema_document(schema, catalog) for schema in _schemas(catalog)}
+    lookup = Lookup.of(catalog)
+    by_schema = _by_schema(catalog)
+    documents = {schema: _schema_document(schema, lookup, by_schema[schema]) for schema in _schemas(catalog)}
     documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}
     if not documents:
         documents["public"] = {"schema": "public"}  # an empty database is still a buildable project
@@ -74,8 +77,20 @@ def _place_extensions(catalog: Catalog, documents: dict[str, dict[str, Any]]) ->
         document["extensions"] = FlowList(sorted(extensions)) if plain else dict(sorted(extensions.items()))
 
 
-def _in(schema: str, mapping: dict) -> list:
-    return [value for key, value in mapping.items() if _schema_of(key) == schema]
+_KINDS = ("enums", "domains", "composite_types", "sequences", "tables", "functions", "views")
+
+
+def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
+    """Objects of each kind grouped by schema, in key order (one pass per kind)."""
+    grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for kind in _KINDS:
+        for key, value in getattr(catalog, kind).items():
+            grouped[_schema_of(key)][kind].append(value)
+    for grant in catalog.grants.values():
+        grouped[grant_schema(grant)]["grants"].append(grant)
+    for default in catalog.default_privileges.values():
+        grouped[default.schema]["default_privileges"].append(default)
+    return grouped
 
 
 def _schema_of(key: Any) -> str:
@@ -86,46 +101,47 @@ def _schema_of(key: Any) -> str:
     return str(key)
 
 
-def _schema_document(schema: str, catalog: Catalog) -> dict[str, Any]:
+def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> dict[str, Any]:
+    catalog = lookup.catalog
     doc: dict[str, Any] = {"schema": schema}
     info = catalog.schemas.get(schema)
     if info is not None and info.comment:
         doc["comment"] = info.comment
-    enums = _in(schema, catalog.enums)
+    enums = objects["enums"]
     if enums:
         doc["enums"] = {e.name.name: enum_value(e) for e in enums}
-    domains = _in(schema, catalog.domains)
+    domains = objects["domains"]
     if domains:
         doc["domains"] = {d.name.name: domain_value(d) for d in domains}
-    composites = _in(schema, catalog.composite_types)
+    composites = objects["composite_types"]
     if composites:
         doc["composite_types"] = {c.name.name: composite_value(c) for c in composites}
     serials = {
         seq
-        for table in _in(schema, catalog.tables)
+        for table in objects["tables"]
         for column in table.columns
         if (seq := serial_sequence(column, table, catalog)) is not None
     }
-    sequences = [s for s in _in(schema, catalog.sequences) if s.name not in serials]
+    sequences = [s for s in objects["sequences"] if s.name not in serials]
     if sequences:
         doc["sequences"] = {s.name.name: sequence_value(s) for s in sequences}
-    tables = [t for t in _in(schema, catalog.tables) if t.partition_of is None or _foreign_parent(t)]
+    tables = [t for t in objects["tables"] if t.partition_of is None or _foreign_parent(t)]
     if tables:
-        doc["tables"] = {t.name.name: table_document(t, catalog) for t in tables}
+        doc["tables"] = {t.name.name: table_document(t, lookup) for t in tables}
     for kind, key in (("function", "functions"), ("procedure", "procedures")):
-        functions = [f for f in _in(schema, catalog.functions) if f.kind == kind]
+        functions = [f for f in objects["functions"] if f.kind == kind]
         if functions:
             doc[key] = _functions(functions)
-    views = [v for v in _in(schema, catalog.views) if not v.materialized]
+    views = [v for v in objects["views"] if not v.materialized]
     if views:
-        doc["views"] = {v.name.name: view_value(v, catalog) for v in views}
-    materialized = [v for v in _in(schema, catalog.views) if v.materialized]
+        doc["views"] = {v.name.name: view_value(v, lookup) for v in views}
+    materialized = [v for v in objects["views"] if v.materialized]
     if materialized:
-        doc["materialized_views"] = {v.name.name: view_value(v, catalog) for v in materialized}
-    grants = [g for g in catalog.grants.values() if grant_schema(g) == schema]
+        doc["materialized_views"] = {v.name.name: view_value(v, lookup) for v in materialized}
+    grants = objects["grants"]
     if grants:
         doc["grants"] = grant_entries(grants, catalog)
-    defaults = [d for d in catalog.default_privileges.values() if d.schema == schema]
+    defaults = objects["default_privileges"]
     if defaults:
         doc["default_privileges"] = default_privilege_entries(defaults)
     return doc

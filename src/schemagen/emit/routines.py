@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import strip_view_query
 from schemagen.emit.tables import index_value
 from schemagen.emit.type_names import short_type
 from schemagen.emit.yaml_writer import FlowList
-from schemagen.model import Catalog, Function, View
+from schemagen.model import Function, View
 
 
 def function_value(function: Function) -> dict[str, Any]:
@@ -67,7 +68,7 @@ def _search_path(text: str) -> list[str]:
     return items
 
 
-def view_value(view: View, catalog: Catalog) -> dict[str, Any]:
+def view_value(view: View, lookup: Lookup) -> dict[str, Any]:
     """A view or materialized view (with a materialized view's indexes)."""
     value: dict[str, Any] = {"query": _query(view.query)}
     if view.columns:
@@ -80,7 +81,7 @@ def view_value(view: View, catalog: Catalog) -> dict[str, Any]:
         value["check_option"] = view.check_option.lower()
     if view.materialized and not view.with_data:
         value["with_data"] = False
-    indexes = catalog.indexes_of(view.name)
+    indexes = lookup.indexes.get(view.name, [])
     if view.materialized and indexes:
         value["indexes"] = [index_value(i) for i in indexes]
     if view.comment:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import is_plain_identifier, literal_to_data
 from schemagen.emit.type_names import short_type, unqualified
 from schemagen.emit.yaml_writer import FlowList, FlowMap
@@ -27,8 +28,9 @@ from schemagen.model.naming import (
 )
 
 
-def table_document(table: Table, catalog: Catalog) -> dict[str, Any]:
+def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
     """The YAML mapping of one (non-partition) table."""
+    catalog = lookup.catalog
     schema = table.name.schema
     doc: dict[str, Any] = {}
     if table.comment:
@@ -71,19 +73,19 @@ def table_document(table: Table, catalog: Catalog) -> dict[str, Any]:
         }
     if table.excludes:
         doc["exclude"] = [_exclude(table, x) for x in table.excludes]
-    indexes = catalog.indexes_of(table.name)
+    indexes = lookup.indexes.get(table.name, [])
     if indexes:
         doc["indexes"] = [index_value(i) for i in indexes]
     if table.partition_by is not None:
-        doc["partition_by"] = partition_by_value(table, catalog)
+        doc["partition_by"] = partition_by_value(table, lookup)
     if table.unlogged:
         doc["unlogged"] = True
     if table.rls_enabled:
         doc["row_level_security"] = "forced" if table.rls_forced else "enabled"
-    policies = [p for p in catalog.policies.values() if p.table == table.name]
+    policies = lookup.policies.get(table.name, [])
     if policies:
         doc["policies"] = {p.name: _policy(p) for p in policies}
-    triggers = [t for t in catalog.triggers.values() if t.table == table.name]
+    triggers = lookup.triggers.get(table.name, [])
     if triggers:
         doc["triggers"] = {t.name: trigger_value(t, schema) for t in triggers}
     return doc
@@ -358,18 +360,18 @@ def _option_value(text: str) -> Any:
     return int(text) if text.isdigit() else text
 
 
-def partition_by_value(table: Table, catalog: Catalog) -> dict[str, Any]:
+def partition_by_value(table: Table, lookup: Lookup) -> dict[str, Any]:
     """``{range|list|hash: [keys], partitions: …}`` with the declared children."""
     spec = table.partition_by
     assert spec is not None
     value: dict[str, Any] = {spec.strategy: FlowList(spec.keys)}
-    children = [c for c in catalog.partitions_of(table.name) if c.name.schema == table.name.schema]
+    children = [c for c in lookup.partitions.get(table.name, []) if c.name.schema == table.name.schema]
     if children:
         count = _hash_partition_count(table, children)
         if count is not None:
             value["partitions"] = count
         else:
-            value["partitions"] = {c.name.name: _child(c, catalog) for c in children}
+            value["partitions"] = {c.name.name: _child(c, lookup) for c in children}
     return value
 
 
@@ -390,10 +392,10 @@ def _hash_partition_count(table: Table, children: list[Table]) -> int | None:
     return count
 
 
-def _child(child: Table, catalog: Catalog) -> Any:
+def _child(child: Table, lookup: Lookup) -> Any:
     value: dict[str, Any] = {"values": bound_values(child.partition_of)}
     if child.partition_by is not None:
-        value["partition_by"] = partition_by_value(child, catalog)
+        value["partition_by"] = partition_by_value(child, lookup)
     if child.comment:
         value["comment"] = child.comment
     return FlowMap(value) if len(value) == 1 else value

@@ -223,7 +223,7 @@ def test_enums_functions_roles_and_grants():
         {"on": "function app.add(integer, integer)", "revoke": ["execute"], "from": "public"},
         {"on": "table app.registry", "privileges": ["select"], "to": ["auditor", "reader"]},
     ]
-    assert "\n  - {on: table app.registry," in result["_text"]["schema/app.yaml"]
+    assert "\n- {on: table app.registry," in result["_text"]["schema/app.yaml"]
 
 
 def test_sql_literals_are_double_quoted_not_doubled():
