@@ -18,6 +18,7 @@ from schemagen.checks.columns import (
     check_integer_types,
     check_nullable_columns_of_non_null_domains,
 )
+from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
 from schemagen.checks.enums import check_enum_comparisons, check_enum_defaults
 from schemagen.checks.expressions import (
     check_column_references,
@@ -53,6 +54,9 @@ CHECKS: tuple[Check, ...] = (
     check_index_tables,
     check_sequence_owners,
     check_roles_exist,
+    check_triggers,
+    check_policies,
+    check_reference_rows,
     check_extensions_available,
     check_integer_types,
     check_column_value_sources,

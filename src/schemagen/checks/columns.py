@@ -24,7 +24,7 @@ def check_extensions_available(catalog: Catalog) -> list[Diagnostic]:
     return [
         warning(
             "C312",
-            f"extension {name!r} is not one PostgreSQL 18's contrib or pgvector provides",
+            f"extension {name!r} is not among PostgreSQL 18's contrib modules and pgvector",
             extension.span,
             "make sure the target server has it installed, or check the name",
         )

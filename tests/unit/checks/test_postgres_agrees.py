@@ -227,6 +227,35 @@ CASES = [
         "SELECT 1",
     ),
     (
+        "C315",
+        "CREATE TABLE t (a int); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+        "CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f()",
+        "must return type trigger",
+        "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$;"
+        "CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION g()",
+    ),
+    (
+        "C316",
+        "CREATE TABLE t (a int);",
+        "CREATE POLICY p ON t FOR INSERT USING (a > 0)",
+        "only WITH CHECK expression allowed for INSERT",
+        "CREATE POLICY p ON t FOR INSERT WITH CHECK (a > 0)",
+    ),
+    (
+        "C316",
+        "CREATE TABLE t (a int);",
+        "CREATE POLICY p ON t FOR SELECT WITH CHECK (a > 0)",
+        "WITH CHECK cannot be applied to SELECT or DELETE",
+        "CREATE POLICY p ON t FOR SELECT USING (a > 0)",
+    ),
+    (
+        "C317",
+        "CREATE TABLE t (id int PRIMARY KEY, name text);",
+        "INSERT INTO t VALUES (1, 'a') ON CONFLICT (name) DO UPDATE SET id = EXCLUDED.id",
+        "there is no unique or exclusion constraint matching the ON CONFLICT specification",
+        "INSERT INTO t VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
+    ),
+    (
         "C321",
         "",
         f"CREATE TABLE t ({LONG}_one int, {LONG}_two int)",

@@ -18,6 +18,7 @@ MODULES = [
     "body_checks",
     "calls",
     "columns",
+    "dependents",
     "enums",
     "expressions",
     "foreign_keys",

@@ -1,0 +1,134 @@
+"""C315-C317: triggers, policies and reference rows refer to what exists, as PostgreSQL needs."""
+
+from __future__ import annotations
+
+from schemagen.diagnostics import Diagnostic, error, warning
+from schemagen.model import Catalog, Table
+
+
+def check_triggers(catalog: Catalog) -> list[Diagnostic]:
+    """C315: a trigger's table and function exist; the function returns ``trigger``.
+
+    Prevents: ``relation "x" does not exist``, ``function f() does not exist``,
+    ``function f must return type trigger``, ``column "c" specified in UPDATE OF
+    does not exist``, and ``transition tables can only be specified for AFTER
+    triggers``.
+    """
+    found = []
+    for (table_name, name), trigger in catalog.triggers.items():
+        what = f"trigger {name} on {table_name}"
+        table = catalog.tables.get(table_name)
+        problems = []
+        if table is None and table_name not in catalog.views:
+            problems.append(f"{table_name} is not declared")
+        functions = [f for f in catalog.functions.values() if f.name == trigger.function and not f.arguments]
+        if not functions:
+            problems.append(f"function {trigger.function}() is not declared")
+        elif functions[0].returns != "trigger":
+            problems.append(f"function {trigger.function}() returns {functions[0].returns}, not trigger")
+        missing = [c for c in trigger.update_columns if table is not None and table.column(c) is None]
+        if missing:
+            problems.append(f"UPDATE OF names unknown column(s) {', '.join(missing)}")
+        if (trigger.referencing_old or trigger.referencing_new) and trigger.timing != "AFTER":
+            problems.append("REFERENCING (transition tables) needs an AFTER trigger")
+        found.extend(
+            error(
+                "C315", f"{what}: {problem}", trigger.span, "declare what the trigger uses, or fix the name"
+            )
+            for problem in problems
+        )
+    return found
+
+
+def check_policies(catalog: Catalog) -> list[Diagnostic]:
+    """C316: policies are on declared tables, with the expressions their command allows.
+
+    Prevents: ``relation "x" does not exist``, ``only WITH CHECK expression
+    allowed for INSERT``, ``WITH CHECK cannot be applied to SELECT or DELETE``.
+    Warns when the table's row-level security is not enabled: the policy then has
+    no effect at all.
+    """
+    found = []
+    for (table_name, name), policy in catalog.policies.items():
+        what = f"policy {name} on {table_name}"
+        table = catalog.tables.get(table_name)
+        command = policy.command.upper()
+        problem = None
+        if table is None:
+            problem = f"{table_name} is not declared"
+        elif command == "INSERT" and policy.using is not None:
+            problem = "an INSERT policy takes only WITH CHECK (there is no existing row to filter)"
+        elif command in ("SELECT", "DELETE") and policy.with_check is not None:
+            problem = f"a {command} policy takes only USING (no new row to check)"
+        if problem:
+            found.append(
+                error("C316", f"{what}: {problem}", policy.span, "see CREATE POLICY's rules per command")
+            )
+        elif table is not None and not table.rls_enabled:
+            found.append(
+                warning(
+                    "C316",
+                    f"{what} has no effect: row-level security is not enabled on {table_name}",
+                    policy.span,
+                    "set row_level_security: enabled (or forced) on the table",
+                )
+            )
+    return found
+
+
+def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
+    """C317: reference rows name existing columns and upsert on a unique key.
+
+    Prevents: ``column "x" of relation "t" does not exist`` and ``there is no
+    unique or exclusion constraint matching the ON CONFLICT specification`` (rows
+    are upserted with ``ON CONFLICT (key)``).
+    """
+    found = []
+    for table_name, rows in catalog.reference_rows.items():
+        table = catalog.tables.get(table_name)
+        what = f"reference rows of {table_name}"
+        if table is None:
+            found.append(error("C317", f"{what}: the table is not declared", rows.span, "declare the table"))
+            continue
+        named = {column for row in rows.rows for column, _ in row} | set(rows.key)
+        missing = sorted(c for c in named if table.column(c) is None)
+        if missing:
+            found.append(
+                error(
+                    "C317",
+                    f"{what} name unknown column(s) {', '.join(missing)}",
+                    rows.span or table.span,
+                    None,
+                )
+            )
+        if frozenset(rows.key) not in _unique_keys(catalog, table):
+            found.append(
+                error(
+                    "C317",
+                    f"{what} are keyed by ({', '.join(rows.key)}), which is not a PRIMARY KEY or UNIQUE key",
+                    rows.span or table.span,
+                    "key the rows by the primary key, or declare UNIQUE on the key columns",
+                )
+            )
+        incomplete = [i for i, row in enumerate(rows.rows, 1) if not set(rows.key) <= {c for c, _ in row}]
+        if incomplete:
+            found.append(
+                error(
+                    "C317",
+                    f"{what}: row(s) {', '.join(map(str, incomplete))} lack key column(s)",
+                    rows.span or table.span,
+                    f"every row gives {', '.join(rows.key)}",
+                )
+            )
+    return found
+
+
+def _unique_keys(catalog: Catalog, table: Table) -> set[frozenset[str]]:
+    keys = {frozenset(table.primary_key.columns)} if table.primary_key else set()
+    keys |= {frozenset(u.columns) for u in table.uniques}
+    keys |= {
+        frozenset(e.column for e in index.elements if e.column)
+        for index in catalog.indexes_of(table.name)
+        if index.unique and index.where is None and all(e.column for e in index.elements)
+    }
+    return keys

@@ -1,0 +1,63 @@
+"""Triggers, policies and reference rows refer to what exists, as PostgreSQL needs."""
+
+from __future__ import annotations
+
+from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
+from schemagen.diagnostics import Severity
+from schemagen.model import Catalog, Function, Policy, ReferenceRows, Trigger, UniqueConstraint
+from tests.unit.checks.builders import codes, col, qn, span, table
+
+TOUCH = Function(qn("touch"), returns="trigger", language="plpgsql", body="BEGIN RETURN NEW; END;")
+T = table("t", col("id"), col("name", "text"), pk=("id",), rls_enabled=True)
+
+
+def test_triggers():
+    ok = Trigger(
+        "t_touch", qn("t"), qn("touch"), timing="BEFORE", events=("UPDATE",), update_columns=("name",)
+    )
+    assert check_triggers(Catalog.of(tables=[T], functions=[TOUCH], triggers=[ok])) == []
+    bad = [
+        Trigger("a", qn("missing"), qn("touch"), span=span(5)),
+        Trigger("b", qn("t"), qn("nope")),
+        Trigger("c", qn("t"), qn("touch"), update_columns=("zz",)),
+        Trigger("d", qn("t"), qn("touch"), timing="BEFORE", referencing_new="new_rows"),
+    ]
+    assert codes(check_triggers(Catalog.of(tables=[T], functions=[TOUCH], triggers=bad))) == ["C315"] * 4
+    not_trigger = Function(qn("touch"), returns="integer", body="SELECT 1")
+    assert codes(check_triggers(Catalog.of(tables=[T], functions=[not_trigger], triggers=[ok]))) == ["C315"]
+
+
+def test_policies():
+    ok = [
+        Policy("r", qn("t"), command="SELECT", using="id > 0"),
+        Policy("w", qn("t"), command="INSERT", with_check="id > 0"),
+    ]
+    assert check_policies(Catalog.of(tables=[T], policies=ok)) == []
+    bad = [
+        Policy("a", qn("t"), command="INSERT", using="id > 0"),
+        Policy("b", qn("t"), command="DELETE", with_check="id > 0"),
+        Policy("c", qn("missing")),
+    ]
+    assert codes(check_policies(Catalog.of(tables=[T], policies=bad))) == ["C316"] * 3
+    no_rls = table("t", col("id"))
+    [diag] = check_policies(Catalog.of(tables=[no_rls], policies=[ok[0]]))
+    assert diag.code == "C316" and diag.severity is Severity.WARNING
+
+
+def _rows(key, *rows):
+    return ReferenceRows(qn("t"), key, tuple(tuple(r) for r in rows), span=span(8))
+
+
+def test_reference_rows():
+    ok = _rows(("id",), [("id", "1"), ("name", "'a'")], [("id", "2"), ("name", "'b'")])
+    assert check_reference_rows(Catalog.of(tables=[T], reference_rows=[ok])) == []
+    unique = table("t", col("id"), col("name", "text"), uniques=(UniqueConstraint("t_name_key", ("name",)),))
+    by_name = _rows(("name",), [("name", "'a'")])
+    assert check_reference_rows(Catalog.of(tables=[unique], reference_rows=[by_name])) == []
+    found = check_reference_rows(
+        Catalog.of(
+            tables=[T], reference_rows=[_rows(("name",), [("name", "'a'"), ("zz", "1")], [("id", "1")])]
+        )
+    )
+    assert codes(found) == ["C317"] * 3
+    assert all(d.span == span(8) for d in found)
