@@ -18,6 +18,13 @@ from dataclasses import replace
 from schemagen.build.access import build_default_privileges, build_grants, build_roles
 from schemagen.build.context import BuildContext
 from schemagen.build.indexes import build_indexes
+from schemagen.build.macros import (
+    define_triggers,
+    macro_documents,
+    macro_triggers,
+    maintenance_document,
+    range_rule,
+)
 from schemagen.build.names import reserve_explicit_names
 from schemagen.build.routines import build_routines
 from schemagen.build.rows import build_rows
@@ -33,7 +40,7 @@ from schemagen.build.types import (
 )
 from schemagen.build.views import build_views
 from schemagen.diagnostics import Diagnostic
-from schemagen.model import Catalog, Function, Index, Policy, ReferenceRows, Trigger, View
+from schemagen.model import Catalog, Function, Index, Policy, ReferenceRows, Table, Trigger, View
 from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 
@@ -51,12 +58,14 @@ def build_catalog(
     ctx = BuildContext(settings or ProjectSettings())
     every = [d for d in documents if isinstance(d.data, dict)]
     documents = [d for d in every if isinstance(d.data.get("schema"), str)]
+    macros = macro_documents(documents, ctx.settings)
+    documents += macros
+    every += macros
     extensions = build_extensions(documents, ctx)
     ctx.extension_schemas = {e.name: e.schema or "public" for e in extensions}
     for document in documents:
         ctx.user_types.update(declared_type_names(document, ctx))
         reserve_explicit_names(document, ctx)
-    schemas = build_schemas(documents, ctx)
     enums, domains, composites, sequences = [], [], [], []
     functions: list[Function] = []
     views: list[View] = []
@@ -76,21 +85,28 @@ def build_catalog(
     triggers: list[Trigger] = []
     policies: list[Policy] = []
     rows: list[ReferenceRows] = []
+    rules: list[dict] = []
     for draft in drafts:
         sequences += draft.sequences
-        table = draft.table
+        table, spec, document, where = draft.table, draft.spec, draft.document, draft.path
         columns = {c.name for c in table.columns}
-        path = (*draft.path, "indexes")
-        indexes += build_indexes(draft.document, path, table.name, draft.index_entries, ctx, columns)
-        spec = draft.spec
-        triggers += build_triggers(
-            draft.document, (*draft.path, "triggers"), table.name, spec.get("triggers"), ctx
-        )
-        policies += build_policies(
-            draft.document, (*draft.path, "policies"), table.name, spec.get("policies"), ctx
-        )
+        indexes += build_indexes(document, (*where, "indexes"), table.name, draft.index_entries, ctx, columns)
+        triggers += build_triggers(document, (*where, "triggers"), table.name, spec.get("triggers"), ctx)
+        policies += build_policies(document, (*where, "policies"), table.name, spec.get("policies"), ctx)
         if isinstance(spec.get("rows"), dict):
-            rows.append(build_rows(draft.document, (*draft.path, "rows"), table, spec["rows"], ctx))
+            rows.append(build_rows(document, (*where, "rows"), table, spec["rows"], ctx))
+        if table.partition_of is None:
+            key = table.primary_key.columns if table.primary_key else ()
+            triggers += define_triggers(macro_triggers(document, where, table.name, spec, key), ctx)
+            rule = range_rule(table.name, spec, _time_key_type(table))
+            if rule is not None:
+                rules.append(rule)
+    maintenance = maintenance_document(rules)
+    if maintenance is not None:
+        documents.append(maintenance)
+        every.append(maintenance)
+        functions += build_routines(maintenance, "partitions", ctx)
+    schemas = build_schemas(documents, ctx)
     tables = complete_foreign_keys({d.table.name: d.table for d in drafts})
     catalog = Catalog.of(
         extensions=extensions,
@@ -111,3 +127,14 @@ def build_catalog(
     )
     grants = build_grants(every, catalog, ctx)
     return replace(catalog, grants={g.key: g for g in sorted(grants, key=lambda g: g.key)}), ctx.diagnostics
+
+
+def _time_key_type(table: Table) -> str | None:
+    """The type of a range partition's single key column when it is a date or timestamp."""
+    spec = table.partition_by
+    if spec is None or spec.strategy != "range" or len(spec.keys) != 1:
+        return None
+    column = table.column(spec.keys[0])
+    if column is None or not (column.type == "date" or column.type.startswith("timestamp")):
+        return None
+    return column.type

@@ -14,3 +14,7 @@ class ProjectSettings:
 
     postgres: int = DEFAULT_POSTGRES
     """Target PostgreSQL major version (14..18)."""
+    audit_start: str = "2026-01-01"
+    """First period of the audit change log's monthly partitions (``audit: {start}``)."""
+    audit_retention: str | None = "12 months"
+    """How long audit partitions are kept (``audit: {retention}``); None keeps them all."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -13,7 +15,9 @@ from schemagen.source.nodes import Converter, TooManyNodes
 
 SCHEMA_DIR = "schema"
 SETTINGS_FILE = "schemagen.yaml"
-SETTINGS_KEYS = ("postgres",)
+_INTERVAL = re.compile(r"^\s*[1-9][0-9]*\s+(day|week|month|year)s?\s*$")
+SETTINGS_KEYS = ("postgres", "audit")
+AUDIT_KEYS = ("start", "retention")
 
 try:  # libyaml is 5x faster; fall back to the pure-Python loader where it is missing
     _Loader = yaml.CSafeLoader
@@ -135,7 +139,45 @@ def load_settings(project_dir: Path) -> tuple[ProjectSettings, list[Diagnostic]]
                 f"use one of {', '.join(map(str, SUPPORTED_POSTGRES))}",
             )
         )
-    return ProjectSettings(postgres=postgres), diagnostics
+    audit = _audit_settings(document, diagnostics)
+    return ProjectSettings(postgres=postgres, **audit), diagnostics
+
+
+def _audit_settings(document: SourceDocument, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    audit = document.data.get("audit")
+    if audit is None:
+        return {}
+    if not isinstance(audit, dict):
+        diagnostics.append(
+            error(
+                "L108",
+                "setting 'audit' must be a mapping",
+                document.span(("audit",)),
+                "audit: {start, retention}",
+            )
+        )
+        return {}
+    result: dict[str, Any] = {}
+    for key, value in audit.items():
+        path = ("audit", key)
+        text = document.text(path)
+        if key == "start" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            result["audit_start"] = value
+        elif key == "retention" and (value is None or _INTERVAL.match(str(value))):
+            result["audit_retention"] = value
+        elif key not in AUDIT_KEYS:
+            diagnostics.append(
+                error(
+                    "L108",
+                    f"unknown audit setting '{key}'",
+                    document.key_span(path),
+                    "known: start, retention",
+                )
+            )
+        else:
+            hint = "a date, YYYY-MM-DD" if key == "start" else "e.g. 12 months (or null to keep everything)"
+            diagnostics.append(error("L108", f"invalid audit {key} {text!r}", document.span(path), hint))
+    return result
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> Diagnostic:
