@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pglast import ast
 
 from schemagen.checks.sites import expressions
-from schemagen.checks.sqlexpr import parse_expression, parse_query, walk
+from schemagen.checks.sqlexpr import parse_expression, parse_query
 from schemagen.diagnostics import Diagnostic, Span, warning
 from schemagen.model import Catalog
 
@@ -27,13 +27,11 @@ DEPRECATED = {
 def _calls(catalog: Catalog) -> Iterator[tuple[ast.FuncCall, str, Span | None]]:
     """(call, where, span) for every function call in expressions and view queries."""
     for expr in expressions(catalog):
-        parsed = parse_expression(expr.text)
-        for node in walk(parsed.node, into_subqueries=True) if parsed.node is not None else ():
+        for node in parse_expression(expr.text).all_nodes:
             if isinstance(node, ast.FuncCall):
                 yield node, expr.subject, expr.span
     for name, view in catalog.views.items():
-        parsed = parse_query(view.query)
-        for node in walk(parsed.node, into_subqueries=True) if parsed.node is not None else ():
+        for node in parse_query(view.query).all_nodes:
             if isinstance(node, ast.FuncCall):
                 yield node, f"view {name}", view.span
 

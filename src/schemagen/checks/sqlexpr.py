@@ -40,6 +40,11 @@ class ParsedExpression:
         """Every node outside subqueries, computed once (see :func:`walk`)."""
         return tuple(walk(self.node)) if self.node is not None else ()
 
+    @cached_property
+    def all_nodes(self) -> tuple[ast.Node, ...]:
+        """Every node, subqueries included, computed once."""
+        return tuple(walk(self.node, into_subqueries=True)) if self.node is not None else ()
+
 
 @lru_cache(maxsize=65536)
 def parse_expression(text: str) -> ParsedExpression:
