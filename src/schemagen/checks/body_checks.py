@@ -9,8 +9,8 @@ from pglast import ast
 
 from schemagen.checks.bodies import parse_body
 from schemagen.checks.builtins import extension_types
-from schemagen.checks.sqlexpr import walk
-from schemagen.diagnostics import Diagnostic, error, warning
+from schemagen.checks.sqlexpr import parse_query, walk
+from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model import Catalog, Function, QualifiedName, Table
 
 _FORMAT_SPEC = re.compile(r"%(?:%|(?:\d+\$)?-?(?:\d+|\*(?:\d+\$)?)?([sIL])?)")
@@ -118,40 +118,49 @@ def _bad_format(text: str | None) -> str | None:
 
 
 def check_body_references(catalog: Catalog) -> list[Diagnostic]:
-    """C373-C374: relations and ``alias.column`` references in bodies exist.
+    """C373-C374: relations and ``alias.column`` references in bodies and view queries exist.
 
     C373 (error): a schema-qualified relation of a declared schema that is not
     declared, or ``alias.column`` where the alias is a declared table without
-    that column. Prevents, at the first call of a PL/pgSQL function: ``relation
-    "x" does not exist``, ``column s.key does not exist``. C374 (warning): a body
-    reads a relation an extension creates (``pg_stat_statements``) and the
-    extension is not declared.
+    that column. Prevents, at the first call of a PL/pgSQL function (or at CREATE
+    VIEW): ``relation "x" does not exist``, ``column s.key does not exist``. C374
+    (warning): a body or view reads a relation an extension creates
+    (``pg_stat_statements``) and the extension is not declared.
     """
     found = []
     for function, nodes in _bodies(catalog):
-        aliases: dict[str, Table] = {}
-        for node in nodes:
-            if isinstance(node, ast.RangeVar):
-                found.extend(_check_relation(catalog, function, node, aliases))
-        for node in nodes:
-            if isinstance(node, ast.ColumnRef) and len(node.fields) == 2:
-                alias, column = (f.sval if isinstance(f, ast.String) else "*" for f in node.fields)
-                table = aliases.get(alias)
-                if table is not None and column != "*" and table.column(column) is None:
-                    found.append(
-                        error(
-                            "C373",
-                            f"{_label(function)} reads {alias}.{column}, but {table.name} has no column "
-                            f"{column!r}",
-                            function.span,
-                            f"columns of {table.name}: {', '.join(c.name for c in table.columns)}",
-                        )
+        found.extend(_references(catalog, _label(function), function.span, nodes))
+    for name, view in catalog.views.items():
+        nodes = list(parse_query(view.query).all_nodes)
+        kind = "materialized view" if view.materialized else "view"
+        found.extend(_references(catalog, f"{kind} {name}", view.span, nodes))
+    return found
+
+
+def _references(catalog: Catalog, label: str, span: Span | None, nodes: list[ast.Node]) -> list[Diagnostic]:
+    found = []
+    aliases: dict[str, Table] = {}
+    for node in nodes:
+        if isinstance(node, ast.RangeVar):
+            found.extend(_check_relation(catalog, label, span, node, aliases))
+    for node in nodes:
+        if isinstance(node, ast.ColumnRef) and len(node.fields) == 2:
+            alias, column = (f.sval if isinstance(f, ast.String) else "*" for f in node.fields)
+            table = aliases.get(alias)
+            if table is not None and column != "*" and table.column(column) is None:
+                found.append(
+                    error(
+                        "C373",
+                        f"{label} reads {alias}.{column}, but {table.name} has no column {column!r}",
+                        span,
+                        f"columns of {table.name}: {', '.join(c.name for c in table.columns)}",
                     )
+                )
     return found
 
 
 def _check_relation(
-    catalog: Catalog, function: Function, node: ast.RangeVar, aliases: dict[str, Table]
+    catalog: Catalog, label: str, span: Span | None, node: ast.RangeVar, aliases: dict[str, Table]
 ) -> list[Diagnostic]:
     name = node.relname
     if node.schemaname is None:
@@ -160,9 +169,9 @@ def _check_relation(
             return [
                 warning(
                     "C374",
-                    f"{_label(function)} reads {name}, which extension {extension!r} creates, "
+                    f"{label} reads {name}, which extension {extension!r} creates, "
                     "but the extension is not declared",
-                    function.span,
+                    span,
                     f"declare {extension} under extensions: (and check it is loaded where it must be)",
                 )
             ]
@@ -178,9 +187,9 @@ def _check_relation(
     return [
         error(
             "C373",
-            f"{_label(function)} reads {qualified}, which is not declared",
-            function.span,
-            "check the name; PL/pgSQL only finds this out when the function runs",
+            f"{label} reads {qualified}, which is not declared",
+            span,
+            "check the name (a function body is only checked by PostgreSQL when it runs)",
         )
     ]
 

@@ -7,7 +7,7 @@ import pytest
 from schemagen.checks.bodies import parse_body
 from schemagen.checks.body_checks import check_bodies_parse, check_body_references, check_body_statements
 from schemagen.diagnostics import Severity
-from schemagen.model import Catalog, Extension, Function, FunctionArgument, Schema
+from schemagen.model import Catalog, Extension, Function, FunctionArgument, Schema, View
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 
@@ -87,3 +87,11 @@ def test_extension_relations_need_the_extension():
     [diag] = check_body_references(_catalog(reads))
     assert diag.code == "C374" and diag.severity is Severity.WARNING
     assert check_body_references(_catalog(reads, extensions=[Extension("pg_stat_statements")])) == []
+
+
+def test_view_references():
+    ok = View(qn("agents.v"), "SELECT s.state_key FROM agents.state s")
+    assert check_body_references(_catalog(views=[ok])) == []
+    bad = View(qn("agents.v"), "SELECT s.key FROM agents.state s JOIN agents.nope n ON true", span=span(6))
+    found = check_body_references(_catalog(views=[bad]))
+    assert codes(found) == ["C373", "C373"] and all(d.span == span(6) for d in found)
