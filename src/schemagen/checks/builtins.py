@@ -66,3 +66,9 @@ def known_extensions() -> frozenset[str]:
     """Extensions whose functions and types the data files list."""
     data = _load("builtin_volatility.json")["extension_functions"]
     return frozenset(data) | frozenset(extension_types().values()) | {"plpgsql"}
+
+
+@cache
+def volatile_operators() -> dict[tuple[str, str, str], str]:
+    """(operator, left type, right type) → volatility, for operators that are not IMMUTABLE."""
+    return {(op, left, right): vol for op, left, right, vol in _load("builtin_volatility.json")["operators"]}

@@ -44,6 +44,14 @@ WHERE p.pronamespace = 'pg_catalog'::regnamespace
 ORDER BY 1, 4
 """
 
+_OPERATORS = """
+SELECT o.oprname, format_type(o.oprleft, NULL), format_type(o.oprright, NULL), p.provolatile
+FROM pg_operator o
+JOIN pg_proc p ON p.oid = o.oprcode
+WHERE o.oprnamespace = 'pg_catalog'::regnamespace AND p.provolatile <> 'i'
+ORDER BY 1, 2, 3
+"""
+
 _TYPES = """
 SELECT t.typname, format_type(t.oid, NULL)
 FROM pg_type t
@@ -85,6 +93,7 @@ def generate(dsn: str) -> tuple[dict, dict]:
             except psycopg.Error:
                 continue
         functions = conn.execute(_FUNCTIONS).fetchall()
+        operators = conn.execute(_OPERATORS).fetchall()
         types = conn.execute(_TYPES).fetchall()
         members = conn.execute(_EXTENSION_MEMBERS).fetchall()
 
@@ -111,6 +120,7 @@ def generate(dsn: str) -> tuple[dict, dict]:
         "functions": volatility,
         "overloads": overloads,
         "aggregates": aggregates,
+        "operators": [list(row) for row in operators],
         "extension_functions": {e: dict(sorted(f.items())) for e, f in sorted(extension_functions.items())},
     }
     type_data = {

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pglast import ast
+from pglast.enums import A_Expr_Kind
 
 from schemagen.checks.builtins import known_extensions
 from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, expressions
 from schemagen.checks.sqlexpr import ParsedExpression, function_calls, parse_expression, sql_value_functions
-from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, stable_cast
+from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, operator_volatility, stable_cast
 from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog
 
@@ -38,8 +39,11 @@ def check_immutability(catalog: Catalog) -> list[Diagnostic]:
     about the row later — ``CHECK (expires_at > now())`` does not expire anything
     and makes a dump fail to restore.
 
-    Not covered: operators (``timestamptz + interval`` is STABLE) and casts other
-    than the text/date/time ones in :func:`~schemagen.checks.volatility.stable_cast`.
+    Operators are judged when both operand types are known
+    (``timestamptz + interval`` and ``timestamptz = date`` are STABLE). Not
+    covered: casts other than the text/date/time ones in
+    :func:`~schemagen.checks.volatility.stable_cast`, and operands whose type
+    cannot be read off the expression.
     """
     found = []
     for expr in expressions(catalog):
@@ -59,6 +63,10 @@ def _volatile_parts(catalog: Catalog, expr: Expression, parsed: ParsedExpression
         shown = f"{call.schema + '.' if call.schema else ''}{call.name}()"
         parts.append((shown, call_volatility(catalog, call, expr.table)))
     for sub in parsed.nodes:
+        if isinstance(sub, ast.A_Expr) and sub.kind == A_Expr_Kind.AEXPR_OP:
+            operator = operator_volatility(catalog, sub, expr.table)
+            if operator is not None:
+                parts.append(operator)
         if isinstance(sub, ast.TypeCast):
             cast = stable_cast(catalog, sub, expr.table)
             if cast is not None:

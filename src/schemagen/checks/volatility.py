@@ -9,6 +9,7 @@ from schemagen.checks.builtins import (
     builtin_volatility,
     extension_volatility,
     type_aliases,
+    volatile_operators,
 )
 from schemagen.checks.sqlexpr import FunctionCall
 from schemagen.checks.typenames import resolve_base
@@ -116,3 +117,29 @@ def stable_cast(catalog: Catalog, node: ast.TypeCast, table: Table | None) -> st
     if source in {"date", "timestamp without time zone"} and target == _ZONED:
         return f"cast from {source} to {target}"
     return None
+
+
+def operator_volatility(catalog: Catalog, node: ast.A_Expr, table: Table | None) -> tuple[str, str] | None:
+    """``(description, volatility)`` of a binary operator that is not IMMUTABLE, or None.
+
+    Both operand types must be known (columns, casts, numbers); an untyped literal
+    takes the other side's type, which makes the common comparisons immutable.
+    """
+    if len(node.name or ()) != 1 or node.lexpr is None or node.rexpr is None:
+        return None
+    if not isinstance(node.lexpr, ast.Node) or not isinstance(node.rexpr, ast.Node):
+        return None
+    operator = node.name[0].sval
+    left, right = argument_type(catalog, node.lexpr, table), argument_type(catalog, node.rexpr, table)
+    if left is None or right is None:
+        return None
+    for (op, op_left, op_right), letters in volatile_operators().items():
+        if op == operator and _operand(op_left, left) and _operand(op_right, right):
+            return f"operator {left} {operator} {right}", letters
+    return None
+
+
+def _operand(param: str, arg: str) -> bool:
+    # ``text || anynonarray`` is a SQL function PostgreSQL inlines before it judges an
+    # index expression: its volatility is then the operand's output function's.
+    return param == arg or (param == "text" and arg in _TEXT_LIKE)

@@ -363,6 +363,20 @@ CASES = [
     ),
     (
         "C350",
+        SESSIONS,
+        "CREATE INDEX ON sess ((expires_at + interval '1 day'))",
+        "functions in index expression must be marked IMMUTABLE",
+        "CREATE INDEX ON sess ((at + interval '1 day'))",
+    ),
+    (
+        "C350",
+        SESSIONS,
+        "CREATE INDEX ON sess ((expires_at > at))",
+        "functions in index expression must be marked IMMUTABLE",
+        "CREATE INDEX ON sess ((name || id))",  # text || integer: inlined, immutable
+    ),
+    (
+        "C350",
         "",
         "CREATE TABLE t (a int, at timestamptz GENERATED ALWAYS AS (now()) STORED)",
         "generation expression is not immutable",
