@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +69,18 @@ def read_database(
         raise DatabaseError(f"cannot read {where}: {first_line}") from None
 
 
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No cyclic GC while building large acyclic structures (it made 10,000 tables twice as slow)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def inspect_database(
     dsn: str | None,
     schemas: list[str] | None,
@@ -78,9 +92,10 @@ def inspect_database(
     Returns the catalog, the files written (relative path → text) and every
     omission: objects the model cannot hold, and parts the format cannot say.
     """
-    catalog, omissions = read_database(dsn, schemas, progress)
-    files = emit_project(catalog)
-    gaps = [Omission(kind, name, why) for kind, name, why in format_gaps(catalog)]
+    with _paused_gc():
+        catalog, omissions = read_database(dsn, schemas, progress)
+        files = emit_project(catalog)
+        gaps = [Omission(kind, name, why) for kind, name, why in format_gaps(catalog)]
     root = Path(out)
     for relative, text in files.items():
         path = root / relative

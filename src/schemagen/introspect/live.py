@@ -21,11 +21,14 @@ SESSION_SETTINGS = (
     "SET LOCAL DateStyle = 'ISO, YMD'",
     "SET LOCAL IntervalStyle = 'postgres'",
     "SET LOCAL extra_float_digits = 3",
+    "SET LOCAL work_mem = '64MB'",
+    "SET LOCAL max_parallel_workers_per_gather = 0",
 )
 """Fixed session settings, so canonical text does not depend on the caller's session.
 
 ``search_path = pg_catalog`` makes ``format_type`` and the ``pg_get_*def``
-functions qualify every object outside ``pg_catalog``.
+functions qualify every object outside ``pg_catalog``. ``work_mem`` keeps the
+sorts of large catalogs in memory; parallel workers only add start-up time here.
 """
 
 

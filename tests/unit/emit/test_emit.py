@@ -223,7 +223,7 @@ def test_enums_functions_roles_and_grants():
         {"on": "function app.add(integer, integer)", "revoke": ["execute"], "from": "public"},
         {"on": "table app.registry", "privileges": ["select"], "to": ["auditor", "reader"]},
     ]
-    assert "\n- {on: table app.registry," in result["_text"]["schema/app.yaml"]
+    assert "\n  - {on: table app.registry," in result["_text"]["schema/app.yaml"]
 
 
 def test_sql_literals_are_double_quoted_not_doubled():
@@ -271,3 +271,27 @@ def test_extensions_with_schema_and_non_default_version():
     )
     doc = yaml.safe_load(emit_project(catalog)["schema/app.yaml"])
     assert doc["extensions"] == {"citext": {"version": "1.5"}, "pg_trgm": {}, "x": {"schema": "app"}}
+
+
+def test_yaml_writer_round_trips_awkward_strings():
+    from schemagen.emit.yaml_writer import FlowList, FlowMap, dump
+
+    samples = ["it's", "'x'::text", "a: b", "a #b", "-1", "true", "yes", "null", "2024-01-01 00:00:00+00"]
+    samples += [
+        "numeric(12,2)",
+        " lead",
+        "trail ",
+        "back\\slash",
+        "\nBEGIN\n  x;\nEND;\n",
+        "l1\nl2",
+        "a  \nb",
+        "a\x85b",
+    ]
+    for text in samples:
+        document = {"v": text, "f": FlowList([text]), "m": FlowMap({"k": text}), "s": [text, {"a": text}]}
+        assert yaml.safe_load(dump(document)) == {
+            "v": text,
+            "f": [text],
+            "m": {"k": text},
+            "s": [text, {"a": text}],
+        }

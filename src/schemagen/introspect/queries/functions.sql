@@ -26,6 +26,6 @@ WHERE p.prokind IN ('f', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+  AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
+                  WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
 ORDER BY 1, 2, pg_get_function_identity_arguments(p.oid)

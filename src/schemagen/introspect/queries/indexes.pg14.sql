@@ -41,11 +41,10 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
 WHERE c.relkind IN ('r', 'p', 'm')
   AND NOT ic.relispartition
-  AND NOT EXISTS (SELECT 1 FROM pg_constraint k
-                  WHERE k.conindid = ix.indexrelid AND k.conrelid = ix.indrelid AND k.contype IN ('p', 'u', 'x'))
+  AND ix.indexrelid NOT IN (SELECT k.conindid FROM pg_constraint k WHERE k.contype IN ('p', 'u', 'x'))
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.objid IN (c.oid, ic.oid) AND d.deptype = 'e')
+  AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
+                    WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
 ORDER BY 1, 2

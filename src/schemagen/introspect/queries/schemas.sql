@@ -5,6 +5,6 @@ FROM pg_namespace n
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+  AND n.oid NOT IN (SELECT d.objid FROM pg_depend d
+                  WHERE d.classid = 'pg_namespace'::regclass AND d.deptype = 'e')
 ORDER BY n.nspname
