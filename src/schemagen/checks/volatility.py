@@ -11,12 +11,17 @@ from schemagen.checks.builtins import (
     type_aliases,
     volatile_operators,
 )
-from schemagen.checks.sqlexpr import FunctionCall
+from schemagen.checks.sqlexpr import FunctionCall, function_calls, parse_expression, sql_value_functions
 from schemagen.checks.typenames import resolve_base
-from schemagen.model import Catalog, Table
+from schemagen.model import Catalog, Function, Table
 
 UNKNOWN = "?"
 """Returned for a function schemagen does not know."""
+
+_INLINED = frozenset({"quote_literal", "quote_nullable"})
+"""Mixed built-ins whose non-immutable overload is a SQL wrapper PostgreSQL inlines
+before it judges an index expression (``quote_literal(anyelement)`` becomes
+``quote_literal($1::text)``): never narrowed to an error."""
 
 _TEXT_LIKE = frozenset({"text", "character varying", "character", "name"})
 _NAMES = {"i": "IMMUTABLE", "s": "STABLE", "v": "VOLATILE"}
@@ -27,25 +32,31 @@ def describe(letters: str) -> str:
     return " or ".join(_NAMES[letter] for letter in letters)
 
 
-def call_volatility(catalog: Catalog, call: FunctionCall, table: Table | None) -> str:
+def call_volatility(catalog: Catalog, call: FunctionCall, table: Table | None, depth: int = 0) -> str:
     """The possible volatilities of a call as sorted ``i``/``s``/``v`` letters, or ``UNKNOWN``.
 
     A built-in name whose overloads differ is narrowed by the argument types when
-    they can be read off the expression (columns of ``table``, casts, numbers).
+    they can be read off the expression (columns of ``table``, casts, numbers). A
+    declared ``LANGUAGE sql`` function PostgreSQL would inline is judged by its
+    body, as PostgreSQL does.
     """
     if call.schema in (None, "pg_catalog"):
         letters = builtin_volatility(call.name)
         if letters is not None:
-            if len(letters) > 1:
+            if len(letters) > 1 and call.name not in _INLINED:
                 return _narrow(catalog, call, table) or letters
             return letters
-    declared = {
-        f.volatility[0].lower()
+    matching = [
+        f
         for f in catalog.functions.values()
         if f.name.name == call.name and call.schema in (None, f.name.schema)
-    }
-    if declared:
-        return "".join(sorted(declared))
+    ]
+    if matching:
+        if len(matching) == 1:
+            inlined = _inlined_volatility(catalog, matching[0], depth)
+            if inlined is not None:
+                return inlined
+        return "".join(sorted({f.volatility[0].lower() for f in matching}))
     for name, extension in catalog.extensions.items():
         if call.schema in (None, extension.schema or "public"):
             letters = extension_volatility(name, call.name)
@@ -143,3 +154,33 @@ def _operand(param: str, arg: str) -> bool:
     # ``text || anynonarray`` is a SQL function PostgreSQL inlines before it judges an
     # index expression: its volatility is then the operand's output function's.
     return param == arg or (param == "text" and arg in _TEXT_LIKE)
+
+
+def _inlined_volatility(catalog: Catalog, function: Function, depth: int) -> str | None:
+    """The volatility of a declared SQL function's body if PostgreSQL would inline it, else None.
+
+    PostgreSQL inlines a non-set-returning ``LANGUAGE sql`` function whose body is
+    one ``SELECT expression`` (no FROM), without SECURITY DEFINER or SET options.
+    """
+    if depth > 3 or function.language != "sql" or function.volatility.upper() == "IMMUTABLE":
+        return None
+    if (
+        function.security_definer
+        or function.search_path
+        or (function.returns or "").upper().startswith("SETOF")
+    ):
+        return None
+    if function.returns_table or function.kind != "function":
+        return None
+    text = function.body.strip().rstrip(";")
+    if not text.upper().startswith("SELECT "):
+        return None
+    parsed = parse_expression(text[len("SELECT ") :])
+    if parsed.node is None:
+        return None
+    letters = {"s" for _ in sql_value_functions(parsed)}
+    for call in function_calls(parsed):
+        letters.add(call_volatility(catalog, call, None, depth + 1))
+    if UNKNOWN in letters or any(len(v) > 1 for v in letters):
+        return None
+    return "v" if "v" in letters else "s" if "s" in letters else "i"

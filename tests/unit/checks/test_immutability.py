@@ -72,6 +72,11 @@ def test_non_immutable_predicates_fail(where, what):
     assert found[0].span == span(20)
 
 
+def test_inlined_sql_wrappers_are_not_errors():
+    [diag] = check_immutability(_index(expression="quote_literal(session_id)"))
+    assert diag.code == "C351"
+
+
 def test_mixed_overload_with_unknown_argument_types_warns():
     [diag] = check_immutability(_index(where="date_trunc('day', some_function_result()) > '2020-01-01'"))
     assert diag.code == "C351" and diag.severity is Severity.WARNING
@@ -96,6 +101,21 @@ def test_extension_and_declared_functions():
     immutable = Function(qn("sessions.g"), returns="text", volatility="IMMUTABLE")
     assert check_immutability(_index(expression="sessions.g(name)", functions=[immutable])) == []
     assert codes(check_immutability(_index(expression="sessions.f(name)", functions=[stable]))) == ["C350"]
+
+
+def test_declared_sql_functions_are_judged_by_their_body_when_inlined():
+    inlined = Function(qn("sessions.plus"), returns="integer", volatility="STABLE", body="SELECT $1 + 1")
+    assert check_immutability(_index(expression="sessions.plus(1)", functions=[inlined])) == []
+    calls_now = Function(qn("sessions.plus"), returns="integer", volatility="STABLE", body="SELECT now()")
+    assert codes(check_immutability(_index(expression="sessions.plus(1)", functions=[calls_now]))) == ["C350"]
+    pinned = Function(
+        qn("sessions.plus"),
+        returns="integer",
+        volatility="STABLE",
+        body="SELECT $1 + 1",
+        search_path="pg_catalog",
+    )
+    assert codes(check_immutability(_index(expression="sessions.plus(1)", functions=[pinned]))) == ["C350"]
 
 
 def test_generated_column_must_be_immutable():

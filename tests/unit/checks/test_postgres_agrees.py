@@ -377,6 +377,14 @@ CASES = [
     ),
     (
         "C350",
+        SESSIONS + "CREATE FUNCTION pinned(int) RETURNS int LANGUAGE sql STABLE SET search_path = pg_catalog "
+        "AS 'SELECT $1 + 1'; CREATE FUNCTION plain(int) RETURNS int LANGUAGE sql STABLE AS 'SELECT $1 + 1';",
+        "CREATE INDEX ON sess ((pinned(id)))",
+        "functions in index expression must be marked IMMUTABLE",
+        "CREATE INDEX ON sess ((plain(id)))",  # inlined: judged by its immutable body
+    ),
+    (
+        "C350",
         "",
         "CREATE TABLE t (a int, at timestamptz GENERATED ALWAYS AS (now()) STORED)",
         "generation expression is not immutable",
