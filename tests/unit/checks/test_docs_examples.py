@@ -60,3 +60,13 @@ def test_example(label, text):
         assert [d.format() for d in found] == []
     else:
         assert label.split(": ")[1] in codes, [d.format() for d in found]
+
+
+def test_every_code_has_a_section_and_a_table_row():
+    src = Path(__file__).resolve().parents[3] / "src" / "schemagen"
+    used = set()
+    for module in [*(src / "checks").glob("*.py"), *(src / "lint").glob("*.py")]:
+        used |= set(re.findall(r'"([CQ][34]\d\d)"', module.read_text(encoding="utf-8")))
+    text = DOC.read_text(encoding="utf-8")
+    assert used == set(re.findall(r"^### ([CQ][34]\d\d) ", text, re.MULTILINE))
+    assert used == set(re.findall(r"^\| \[([CQ][34]\d\d)\]", text, re.MULTILINE))
