@@ -60,7 +60,11 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
     dropped_functions = {c.function.name for c in changes if isinstance(c, DropFunction)}
     recreated_triggers = {c.trigger.key for c in changes if isinstance(c, CreateTrigger)}
     for key, trigger in new.triggers.items():
-        if key in old.triggers and key not in recreated_triggers and trigger.function in dropped_functions:
+        if key not in old.triggers or key in recreated_triggers:
+            continue
+        if trigger.table in recreated_views and trigger.table in old.views:
+            extra += routines.create_trigger(trigger)  # dropped together with its view
+        elif trigger.function in dropped_functions:
             extra += [DropTrigger(old.triggers[key]), *routines.create_trigger(trigger)]
     regranted = {str(v) for v in recreated_views if v in old.views}
     regranted_functions = {str(f.key) for f in new.functions.values() if f.name in dropped_functions}

@@ -146,16 +146,29 @@ def alter_table(old: Table, new: Table) -> list[Change]:
     return changes
 
 
+_INHERITED = ColumnChange.TYPE | ColumnChange.COLLATION | ColumnChange.GENERATED
+
+
 def _alter_columns(old: Table, new: Table) -> list[Change]:
+    """Column changes; a partition's columns come from its parent, so only its own defaults,
+    NOT NULL and identity are compared there."""
     old_columns, new_columns = by_name(old.columns), by_name(new.columns)
     keys = split_keys(old_columns, new_columns)
-    added = set(keys.added)
+    partition = new.partition_of is not None
+    added = set() if partition else set(keys.added)
     changes: list[Change] = [AddColumn(new.name, c) for c in new.columns if c.name in added]
-    changes += [DropColumn(new.name, old_columns[k]) for k in keys.removed]
+    if not partition:
+        changes += [DropColumn(new.name, old_columns[k]) for k in keys.removed]
     for key in keys.common:
-        flags = column_changes(old_columns[key], new_columns[key])
-        if flags:
-            changes.append(AlterColumn(new.name, old_columns[key], new_columns[key], flags))
+        before, after = old_columns[key], new_columns[key]
+        flags = column_changes(before, after)
+        if partition:
+            flags &= ~_INHERITED
+        if before.generated is None and after.generated is not None:
+            # PostgreSQL cannot turn a stored column into a generated one: the values are computed anyway
+            changes += [DropColumn(new.name, before), AddColumn(new.name, after)]
+        elif flags:
+            changes.append(AlterColumn(new.name, before, after, flags))
     return changes + _column_comments(new.name, list(new.columns), old_columns)
 
 

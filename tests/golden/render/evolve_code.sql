@@ -36,7 +36,7 @@ AS $body$SELECT count(*)::numeric FROM tasks.queue$body$;
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: TABLE_REWRITE: rewrites the whole table
 ALTER TABLE agents.registry
-    ALTER COLUMN agent_type TYPE character varying(80);
+    ALTER COLUMN agent_type TYPE character varying(80) USING agent_type::character varying(80);
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: CHANGES_VISIBILITY: changes which rows roles can see or modify

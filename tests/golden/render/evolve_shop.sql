@@ -72,7 +72,8 @@ ALTER TABLE shop.orders ADD COLUMN quantity shop.positive;
 -- hazard: TABLE_REWRITE: rewrites the whole table
 -- hazard: VALIDATES_ROWS: scans the table to validate existing rows
 ALTER TABLE shop.orders
-    ALTER COLUMN amount TYPE numeric(12,2),
+    ALTER COLUMN amount DROP DEFAULT,
+    ALTER COLUMN amount TYPE numeric(12,2) USING amount::numeric(12,2),
     ALTER COLUMN amount SET DEFAULT 0.0,
     ALTER COLUMN amount SET NOT NULL;
 

@@ -55,7 +55,8 @@ ALTER TABLE shop.orders ADD COLUMN legacy text;
 -- hazard: TABLE_REWRITE: rewrites the whole table
 -- hazard: VALIDATES_ROWS: scans the table to validate existing rows
 ALTER TABLE shop.orders
-    ALTER COLUMN amount TYPE integer,
+    ALTER COLUMN amount DROP DEFAULT,
+    ALTER COLUMN amount TYPE integer USING amount::integer,
     ALTER COLUMN amount SET DEFAULT 0,
     ALTER COLUMN amount DROP NOT NULL;
 
