@@ -19,7 +19,7 @@ SELECT n.nspname AS schema,
        s.seqmax AS seq_max,
        s.seqcache AS seq_cache,
        s.seqcycle AS seq_cycle,
-       col_description(c.oid, a.attnum) AS comment
+       dsc.description AS comment
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -31,6 +31,8 @@ LEFT JOIN pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_class'::re
      AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_class'::regclass
      AND sd.deptype = 'i'
 LEFT JOIN pg_sequence s ON s.seqrelid = sd.objid
+LEFT JOIN pg_description dsc ON dsc.classoid = 'pg_class'::regclass AND dsc.objoid = c.oid
+     AND dsc.objsubid = a.attnum
 WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
@@ -38,4 +40,4 @@ WHERE c.relkind IN ('r', 'p')
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
-ORDER BY 1, 2, 3
+ORDER BY c.oid, a.attnum  -- cheap and stable; the reader orders by name

@@ -42,7 +42,7 @@ SELECT n.nspname AS schema,
              JOIN pg_opclass opc ON opc.oid = ix.indclass[g.pos - 1]
              JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace)
        END AS elements,
-       obj_description(k.oid, 'pg_constraint') AS comment
+       dsc.description AS comment
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -51,6 +51,8 @@ LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
 LEFT JOIN pg_index ix ON ix.indexrelid = k.conindid AND k.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_class ic ON ic.oid = ix.indexrelid
 LEFT JOIN pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_description dsc ON dsc.classoid = 'pg_constraint'::regclass AND dsc.objoid = k.oid
+     AND dsc.objsubid = 0
 WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')
   AND c.relkind IN ('r', 'p')
   AND k.conparentid = 0
@@ -60,4 +62,4 @@ WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
-ORDER BY 1, 2, 3
+ORDER BY k.oid  -- cheap and stable; the reader orders by name

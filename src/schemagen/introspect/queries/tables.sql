@@ -18,17 +18,19 @@ SELECT n.nspname AS schema,
        c.reloptions AS options,
        c.reloftype <> 0 AS typed,
        EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) AND NOT c.relispartition AS inherits,
-       obj_description(c.oid, 'pg_class') AS comment
+       dsc.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
 LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_class p ON p.oid = i.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace
+LEFT JOIN pg_description dsc ON dsc.classoid = 'pg_class'::regclass AND dsc.objoid = c.oid
+     AND dsc.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
-ORDER BY 1, 2
+ORDER BY c.oid  -- cheap and stable; the reader orders by name
