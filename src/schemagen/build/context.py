@@ -69,6 +69,7 @@ class BuildContext:
     extension_schemas: dict[str, str] = field(default_factory=dict)
     relation_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     constraint_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _resolved: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def error(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
         """Record an error."""
@@ -96,6 +97,13 @@ class BuildContext:
         is taken from ``schema``; a well-known extension type from its
         extension's schema (``public`` unless declared otherwise).
         """
+        key = (written, schema)
+        cached = self._resolved.get(key)
+        if cached is None:
+            cached = self._resolved[key] = self._resolve_type(written, schema)
+        return cached
+
+    def _resolve_type(self, written: str, schema: str) -> str:
         canonical = canonical_type(written)
         if is_builtin_type(canonical):
             return canonical

@@ -43,6 +43,8 @@ descending=True, nulls_first=False)
     'Mixed Case'
     """
     text = text.strip()
+    if text in columns:
+        return ParsedKey(IndexElement(column=text))
     if text.startswith("("):
         end = matching_paren(text, 0)
         if end < 0:

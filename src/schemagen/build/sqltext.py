@@ -211,12 +211,20 @@ def _unquote(part: str) -> str:
     return part
 
 
+_NEEDS_CARE = re.compile(r"['\"()\[\]]")
+_PLAIN_WORD = re.compile(r"\S+")
+
+
 def words(text: str) -> Iterator[tuple[int, str]]:
     """Top-level words of ``text`` with their offsets; parentheses and quotes stay whole.
 
     >>> [w for _, w in words("numeric(12, 2) not null default 'a b'")]
     ['numeric(12, 2)', 'not', 'null', 'default', "'a b'"]
     """
+    if not _NEEDS_CARE.search(text):
+        for match in _PLAIN_WORD.finditer(text):
+            yield match.start(), match.group()
+        return
     index = 0
     length = len(text)
     while index < length:

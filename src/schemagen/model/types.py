@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 BUILTIN_TYPES: frozenset[str] = frozenset(
     {
@@ -224,6 +225,7 @@ def serial_base(text: str) -> str | None:
     return _SERIALS.get(" ".join(text.split()).lower())
 
 
+@lru_cache(maxsize=4096)
 def canonical_type(text: str) -> str:
     """Turn any PostgreSQL type spelling into ``format_type``'s canonical one.
 
@@ -254,6 +256,7 @@ def is_builtin_type(canonical: str) -> bool:
     return split_type(canonical).name in BUILTIN_TYPES
 
 
+@lru_cache(maxsize=4096)
 def split_type(canonical: str) -> TypeParts:
     """Split a canonical type into name, modifiers and array flag.
 

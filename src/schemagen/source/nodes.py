@@ -75,8 +75,8 @@ class Converter:
 
     def __init__(self, file: str):
         self.file = file
-        self.value_spans: dict[JsonPath, Span] = {}
-        self.key_spans: dict[JsonPath, Span] = {}
+        self.value_spans: dict[JsonPath, tuple[int, int]] = {}
+        self.key_spans: dict[JsonPath, tuple[int, int]] = {}
         self.texts: dict[JsonPath, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self._count = 0
@@ -92,7 +92,8 @@ class Converter:
         self._count += 1
         if self._count > MAX_NODES:
             raise TooManyNodes(node, recursive=False)
-        self.value_spans[path] = self.span(node)
+        mark = node.start_mark
+        self.value_spans[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             self.texts[path] = node.value
             return resolve_scalar(node)
@@ -127,27 +128,29 @@ class Converter:
                 )
                 continue
             key = key_node.value
-            key_span = self.span(key_node)
+            mark = key_node.start_mark
+            position = (mark.line + 1, mark.column + 1)
             if key in first_seen:
                 previous = first_seen[key]
                 self.diagnostics.append(
                     error(
                         "L102",
                         f"duplicate key '{key}' (first defined at line {previous.line})",
-                        key_span,
+                        Span(self.file, *position),
                         "YAML keeps only one of them; remove or rename one",
                     )
                 )
                 continue
-            first_seen[key] = key_span
+            first_seen[key] = Span(self.file, *position)
             child = (*path, key)
-            self.key_spans[child] = key_span
+            self.key_spans[child] = position
             result[key] = self.convert(value_node, child)
         for source in merged:
             for key_node, value_node in source.value:
                 if isinstance(key_node, ScalarNode) and key_node.value not in result:
                     child = (*path, key_node.value)
-                    self.key_spans[child] = self.span(key_node)
+                    mark = key_node.start_mark
+                    self.key_spans[child] = (mark.line + 1, mark.column + 1)
                     result[key_node.value] = self.convert(value_node, child)
         return result
 
