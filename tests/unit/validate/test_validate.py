@@ -155,3 +155,22 @@ def test_format_examples_validate() -> None:
         document, diagnostics = load_text(block, f"docs/format.md#{index}")
         assert diagnostics == []
         assert validate_documents([document]) == [], block
+
+
+def test_internal_schema_means_the_same_as_the_published_one() -> None:
+    from jsonschema import Draft202012Validator
+
+    from schemagen.validate.schema import internal_schema
+
+    published, internal = Draft202012Validator(json_schema()), Draft202012Validator(internal_schema())
+    assert "$ref" not in str(internal_schema()["properties"]["tables"])
+    samples = re.findall(r"```yaml\n(.*?)```", (REPO / "docs" / "format.md").read_text(), re.S)
+    samples += [
+        "schema: a\ntables:\n  t:\n    indexes:\n      - {columns: [{column: a, expression: b}]}\n",
+        "schema: a\ntables:\n  t:\n    columns: {a: 5}\n",
+        "schema: a\ntables:\n  t:\n    partition_by: {range: [a], list: [b]}\n",
+        "schema: a\ntables:\n  t:\n    partition_by: {hash: [a], partitions: {c: {values: {modulus: 2}}}}\n",
+    ]
+    for text in samples:
+        document, _ = load_text(text, NAME)
+        assert published.is_valid(document.data) == internal.is_valid(document.data), text
