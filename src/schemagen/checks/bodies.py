@@ -15,7 +15,7 @@ from functools import lru_cache
 from pglast import ast, parse_sql
 from pglast.parser import ParseError, parse_plpgsql_json
 
-from schemagen.checks.sqlexpr import parse_expression
+from schemagen.checks.sqlexpr import column_references, parse_expression
 from schemagen.model import Function
 
 _WRAPPER = "CREATE {kind} f({arguments}) {returns} LANGUAGE plpgsql AS {tag}{body}{tag}"
@@ -27,10 +27,16 @@ _RAW_PARSE_ASSIGN = frozenset({3, 4, 5})  # ``a := …``, ``a.b := …``, ``a.b.
 
 @dataclass(frozen=True)
 class Body:
-    """A parsed body: the ASTs of its queries and expressions, or the parser's message."""
+    """A parsed body: the ASTs of its queries and expressions, or the parser's message.
+
+    ``dynamic`` holds the expressions whose value reaches ``EXECUTE`` (PL/pgSQL
+    ``EXECUTE``, ``RETURN QUERY EXECUTE``, ``FOR … IN EXECUTE``, ``OPEN … FOR
+    EXECUTE``), and what is assigned to a variable such an expression reads.
+    """
 
     nodes: tuple[ast.Node, ...] = ()
     error: str | None = None
+    dynamic: tuple[ast.Node, ...] = ()
 
 
 def _quote(name: str) -> str:
@@ -96,7 +102,67 @@ def _parse_plpgsql_body(statement: str) -> Body:
         if parsed.node is None:
             return Body(error=f"{parsed.error} in: {query}")
         nodes.append(parsed.node)
-    return Body(tuple(nodes))
+    return Body(tuple(nodes), dynamic=tuple(_dynamic(tree)))
+
+
+_DYNAMIC_QUERY = {
+    "PLpgSQL_stmt_dynexecute": "query",
+    "PLpgSQL_stmt_dynfors": "query",
+    "PLpgSQL_stmt_return_query": "dynquery",
+    "PLpgSQL_stmt_open": "dynquery",
+}
+
+
+def _dynamic(tree: object) -> list[ast.Node]:
+    """The expressions of a PL/pgSQL tree whose value is run by ``EXECUTE``.
+
+    Follows variables: ``v := format(…); EXECUTE v`` makes the assignment's
+    expression dynamic too (repeated until nothing new is found).
+    """
+    names = [next(iter(d.values())).get("refname") for d in _first_function(tree).get("datums", [])]
+    executed: list[str] = []
+    assignments: list[tuple[str, str]] = []
+    for kind, statement in _statements(tree):
+        if kind in _DYNAMIC_QUERY and isinstance(statement.get(_DYNAMIC_QUERY[kind]), dict):
+            executed.append(statement[_DYNAMIC_QUERY[kind]]["PLpgSQL_expr"]["query"])
+        elif kind == "PLpgSQL_stmt_assign" and 0 <= statement.get("varno", -1) < len(names):
+            query = statement["expr"]["PLpgSQL_expr"]["query"]
+            assignments.append(
+                (names[statement["varno"]], query.split(":=", 1)[-1] if ":=" in query else query)
+            )
+    found: list[ast.Node] = []
+    pending, seen = list(executed), set()
+    while pending:
+        text = pending.pop()
+        if text in seen or (parsed := parse_expression(text)).node is None:
+            continue
+        seen.add(text)
+        found.append(parsed.node)
+        read = {ref[0] for ref in column_references(parsed)}
+        pending.extend(value for variable, value in assignments if variable in read)
+    return found
+
+
+def _first_function(tree: object) -> dict:
+    if isinstance(tree, list) and tree and isinstance(tree[0], dict):
+        return tree[0].get("PLpgSQL_function", {})
+    return {}
+
+
+def _statements(tree: object) -> list[tuple[str, dict]]:
+    """(statement kind, statement) of every ``PLpgSQL_stmt_*`` in a PL/pgSQL parse tree."""
+    found = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.startswith("PLpgSQL_stmt_") and isinstance(value, dict):
+                    found.append((key, value))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def _embedded(tree: object) -> list[tuple[str, int]]:

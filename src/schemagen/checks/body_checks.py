@@ -64,23 +64,18 @@ def check_body_statements(catalog: Catalog) -> list[Diagnostic]:
     """
     found = []
     for function, nodes in _bodies(catalog):
-        for node in nodes:
-            text = _string(node)
-            if isinstance(node, ast.IndexStmt) and node.concurrent:
-                text = "CREATE INDEX CONCURRENTLY"
-            if isinstance(node, ast.VacuumStmt):
-                text = "VACUUM"
-            statement = _NOT_IN_FUNCTIONS.search(text) if text is not None else None
-            if statement is not None:
-                found.append(
-                    error(
-                        "C371",
-                        f"{_label(function)} runs {statement.group(0)!r}, "
-                        "which cannot be executed inside a function or transaction block",
-                        function.span,
-                        "run it from the client or a scheduler, outside any function",
-                    )
+        statement = _not_in_functions(nodes, parse_body(function).dynamic)
+        if statement is not None:
+            found.append(
+                error(
+                    "C371",
+                    f"{_label(function)} runs {statement!r}, "
+                    "which cannot be executed inside a function or transaction block",
+                    function.span,
+                    "run it from the client or a scheduler, outside any function",
                 )
+            )
+        for node in nodes:
             if (
                 isinstance(node, ast.FuncCall)
                 and [n.sval for n in node.funcname][-1] == "format"
@@ -98,6 +93,26 @@ def check_body_statements(catalog: Catalog) -> list[Diagnostic]:
                         )
                     )
     return found
+
+
+def _not_in_functions(nodes: list[ast.Node], dynamic: tuple[ast.Node, ...]) -> str | None:
+    """The first statement a function cannot run: a statement of the body, or a string it EXECUTEs.
+
+    Only strings in expressions that reach ``EXECUTE`` count: a function may
+    return DDL as text, or mention VACUUM in a message (and a ``sql`` body has
+    no dynamic SQL at all).
+    """
+    for node in nodes:
+        if isinstance(node, ast.IndexStmt) and node.concurrent:
+            return "CREATE INDEX CONCURRENTLY"
+        if isinstance(node, ast.VacuumStmt):
+            return "VACUUM"
+    for node in (sub for top in dynamic for sub in walk(top, into_subqueries=True)):
+        text = _string(node)
+        statement = _NOT_IN_FUNCTIONS.search(text) if text is not None else None
+        if statement is not None:
+            return statement.group(0)
+    return None
 
 
 def _string(node: ast.Node) -> str | None:

@@ -123,7 +123,8 @@ def _check_reference(expr: Expression, ref: tuple[str, ...]) -> list[Diagnostic]
 def _column_part(expr: Expression, ref: tuple[str, ...], table: str, schema: str) -> str | None:
     """The column a reference names, or None when it is not ours to judge."""
     if expr.site is Site.TRIGGER_WHEN:
-        return ref[1] if len(ref) == 2 and ref[0] in ("new", "old") else None
+        whole_row = len(ref) != 2 or ref[0] not in ("new", "old") or ref[1] == "*"
+        return None if whole_row else ref[1]  # ``OLD.* IS DISTINCT FROM NEW.*`` compares rows
     if expr.site is Site.POLICY and len(ref) != 1:
         return None
     if len(ref) == 1 or ref[:-1] in ((table,), (schema, table)):

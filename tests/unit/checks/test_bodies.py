@@ -95,3 +95,31 @@ def test_view_references():
     bad = View(qn("agents.v"), "SELECT s.key FROM agents.state s JOIN agents.nope n ON true", span=span(6))
     found = check_body_references(_catalog(views=[bad]))
     assert codes(found) == ["C373", "C373"] and all(d.span == span(6) for d in found)
+
+
+def test_ddl_returned_as_text_is_not_run():
+    """Only strings that reach EXECUTE are statements; returning DDL as text is fine."""
+    returned = _plpgsql(
+        "BEGIN RETURN format('CREATE INDEX CONCURRENTLY %I ON t (a)', 'i'); END;",
+        returns="text",
+    )
+    assert check_body_statements(_catalog(returned)) == []
+    noticed = _plpgsql("BEGIN RAISE NOTICE 'run VACUUM later'; RETURN 1; END;")
+    assert check_body_statements(_catalog(noticed)) == []
+    sql_text = Function(
+        qn("agents.ddl"), returns="text", body="SELECT format('CREATE INDEX CONCURRENTLY %I ON t (a)', 'i')"
+    )
+    assert check_body_statements(_catalog(sql_text)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DECLARE v text; BEGIN v := format('CREATE INDEX CONCURRENTLY %I ON t (a)', 'i'); "
+        "EXECUTE v; RETURN 1; END;",
+        "BEGIN EXECUTE 'VACUUM ' || 't'; RETURN 1; END;",
+        "DECLARE r record; BEGIN FOR r IN EXECUTE 'VACUUM t' LOOP END LOOP; RETURN 1; END;",
+    ],
+)
+def test_ddl_that_reaches_execute(body):
+    assert codes(check_body_statements(_catalog(_plpgsql(body)))) == ["C371"]

@@ -111,3 +111,13 @@ def test_subqueries_and_aggregates_are_forbidden_in_checks():
     assert codes(check_forbidden_constructs(_with_check("count(a) > 0"))) == ["C365"]
     policy = Policy("p", qn("t"), using="a IN (SELECT 1)")
     assert check_forbidden_constructs(Catalog.of(tables=[table("t", col("a"))], policies=[policy])) == []
+
+
+@pytest.mark.parametrize(
+    "when", ["OLD.* IS DISTINCT FROM NEW.*", "OLD IS DISTINCT FROM NEW", "NEW.* <> OLD.*"]
+)
+def test_trigger_when_compares_whole_rows(when):
+    """The updated_at macro's condition; PostgreSQL accepts row comparisons in WHEN."""
+    t = table("t", col("a"))
+    trigger = Trigger("tr", qn("t"), qn("f"), when=when)
+    assert check_column_references(Catalog.of(tables=[t], triggers=[trigger])) == []
