@@ -18,7 +18,9 @@ def _apply(dsn: str, sql: str) -> None:
 
 
 def test_writes_one_file_per_schema_and_exits_0(fresh_db, tmp_path):
-    _apply(fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id bigint PRIMARY KEY, name varchar(20) NOT NULL);")
+    _apply(
+        fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id bigint PRIMARY KEY, name varchar(20) NOT NULL);"
+    )
     result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == ["app.yaml"]
@@ -63,6 +65,8 @@ def test_connection_error_exits_1_and_masks_the_password(tmp_path):
 
 
 def test_malformed_dsn_is_a_usage_error(tmp_path):
-    result = CliRunner().invoke(main, ["inspect", "--dsn", "host=x password=abc9 nonsense", "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["inspect", "--dsn", "host=x password=abc9 nonsense", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "abc9" not in result.output
