@@ -140,3 +140,18 @@ def test_read_only_transaction_leaves_no_trace(fresh_db):
         introspect(conn, None)
         assert conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
         assert conn.execute("SHOW search_path").fetchone()[0] != "pg_catalog"
+
+
+def test_column_and_table_settings_the_model_lacks_are_omissions(fresh_db):
+    _apply(
+        fresh_db,
+        "CREATE TABLE t (a text, b int, c int);"
+        "ALTER TABLE t ALTER a SET STORAGE EXTERNAL; ALTER TABLE t ALTER b SET STATISTICS 500;"
+        "ALTER TABLE t REPLICA IDENTITY FULL;",
+    )
+    _, omissions = _read(fresh_db)
+    assert [(o.kind, o.name) for o in omissions] == [
+        ("column", "public.t.a"),
+        ("column", "public.t.b"),
+        ("table", "public.t"),
+    ]
