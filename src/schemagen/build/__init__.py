@@ -73,13 +73,16 @@ def build_catalog(
     drafts: list[TableDraft] = []
     for document in documents:
         schema = document.data["schema"]
-        enums += build_enums(document, schema, ctx)
-        domains += build_domains(document, schema, ctx)
-        composites += build_composite_types(document, schema, ctx)
-        sequences += build_sequences(document, schema, ctx)
-        drafts += build_tables(document, schema, ctx)
-        functions += build_routines(document, schema, ctx)
-        document_views, view_indexes = build_views(document, schema, ctx)
+        where = document.span(())
+        enums += ctx.guarded([], where, "enums", build_enums, document, schema, ctx)
+        domains += ctx.guarded([], where, "domains", build_domains, document, schema, ctx)
+        composites += ctx.guarded([], where, "composite types", build_composite_types, document, schema, ctx)
+        sequences += ctx.guarded([], where, "sequences", build_sequences, document, schema, ctx)
+        drafts += ctx.guarded([], where, "tables", build_tables, document, schema, ctx)
+        functions += ctx.guarded([], where, "functions", build_routines, document, schema, ctx)
+        document_views, view_indexes = ctx.guarded(
+            ([], []), where, "views", build_views, document, schema, ctx
+        )
         views += document_views
         indexes += view_indexes
     triggers: list[Trigger] = []
@@ -90,15 +93,51 @@ def build_catalog(
         sequences += draft.sequences
         table, spec, document, where = draft.table, draft.spec, draft.document, draft.path
         columns = {c.name for c in table.columns}
-        indexes += build_indexes(document, (*where, "indexes"), table.name, draft.index_entries, ctx, columns)
-        triggers += build_triggers(document, (*where, "triggers"), table.name, spec.get("triggers"), ctx)
-        policies += build_policies(document, (*where, "policies"), table.name, spec.get("policies"), ctx)
+        span, name = table.span, f"part of table {table.name}"
+        indexes += ctx.guarded(
+            [],
+            span,
+            name,
+            build_indexes,
+            document,
+            (*where, "indexes"),
+            table.name,
+            draft.index_entries,
+            ctx,
+            columns,
+        )
+        triggers += ctx.guarded(
+            [],
+            span,
+            name,
+            build_triggers,
+            document,
+            (*where, "triggers"),
+            table.name,
+            spec.get("triggers"),
+            ctx,
+        )
+        policies += ctx.guarded(
+            [],
+            span,
+            name,
+            build_policies,
+            document,
+            (*where, "policies"),
+            table.name,
+            spec.get("policies"),
+            ctx,
+        )
         if isinstance(spec.get("rows"), dict):
-            rows.append(build_rows(document, (*where, "rows"), table, spec["rows"], ctx))
+            built = ctx.guarded(
+                None, span, name, build_rows, document, (*where, "rows"), table, spec["rows"], ctx
+            )
+            rows += [built] if built is not None else []
         if table.partition_of is None:
             key = table.primary_key.columns if table.primary_key else ()
-            triggers += define_triggers(macro_triggers(document, where, table.name, spec, key), ctx)
-            rule = range_rule(table.name, spec, _time_key_type(table))
+            macro = ctx.guarded([], span, name, macro_triggers, document, where, table.name, spec, key)
+            triggers += define_triggers(macro, ctx)
+            rule = ctx.guarded(None, span, name, range_rule, table.name, spec, _time_key_type(table))
             if rule is not None:
                 rules.append(rule)
     maintenance = maintenance_document(rules)

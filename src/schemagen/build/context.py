@@ -4,7 +4,9 @@ Builder codes (the semantic checks use C301-C379): ``C380`` a name defined
 twice, ``C381`` two primary keys on one table, ``C382`` a column shorthand or
 index key that does not parse, ``C383`` a reference that is not a valid name,
 ``C384`` a serial column with a default or identity, ``C385`` range partitions
-that cannot be generated.
+that cannot be generated, ``C386``-``C388`` grants, default privileges and rows
+that cannot be read, ``C389`` an object skipped because its YAML does not have
+the shape the format describes (validation has reported why).
 """
 
 from __future__ import annotations
@@ -120,6 +122,23 @@ class BuildContext:
             names = [target_schema, name]
         text = ".".join(quote_ident(n) for n in names) + modifiers
         return text + ("[]" if is_array else "")
+
+    def guarded(self, default: Any, where: Span | None, what: str, build: Any, *args: Any) -> Any:
+        """Run one builder; a value of the wrong shape skips the object with a C389 error.
+
+        Validation reports what is wrong with the YAML; this keeps one malformed
+        object from hiding the semantic diagnostics of every other one.
+        """
+        try:
+            return build(*args)
+        except (AttributeError, KeyError, TypeError, ValueError, IndexError) as exc:
+            self.error(
+                "C389",
+                f"skipped {what}: its YAML does not have the shape the format describes",
+                where,
+                f"fix the other errors reported for it (builder: {type(exc).__name__}: {exc})",
+            )
+            return default
 
     def sql(self, document: SourceDocument, path: JsonPath, value: Any) -> str:
         """A YAML scalar as SQL text: strings as written, numbers as written, booleans as true/false."""

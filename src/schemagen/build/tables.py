@@ -49,7 +49,19 @@ def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> li
         qualified = QualifiedName(schema, name)
         if not ctx.define("table", qualified, Located(document, path), str(qualified)):
             continue
-        draft = _build_table(document, path, qualified, spec or {}, ctx)
+        draft = ctx.guarded(
+            None,
+            document.key_span(path),
+            f"table {qualified}",
+            _build_table,
+            document,
+            path,
+            qualified,
+            spec or {},
+            ctx,
+        )
+        if draft is None:
+            continue
         draft.index_entries = list((spec or {}).get("indexes") or [])
         draft.spec = spec or {}
         drafts.append(draft)
@@ -69,7 +81,12 @@ def _build_table(
     schema = name.schema
     column_specs: list[ColumnSpec] = []
     for column_name, column_spec in (spec.get("columns") or {}).items():
-        built = build_column(document, (*path, "columns", column_name), column_name, column_spec, schema, ctx)
+        column_path = (*path, "columns", column_name)
+        what = f"column {column_name} of {name}"
+        where = document.key_span(column_path)
+        built = ctx.guarded(
+            None, where, what, build_column, document, column_path, column_name, column_spec, schema, ctx
+        )
         if built is not None:
             column_specs.append(built)
     sequences = [_serial_sequence(name, c, ctx) for c in column_specs if c.serial_type]

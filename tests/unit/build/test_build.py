@@ -288,3 +288,15 @@ def test_reference_schema_builds() -> None:
     texts = [p.read_text() for p in sorted((REPO / "schema").glob("*.yaml"))]
     catalog = ok(*texts)
     assert catalog.tables
+
+
+def test_a_malformed_object_is_skipped_and_the_others_are_built() -> None:
+    document, _ = load_text(
+        "schema: app\ntables:\n  t:\n    columns: 5\n"
+        "  u:\n    columns: {id: bigint}\n    indexes: [{columns: 7}]\n",
+        "schema/f.yaml",
+    )
+    assert validate_documents([document])
+    catalog, diagnostics = build_catalog([document])
+    assert list(catalog.tables) == [QualifiedName("app", "u")]
+    assert [(d.code, d.span.line) for d in diagnostics] == [("C389", 3), ("C389", 5)]
