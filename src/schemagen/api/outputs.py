@@ -8,6 +8,7 @@ from schemagen.lint import parse_gate
 from schemagen.model import Catalog
 from schemagen.plan import plan_changes
 from schemagen.render import render_plan
+from schemagen.render.erd import render_erd
 
 
 def render_schema_sql(catalog: Catalog) -> str:
@@ -19,4 +20,4 @@ def render_outputs(catalog: Catalog, settings) -> tuple[dict[str, str], list[Dia
     """Every generated file, keyed by path under generated/, plus lint findings."""
     schema_sql = render_schema_sql(catalog)
     diagnostics = parse_gate(schema_sql)
-    return {"schema.sql": schema_sql}, diagnostics
+    return {"schema.sql": schema_sql, "erd.md": render_erd(catalog)}, diagnostics
