@@ -59,6 +59,9 @@ _SHORT_TYPES = {
     "time without time zone": "time",
 }
 _MERMAID_CODES = {'"': "#quot;", "%": "#37;", "\\": "#92;", "#": "#35;"}
+# Mermaid 11 reads any top-level line containing ``direction TB`` (BT, RL, LR) as a
+# direction statement, swallowing the line; its ``d`` becomes an entity code.
+_DIRECTION = re.compile(r"(d)(?=irection\s+(?:tb|bt|rl|lr))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -227,9 +230,12 @@ def mermaid_string(text: str) -> str:
 
     >>> mermaid_string('say "hi" 100% #1')
     'say #quot;hi#quot; 100#37; #35;1'
+    >>> mermaid_string("Direction lr")
+    '#68;irection lr'
     """
     one_line = _SPACES.sub(" ", text).strip()
-    return "".join(_MERMAID_CODES.get(char, char) for char in one_line)
+    coded = "".join(_MERMAID_CODES.get(char, char) for char in one_line)
+    return _DIRECTION.sub(lambda m: f"#{ord(m.group(1))};", coded)
 
 
 def markdown_text(text: str) -> str:

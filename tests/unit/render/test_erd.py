@@ -374,3 +374,18 @@ def test_every_table_of_the_repository_schema_appears() -> None:
         for b in blocks.values()
     )
     assert drawn == keys
+
+
+def test_names_that_mermaid_would_read_as_a_direction_statement_are_coded() -> None:
+    target = Table(
+        Q("s", "Direction TB"), (Column("id", "integer", not_null=True),), primary_key=pk("t", "id")
+    )
+    source = Table(
+        Q("s", "source"),
+        (Column("id", "integer"),),
+        foreign_keys=(fk("points direction LR", ("id",), target.name, ("id",)),),
+    )
+    block = mermaid_blocks(render_erd(Catalog.of(tables=[target, source])))["s"]
+    assert not re.search(r"direction\s+(tb|bt|rl|lr)", block, re.IGNORECASE)
+    assert 'Direction_TB["#68;irection TB"]' in block
+    assert 'Direction_TB |o..o{ source : "points #100;irection LR"' in block
