@@ -44,7 +44,7 @@ CREATE SEQUENCE catalog.ticket_number AS bigint INCREMENT BY 5 NO MINVALUE NO MA
 
 COMMENT ON SEQUENCE catalog.ticket_number IS 'Human-facing ticket numbers.';
 
-CREATE SEQUENCE catalog.wrapping AS integer INCREMENT BY 1 MINVALUE 1 MAXVALUE 100 CACHE 1 CYCLE;
+CREATE SEQUENCE catalog.wrapping AS integer INCREMENT BY 1 NO MINVALUE MAXVALUE 100 CACHE 1 CYCLE;
 
 CREATE TABLE catalog.tickets (
     ticket_id catalog.ticket_id NOT NULL,
