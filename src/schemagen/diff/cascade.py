@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from schemagen.diff import indexes, routines
 from schemagen.model.catalog import Catalog
-from schemagen.model.changes import AlterColumn, Change, ColumnChange, CreateIndex, DropColumn, DropTable
+from schemagen.model.changes import (
+    AddConstraint,
+    AlterColumn,
+    AlterSequenceOwnedBy,
+    Change,
+    ColumnChange,
+    CreateIndex,
+    CreateTable,
+    DropColumn,
+    DropConstraint,
+    DropTable,
+)
 from schemagen.model.code_changes import (
     CreateTrigger,
     CreateView,
@@ -35,6 +46,30 @@ def _touched(changes: list[Change]) -> set[QualifiedName]:
         ):
             touched.add(change.table)
     return touched
+
+
+def _around_recreated_tables(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
+    """A kept table's FK to a recreated table is dropped before and added after; so is ownership."""
+    dropped = {c.table.name for c in changes if isinstance(c, DropTable)}
+    created = {c.table.name for c in changes if isinstance(c, CreateTable)}
+    recreated = dropped & created
+    handled = {(c.table, c.constraint.name) for c in changes if isinstance(c, AddConstraint | DropConstraint)}
+    extra: list[Change] = []
+    for name, table in new.tables.items():
+        if name in recreated or name not in old.tables:
+            continue
+        for fk in table.foreign_keys:
+            if fk.ref_table in recreated and (name, fk.name) not in handled:
+                before = next((f for f in old.tables[name].foreign_keys if f.name == fk.name), None)
+                if before is not None:
+                    extra += [DropConstraint(name, before), AddConstraint(name, fk)]
+    for name, sequence in new.sequences.items():
+        before = old.sequences.get(name)
+        owner = sequence.owned_by
+        if before is not None and owner is not None and before.owned_by == owner and owner[0] in recreated:
+            # dropping the owning table would drop the sequence: disown it first, own it again after
+            extra += [AlterSequenceOwnedBy(name, owner, None), AlterSequenceOwnedBy(name, None, owner)]
+    return extra
 
 
 def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
@@ -76,4 +111,4 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
                 kind in ("function", "procedure") and grant.target in regranted_functions
             ):
                 extra.append(GrantPrivileges(grant))
-    return extra
+    return extra + _around_recreated_tables(old, new, changes)

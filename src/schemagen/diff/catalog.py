@@ -69,8 +69,8 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
         old.tables,
         new.tables,
         tables.create_table,
-        lambda t: tables.drop_table(t, dropped_tables),
-        tables.alter_table,
+        lambda t: tables.drop_table(t, dropped_tables | recreated_tables),
+        lambda o, n: tables.alter_table(o, n, frozenset(dropped_tables | recreated_tables)),
     )
     changes += _kind(
         {

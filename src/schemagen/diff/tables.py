@@ -128,10 +128,13 @@ def needs_recreate(old: Table, new: Table) -> bool:
     return old.partition_by != new.partition_by or old.partition_of != new.partition_of
 
 
-def alter_table(old: Table, new: Table) -> list[Change]:
-    """Changes that take ``old`` to ``new`` in place; a new partitioning recreates the table."""
+def alter_table(old: Table, new: Table, vanishing: frozenset[QualifiedName] = frozenset()) -> list[Change]:
+    """Changes that take ``old`` to ``new`` in place; a new partitioning recreates the table.
+
+    ``vanishing`` are the tables dropped or recreated by the same diff.
+    """
     if needs_recreate(old, new):
-        return [DropTable(old), *create_table(new)]
+        return [*drop_table(old, set(vanishing)), *create_table(new)]
     name = new.name
     changes: list[Change] = []
     if old.unlogged != new.unlogged:

@@ -135,7 +135,10 @@ CODE_RULES: dict[type[Change], Callable[[Change], Refs]] = {
     DropFunction: lambda c: refs(
         drops={deps.function_ref(c.function.name)}, needs_old=function_needs(c.function)
     ),
-    ReplaceFunction: lambda c: refs(needs_new=function_needs(c.new) | {deps.function_ref(c.new.name)}),
+    ReplaceFunction: lambda c: refs(
+        needs_new=function_needs(c.new) | {deps.function_ref(c.new.name)},
+        needs_old=function_needs(c.old) - {deps.function_ref(c.old.name)},
+    ),
     CreateTrigger: lambda c: refs(
         creates={deps.trigger_ref(c.trigger.table, c.trigger.name)}, needs_new=trigger_needs(c.trigger)
     ),
