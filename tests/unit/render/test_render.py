@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import pglast
 import pytest
 
+import schemagen.model
 from schemagen.diff import diff_catalogs
 from schemagen.model import (
     Catalog,
@@ -23,7 +27,9 @@ from tests.unit.render.rich_catalog import rich_catalog
 
 
 def change_classes() -> list[type[ch.Change]]:
-    """Every concrete change class."""
+    """Every change class defined in any module of ``schemagen.model``."""
+    for module in pkgutil.iter_modules(schemagen.model.__path__):
+        importlib.import_module(f"schemagen.model.{module.name}")
     found, todo = [], [ch.Change]
     while todo:
         cls = todo.pop()
