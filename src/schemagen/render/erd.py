@@ -7,8 +7,11 @@ is made safe here, at the last moment, for the two languages it lands in:
   names become ``[A-Za-z0-9_]`` words that are no keyword of the erDiagram
   lexer; an entity whose word differs from its name carries the real name as
   an alias (``id["real name"]``), an attribute as its comment. Quoted texts
-  (aliases, relationship labels, comments) encode ``"``, ``%``, ``\\`` and ``#``
-  as Mermaid entity codes (``#quot;``), which Mermaid 10 and 11 both decode.
+  (aliases, relationship labels, comments) are one line; the few characters
+  Mermaid cannot hold there or would read as HTML become look-alikes
+  (``"`` becomes a double prime, ``<`` a single angle quotation mark, …):
+  Mermaid's ER renderer does not decode entity codes such as ``#quot;``.
+  Checked against the erDiagram grammars of Mermaid 10.9 and 11 and by rendering.
 * **Markdown** (headings, notes and the tables under each diagram): text is
   backslash-escaped, names are code spans, ``|`` is escaped even inside code
   spans (GitHub splits table cells on it) and newlines become spaces.
@@ -58,10 +61,16 @@ _SHORT_TYPES = {
     "time with time zone": "timetz",
     "time without time zone": "time",
 }
-_MERMAID_CODES = {'"': "#quot;", "%": "#37;", "\\": "#92;", "#": "#35;"}
+# Characters a quoted Mermaid string cannot hold or would read as HTML (labels are
+# HTML) become look-alikes: Mermaid's ER renderer does not decode its own entity
+# codes such as ``#quot;``. Aliases also refuse ``%`` and ``\\``. ``#`` and ``&``
+# change only where they would start an entity (``#quot;``, ``&amp;``, ``&#38;``).
+_MERMAID_LOOKALIKES = str.maketrans({'"': "\u2033", "<": "\u2039", ">": "\u203a"})
+_ALIAS_LOOKALIKES = str.maketrans({"%": "\uff05", "\\": "\uff3c"})
+_ENTITY_START = re.compile(r"[#&](?=\w+;)|&(?=#)")
 # Mermaid 11 reads any top-level line containing ``direction TB`` (BT, RL, LR) as a
-# direction statement, swallowing the line; its ``d`` becomes an entity code.
-_DIRECTION = re.compile(r"(d)(?=irection\s+(?:tb|bt|rl|lr))", re.IGNORECASE)
+# direction statement, swallowing the line: a word joiner (U+2060) keeps them apart.
+_DIRECTION = re.compile(r"(?<=direction)(?=\s+(?:tb|bt|rl|lr))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -225,17 +234,19 @@ def mermaid_type(type_text: str) -> str:
     return mermaid_word(text + ("_array" if array else ""))
 
 
-def mermaid_string(text: str) -> str:
-    """Text for a quoted Mermaid string: one line, ``"%\\#`` as entity codes.
+def mermaid_string(text: str, *, alias: bool = False) -> str:
+    """Text for a quoted Mermaid string (an ``alias`` when set): one line, look-alikes.
 
-    >>> mermaid_string('say "hi" 100% #1')
-    'say #quot;hi#quot; 100#37; #35;1'
-    >>> mermaid_string("Direction lr")
-    '#68;irection lr'
+    >>> print(ascii(mermaid_string('say "hi" <b>100%</b> & #1')))
+    'say \\u2033hi\\u2033 \\u2039b\\u203a100%\\u2039/b\\u203a & #1'
+    >>> print(ascii(mermaid_string("#quot; &amp; 5% Direction lr", alias=True)))
+    '\\uff03quot; \\uff06amp; 5\\uff05 Direction\\u2060 lr'
     """
-    one_line = _SPACES.sub(" ", text).strip()
-    coded = "".join(_MERMAID_CODES.get(char, char) for char in one_line)
-    return _DIRECTION.sub(lambda m: f"#{ord(m.group(1))};", coded)
+    one_line = _SPACES.sub(" ", text).strip().translate(_MERMAID_LOOKALIKES)
+    if alias:
+        one_line = one_line.translate(_ALIAS_LOOKALIKES)
+    one_line = _ENTITY_START.sub(lambda m: chr(ord(m.group()) + 0xFEE0), one_line)
+    return _DIRECTION.sub("\u2060", one_line)
 
 
 def markdown_text(text: str) -> str:
@@ -281,7 +292,7 @@ def _entity(
                 comment=mermaid_string(column.name) if word != column.name else "",
             )
         )
-    alias = "" if entity_id == name else mermaid_string(name)
+    alias = "" if entity_id == name else mermaid_string(name, alias=True)
     return Entity(entity_id, alias, tuple(attributes))
 
 
@@ -292,7 +303,7 @@ def _external_entity(
     display = f"{name.schema}.{name.name}"
     table = catalog.tables.get(name)
     if table is None:
-        return Entity(entity_id, mermaid_string(display), ())
+        return Entity(entity_id, mermaid_string(display, alias=True), ())
     pk = table.primary_key.columns if table.primary_key else ()
     referenced = frozenset(
         c for fk, _ in keys if _root(catalog, fk.ref_table) == name for c in fk.ref_columns or pk

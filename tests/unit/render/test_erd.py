@@ -137,7 +137,9 @@ def small_catalog() -> Catalog:
             Column("class_id", "integer", not_null=True),
         ),
         primary_key=pk("Order", "select"),
-        foreign_keys=(fk('it\'s "odd" 100% #1', ("class_id",), Q("Odd Schema", "class"), ("id",)),),
+        foreign_keys=(
+            fk('it\'s "odd" <b>100%</b> #1 &amp;', ("class_id",), Q("Odd Schema", "class"), ("id",)),
+        ),
         comment="A `keyword` table | with pipes.",
     )
     odd_class = Table(
@@ -147,6 +149,7 @@ def small_catalog() -> Catalog:
     )
     odd_spaced = Table(Q("Odd Schema", "my table"), (Column("x", "integer"),))
     odd_clash = Table(Q("Odd Schema", "my_table"), (Column("y", "integer"),))
+    odd_alias = Table(Q("Odd Schema", 'a "b" 50% \\ c'), (Column("z", "integer"),))
     return Catalog.of(
         schemas=[
             Schema("people"),
@@ -167,6 +170,7 @@ def small_catalog() -> Catalog:
             odd_class,
             odd_spaced,
             odd_clash,
+            odd_alias,
         ],
         indexes=[
             Index(
@@ -195,6 +199,9 @@ erDiagram
         double _1st "1st"
         integer class_id FK
     }
+    a_b_50_c["a \u2033b\u2033 50\uff05 \uff3c c"] {
+        integer z
+    }
     class_["class"] {
         integer id PK
     }
@@ -204,12 +211,13 @@ erDiagram
     my_table {
         integer y
     }
-    class_ ||..o{ Order : "it's #quot;odd#quot; 100#37; #35;1"
+    class_ ||..o{ Order : "it's \u2033odd\u2033 \u2039b\u203a100%\u2039/b\u203a #1 \uff06amp;"
 ```
 
 | table | what it is for |
 | --- | --- |
 | `Order` | A \\`keyword\\` table \\| with pipes. |
+| `a "b" 50% \\ c` |  |
 | `class` |  |
 | `my table` |  |
 | `my_table` |  |
@@ -387,5 +395,5 @@ def test_names_that_mermaid_would_read_as_a_direction_statement_are_coded() -> N
     )
     block = mermaid_blocks(render_erd(Catalog.of(tables=[target, source])))["s"]
     assert not re.search(r"direction\s+(tb|bt|rl|lr)", block, re.IGNORECASE)
-    assert 'Direction_TB["#68;irection TB"]' in block
-    assert 'Direction_TB |o..o{ source : "points #100;irection LR"' in block
+    assert 'Direction_TB["Direction\u2060 TB"]' in block
+    assert 'Direction_TB |o..o{ source : "points direction\u2060 LR"' in block
