@@ -5,7 +5,7 @@ from __future__ import annotations
 from pglast import ast
 from pglast.enums import A_Expr_Kind
 
-from schemagen.checks.builtins import known_extensions
+from schemagen.checks.builtins import builtin_volatility, known_extensions
 from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, expressions
 from schemagen.checks.sqlexpr import ParsedExpression, function_calls, parse_expression, sql_value_functions
 from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, operator_volatility, stable_cast
@@ -124,7 +124,19 @@ def check_unknown_functions(catalog: Catalog) -> list[Diagnostic]:
         if parsed.node is None:
             continue
         for call in function_calls(parsed):
-            if call_volatility(catalog, call, expr.table) == UNKNOWN:
+            off_path = _declared_off_the_search_path(catalog, call.schema, call.name)
+            if off_path:
+                found.append(
+                    warning(
+                        "C355",
+                        f"{expr.subject} calls {call.name}() unqualified, but it is declared as "
+                        f"{', '.join(off_path)}: the DDL is applied with the default search_path "
+                        '("$user", public), where PostgreSQL does not find it',
+                        expr.span,
+                        f"qualify the call: {off_path[0]}(…)",
+                    )
+                )
+            elif call_volatility(catalog, call, expr.table) == UNKNOWN:
                 shown = f"{call.schema + '.' if call.schema else ''}{call.name}()"
                 found.append(
                     warning(
@@ -136,3 +148,17 @@ def check_unknown_functions(catalog: Catalog) -> list[Diagnostic]:
                     )
                 )
     return found
+
+
+def _declared_off_the_search_path(catalog: Catalog, schema: str | None, name: str) -> list[str]:
+    """Where an unqualified call's declared function lives, when that is never on the search_path.
+
+    Empty when the call is qualified, built in, or some declared function of that
+    name is in ``public``.
+    """
+    if schema is not None or builtin_volatility(name) is not None:
+        return []
+    schemas = sorted({f.name.schema for f in catalog.functions.values() if f.name.name == name})
+    if not schemas or "public" in schemas:
+        return []
+    return [f"{s}.{name}" for s in schemas]

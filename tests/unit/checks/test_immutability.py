@@ -167,3 +167,16 @@ def test_unknown_function_warns():
     assert diag.code == "C355" and diag.severity is Severity.WARNING
     # an extension schemagen has no data for could provide it: no warning
     assert check_unknown_functions(Catalog.of(tables=[bad], extensions=[Extension("pg_uuidv7")])) == []
+
+
+def test_unqualified_call_of_a_function_outside_public_warns():
+    """The DDL is applied with the default search_path: agents.f is not found as f()."""
+    function = Function(qn("agents.valid"), returns="boolean", body="SELECT true", volatility="immutable")
+    check = CheckConstraint("c", "valid(a)")
+    unqualified = table("agents.t", col("a", "jsonb"), checks=(check,))
+    [diag] = check_unknown_functions(Catalog.of(tables=[unqualified], functions=[function]))
+    assert diag.code == "C355" and "agents.valid" in diag.message and "search_path" in diag.message
+    qualified = table("agents.t", col("a", "jsonb"), checks=(CheckConstraint("c", "agents.valid(a)"),))
+    assert check_unknown_functions(Catalog.of(tables=[qualified], functions=[function])) == []
+    public = Function(qn("public.valid"), returns="boolean", body="SELECT true", volatility="immutable")
+    assert check_unknown_functions(Catalog.of(tables=[unqualified], functions=[public])) == []
