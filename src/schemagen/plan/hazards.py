@@ -21,6 +21,7 @@ from schemagen.model.changes import (
     SetTableLogged,
 )
 from schemagen.model.code_changes import DeleteReferenceRows, SetRowLevelSecurity
+from schemagen.model.names import QualifiedName
 from schemagen.model.planned import Hazard
 from schemagen.model.rename_changes import RenameColumn, RenameTable
 
@@ -59,11 +60,31 @@ COLUMN_HAZARDS: dict[ColumnChange, frozenset[Hazard]] = {
 """Extra hazards of an ``AlterColumn`` by what changed."""
 
 
-def hazards_of(change: Change) -> tuple[Hazard, ...]:
-    """The hazards of one change, sorted by name."""
+ON_EXISTING_ROWS: frozenset[Hazard] = frozenset(
+    {H.ACCESS_EXCLUSIVE_LOCK, H.TABLE_REWRITE, H.VALIDATES_ROWS, H.INDEX_BUILD_BLOCKS_WRITES}
+)
+"""Hazards that only matter for a table that already holds rows (not one this plan creates)."""
+
+
+def subject_table(change: Change) -> QualifiedName | None:
+    """The table a table-level change works on, or None."""
+    if isinstance(change, CreateIndex):
+        return change.index.table
+    table = getattr(change, "table", None)
+    return table if isinstance(table, QualifiedName) else None
+
+
+def hazards_of(change: Change, new_tables: frozenset[QualifiedName] = frozenset()) -> tuple[Hazard, ...]:
+    """The hazards of one change, sorted by name.
+
+    ``new_tables`` are tables the same plan creates: changes on them lose the
+    hazards of ``ON_EXISTING_ROWS`` (an empty table is not locked for long).
+    """
     found = set(CHANGE_HAZARDS.get(type(change), frozenset()))
     if isinstance(change, AlterColumn):
         for flag, hazards in COLUMN_HAZARDS.items():
             if flag in change.changes:
                 found |= hazards
+    if subject_table(change) in new_tables:
+        found -= ON_EXISTING_ROWS
     return tuple(sorted(found, key=lambda h: h.name))

@@ -43,7 +43,6 @@ CREATE TABLE shop.items (
 
 COMMENT ON TABLE shop.items IS 'Order lines.';
 
--- hazard: INDEX_BUILD_BLOCKS_WRITES: builds an index while blocking writes
 CREATE INDEX items_sku_idx ON shop.items USING btree (sku);
 
 COMMENT ON INDEX shop.items_sku_idx IS 'By SKU.';
@@ -102,7 +101,5 @@ CREATE INDEX orders_status_idx ON shop.orders USING btree (status, amount);
 
 COMMENT ON INDEX shop.orders_note_idx IS NULL;
 
--- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
--- hazard: VALIDATES_ROWS: scans the table to validate existing rows
 ALTER TABLE shop.items
     ADD CONSTRAINT items_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id) ON DELETE CASCADE;

@@ -100,7 +100,5 @@ ALTER TABLE shop.orders
 
 DROP TYPE shop.status__old;
 
--- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
--- hazard: VALIDATES_ROWS: scans the table to validate existing rows
 ALTER TABLE shop.audit
     ADD CONSTRAINT audit_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id);

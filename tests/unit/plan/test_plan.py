@@ -247,3 +247,16 @@ def test_schema_owner_role_is_created_first() -> None:
     catalog = Catalog.of(schemas=[Schema("a_app", owner="z_owner")], roles=[Role("z_owner")])
     ordered = _order(diff_catalogs(Catalog(), catalog))
     assert [type(c).__name__ for c in ordered] == ["CreateRole", "CreateSchema"]
+
+
+def test_changes_on_tables_created_by_the_plan_carry_no_lock_hazards() -> None:
+    plan = plan_changes(diff_catalogs(Catalog(), rich_catalog()))
+    for planned in plan:
+        if isinstance(planned.change, ch.CreateIndex | ch.AddConstraint):
+            assert planned.hazards == (), planned
+    existing = Table(Q("s", "t"), (Column("a", "integer"),))
+    index = Index(Q("s", "t_a_idx"), existing.name, (IndexElement("a"),))
+    later = plan_changes(
+        diff_catalogs(Catalog.of(tables=[existing]), Catalog.of(tables=[existing], indexes=[index]))
+    )
+    assert later.changes[0].hazards == (Hazard.INDEX_BUILD_BLOCKS_WRITES,)
