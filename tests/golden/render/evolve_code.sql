@@ -67,7 +67,6 @@ SELECT DISTINCT agent_type FROM agents.active_agents;
 CREATE MATERIALIZED VIEW tasks.queue_stats AS
 SELECT tasks.queue_count() AS n;
 
--- hazard: INDEX_BUILD_BLOCKS_WRITES: builds an index while blocking writes
 CREATE UNIQUE INDEX queue_stats_n_idx ON tasks.queue_stats USING btree (n);
 
 COMMENT ON MATERIALIZED VIEW tasks.queue_stats IS 'Refreshed by hand.';
