@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,6 +23,7 @@ from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 
 AUDIT_FUNCTION = QualifiedName("audit", "log_changes")
+_INTERVAL = re.compile(r"^\s*(\d+)\s+(day|week|month|year)s?\s*$")
 _FORMATS = {"day": "YYYY_MM_DD", "week": "YYYY_MM_DD", "month": "YYYY_MM", "year": "YYYY"}
 
 
@@ -94,8 +96,10 @@ def range_rule(table: QualifiedName, spec: dict[str, Any], key_type: str | None)
     if not isinstance(partitioning, dict) or not partitioning.get("interval") or key_type is None:
         return None
     keys = partitioning.get("range") or []
-    count, unit = str(partitioning["interval"]).split()
-    unit = unit.rstrip("s")
+    match = _INTERVAL.match(str(partitioning["interval"]))
+    if match is None or not keys:
+        return None  # reported by validation (V205) and by the children's builder (C385)
+    count, unit = match.group(1), match.group(2)
     return {
         "schema_name": table.schema,
         "table_name": table.name,

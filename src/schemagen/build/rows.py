@@ -70,10 +70,15 @@ def build_rows(
         entry_path = (*path, "values", position)
         if isinstance(entry, list):
             if columns is None or len(entry) != len(columns):
+                message = (
+                    f"row {position + 1} of {table.name} is a list, but `rows:` has no `columns:`"
+                    if columns is None
+                    else f"row {position + 1} of {table.name} has {len(entry)} values "
+                    f"for {len(columns)} columns"
+                )
                 ctx.error(
                     "C388",
-                    f"row {position + 1} of {table.name} has {len(entry)} values for "
-                    f"{len(columns or [])} columns",
+                    message,
                     document.span(entry_path),
                     "give one value per name in `columns:`, or write the row as a mapping",
                 )

@@ -152,8 +152,12 @@ def _alternatives(
     branches = err.schema.get(err.validator, []) if isinstance(err.schema, dict) else []
     required_sets = [b.get("required") for b in branches if isinstance(b, dict)]
     if required_sets and all(r and len(b) == 1 for r, b in zip(required_sets, branches, strict=False)):
-        keys = " or ".join(f"'{r[0]}'" for r in required_sets)
-        return error("V208", f"{subject} needs exactly one of {keys}", document.key_span(path), description)
+        if all(len(r) == 1 for r in required_sets):
+            keys = " or ".join(f"'{r[0]}'" for r in required_sets)
+            message = f"{subject} needs exactly one of {keys}"
+            return error("V208", message, document.key_span(path), description)
+        forms = " or ".join(" with ".join(f"'{k}'" for k in r) for r in required_sets)
+        return error("V208", f"{subject} needs {forms}", document.key_span(path), description)
     return error(
         "V208",
         f"{subject} has the wrong form: {describe_value(err.instance)}",
