@@ -78,7 +78,7 @@ def build_grants(documents: list[SourceDocument], catalog: Catalog, ctx: BuildCo
             revoke = "revoke" in entry
             privileges = entry.get("revoke") if revoke else entry.get("privileges")
             grantees = entry.get("from") if revoke else entry.get("to")
-            grantees = grantees if isinstance(grantees, list) else [grantees]
+            grantees = [g for g in (grantees if isinstance(grantees, list) else [grantees]) if g is not None]
             columns = tuple(sorted(entry.get("columns") or ()))
             for kind, target in targets:
                 object_kind = "column" if columns else kind
