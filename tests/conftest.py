@@ -26,6 +26,15 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 _counter = itertools.count()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the expected files of golden cases (review the diff like code)",
+    )
+
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("SCHEMAGEN_REQUIRE_SERVERS") == "1":
         pytest.fail(f"required PostgreSQL server unavailable: {reason}")
