@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from schemagen.model.names import QualifiedName
-from schemagen.model.routines import (
-    DefaultPrivilege,
-    Function,
-    Grant,
-    Policy,
-    ReferenceRows,
-    Role,
-    Trigger,
-    View,
-)
 from schemagen.model.objects import (
     CompositeType,
     Domain,
@@ -24,6 +15,16 @@ from schemagen.model.objects import (
     Schema,
     Sequence,
     Table,
+)
+from schemagen.model.routines import (
+    DefaultPrivilege,
+    Function,
+    Grant,
+    Policy,
+    ReferenceRows,
+    Role,
+    Trigger,
+    View,
 )
 
 
@@ -95,14 +96,34 @@ class Catalog:
 
     def indexes_of(self, table: QualifiedName) -> list[Index]:
         """Indexes declared on ``table``, sorted by name."""
-        return [index for index in self.indexes.values() if index.table == table]
+        return list(self._indexes_by_table.get(table, ()))
 
     def partitions_of(self, parent: QualifiedName) -> list[Table]:
         """Direct partitions of ``parent``, sorted by name."""
-        return [
-            t for t in self.tables.values() if t.partition_of is not None and t.partition_of.parent == parent
-        ]
+        return list(self._partitions_by_parent.get(parent, ()))
+
+    # Per-table lookups, computed once on first use. A catalog is never mutated
+    # after construction, so the cache (kept in the instance ``__dict__``, which
+    # a frozen dataclass allows; not a field, so equality and repr ignore it)
+    # cannot go stale.
+
+    @cached_property
+    def _indexes_by_table(self) -> dict[QualifiedName, tuple[Index, ...]]:
+        return _grouped(self.indexes.values(), lambda index: index.table)
+
+    @cached_property
+    def _partitions_by_parent(self) -> dict[QualifiedName, tuple[Table, ...]]:
+        partitions = (t for t in self.tables.values() if t.partition_of is not None)
+        return _grouped(partitions, lambda t: t.partition_of.parent)
 
 
 def _keyed(objects, key) -> dict:
     return {key(o): o for o in sorted(objects, key=key)}
+
+
+def _grouped(objects, key) -> dict:
+    """``objects`` grouped by ``key``, each group in the input order."""
+    groups: dict = {}
+    for o in objects:
+        groups.setdefault(key(o), []).append(o)
+    return {k: tuple(v) for k, v in groups.items()}
