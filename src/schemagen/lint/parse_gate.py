@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pglast import parse_sql
-from pglast.parser import ParseError
+from pglast.parser import ParseError, parse_sql_json
 
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.lint.statements import ScanError, position, statements
@@ -26,6 +26,8 @@ def parse_gate(sql: str, source: str = "<sql>") -> list[Diagnostic]:
     >>> [f"{d.span} {d.code} {d.message}" for d in parse_gate("SELECT 1;\\nCREATE TABLE t (a int;", "x.sql")]
     ['x.sql:2:22 Q401 statement 2 does not parse: syntax error at end of input']
     """
+    if _parses(sql):
+        return []
     try:
         parts = statements(sql)
     except ScanError as exc:
@@ -54,3 +56,17 @@ def parse_gate(sql: str, source: str = "<sql>") -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _parses(sql: str) -> bool:
+    """True when the whole script parses, checked in one call into PostgreSQL's parser.
+
+    The fast path of the gate: no Python syntax tree is built. A script that
+    parses as a whole has no statement that does not (the grammar reads a script
+    statement by statement); only a failing script is split to locate each error.
+    """
+    try:
+        parse_sql_json(sql)
+    except ParseError:
+        return False
+    return True
