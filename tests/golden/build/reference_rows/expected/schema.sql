@@ -19,7 +19,7 @@ CREATE TABLE demo.settings (
 
 INSERT INTO demo.flags (flag, enabled, meta) VALUES
     ('new_ui', false, '{"owner": "web"}')
-ON CONFLICT (flag) DO UPDATE SET enabled = EXCLUDED.enabled, meta = EXCLUDED.meta;
+ON CONFLICT (flag) DO NOTHING;
 
 INSERT INTO demo.settings (name, value, period) VALUES
     ('max_workers', 8, '30 seconds'),
