@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -58,7 +59,21 @@ class Expression:
 
 
 def expressions(catalog: Catalog) -> Iterator[Expression]:
-    """All expressions of ``catalog``, in catalog order."""
+    """All expressions of ``catalog``, in catalog order.
+
+    Several checks walk them; the list of the last catalog asked for is kept
+    (a catalog is never changed after it is built) so it is collected once.
+    """
+    global _last
+    if _last is None or _last[0]() is not catalog:
+        _last = (weakref.ref(catalog), tuple(_collect(catalog)))
+    return iter(_last[1])
+
+
+_last: tuple[weakref.ref[Catalog], tuple[Expression, ...]] | None = None
+
+
+def _collect(catalog: Catalog) -> Iterator[Expression]:
     for name, domain in catalog.domains.items():
         if domain.default is not None:
             yield Expression(domain.default, Site.DOMAIN_DEFAULT, f"domain {name}", domain.span, domain=name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from schemagen.checks.builtins import builtin_type_names, type_aliases
 from schemagen.model import Catalog, QualifiedName
@@ -37,8 +38,11 @@ class TypeRef:
         return base + ("[]" if self.array else "")
 
 
+@lru_cache(maxsize=8192)
 def parse_type(text: str) -> TypeRef:
     """Split canonical type text into schema, base name (without typmod) and array-ness.
+
+    Cached: a catalog spells the same few types over and over, and a TypeRef is immutable.
 
     >>> parse_type("character varying(50)[]")
     TypeRef(schema=None, name='character varying', array=True)
