@@ -59,9 +59,6 @@ def test_core_kinds_round_trip(fresh_db, second_db, tmp_path):
     assert first.files == second.files  # inspect is a fixed point
 
 
-@pytest.mark.xfail(
-    reason="the builder does not yet build the issue-3 kinds (routines, partitions, RLS, grants)"
-)
 def test_every_kind_round_trips(fresh_db, second_db, tmp_path):
     sql = (HERE / "test_introspect_sample.sql").read_text()
     first, second = _round_trip(sql, fresh_db, second_db, tmp_path)

@@ -88,7 +88,7 @@ def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege]
             omissions.append(
                 Omission(
                     "default privileges",
-                    f"for role {r['for_role']} on {kind} to {r['grantee']}",
+                    f"for role {r['for_role'] or 'current_user'} on {kind} to {r['grantee']}",
                     "default privileges without IN SCHEMA are not supported",
                 )
             )

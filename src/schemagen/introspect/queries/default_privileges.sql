@@ -1,5 +1,6 @@
 -- ALTER DEFAULT PRIVILEGES entries, in a schema in scope or global (schema NULL).
-SELECT pg_get_userbyid(da.defaclrole) AS for_role,
+-- for_role is NULL for the connected role's own entries (no FOR ROLE needed to recreate them).
+SELECT NULLIF(pg_get_userbyid(da.defaclrole), current_user) AS for_role,
        n.nspname AS schema,
        da.defaclobjtype AS object_type,
        CASE WHEN e.grantee = 0 THEN 'public' ELSE pg_get_userbyid(e.grantee) END AS grantee,
