@@ -1,12 +1,14 @@
 """The ``schemagen`` command line: parse arguments, call one api function, report.
 
 Exit codes: 0 success, 1 invalid input (or stale generated/ with ``--check``),
-2 usage error, 3 something could not be expressed (``inspect``).
+2 usage error, 3 something could not be expressed (``inspect``), 4 internal error
+(a bug in schemagen: the message says how to get the traceback for a report).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -25,7 +27,29 @@ PROJECT_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 4
+
+
+class SchemagenGroup(click.Group):
+    """A click group that turns an unexpected exception into one line and exit 4."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("SCHEMAGEN_DEBUG") == "1":
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "    a bug in schemagen: rerun with SCHEMAGEN_DEBUG=1 for the traceback, and report it",
+                err=True,
+            )
+            sys.exit(INTERNAL_ERROR)
+
+
+@click.group(cls=SchemagenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="schemagen")
 def main() -> None:
     """Declarative schema-as-code compiler for PostgreSQL."""

@@ -156,3 +156,17 @@ def test_json_schema_is_printed() -> None:
 @pytest.mark.parametrize("args", [["build", "--no-such-flag"], ["no-such-command"]])
 def test_bad_arguments_exit_2(args: list[str]) -> None:
     assert run(*args)[0] == 2
+
+
+def test_an_internal_error_is_one_line_and_exit_4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import schemagen.api
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(schemagen.api, "build_project", explode)
+    project = make_project(tmp_path, {"app.yaml": GOOD})
+    code, _, err = run("build", "--project", str(project))
+    assert code == 4
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err
