@@ -126,9 +126,8 @@ def check_name_collisions(catalog: Catalog) -> list[Diagnostic]:
     for entry in _names(catalog):
         groups[(entry.namespace, truncate_identifier(entry.name))].append(entry)
     found = []
-    for (namespace, short), entries in sorted(groups.items()):
-        if len(entries) < 2:
-            continue
+    for namespace, short in sorted(key for key, entries in groups.items() if len(entries) > 1):
+        entries = groups[(namespace, short)]
         whats = sorted({e.what for e in entries})
         _first, *others = sorted(entries, key=lambda e: (e.span or Span("", 0, 0), e.what))
         if len({e.name for e in entries}) == 1:
