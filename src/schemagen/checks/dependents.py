@@ -21,7 +21,11 @@ def check_triggers(catalog: Catalog) -> list[Diagnostic]:
         problems = []
         if table is None and table_name not in catalog.views:
             problems.append(f"{table_name} is not declared")
-        functions = [f for f in catalog.functions.values() if f.name == trigger.function and not f.arguments]
+        functions = [
+            f
+            for f in catalog.functions_named(trigger.function.name)
+            if f.name == trigger.function and not f.arguments
+        ]
         if not functions:
             problems.append(f"function {trigger.function}() is not declared")
         elif functions[0].returns != "trigger":

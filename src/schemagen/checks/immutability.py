@@ -158,7 +158,7 @@ def _declared_off_the_search_path(catalog: Catalog, schema: str | None, name: st
     """
     if schema is not None or builtin_volatility(name) is not None:
         return []
-    schemas = sorted({f.name.schema for f in catalog.functions.values() if f.name.name == name})
+    schemas = sorted({f.name.schema for f in catalog.functions_named(name)})
     if not schemas or "public" in schemas:
         return []
     return [f"{s}.{name}" for s in schemas]

@@ -46,11 +46,7 @@ def call_volatility(catalog: Catalog, call: FunctionCall, table: Table | None, d
             if len(letters) > 1 and call.name not in _INLINED:
                 return _narrow(catalog, call, table) or letters
             return letters
-    matching = [
-        f
-        for f in catalog.functions.values()
-        if f.name.name == call.name and call.schema in (None, f.name.schema)
-    ]
+    matching = [f for f in catalog.functions_named(call.name) if call.schema in (None, f.name.schema)]
     if matching:
         if len(matching) == 1:
             inlined = _inlined_volatility(catalog, matching[0], depth)

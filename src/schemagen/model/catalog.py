@@ -102,7 +102,11 @@ class Catalog:
         """Direct partitions of ``parent``, sorted by name."""
         return list(self._partitions_by_parent.get(parent, ()))
 
-    # Per-table lookups, computed once on first use. A catalog is never mutated
+    def functions_named(self, name: str) -> list[Function]:
+        """Declared functions (every schema, every overload) whose bare name is ``name``, in key order."""
+        return list(self._functions_by_name.get(name, ()))
+
+    # Lookups by table, parent or name, computed once on first use. A catalog is never mutated
     # after construction, so the cache (kept in the instance ``__dict__``, which
     # a frozen dataclass allows; not a field, so equality and repr ignore it)
     # cannot go stale.
@@ -110,6 +114,10 @@ class Catalog:
     @cached_property
     def _indexes_by_table(self) -> dict[QualifiedName, tuple[Index, ...]]:
         return _grouped(self.indexes.values(), lambda index: index.table)
+
+    @cached_property
+    def _functions_by_name(self) -> dict[str, tuple[Function, ...]]:
+        return _grouped(self.functions.values(), lambda function: function.name.name)
 
     @cached_property
     def _partitions_by_parent(self) -> dict[QualifiedName, tuple[Table, ...]]:

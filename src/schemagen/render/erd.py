@@ -29,13 +29,16 @@ the heading says how it is partitioned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from schemagen.model import Catalog, ForeignKey, QualifiedName, Table
+from schemagen.model import Catalog, Domain, ForeignKey, QualifiedName, Table, View
 from schemagen.render.environment import environment
 
 TEMPLATE = "files/erd.md.j2"
 
+_T = TypeVar("_T", Table, View)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9_]+")
 _MODIFIERS = re.compile(r"\([^()]*\)")
@@ -125,7 +128,12 @@ class SchemaDiagram:
 
 def render_erd(catalog: Catalog) -> str:
     """The Markdown text of ``generated/erd.md`` for ``catalog``."""
-    diagrams = [schema_diagram(catalog, schema) for schema in diagram_schemas(catalog)]
+    tables = _by_schema(t for t in catalog.tables.values() if t.partition_of is None)
+    views = _by_schema(catalog.views.values())
+    diagrams = [
+        _diagram(catalog, schema, tables.get(schema, []), views.get(schema, []))
+        for schema in diagram_schemas(catalog)
+    ]
     return environment().get_template(TEMPLATE).render(schemas=diagrams)
 
 
@@ -139,10 +147,23 @@ def diagram_schemas(catalog: Catalog) -> list[str]:
 
 def schema_diagram(catalog: Catalog, schema: str) -> SchemaDiagram:
     """The diagram, notes and tables of one schema."""
-    tables = sorted(
-        (t for t in catalog.tables.values() if t.name.schema == schema and t.partition_of is None),
-        key=lambda t: t.name,
-    )
+    tables = [t for t in catalog.tables.values() if t.name.schema == schema and t.partition_of is None]
+    views = [v for v in catalog.views.values() if v.name.schema == schema]
+    return _diagram(catalog, schema, tables, views)
+
+
+def _by_schema(objects: Iterable[_T]) -> dict[str, list[_T]]:
+    """Tables or views grouped by schema, each group in the input order."""
+    groups: dict[str, list[_T]] = {}
+    for o in objects:
+        groups.setdefault(o.name.schema, []).append(o)
+    return groups
+
+
+def _diagram(catalog: Catalog, schema: str, tables: list[Table], views: list[View]) -> SchemaDiagram:
+    """:func:`schema_diagram` given the schema's top-level tables and its views."""
+    tables = sorted(tables, key=lambda t: t.name)
+    domains = {str(name): domain for name, domain in catalog.domains.items()}
     keys = [(fk, table) for table in tables for fk in _foreign_keys(catalog, table)]
     external = sorted(
         {_root(catalog, fk.ref_table) for fk, _ in keys} - {t.name for t in tables},
@@ -151,7 +172,7 @@ def schema_diagram(catalog: Catalog, schema: str) -> SchemaDiagram:
     entities = [_entity(catalog, t, ids[t.name], t.name.name) for t in tables]
     entities += [_external_entity(catalog, name, ids[name], keys) for name in external]
     relationships = sorted(
-        (_relationship(catalog, fk, table, ids) for fk, table in keys),
+        (_relationship(catalog, fk, table, ids, domains) for fk, table in keys),
         key=lambda r: (r.child, r.parent, r.label),
     )
     comment = catalog.schemas[schema].comment if schema in catalog.schemas else None
@@ -167,8 +188,7 @@ def schema_diagram(catalog: Catalog, schema: str) -> SchemaDiagram:
                 markdown_code(v.name.name),
                 markdown_text(("Materialized view. " if v.materialized else "") + (v.comment or "")),
             )
-            for v in sorted(catalog.views.values(), key=lambda v: v.name)
-            if v.name.schema == schema
+            for v in sorted(views, key=lambda v: v.name)
         ),
     )
 
@@ -312,9 +332,13 @@ def _external_entity(
 
 
 def _relationship(
-    catalog: Catalog, fk: ForeignKey, table: Table, ids: dict[QualifiedName, str]
+    catalog: Catalog,
+    fk: ForeignKey,
+    table: Table,
+    ids: dict[QualifiedName, str],
+    domains: dict[str, Domain],
 ) -> Relationship:
-    parent = "||" if all(_not_null(catalog, table, c) for c in fk.columns) else "|o"
+    parent = "||" if all(_not_null(table, c, domains) for c in fk.columns) else "|o"
     child = "o|" if any(set(key) <= set(fk.columns) for key in _unique_keys(catalog, table)) else "o{"
     pk = set(table.primary_key.columns) if table.primary_key else set()
     line = "--" if pk and set(fk.columns) <= pk else ".."
@@ -365,8 +389,8 @@ def _unique_keys(catalog: Catalog, table: Table) -> list[tuple[str, ...]]:
     return keys
 
 
-def _not_null(catalog: Catalog, table: Table, column_name: str) -> bool:
-    """NOT NULL by declaration, primary key, identity or a NOT NULL domain (through domains)."""
+def _not_null(table: Table, column_name: str, domains: dict[str, Domain]) -> bool:
+    """NOT NULL by declaration, primary key, identity or a NOT NULL domain (through ``domains``, by name)."""
     if table.primary_key and column_name in table.primary_key.columns:
         return True
     column = table.column(column_name)
@@ -374,7 +398,6 @@ def _not_null(catalog: Catalog, table: Table, column_name: str) -> bool:
         return False
     if column.not_null or column.identity is not None:
         return True
-    domains = {str(name): domain for name, domain in catalog.domains.items()}
     type_name, seen = column.type, set()
     while type_name in domains and type_name not in seen:
         seen.add(type_name)
