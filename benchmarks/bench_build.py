@@ -5,11 +5,14 @@ the time per table (linear growth keeps that column flat). Not a test: numbers
 only. The stages are those of ``schemagen.api.compile_project``: load (YAML),
 validate (JSON Schema), build (model), checks (semantic checks), plan (diff from
 an empty catalog and dependency order), render (Jinja → schema.sql), lint (the
-PostgreSQL grammar gate over schema.sql) and erd (generated/erd.md).
+PostgreSQL grammar gate over schema.sql) and erd (generated/erd.md). The ``gc``
+column is the part of the total spent in Python's cyclic garbage collector
+(full collections scan every live object, so their cost grows faster than N).
 
-Run: ``python -m benchmarks.bench_build [--repeat K] [--profile FILE] [N ...]``.
-With ``--repeat`` the best of K runs is kept per size; ``--profile`` writes a
-cProfile of the last run of the last size to FILE (read it with
+Run: ``python -m benchmarks.bench_build [--repeat K] [--gc-paused] [--profile FILE] [N ...]``.
+With ``--repeat`` the best of K runs is kept per size; ``--gc-paused`` runs the
+stages with the cyclic GC disabled (as ``schemagen inspect`` does); ``--profile``
+writes a cProfile of the last run of the last size to FILE (read it with
 ``python -m pstats FILE``).
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import tempfile
 import time
 from pathlib import Path
@@ -36,8 +40,39 @@ from schemagen.validate import validate_documents
 STAGES = ("load", "validate", "build", "checks", "plan", "render", "lint", "erd")
 
 
-def run_stages(root: Path) -> tuple[dict[str, float], int]:
+class _GcTimer:
+    """Seconds spent in cyclic garbage collection while installed."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._start = 0.0
+
+    def __call__(self, phase: str, _info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._start
+
+
+def run_stages(root: Path, gc_paused: bool = False) -> tuple[dict[str, float], int]:
     """Seconds spent in each stage of one build of the project at ``root``, and its index count."""
+    gc.collect()
+    timer = _GcTimer()
+    gc.callbacks.append(timer)
+    enabled = gc.isenabled()
+    if gc_paused:
+        gc.disable()
+    try:
+        times, indexes = _timed_stages(root)
+    finally:
+        gc.callbacks.remove(timer)
+        if enabled:
+            gc.enable()
+    times["gc"] = timer.seconds
+    return times, indexes
+
+
+def _timed_stages(root: Path) -> tuple[dict[str, float], int]:
     times: dict[str, float] = {}
     mark = time.perf_counter()
 
@@ -70,7 +105,9 @@ def run_stages(root: Path) -> tuple[dict[str, float], int]:
     return times, len(catalog.indexes)
 
 
-def measure(n_tables: int, repeat: int = 1, profile: Path | None = None) -> tuple[dict[str, float], int]:
+def measure(
+    n_tables: int, repeat: int = 1, profile: Path | None = None, gc_paused: bool = False
+) -> tuple[dict[str, float], int]:
     """Best-of-``repeat`` seconds per stage for an N-table project, and its index count."""
     with tempfile.TemporaryDirectory() as tmp:
         root = write_project(n_tables, Path(tmp))
@@ -80,7 +117,7 @@ def measure(n_tables: int, repeat: int = 1, profile: Path | None = None) -> tupl
             profiler = cProfile.Profile() if profile and attempt == repeat - 1 else None
             if profiler:
                 profiler.enable()
-            times, indexes = run_stages(root)
+            times, indexes = run_stages(root, gc_paused)
             if profiler:
                 profiler.disable()
                 profiler.dump_stats(str(profile))
@@ -94,16 +131,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="keep the best of K runs per size")
+    parser.add_argument("--gc-paused", action="store_true", help="run with the cyclic GC disabled")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the last size's last run here")
     args = parser.parse_args(argv)
-    header = ["tables", "indexes", *STAGES, "total (s)", "ms/table"]
+    header = ["tables", "indexes", *STAGES, "total (s)", "gc", "ms/table"]
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---:" for _ in header) + "|")
     for position, n in enumerate(args.sizes):
         last = position == len(args.sizes) - 1
-        t, indexes = measure(n, args.repeat, args.profile if last else None)
+        t, indexes = measure(n, args.repeat, args.profile if last else None, args.gc_paused)
         row = [f"{n:,}", f"{indexes:,}"]
-        row += [f"{t[k]:.2f}" for k in (*STAGES, "total")]
+        row += [f"{t[k]:.2f}" for k in (*STAGES, "total", "gc")]
         row.append(f"{1000 * t['total'] / n:.2f}")
         print("| " + " | ".join(row) + " |", flush=True)
 
