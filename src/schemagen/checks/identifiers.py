@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from schemagen.checks.memo import last_catalog
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog, Table
 from schemagen.model.names import MAX_IDENTIFIER_BYTES, truncate_identifier
@@ -40,7 +41,13 @@ def _table_names(table: Table) -> Iterator[_Name]:
         yield _Name(constraints, check.name, f"CHECK {check.name} on {qualified}", check.span or table.span)
 
 
-def _names(catalog: Catalog) -> Iterator[_Name]:
+@last_catalog
+def _names(catalog: Catalog) -> tuple[_Name, ...]:
+    """Every name the identifier checks look at (collected once per catalog)."""
+    return tuple(_walk_names(catalog))
+
+
+def _walk_names(catalog: Catalog) -> Iterator[_Name]:
     for name, schema in catalog.schemas.items():
         yield _Name("schemas", name, f"schema {name}", schema.span)
     for name, role in catalog.roles.items():

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from schemagen.checks.memo import last_catalog
 from schemagen.diagnostics import Span
 from schemagen.model import Catalog, Column, QualifiedName, Table
 
@@ -59,18 +59,13 @@ class Expression:
 
 
 def expressions(catalog: Catalog) -> Iterator[Expression]:
-    """All expressions of ``catalog``, in catalog order.
-
-    Several checks walk them; the list of the last catalog asked for is kept
-    (a catalog is never changed after it is built) so it is collected once.
-    """
-    global _last
-    if _last is None or _last[0]() is not catalog:
-        _last = (weakref.ref(catalog), tuple(_collect(catalog)))
-    return iter(_last[1])
+    """All expressions of ``catalog``, in catalog order (collected once per catalog)."""
+    return iter(_all_expressions(catalog))
 
 
-_last: tuple[weakref.ref[Catalog], tuple[Expression, ...]] | None = None
+@last_catalog
+def _all_expressions(catalog: Catalog) -> tuple[Expression, ...]:
+    return tuple(_collect(catalog))
 
 
 def _collect(catalog: Catalog) -> Iterator[Expression]:
