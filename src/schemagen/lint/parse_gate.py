@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pglast import parse_sql
-from pglast.parser import ParseError, parse_sql_json
+from pglast.parser import ParseError, split
 
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.lint.statements import ScanError, position, statements
@@ -61,12 +61,14 @@ def parse_gate(sql: str, source: str = "<sql>") -> list[Diagnostic]:
 def _parses(sql: str) -> bool:
     """True when the whole script parses, checked in one call into PostgreSQL's parser.
 
-    The fast path of the gate: no Python syntax tree is built. A script that
-    parses as a whole has no statement that does not (the grammar reads a script
-    statement by statement); only a failing script is split to locate each error.
+    The fast path of the gate: PostgreSQL's raw parser runs over the whole script
+    (``split`` with the parser), and no syntax tree is handed to Python, not even
+    as JSON. A script that parses as a whole has no statement that does not (the
+    grammar reads a script statement by statement); only a failing script is split
+    to locate each error.
     """
     try:
-        parse_sql_json(sql)
+        split(sql, with_parser=True, only_slices=True)
     except ParseError:
         return False
     return True
