@@ -47,8 +47,13 @@ def test_every_kind_is_read(fresh_db):
         Q("agents", "add(integer, integer)"),
         Q("agents", "noop(integer)"),
         Q("agents", "pairs(integer)"),
+        Q("agents", "registry_size()"),
         Q("agents", "touch()"),
+        Q("agents", "twice(integer)"),
+        Q("tasks", "forget(integer)"),
     }
+    twice = catalog.functions[Q("agents", "twice(integer)")]
+    assert twice.body == "RETURN agents.add(x, x)" and twice.sql_standard_body
     trigger = catalog.triggers[(Q("agents", "registry"), "registry_touch")]
     assert trigger.arguments == ("a", "b c") and trigger.when == "old.status IS DISTINCT FROM new.status"
     assert catalog.views[Q("agents", "counts")].materialized

@@ -62,6 +62,8 @@ CREATE UNLOGGED TABLE tasks.scratch (
     EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 0)
 );
 
+ALTER TABLE tasks.scratch ADD CONSTRAINT positive_id CHECK (id > 0) NOT VALID;
+
 CREATE FUNCTION agents.touch() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.updated_at := now();
@@ -74,6 +76,10 @@ CREATE FUNCTION agents.pairs(n integer) RETURNS TABLE (x integer, y text)
     LANGUAGE sql STABLE SET search_path = agents, pg_temp AS 'SELECT n, n::text';
 CREATE PROCEDURE agents.noop(INOUT v integer) LANGUAGE plpgsql AS $$ BEGIN v := v; END; $$;
 COMMENT ON FUNCTION agents.add(integer, integer) IS 'Adds.';
+CREATE FUNCTION agents.registry_size() RETURNS bigint LANGUAGE sql STABLE
+    BEGIN ATOMIC SELECT count(*) FROM agents.registry; END;
+CREATE FUNCTION agents.twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN agents.add(x, x);
+CREATE PROCEDURE tasks.forget(id integer) LANGUAGE sql AS $$ DELETE FROM tasks.by_hash WHERE by_hash.id = forget.id $$;
 
 CREATE TRIGGER registry_touch BEFORE UPDATE OF agent_type, status ON agents.registry
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION agents.touch('a', 'b c');

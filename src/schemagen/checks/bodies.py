@@ -62,6 +62,8 @@ def _wrapper(function: Function) -> str:
 
 def parse_body(function: Function) -> Body | None:
     """Parse a ``sql`` or ``plpgsql`` body; None for other languages (not analysable)."""
+    if function.sql_standard_body:
+        return Body()  # parsed with its CREATE statement by the lint gate
     if function.language == "sql":
         return _parse_sql_body(function.body)
     if function.language == "plpgsql":

@@ -87,11 +87,15 @@ def create_table(table: Table) -> list[Change]:
     create = CreateTable(table)
     changes: list[Change] = [create]
     changes += [AddConstraint(table.name, fk) for fk in sorted(table.foreign_keys, key=lambda c: c.name)]
+    changes += [AddConstraint(table.name, c) for c in table.checks if c.not_valid]  # see inline_constraints
     if table.rls_enabled or table.rls_forced:
         changes.append(SetRowLevelSecurity(table.name, table.rls_enabled, table.rls_forced))
     changes += comment_changes("table", table.name, None, table.comment)
     changes += _column_comments(table.name, list(table.columns), {})
-    changes += _constraint_comments(table.name, [*create.inline_constraints, *table.foreign_keys], {})
+    not_valid = [c for c in table.checks if c.not_valid]
+    changes += _constraint_comments(
+        table.name, [*create.inline_constraints, *not_valid, *table.foreign_keys], {}
+    )
     return changes
 
 

@@ -32,11 +32,6 @@ def read_functions(rows: Iterable[Row]) -> tuple[list[Function], list[Omission]]
     for r in rows:
         function = read_function(r)
         label = str(function.key)
-        if r["sql_body"]:
-            omissions.append(
-                Omission(function.kind, label, "SQL-standard bodies (BEGIN ATOMIC) are not supported")
-            )
-            continue
         for setting in r["config"] or ():
             if not setting.startswith("search_path="):
                 omissions.append(Omission(function.kind, label, f"SET {setting} is not supported"))

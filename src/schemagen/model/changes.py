@@ -302,9 +302,14 @@ class CreateTable(Change):
 
     @property
     def inline_constraints(self) -> tuple[Constraint, ...]:
-        """The constraints rendered inside the statement, in a fixed order."""
+        """The constraints rendered inside the statement, in a fixed order.
+
+        A NOT VALID check is left out: inside CREATE TABLE PostgreSQL validates
+        it anyway, so it is added by its own ``ALTER TABLE … NOT VALID``.
+        """
         t = self.table
-        return (*((t.primary_key,) if t.primary_key else ()), *t.uniques, *t.checks, *t.excludes)
+        checks = tuple(c for c in t.checks if not c.not_valid)
+        return (*((t.primary_key,) if t.primary_key else ()), *t.uniques, *checks, *t.excludes)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ _NEXTVAL = re.compile(r"nextval\(\s*'((?:[^']|'')+)'", re.IGNORECASE)
 _STRING = re.compile(r"'(?:[^']|'')*'")
 _PART = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
 _DOTTED = re.compile(rf"(?<![\w$.\"])({_PART})\s*\.\s*({_PART})")
+_BARE = re.compile(rf"(?<![\w$.\"])({_PART})(?![\w$\"]|\s*\.)")
 
 
 @dataclass(frozen=True, order=True)
@@ -152,6 +153,29 @@ def dotted_references(sql: str | None) -> list[QualifiedName]:
     for match in _DOTTED.finditer(text):
         schema, name = (_split_dotted(part)[0] for part in match.groups())
         found.add(QualifiedName(schema, name))
+    return sorted(found)
+
+
+def bare_references(sql: str | None, schemas: tuple[str, ...]) -> list[QualifiedName]:
+    """Every unqualified name in SQL text outside string literals, placed in each of ``schemas``.
+
+    For bodies PostgreSQL resolves through a search path when it creates them
+    (``LANGUAGE sql``). Over-approximates (keywords and columns are found too);
+    a name only becomes an edge when the plan creates an object of that name.
+
+    >>> bare_references("SELECT Users.id FROM Users WHERE x = 'a'", ("public",))
+    [QualifiedName(schema='public', name='from'), QualifiedName(schema='public', name='select'), \
+QualifiedName(schema='public', name='users'), QualifiedName(schema='public', name='where'), \
+QualifiedName(schema='public', name='x')]
+    """
+    if not sql:
+        return []
+    text = _STRING.sub("''", sql)
+    found = set()
+    for match in _BARE.finditer(text):
+        word = match.group(1)
+        name = word[1:-1].replace('""', '"') if word.startswith('"') else word.lower()
+        found.update(QualifiedName(schema, name) for schema in schemas)
     return sorted(found)
 
 

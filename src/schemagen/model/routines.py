@@ -47,6 +47,20 @@ class Function:
     span: Span | None = _span()
 
     @property
+    def sql_standard_body(self) -> bool:
+        """A ``LANGUAGE sql`` body in SQL-standard form (``BEGIN ATOMIC … END`` or ``RETURN expr``).
+
+        PostgreSQL parses such a body at CREATE and records what it uses; it is
+        written after the options without quotes, never as a string constant
+        (a quoted body can start with neither: both are syntax errors there).
+        """
+        if self.language != "sql":
+            return False
+        words = self.body.split(None, 2)
+        head = [w.upper() for w in words[:2]]
+        return head[:1] == ["RETURN"] or head == ["BEGIN", "ATOMIC"]
+
+    @property
     def identity_types(self) -> tuple[str, ...]:
         """The argument types PostgreSQL uses to tell overloads apart."""
         return tuple(a.type for a in self.arguments if a.mode in ("IN", "INOUT", "VARIADIC"))

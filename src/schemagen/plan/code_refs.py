@@ -67,7 +67,17 @@ def function_needs(function: Function) -> set[ObjectRef]:
         needs |= _type_needs(type_text)
     if function.language.lower() == "sql":  # only SQL bodies are checked when created
         needs |= deps.query_needs(function.body) - {deps.function_ref(function.name)}
+        for name in deps.bare_references(function.body, _search_path(function)):
+            needs |= {deps.table_ref(name), deps.function_ref(name), deps.sequence_ref(name)}
+        needs.discard(deps.function_ref(function.name))
     return needs
+
+
+def _search_path(function: Function) -> tuple[str, ...]:
+    """Where unqualified names in the body resolve when it is created: its own search_path, else public."""
+    if function.search_path is None:
+        return ("public",)
+    return tuple(part.strip().strip('"') for part in function.search_path.split(",") if part.strip())
 
 
 def view_needs(view: View) -> set[ObjectRef]:

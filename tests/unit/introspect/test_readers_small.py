@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schemagen.introspect.read_access import read_grants, read_roles
-from schemagen.introspect.read_routines import read_function, trigger_when
+from schemagen.introspect.read_routines import read_function, read_functions, trigger_when
 from schemagen.introspect.read_tables import read_column, read_partition_spec
 from schemagen.introspect.sequence_options import non_default_options
 from schemagen.introspect.sql_text import split_top_level, strip_outer_parens
@@ -100,6 +102,40 @@ def test_function_defaults_go_to_the_last_inputs():
     assert [a.default for a in function.arguments] == [None, "'x, y'::text", None]
     assert function.identity_types == ("integer", "text")
     assert function.security_definer
+
+
+def _sql_function(body: str) -> dict:
+    return {
+        "schema": "s",
+        "name": "f",
+        "kind": "f",
+        "argument_types": [],
+        "argument_modes": None,
+        "argument_names": None,
+        "argument_defaults": None,
+        "return_type": "integer",
+        "returns_set": False,
+        "language": "sql",
+        "body": body,
+        "volatility": "i",
+        "strict": False,
+        "security_definer": False,
+        "parallel": "u",
+        "config": None,
+        "comment": None,
+    }
+
+
+def test_sql_standard_bodies_are_read_and_told_apart():
+    rows = [
+        _sql_function("RETURN (1 + 1)"),
+        _sql_function("BEGIN ATOMIC\n SELECT 1;\nEND"),
+        _sql_function("SELECT 1"),
+    ]
+    functions, omissions = read_functions(rows)
+    assert omissions == []
+    assert [f.sql_standard_body for f in functions] == [True, True, False]
+    assert not replace(functions[0], language="plpgsql").sql_standard_body
 
 
 def test_trigger_without_when():
