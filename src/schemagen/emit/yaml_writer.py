@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -64,7 +65,12 @@ def _scalar(value: Any, flow: bool, key: bool = False) -> str:
         return "false"
     if isinstance(value, int | float):
         return repr(value)
-    text = str(value)
+    return _string(str(value), flow, key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _string(text: str, flow: bool, key: bool) -> str:
+    """A string scalar as written (memoised: names and types repeat across thousands of tables)."""
     return text if _plain_ok(text, flow, key) else _quoted(text)
 
 

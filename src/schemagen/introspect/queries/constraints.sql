@@ -18,10 +18,11 @@ SELECT n.nspname AS schema,
        k.confdeltype AS on_delete,
        k.confmatchtype AS match,
        CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid, true) END AS expression,
-       CASE WHEN k.contype IN ('p', 'u', 'x') THEN
+       CASE WHEN k.contype IN ('p', 'u', 'x') AND ix.indnatts > ix.indnkeyatts THEN
             array(SELECT a.attname FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) g(pos)
                   JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.pos - 1]
                   ORDER BY g.pos)
+            WHEN k.contype IN ('p', 'u', 'x') THEN '{}'
        END AS include,
        coalesce(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
        am.amname AS using,

@@ -8,30 +8,32 @@ SELECT n.nspname AS schema,
        coalesce(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
        pg_indexam_has_property(am.oid, 'can_order') AS can_order,
        (SELECT jsonb_agg(jsonb_build_object(
-                 'column', CASE WHEN ix.indkey[g.pos - 1] <> 0 THEN ta.attname END,
-                 'expression', CASE WHEN ix.indkey[g.pos - 1] = 0
-                                    THEN pg_get_indexdef(ix.indexrelid, g.pos, true) END,
+                 'column', CASE WHEN g.attnum <> 0 THEN ta.attname END,
+                 'expression', CASE WHEN g.attnum = 0 THEN pg_get_indexdef(ix.indexrelid, g.pos::int, true) END,
                  'opclass', CASE WHEN NOT opc.opcdefault THEN
                                  CASE WHEN opcn.nspname = 'pg_catalog' THEN opc.opcname
                                       ELSE opcn.nspname || '.' || opc.opcname END END,
                  'opclass_options', ia.attoptions,
-                 'collation', CASE WHEN ix.indcollation[g.pos - 1] <> 0
-                                        AND ix.indcollation[g.pos - 1] <> coalesce(ta.attcollation, it.typcollation) THEN
+                 'collation', CASE WHEN g.coll <> 0 AND g.coll <> coalesce(ta.attcollation, it.typcollation) THEN
                                    CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
                                         ELSE cn.nspname || '.' || co.collname END END,
-                 'option', ix.indoption[g.pos - 1])
+                 'option', g.opt)
                  ORDER BY g.pos)
-        FROM generate_series(1, ix.indnkeyatts) g(pos)
+        FROM unnest(ix.indkey::int2[], ix.indclass::oid[], ix.indcollation::oid[], ix.indoption::int2[])
+             WITH ORDINALITY g(attnum, opclass, coll, opt, pos)
         JOIN pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = g.pos
         JOIN pg_type it ON it.oid = ia.atttypid
-        LEFT JOIN pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = ix.indkey[g.pos - 1]
-        JOIN pg_opclass opc ON opc.oid = ix.indclass[g.pos - 1]
+        LEFT JOIN pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = g.attnum
+        JOIN pg_opclass opc ON opc.oid = g.opclass
         JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
-        LEFT JOIN pg_collation co ON co.oid = ix.indcollation[g.pos - 1]
-        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace) AS elements,
-       array(SELECT a.attname FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) g(pos)
-             JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.pos - 1]
-             ORDER BY g.pos) AS include,
+        LEFT JOIN pg_collation co ON co.oid = g.coll
+        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE g.pos <= ix.indnkeyatts) AS elements,
+       CASE WHEN ix.indnatts > ix.indnkeyatts THEN
+            array(SELECT a.attname FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) g(pos)
+                  JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.pos - 1]
+                  ORDER BY g.pos)
+       ELSE '{}' END AS include,
        pg_get_expr(ix.indpred, ix.indrelid, true) AS "where",
        ic.reloptions AS options,
        dsc.description AS comment
