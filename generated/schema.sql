@@ -750,7 +750,7 @@ ALTER TABLE agents.registry ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON agents.registry
     AS PERMISSIVE
     FOR ALL
-    TO app_writer, app_reader, app_analytics
+    TO app_analytics, app_reader, app_writer
     USING ((metadata ->> 'tenant_id') = current_setting('app.current_tenant_id', true))
     WITH CHECK ((metadata ->> 'tenant_id') = current_setting('app.current_tenant_id', true));
 

@@ -105,6 +105,7 @@ GRANT SELECT, INSERT, UPDATE ON agents.registry TO schemagen_writer WITH GRANT O
 GRANT UPDATE (status) ON agents.registry TO schemagen_reader;
 REVOKE EXECUTE ON FUNCTION agents.add(integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION agents.add(integer, integer) TO schemagen_reader;
+GRANT EXECUTE ON PROCEDURE agents.noop(integer) TO schemagen_writer;
 ALTER DEFAULT PRIVILEGES IN SCHEMA agents GRANT SELECT ON TABLES TO schemagen_reader;
 CREATE POLICY own_rows ON agents.registry AS RESTRICTIVE FOR SELECT TO schemagen_reader
     USING (status = 'active');

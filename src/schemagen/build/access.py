@@ -190,7 +190,8 @@ def _targets(
         qualified = _qualified(head.strip(), schema)
         types = [t.strip() for t in _split_types(rest.rstrip().rstrip(")"))]
         resolved = ", ".join(ctx.resolve_type(t, qualified.schema) for t in types if t)
-        return [(kind, f"{qualified}({resolved})")]
+        routine = catalog.functions.get(QualifiedName(qualified.schema, f"{qualified.name}({resolved})"))
+        return [(routine.kind if routine is not None else kind, f"{qualified}({resolved})")]
     return [(kind, str(_qualified(name, schema)))]
 
 

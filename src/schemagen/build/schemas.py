@@ -41,7 +41,7 @@ def build_extensions(documents: list[SourceDocument], ctx: BuildContext) -> list
             version = options.get("version")
             extension = Extension(
                 name=str(name),
-                schema=options.get("schema"),
+                schema=None if options.get("schema") in (None, "public") else options.get("schema"),
                 version=ctx.label(document, (*path, "version"), version) if version is not None else None,
                 comment=options.get("comment"),
                 span=document.key_span(path),

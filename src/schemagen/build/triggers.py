@@ -63,7 +63,7 @@ def build_policies(
                 table=table,
                 permissive=str(spec.get("as", "permissive")).lower() == "permissive",
                 command=str(spec.get("for", "all")).upper(),
-                roles=tuple(roles) if isinstance(roles, list) else (str(roles),),
+                roles=tuple(sorted(map(str, roles))) if isinstance(roles, list) else (str(roles),),  # as read back
                 using=_sql(document, (*policy_path, "using"), spec.get("using"), ctx),
                 with_check=_sql(document, (*policy_path, "with_check"), spec.get("with_check"), ctx),
                 comment=spec.get("comment"),

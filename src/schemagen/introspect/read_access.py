@@ -23,7 +23,7 @@ DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "ty
 def _target(row: Row) -> str:
     if row["object_kind"] == "schema":
         return row["name"]
-    if row["object_kind"] == "function":
+    if row["object_kind"] in ("function", "procedure"):
         return f"{row['schema']}.{row['name']}({', '.join(row['argument_types'])})"
     return f"{row['schema']}.{row['name']}"
 

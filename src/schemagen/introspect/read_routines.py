@@ -179,7 +179,7 @@ def read_policies(rows: Iterable[Row]) -> list[Policy]:
             table=QualifiedName(r["schema"], r["table_name"]),
             permissive=r["permissive"],
             command=POLICY_COMMANDS[r["command"]],
-            roles=tuple(r["roles"]),
+            roles=tuple(sorted(r["roles"])),
             using=r["using"],
             with_check=r["with_check"],
             comment=r["comment"],

@@ -31,12 +31,14 @@ PUBLIC_SCHEMA_COMMENT = "standard public schema"
 def read_extensions(rows: Iterable[Row]) -> list[Extension]:
     """Extensions with their schema; the version only when it is not the server's default.
 
-    An extension's comment comes from its control file, so it is not read.
+    ``public`` is read as no schema (None), as the builder reads an extension
+    declared without one. An extension's comment comes from its control file,
+    so it is not read.
     """
     return [
         Extension(
             name=r["name"],
-            schema=r["schema"],
+            schema=None if r["schema"] == "public" else r["schema"],
             version=None if r["version"] == r.get("default_version") else r["version"],
         )
         for r in rows

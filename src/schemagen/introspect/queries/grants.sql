@@ -37,7 +37,7 @@ WITH objects AS (
       AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
     UNION ALL
-    SELECT 'function', n.nspname, p.proname,
+    SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname, p.proname,
            array(SELECT format_type(x.oid, NULL) FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY x(oid, i)
                  ORDER BY x.i),
            NULL, p.proacl, acldefault('f', p.proowner)
