@@ -56,14 +56,14 @@ def build_policies(
         if not ctx.define("policy", (table, name), Located(document, policy_path), f"{name} on {table}"):
             continue
         spec = spec or {}
-        roles = spec.get("to", "public")
+        roles = spec.get("to", "public")  # sorted below, as PostgreSQL reads them back
         result.append(
             Policy(
                 name=name,
                 table=table,
                 permissive=str(spec.get("as", "permissive")).lower() == "permissive",
                 command=str(spec.get("for", "all")).upper(),
-                roles=tuple(sorted(map(str, roles))) if isinstance(roles, list) else (str(roles),),  # as read back
+                roles=tuple(sorted(map(str, roles))) if isinstance(roles, list) else (str(roles),),
                 using=_sql(document, (*policy_path, "using"), spec.get("using"), ctx),
                 with_check=_sql(document, (*policy_path, "with_check"), spec.get("with_check"), ctx),
                 comment=spec.get("comment"),
