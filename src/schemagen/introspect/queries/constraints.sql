@@ -8,12 +8,14 @@ SELECT n.nspname AS schema,
        k.condeferred AS initially_deferred,
        k.convalidated AS validated,
        k.connoinherit AS no_inherit,
-       array(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY x(attnum, i)
-             JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.attnum ORDER BY x.i) AS columns,
+       array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+             ORDER BY array_position(k.conkey, a.attnum)) AS columns,
        rn.nspname AS ref_schema,
        r.relname AS ref_table,
-       array(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY x(attnum, i)
-             JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = x.attnum ORDER BY x.i) AS ref_columns,
+       CASE WHEN k.contype = 'f' THEN
+            array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.confrelid AND a.attnum = ANY (k.confkey)
+                  ORDER BY array_position(k.confkey, a.attnum))
+       ELSE '{}' END AS ref_columns,
        k.confupdtype AS on_update,
        k.confdeltype AS on_delete,
        k.confmatchtype AS match,
