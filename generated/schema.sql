@@ -789,7 +789,7 @@ CREATE TABLE agents.state (
 PARTITION BY HASH (agent_id);
 
 CREATE OR REPLACE FUNCTION agents.hydrate_agent_state(p_agent_id agents.agent_id)
-RETURNS TABLE (state_key character varying(255), state_value jsonb)
+RETURNS TABLE (state_key character varying, state_value jsonb)
 LANGUAGE sql
 STABLE PARALLEL UNSAFE
 AS $body$SELECT s.state_key, s.state_value

@@ -10,6 +10,7 @@ from schemagen.build.context import BuildContext, Located
 from schemagen.build.sqltext import split_dotted
 from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.types import signature_type
 
 _ALL: dict[str, tuple[str, ...]] = {
     "table": ("DELETE", "INSERT", "REFERENCES", "SELECT", "TRIGGER", "TRUNCATE", "UPDATE"),
@@ -189,7 +190,7 @@ def _targets(
         head, _, rest = name.partition("(")
         qualified = _qualified(head.strip(), schema)
         types = [t.strip() for t in _split_types(rest.rstrip().rstrip(")"))]
-        resolved = ", ".join(ctx.resolve_type(t, qualified.schema) for t in types if t)
+        resolved = ", ".join(signature_type(ctx.resolve_type(t, qualified.schema)) for t in types if t)
         routine = catalog.functions.get(QualifiedName(qualified.schema, f"{qualified.name}({resolved})"))
         return [(routine.kind if routine is not None else kind, f"{qualified}({resolved})")]
     return [(kind, str(_qualified(name, schema)))]

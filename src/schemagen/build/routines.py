@@ -8,6 +8,7 @@ from schemagen.build.context import BuildContext, Located
 from schemagen.build.sqltext import quote_ident, words
 from schemagen.model import Function, FunctionArgument, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.types import signature_type
 
 _MODES = ("in", "out", "inout", "variadic")
 
@@ -52,8 +53,8 @@ def resolve_return_type(text: str, schema: str, ctx: BuildContext) -> str:
     """``setof agents.registry`` → ``SETOF agents.registry``; other types canonical and qualified."""
     tokens = [w for _, w in words(text)]
     if tokens and tokens[0].lower() == "setof":
-        return "SETOF " + ctx.resolve_type(" ".join(tokens[1:]), schema)
-    return ctx.resolve_type(text, schema)
+        return "SETOF " + signature_type(ctx.resolve_type(" ".join(tokens[1:]), schema))
+    return signature_type(ctx.resolve_type(text, schema))
 
 
 def _routine(
@@ -74,12 +75,15 @@ def _routine(
             default = ctx.sql(document, default_path, default_value) if default_value is not None else None
         else:
             mode, arg_type, default = parse_argument(str(arg))
-        arguments.append(FunctionArgument(arg_name, ctx.resolve_type(arg_type, schema), mode, default))
+        arg_type = signature_type(ctx.resolve_type(arg_type, schema))  # PostgreSQL drops modifiers here
+        arguments.append(FunctionArgument(arg_name, arg_type, mode, default))
     returns = spec.get("returns")
     returns_table: tuple[tuple[str, str], ...] = ()
     if isinstance(returns, dict):
         table = returns.get("table") or {}
-        returns_table = tuple((col, ctx.resolve_type(str(t), schema)) for col, t in table.items())
+        returns_table = tuple(
+            (col, signature_type(ctx.resolve_type(str(t), schema))) for col, t in table.items()
+        )
         returns = None
     elif returns is not None:
         returns = resolve_return_type(str(returns), schema, ctx)

@@ -281,6 +281,19 @@ def split_type(canonical: str) -> TypeParts:
     return TypeParts(base, (), is_array)
 
 
+def signature_type(canonical: str) -> str:
+    """A canonical type as PostgreSQL records it in a function signature: modifiers dropped.
+
+    ``CREATE FUNCTION f(x varchar(255))`` stores ``character varying``; the
+    builder stores the same, so declared and live functions compare equal.
+
+    >>> signature_type("character varying(255)[]"), signature_type("timestamp(3) with time zone")
+    ('character varying[]', 'timestamp with time zone')
+    """
+    parts = split_type(canonical)
+    return parts.name + ("[]" if parts.array else "")
+
+
 def _in_quotes(text: str, position: int) -> bool:
     return text[:position].count('"') % 2 == 1
 
