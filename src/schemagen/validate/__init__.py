@@ -5,18 +5,31 @@ from __future__ import annotations
 from schemagen.diagnostics import Diagnostic
 from schemagen.model.document import SourceDocument
 from schemagen.validate.errors import leaf_errors, to_diagnostic
-from schemagen.validate.schema import json_schema, validator
+from schemagen.validate.schema import fast_validator, json_schema, validator
 
 __all__ = ["json_schema", "validate_document", "validate_documents"]
 
 
 def validate_document(document: SourceDocument) -> list[Diagnostic]:
     """Every schema violation in one document, each located in its file."""
+    if _valid_fast(document.data):
+        return []
     diagnostics: list[Diagnostic] = []
     for err in validator().iter_errors(document.data):
         for leaf in leaf_errors(err):
             diagnostics += to_diagnostic(leaf, document)
     return _drop_missing_explained_by_typo(diagnostics)
+
+
+def _valid_fast(data: object) -> bool:
+    """True when the optional fast validator is installed and finds ``data`` valid."""
+    fast = fast_validator()
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except Exception:  # a value it cannot convert: jsonschema decides
+        return False
 
 
 def _drop_missing_explained_by_typo(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
