@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from schemagen.build.sqltext import words
 
@@ -28,8 +29,11 @@ class Shorthand:
     hint: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def parse_column_shorthand(text: str) -> Shorthand:
     """Split a shorthand column into type, NOT NULL, collation and default.
+
+    Cached: projects repeat the same few shorthands, and a Shorthand is immutable.
 
     >>> parse_column_shorthand("varchar(255) not null default 'x y'")
     Shorthand(type='varchar(255)', not_null=True, default="'x y'", collation=None, error=None, hint=None)
