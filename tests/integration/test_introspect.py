@@ -46,6 +46,7 @@ def test_every_kind_is_read(fresh_db):
     assert set(catalog.functions) == {
         Q("agents", "add(integer, integer)"),
         Q("agents", "noop(integer)"),
+        Q("agents", "one()"),
         Q("agents", "pairs(integer)"),
         Q("agents", "registry_size()"),
         Q("agents", "touch()"),

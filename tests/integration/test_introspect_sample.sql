@@ -78,6 +78,7 @@ CREATE PROCEDURE agents.noop(INOUT v integer) LANGUAGE plpgsql AS $$ BEGIN v := 
 COMMENT ON FUNCTION agents.add(integer, integer) IS 'Adds.';
 CREATE FUNCTION agents.registry_size() RETURNS bigint LANGUAGE sql STABLE
     BEGIN ATOMIC SELECT count(*) FROM agents.registry; END;
+CREATE FUNCTION agents.one() RETURNS integer LANGUAGE sql SET search_path = '' AS 'SELECT 1';
 CREATE FUNCTION agents.twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN agents.add(x, x);
 CREATE PROCEDURE tasks.forget(id integer) LANGUAGE sql AS $$ DELETE FROM tasks.by_hash WHERE by_hash.id = forget.id $$;
 

@@ -62,6 +62,8 @@ def read_function(r: Row) -> Function:
     for setting in r["config"] or ():
         if setting.startswith("search_path="):
             search_path = setting.partition("=")[2]
+            if search_path == '""':
+                search_path = ""  # an empty path, as the builder reads `search_path: []`
     return Function(
         name=QualifiedName(r["schema"], r["name"]),
         arguments=arguments,

@@ -138,6 +138,11 @@ def test_sql_standard_bodies_are_read_and_told_apart():
     assert not replace(functions[0], language="plpgsql").sql_standard_body
 
 
+def test_an_empty_search_path_reads_as_the_builder_writes_it():
+    row = {**_sql_function("SELECT 1"), "config": ['search_path=""']}
+    assert read_function(row).search_path == ""
+
+
 def test_trigger_without_when():
     assert (
         trigger_when("CREATE TRIGGER t AFTER INSERT ON s.x FOR EACH ROW EXECUTE FUNCTION s.f('WHEN (x)')")
