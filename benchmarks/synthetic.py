@@ -37,7 +37,7 @@ def table_yaml(i: int) -> str:
         f"      t{i:05d}_amount_positive: amount >= 0",
         f"      t{i:05d}_name_not_blank: length(name) > 0",
         "    indexes:",
-        "      - [tenant_id]",
+        "      - [parent_id]",
         "      - [status, created_at desc]",
         "      - {columns: [created_at], where: \"status = 'new'\"}",
         "      - {columns: [(lower(name))]}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schemagen.api.memory import paused_gc
 from schemagen.api.outputs import render_outputs
 from schemagen.api.project import project_root, stale_files, write_generated
 from schemagen.build import build_catalog
@@ -37,6 +38,11 @@ def compile_project(project: str | Path) -> BuildResult:
     later stages. Rendering happens only for an error-free catalog.
     """
     root = project_root(project)
+    with paused_gc():
+        return _compile(root)
+
+
+def _compile(root: Path) -> BuildResult:
     documents, settings, diagnostics = load_project(root)
     if has_errors(diagnostics):
         return BuildResult(sorted_diagnostics(diagnostics))

@@ -117,3 +117,25 @@ def _register_optional_commands() -> None:
 
 
 _register_optional_commands()
+
+
+def run() -> None:
+    """Console-script entry point: run the CLI, then leave without tearing down the heap.
+
+    A build of thousands of tables leaves a large, acyclic heap behind; letting the
+    interpreter free it object by object at exit took ~0.3 s of a 2 s build. Output is
+    flushed first, and nothing schemagen does relies on exit handlers (files are
+    written and connections closed inside the commands).
+    """
+    try:
+        main.main(prog_name="schemagen")
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            click.echo(exc.code, err=True)
+            code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -170,3 +170,24 @@ def test_an_internal_error_is_one_line_and_exit_4(tmp_path: Path, monkeypatch: p
     assert code == 4
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err
+
+
+def test_console_entry_point_exit_codes_and_output(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path, {"app.yaml": GOOD})
+    ok = subprocess.run(
+        [sys.executable, "-m", "schemagen", "build", "--project", str(project)],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "wrote generated/schema.sql" in ok.stdout
+    usage = subprocess.run(
+        [sys.executable, "-m", "schemagen", "build", "--project", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+    )
+    assert usage.returncode == 2
+    assert "does not exist" in usage.stderr

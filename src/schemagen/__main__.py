@@ -1,0 +1,5 @@
+"""``python -m schemagen``: the same as the ``schemagen`` command."""
+
+from schemagen.cli import run
+
+run()
