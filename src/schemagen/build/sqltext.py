@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from schemagen.model.sqltext import matching_paren as matching_paren  # used by build.indexes
+
 _PLAIN_IDENT = re.compile(r"^[a-z_][a-z0-9_$]*$")
 
 # Keywords quote_identifier() quotes (every category except UNRESERVED_KEYWORD),
@@ -250,27 +252,6 @@ def words(text: str) -> Iterator[tuple[int, str]]:
                 break
             index += 1
         yield start, text[start:index]
-
-
-def matching_paren(text: str, start: int) -> int:
-    """Index of the parenthesis closing the one at ``start`` (quotes respected), or -1."""
-    depth = 0
-    quote: str | None = None
-    for index in range(start, len(text)):
-        char = text[index]
-        if quote:
-            if char == quote:
-                quote = None
-            continue
-        if char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
 
 
 _IDENTIFIER_TOKEN = re.compile(r"'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)")

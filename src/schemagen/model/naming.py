@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from schemagen.model.names import MAX_IDENTIFIER_BYTES
+from schemagen.model.sqltext import matching_paren, strip_outer_parens, top_level
 
 CONSTRAINT_LABELS = ("pkey", "key", "fkey", "check", "excl")
 
@@ -203,7 +204,7 @@ def figure_index_colname(expression: str) -> str | None:
     >>> figure_index_colname("(created_at)::date")
     'created_at'
     """
-    text = _strip_parens(expression.strip())
+    text = strip_outer_parens(expression.strip())
     cast = _split_top_level_cast(text)
     if cast is not None:
         inner, type_name = cast
@@ -216,7 +217,7 @@ def figure_index_colname(expression: str) -> str | None:
     ):
         return _KEYWORD_NAMES[word.group(1).lower()]
     call = _FUNCTION_CALL.match(text)
-    if call and _matching_paren(text, call.end() - 1) == len(text) - 1:
+    if call and matching_paren(text, call.end() - 1) == len(text) - 1:
         name = _last_name(call.group(1))
         return _KEYWORD_NAMES.get(name, name)
     if re.fullmatch(rf"{_IDENT}(?:\s*\.\s*{_IDENT})*", text):
@@ -231,48 +232,10 @@ def _last_name(qualified: str) -> str:
     return last.lower()
 
 
-def _strip_parens(text: str) -> str:
-    while text.startswith("(") and _matching_paren(text, 0) == len(text) - 1:
-        text = text[1:-1].strip()
-    return text
-
-
-def _matching_paren(text: str, start: int) -> int:
-    depth = 0
-    quote: str | None = None
-    for index in range(start, len(text)):
-        char = text[index]
-        if quote:
-            if char == quote:
-                quote = None
-            continue
-        if char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
-
-
 def _split_top_level_cast(text: str) -> tuple[str, str] | None:
-    depth = 0
-    quote: str | None = None
     last = -1
-    for index, char in enumerate(text):
-        if quote:
-            if char == quote:
-                quote = None
-            continue
-        if char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == ":" and depth == 0 and text[index : index + 2] == "::":
+    for index, char, depth in top_level(text):
+        if char == ":" and depth == 0 and text[index : index + 2] == "::":
             last = index
     if last < 0:
         return None
@@ -285,22 +248,9 @@ def _split_top_level_cast(text: str) -> tuple[str, str] | None:
 
 
 def _has_top_level_operator(text: str) -> bool:
-    text = _strip_parens(text)
+    text = strip_outer_parens(text)
     if text.startswith("'") and text.endswith("'"):
         return False
-    depth = 0
-    quote: str | None = None
-    for char in text:
-        if quote:
-            if char == quote:
-                quote = None
-            continue
-        if char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif depth == 0 and (char in "+-*/<>=~!@#%^&|`?" or char.isspace()):
-            return True
-    return False
+    return any(
+        depth == 0 and (char in "+-*/<>=~!@#%^&|`?" or char.isspace()) for _, char, depth in top_level(text)
+    )

@@ -12,6 +12,7 @@ import re
 from pglast import keywords
 
 from schemagen.model.names import QualifiedName
+from schemagen.model.sqltext import is_wrapped, split_top_level
 
 _SIMPLE = re.compile(r"[a-z_][a-z0-9_$]*")
 _NEEDS_QUOTES = frozenset(
@@ -97,29 +98,9 @@ def key_expression(text: str) -> str:
     stripped = text.strip()
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_$]*", stripped):
         return ident(stripped)
-    if _wrapped(stripped):
+    if is_wrapped(stripped):
         return stripped
     return f"({stripped})"
-
-
-def _wrapped(text: str) -> bool:
-    """Whether the first ``(`` closes at the last character (quotes respected)."""
-    if not (text.startswith("(") and text.endswith(")")):
-        return False
-    depth, quote = 0, ""
-    for position, char in enumerate(text):
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return position == len(text) - 1
-    return False
 
 
 def option_value(value: str) -> str:
@@ -173,31 +154,6 @@ def dollar_quote(body: str, tag: str = "body") -> str:
 def statement_text(text: str) -> str:
     """A query embedded in a statement: surrounding blanks and trailing ``;`` removed."""
     return text.strip().rstrip(";").rstrip()
-
-
-def split_top_level(text: str) -> list[str]:
-    """Split at commas outside parentheses and quotes.
-
-    >>> split_top_level("numeric(12,2), text")
-    ['numeric(12,2)', 'text']
-    """
-    parts, current, depth, quote = [], [], 0, ""
-    for char in text:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append("".join(current).strip())
-            current = []
-            continue
-        current.append(char)
-    tail = "".join(current).strip()
-    return [*parts, tail] if tail or parts else []
 
 
 def object_name(target: str) -> QualifiedName | str:
