@@ -88,8 +88,7 @@ def build_children(
     if strategy == "range" and spec.get("interval"):
         children += _generated(document, path, parent, spec, ctx, key_types)
     elif spec.get("default") is True:
-        bound = PartitionBound(parent.name, default=True)
-        children += _child(document, (*path, "default"), parent, "_default", bound, ctx)
+        children += _default_child(document, path, parent, ctx)
     return children
 
 
@@ -113,6 +112,12 @@ def _child(
     return [Table(qualified, columns, partition_of=bound, partition_by=spec, comment=comment, span=span)]
 
 
+def _default_child(document: SourceDocument, path: JsonPath, parent: Table, ctx: BuildContext) -> list[Table]:
+    """The ``<parent>_default`` partition that ``default: true`` at ``path`` asks for."""
+    bound = PartitionBound(parent.name, default=True)
+    return _child(document, (*path, "default"), parent, "_default", bound, ctx)
+
+
 def _declared_child(
     document: SourceDocument,
     path: JsonPath,
@@ -122,8 +127,7 @@ def _declared_child(
     ctx: BuildContext,
     key_types: dict[str, str],
 ) -> list[Table]:
-    keys = parent.partition_by.keys if parent.partition_by else ()
-    types = [key_types.get(k) for k in keys]
+    types = _key_types(parent, key_types)
     bound = _bound(parent.name, spec.get("values"), types)
     sub_spec = partition_spec(spec.get("partition_by"))
     tables = _child(document, path, parent, "", bound, ctx, name, sub_spec, spec.get("comment"))
@@ -131,6 +135,12 @@ def _declared_child(
         sub_path = (*path, "partition_by")
         tables += build_children(document, sub_path, tables[0], spec["partition_by"], ctx, key_types)
     return tables
+
+
+def _key_types(parent: Table, key_types: dict[str, str]) -> list[str | None]:
+    """The type of each partition key of ``parent`` (None for an expression or unknown column)."""
+    keys = parent.partition_by.keys if parent.partition_by else ()
+    return [key_types.get(k) for k in keys]
 
 
 def _bound(parent: QualifiedName, values: Any, types: list[str | None]) -> PartitionBound:
@@ -161,8 +171,8 @@ def _generated(
 ) -> list[Table]:
     match = _INTERVAL.match(str(spec["interval"]))
     start_text = str(spec.get("start", ""))
-    keys = parent.partition_by.keys if parent.partition_by else ()
-    key_type = key_types.get(keys[0]) if len(keys) == 1 else None
+    types = _key_types(parent, key_types)
+    key_type = types[0] if len(types) == 1 else None
     time_key = key_type is not None and (key_type == "date" or key_type.startswith("timestamp"))
     if match is None or not _DATE.match(start_text) or not time_key:
         ctx.error(
@@ -187,8 +197,7 @@ def _generated(
         children += _child(document, (*path, "interval"), parent, _period_suffix(lower, unit), bound, ctx)
         lower = upper
     if spec.get("default") is True:
-        bound = PartitionBound(parent.name, default=True)
-        children += _child(document, (*path, "default"), parent, "_default", bound, ctx)
+        children += _default_child(document, path, parent, ctx)
     return children
 
 
