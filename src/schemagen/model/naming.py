@@ -88,14 +88,7 @@ def index_column_names(names: Sequence[str | None]) -> list[str]:
     """
     result: list[str] = []
     for name in names:
-        original = name if name is not None else "expr"
-        current = original
-        number = 0
-        while current in result:
-            number += 1
-            suffix = str(number)
-            current = _clip(original, MAX_IDENTIFIER_BYTES - len(suffix)) + suffix
-        result.append(current)
+        result.append(dedupe(name if name is not None else "expr", result))
     return result
 
 
