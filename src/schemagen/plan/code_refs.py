@@ -38,7 +38,7 @@ from schemagen.model.routines import (
     Trigger,
     View,
 )
-from schemagen.plan.refs_base import Refs, refs
+from schemagen.plan.refs_base import Refs, paired_rules, refs
 
 _PSEUDO_ROLES = frozenset({"public", "current_user", "session_user", "current_role"})
 
@@ -139,37 +139,40 @@ def _rls(change: SetRowLevelSecurity) -> Refs:
 
 
 CODE_RULES: dict[type[Change], Callable[[Change], Refs]] = {
-    CreateFunction: lambda c: refs(
-        creates={deps.function_ref(c.function.name)}, needs_new=function_needs(c.function)
-    ),
-    DropFunction: lambda c: refs(
-        drops={deps.function_ref(c.function.name)}, needs_old=function_needs(c.function)
+    **paired_rules(
+        CreateFunction,
+        DropFunction,
+        lambda c: {deps.function_ref(c.function.name)},
+        lambda c: function_needs(c.function),
     ),
     ReplaceFunction: lambda c: refs(
         needs_new=function_needs(c.new) | {deps.function_ref(c.new.name)},
         needs_old=function_needs(c.old) - {deps.function_ref(c.old.name)},
     ),
-    CreateTrigger: lambda c: refs(
-        creates={deps.trigger_ref(c.trigger.table, c.trigger.name)}, needs_new=trigger_needs(c.trigger)
+    **paired_rules(
+        CreateTrigger,
+        DropTrigger,
+        lambda c: {deps.trigger_ref(c.trigger.table, c.trigger.name)},
+        lambda c: trigger_needs(c.trigger),
     ),
-    DropTrigger: lambda c: refs(
-        drops={deps.trigger_ref(c.trigger.table, c.trigger.name)}, needs_old=trigger_needs(c.trigger)
+    **paired_rules(
+        CreateView, DropView, lambda c: {deps.table_ref(c.view.name)}, lambda c: view_needs(c.view)
     ),
-    CreateView: lambda c: refs(creates={deps.table_ref(c.view.name)}, needs_new=view_needs(c.view)),
-    DropView: lambda c: refs(drops={deps.table_ref(c.view.name)}, needs_old=view_needs(c.view)),
     SetRowLevelSecurity: _rls,
-    CreatePolicy: lambda c: refs(
-        creates={deps.policy_ref(c.policy.table, c.policy.name)}, needs_new=policy_needs(c.policy)
-    ),
-    DropPolicy: lambda c: refs(
-        drops={deps.policy_ref(c.policy.table, c.policy.name)}, needs_old=policy_needs(c.policy)
+    **paired_rules(
+        CreatePolicy,
+        DropPolicy,
+        lambda c: {deps.policy_ref(c.policy.table, c.policy.name)},
+        lambda c: policy_needs(c.policy),
     ),
     CreateRole: lambda c: refs(creates=role_provides(c.role), needs_new=_roles(c.role.member_of)),
     AlterRole: lambda c: refs(needs_new=role_provides(c.new) | _roles(c.new.member_of)),
-    GrantPrivileges: lambda c: refs(needs_new=grant_needs(c.grant)),
-    RevokePrivileges: lambda c: refs(needs_old=grant_needs(c.grant)),
-    GrantDefaultPrivileges: lambda c: refs(needs_new=default_privilege_needs(c.privilege)),
-    RevokeDefaultPrivileges: lambda c: refs(needs_old=default_privilege_needs(c.privilege)),
-    UpsertReferenceRows: lambda c: refs(needs_new=rows_needs(c.rows)),
-    DeleteReferenceRows: lambda c: refs(needs_old=rows_needs(c.rows)),
+    **paired_rules(GrantPrivileges, RevokePrivileges, lambda c: (), lambda c: grant_needs(c.grant)),
+    **paired_rules(
+        GrantDefaultPrivileges,
+        RevokeDefaultPrivileges,
+        lambda c: (),
+        lambda c: default_privilege_needs(c.privilege),
+    ),
+    **paired_rules(UpsertReferenceRows, DeleteReferenceRows, lambda c: (), lambda c: rows_needs(c.rows)),
 }

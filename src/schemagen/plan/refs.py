@@ -50,7 +50,7 @@ from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
 from schemagen.model.rename_changes import RenameColumn, RenameTable
 from schemagen.plan.code_refs import CODE_RULES
-from schemagen.plan.refs_base import Refs, refs
+from schemagen.plan.refs_base import Refs, paired_rules, refs
 
 
 def _constraint_provides(table: QualifiedName, constraint: Constraint) -> set[ObjectRef]:
@@ -124,17 +124,17 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         needs_new={deps.role_ref(c.schema.owner)} if c.schema.owner else (),
     ),
     DropSchema: lambda c: refs(drops={deps.schema_ref(c.schema.name)}),
-    CreateExtension: lambda c: refs(
-        creates={deps.extension_ref(c.extension.name)}, needs_new=_schema_of(c.extension.schema)
+    **paired_rules(
+        CreateExtension,
+        DropExtension,
+        lambda c: {deps.extension_ref(c.extension.name)},
+        lambda c: _schema_of(c.extension.schema),
     ),
-    DropExtension: lambda c: refs(
-        drops={deps.extension_ref(c.extension.name)}, needs_old=_schema_of(c.extension.schema)
-    ),
-    CreateEnum: lambda c: refs(
-        creates={deps.type_ref(c.enum.name)}, needs_new={deps.schema_ref(c.enum.name.schema)}
-    ),
-    DropEnum: lambda c: refs(
-        drops={deps.type_ref(c.enum.name)}, needs_old={deps.schema_ref(c.enum.name.schema)}
+    **paired_rules(
+        CreateEnum,
+        DropEnum,
+        lambda c: {deps.type_ref(c.enum.name)},
+        lambda c: {deps.schema_ref(c.enum.name.schema)},
     ),
     AddEnumValue: lambda c: refs(
         creates={deps.enum_value_ref(c.enum, c.label)},
@@ -149,41 +149,41 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
             *(deps.column_ref(table, column.name) for table, column in c.columns),
         }
     ),
-    CreateDomain: lambda c: refs(creates=_domain_provides(c.domain), needs_new=deps.domain_needs(c.domain)),
-    DropDomain: lambda c: refs(drops=_domain_provides(c.domain), needs_old=deps.domain_needs(c.domain)),
+    **paired_rules(
+        CreateDomain, DropDomain, lambda c: _domain_provides(c.domain), lambda c: deps.domain_needs(c.domain)
+    ),
     AlterDomain: lambda c: refs(needs_new={deps.type_ref(c.new.name)}),
-    AddDomainConstraint: lambda c: refs(
-        creates={deps.constraint_ref(c.domain, c.check.name)}, needs_new={deps.type_ref(c.domain)}
+    **paired_rules(
+        AddDomainConstraint,
+        DropDomainConstraint,
+        lambda c: {deps.constraint_ref(c.domain, c.check.name)},
+        lambda c: {deps.type_ref(c.domain)},
     ),
-    DropDomainConstraint: lambda c: refs(
-        drops={deps.constraint_ref(c.domain, c.check.name)}, needs_old={deps.type_ref(c.domain)}
+    **paired_rules(
+        CreateCompositeType,
+        DropCompositeType,
+        lambda c: {deps.type_ref(c.type.name)},
+        lambda c: deps.composite_needs(c.type),
     ),
-    CreateCompositeType: lambda c: refs(
-        creates={deps.type_ref(c.type.name)}, needs_new=deps.composite_needs(c.type)
-    ),
-    DropCompositeType: lambda c: refs(
-        drops={deps.type_ref(c.type.name)}, needs_old=deps.composite_needs(c.type)
-    ),
-    CreateSequence: lambda c: refs(
-        creates={deps.sequence_ref(c.sequence.name)}, needs_new=deps.sequence_needs(c.sequence)
-    ),
-    DropSequence: lambda c: refs(
-        drops={deps.sequence_ref(c.sequence.name)}, needs_old=deps.sequence_needs(c.sequence)
+    **paired_rules(
+        CreateSequence,
+        DropSequence,
+        lambda c: {deps.sequence_ref(c.sequence.name)},
+        lambda c: deps.sequence_needs(c.sequence),
     ),
     AlterSequence: lambda c: refs(needs_new={deps.sequence_ref(c.new.name)}),
     AlterSequenceOwnedBy: lambda c: refs(
         needs_new={deps.sequence_ref(c.sequence), *_ownerrefs(c.new)},
         needs_old={deps.sequence_ref(c.sequence), *_ownerrefs(c.old)},
     ),
-    CreateTable: lambda c: refs(creates=deps.table_provides(c.table), needs_new=deps.table_needs(c.table)),
-    DropTable: lambda c: refs(drops=deps.table_provides(c.table), needs_old=deps.table_needs(c.table)),
-    AddColumn: lambda c: refs(
-        creates={deps.column_ref(c.table, c.column.name)},
-        needs_new={deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
+    **paired_rules(
+        CreateTable, DropTable, lambda c: deps.table_provides(c.table), lambda c: deps.table_needs(c.table)
     ),
-    DropColumn: lambda c: refs(
-        drops={deps.column_ref(c.table, c.column.name)},
-        needs_old={deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
+    **paired_rules(
+        AddColumn,
+        DropColumn,
+        lambda c: {deps.column_ref(c.table, c.column.name)},
+        lambda c: {deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
     ),
     AlterColumn: lambda c: refs(
         needs_new={
@@ -194,15 +194,15 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         needs_old=deps.column_needs(c.table, c.old),
     ),
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
-    AddConstraint: lambda c: refs(
-        creates=_constraint_provides(c.table, c.constraint),
-        needs_new=_constraint_needs(c.table, c.constraint),
+    **paired_rules(
+        AddConstraint,
+        DropConstraint,
+        lambda c: _constraint_provides(c.table, c.constraint),
+        lambda c: _constraint_needs(c.table, c.constraint),
     ),
-    DropConstraint: lambda c: refs(
-        drops=_constraint_provides(c.table, c.constraint), needs_old=_constraint_needs(c.table, c.constraint)
+    **paired_rules(
+        CreateIndex, DropIndex, lambda c: _index_provides(c.index), lambda c: deps.index_needs(c.index)
     ),
-    CreateIndex: lambda c: refs(creates=_index_provides(c.index), needs_new=deps.index_needs(c.index)),
-    DropIndex: lambda c: refs(drops=_index_provides(c.index), needs_old=deps.index_needs(c.index)),
     SetComment: lambda c: refs(needs_new={_comment_target(c)}),
     RenameTable: lambda c: refs(
         creates=deps.table_provides(c.table),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from schemagen.model.changes import Change
 from schemagen.model.deps import ObjectRef
 
 
@@ -26,3 +28,20 @@ def refs(
 ) -> Refs:
     """Build a ``Refs`` from any iterables."""
     return Refs(frozenset(creates), frozenset(drops), frozenset(needs_new), frozenset(needs_old))
+
+
+def paired_rules(
+    create: type[Change],
+    drop: type[Change],
+    provides: Callable[[Any], Iterable[ObjectRef]],
+    needs: Callable[[Any], Iterable[ObjectRef]],
+) -> dict[type[Change], Callable[[Change], Refs]]:
+    """Rules for a change and its undoing: ``create`` makes ``provides`` and needs ``needs`` (new
+    catalog); ``drop`` removes the same objects and still needs ``needs`` (old catalog).
+
+    A grant and its revoke are such a pair too, providing nothing.
+    """
+    return {
+        create: lambda c: refs(creates=provides(c), needs_new=needs(c)),
+        drop: lambda c: refs(drops=provides(c), needs_old=needs(c)),
+    }
