@@ -71,8 +71,55 @@ def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> li
             children = build_children(
                 document, (*path, "partition_by"), draft.table, partitioning, ctx, key_types
             )
-            drafts += [TableDraft(child, document, path) for child in children]
+            declared = _declared_partitions((*path, "partition_by"), partitioning)
+            drafts += [_child_draft(document, path, child, declared, ctx) for child in children]
     return drafts
+
+
+def _declared_partitions(path: JsonPath, partitioning: dict[str, Any]) -> dict[str, tuple[JsonPath, dict]]:
+    """Child name → (path, spec) of every declared child under ``partitioning`` (sub-partitions too)."""
+    found: dict[str, tuple[JsonPath, dict]] = {}
+    partitions = partitioning.get("partitions")
+    if not isinstance(partitions, dict):
+        return found
+    for name, spec in partitions.items():
+        child_path = (*path, "partitions", name)
+        found[str(name)] = (child_path, spec or {})
+        if isinstance((spec or {}).get("partition_by"), dict):
+            found.update(_declared_partitions((*child_path, "partition_by"), spec["partition_by"]))
+    return found
+
+
+def _child_draft(
+    document: SourceDocument,
+    parent_path: JsonPath,
+    child: Table,
+    declared: dict[str, tuple[JsonPath, dict]],
+    ctx: BuildContext,
+) -> TableDraft:
+    """A partition's draft: a declared child also gets its own constraints, indexes, triggers, policies."""
+    if child.name.name not in declared:
+        return TableDraft(child, document, parent_path)
+    path, spec = declared[child.name.name]
+    name = child.name
+    primary_key = _primary_key(document, path, name, spec, [], ctx)
+    columns = child.columns
+    if primary_key is not None:
+        key_columns = set(primary_key.columns)
+        columns = tuple(replace(c, not_null=True) if c.name in key_columns else c for c in columns)
+    rls = spec.get("row_level_security")
+    table = replace(
+        child,
+        columns=columns,
+        primary_key=primary_key,
+        uniques=tuple(sorted(_uniques(document, path, name, spec, [], ctx), key=lambda c: c.name)),
+        foreign_keys=tuple(sorted(_foreign_keys(document, path, name, spec, [], ctx), key=lambda c: c.name)),
+        checks=tuple(sorted(_checks(document, path, name, spec, [], ctx), key=lambda c: c.name)),
+        excludes=tuple(sorted(_excludes(document, path, name, spec, ctx), key=lambda c: c.name)),
+        rls_enabled=rls in ("enabled", "forced"),
+        rls_forced=rls == "forced",
+    )
+    return TableDraft(table, document, path, index_entries=list(spec.get("indexes") or []), spec=spec)
 
 
 def _build_table(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from schemagen.emit.lookup import Lookup
 from schemagen.model import Catalog
 
 Gap = tuple[str, str, str]
@@ -13,7 +12,6 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
     """Every part of ``catalog`` that ``emit_project`` cannot write, sorted."""
     gaps: list[Gap] = []
     tables = catalog.tables
-    lookup = Lookup.of(catalog)
     for table in tables.values():
         for constraint in (
             *([table.primary_key] if table.primary_key else []),
@@ -38,31 +36,12 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
             continue
         if table.partition_of.parent.schema != table.name.schema:
             gaps.append(("partition", str(table.name), "a partition in another schema than its parent"))
-        own = [
-            *(f"index {i.name.name}" for i in lookup.indexes.get(table.name, [])),
-            *(
-                f"constraint {c.name}"
-                for c in (*table.uniques, *table.foreign_keys, *table.checks, *table.excludes)
-            ),
-            *(f"trigger {t.name}" for t in lookup.triggers.get(table.name, [])),
-            *(f"policy {p.name}" for p in lookup.policies.get(table.name, [])),
-        ]
-        if table.primary_key is not None:
-            own.append(f"constraint {table.primary_key.name}")
-        for item in own:
-            gaps.append(
-                (
-                    "partition",
-                    f"{table.name} {item}",
-                    "objects declared on a partition alone are not in the format",
-                )
-            )
-        if table.rls_enabled or table.unlogged:
+        if table.unlogged:
             gaps.append(
                 (
                     "partition",
                     str(table.name),
-                    "a partition's own RLS or UNLOGGED setting is not in the format",
+                    "a partition's own UNLOGGED setting is not in the format",
                 )
             )
     for composite in catalog.composite_types.values():

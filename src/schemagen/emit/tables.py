@@ -31,7 +31,6 @@ from schemagen.model.naming import (
 def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
     """The YAML mapping of one (non-partition) table."""
     catalog = lookup.catalog
-    schema = table.name.schema
     doc: dict[str, Any] = {}
     if table.comment:
         doc["comment"] = table.comment
@@ -41,6 +40,25 @@ def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
         c.name: column_value(c, table, catalog, column_checks.get(c.name), column_fks.get(c.name))
         for c in table.columns
     }
+    doc.update(own_objects(table, lookup, column_checks, column_fks))
+    return doc
+
+
+def own_objects(
+    table: Table,
+    lookup: Lookup,
+    column_checks: dict[str, tuple[str, str]] | None = None,
+    column_fks: dict[str, ForeignKey] | None = None,
+) -> dict[str, Any]:
+    """Keys, constraints, indexes, partitioning, RLS, policies and triggers of ``table``.
+
+    ``column_checks`` and ``column_fks`` are the ones written on their column (left out here).
+    """
+    catalog = lookup.catalog
+    schema = table.name.schema
+    column_checks = column_checks or {}
+    column_fks = column_fks or {}
+    doc: dict[str, Any] = {}
     if table.primary_key is not None:
         pk = table.primary_key
         default = default_constraint_name(table.name.name, None, "pkey")
@@ -394,8 +412,7 @@ def _hash_partition_count(table: Table, children: list[Table]) -> int | None:
 
 def _child(child: Table, lookup: Lookup) -> Any:
     value: dict[str, Any] = {"values": bound_values(child.partition_of)}
-    if child.partition_by is not None:
-        value["partition_by"] = partition_by_value(child, lookup)
+    value.update((k, v) for k, v in own_objects(child, lookup).items() if k != "unlogged")
     if child.comment:
         value["comment"] = child.comment
     return FlowMap(value) if len(value) == 1 else value

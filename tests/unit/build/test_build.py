@@ -259,6 +259,32 @@ def test_rls_and_partitioning() -> None:
     assert (table.partition_by.strategy, table.partition_by.keys) == ("hash", ("a",))
 
 
+def test_objects_declared_on_one_partition_belong_to_it() -> None:
+    catalog = ok(
+        "schema: app\ntables:\n  t:\n    columns: {a: text, b: integer}\n"
+        "    indexes: [[a]]\n"
+        "    partition_by:\n      list: [a]\n      partitions:\n"
+        "        t_1:\n          values: [x]\n          primary_key: [b]\n"
+        "          unique: [[a, b]]\n          checks: {b_positive: b > 0}\n"
+        "          indexes: [[b], {columns: [a], name: t_1_named}]\n"
+        "          row_level_security: enabled\n"
+        "          policies: {p: {using: b > 0}}\n"
+        "        t_2: {values: [y]}\n"
+    )
+    child = catalog.tables[Q("app", "t_1")]
+    assert child.primary_key.name == "t_1_pkey" and child.column("b").not_null
+    assert [u.name for u in child.uniques] == ["t_1_a_b_key"]
+    assert [c.name for c in child.checks] == ["b_positive"]
+    assert child.rls_enabled and not child.rls_forced
+    on_child = sorted(str(i.name) for i in catalog.indexes.values() if i.table == child.name)
+    assert on_child == ["app.t_1_b_idx", "app.t_1_named"]
+    on_parent = [str(i.name) for i in catalog.indexes.values() if i.table == Q("app", "t")]
+    assert on_parent == ["app.t_a_idx"]
+    assert [p.table for p in catalog.policies.values()] == [child.name]
+    other = catalog.tables[Q("app", "t_2")]
+    assert other.primary_key is None and not other.uniques and not other.rls_enabled
+
+
 def test_defined_twice_reports_both_positions() -> None:
     _, diagnostics = build("schema: a\ntables:\n  t: {}\n", "schema: a\ntables:\n  t: {}\n")
     assert [d.code for d in diagnostics] == ["C380"]

@@ -241,17 +241,35 @@ def test_output_is_deterministic_and_empty_public_is_left_out():
 
 def test_format_gaps_list_what_cannot_be_written():
     parent = Table(Q("app", "p"), (Column("k", "integer"),), partition_by=PartitionSpec("list", ("k",)))
-    child = Table(Q("app", "p_1"), parent.columns, partition_of=PartitionBound(parent.name, values_in=("1",)))
-    index = Index(Q("app", "p_1_k_idx"), child.name, (IndexElement("k"),))
-    gaps = format_gaps(Catalog.of(tables=[parent, child], indexes=[index]))
-    assert gaps == [
-        (
-            "partition",
-            "app.p_1 index p_1_k_idx",
-            "objects declared on a partition alone are not in the format",
-        )
-    ]
+    bound = PartitionBound(parent.name, values_in=("1",))
+    child = Table(Q("app", "p_1"), parent.columns, partition_of=bound, unlogged=True)
+    gaps = format_gaps(Catalog.of(tables=[parent, child]))
+    assert gaps == [("partition", "app.p_1", "a partition's own UNLOGGED setting is not in the format")]
     assert format_gaps(Catalog.of(tables=[parent])) == []
+
+
+def test_objects_declared_on_one_partition_are_written_under_it():
+    parent = Table(Q("app", "p"), (Column("k", "integer"),), partition_by=PartitionSpec("list", ("k",)))
+    bound = PartitionBound(parent.name, values_in=("1",))
+    child = Table(
+        Q("app", "p_1"),
+        parent.columns,
+        partition_of=bound,
+        uniques=(UniqueConstraint("p_1_k_key", ("k",)),),
+        rls_enabled=True,
+    )
+    index = Index(Q("app", "p_1_k_idx"), child.name, (IndexElement("k"),))
+    catalog = Catalog.of(schemas=[Schema("app")], tables=[parent, child], indexes=[index])
+    assert format_gaps(catalog) == []
+    doc = yaml.safe_load(emit_project(catalog)["schema/app.yaml"])
+    assert doc["tables"]["p"]["partition_by"]["partitions"] == {
+        "p_1": {
+            "values": [1],
+            "unique": [["k"]],
+            "indexes": [["k"]],
+            "row_level_security": "enabled",
+        }
+    }
 
 
 def test_empty_database_gives_a_buildable_public_file():
