@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from typing import Any
 
 from schemagen.diff import indexes, routines, tables, types
@@ -36,6 +36,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     recreated_tables = {
         k for k in old.tables if k in new.tables and tables.needs_recreate(old.tables[k], new.tables[k])
     }
+    gone_tables = dropped_tables | recreated_tables
     changes: list[Change] = list(renames)
     changes += _kind(old.schemas, new.schemas, types.create_schema, types.drop_schema, types.alter_schema)
     changes += _kind(
@@ -69,15 +70,11 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
         old.tables,
         new.tables,
         tables.create_table,
-        lambda t: tables.drop_table(t, dropped_tables | recreated_tables),
-        lambda o, n: tables.alter_table(o, n, frozenset(dropped_tables | recreated_tables)),
+        lambda t: tables.drop_table(t, gone_tables),
+        lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
     )
     changes += _kind(
-        {
-            k: v
-            for k, v in old.indexes.items()
-            if v.table not in dropped_tables | recreated_tables | (old.views.keys() - new.views.keys())
-        },
+        _not_on(old.indexes, gone_tables | (old.views.keys() - new.views.keys())),
         new.indexes,
         indexes.create_index,
         lambda i: [DropIndex(i)],
@@ -92,14 +89,14 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     )
     changes += _kind(old.views, new.views, routines.create_view, lambda v: [DropView(v)], routines.alter_view)
     changes += _kind(
-        {k: v for k, v in old.triggers.items() if v.table not in recreated_tables},
+        _not_on(old.triggers, recreated_tables),
         new.triggers,
         routines.create_trigger,
         lambda t: [DropTrigger(t)],
         routines.alter_trigger,
     )
     changes += _kind(
-        {k: v for k, v in old.policies.items() if v.table not in recreated_tables},
+        _not_on(old.policies, recreated_tables),
         new.policies,
         routines.create_policy,
         lambda p: [DropPolicy(p)],
@@ -144,6 +141,11 @@ def _kind(
         if old[key] != new[key]:
             changes += alter(old[key], new[key])
     return changes
+
+
+def _not_on(objects: Mapping[Any, Any], tables: Set[QualifiedName]) -> dict[Any, Any]:
+    """The indexes, triggers or policies of ``objects`` whose table is not in ``tables``."""
+    return {k: v for k, v in objects.items() if v.table not in tables}
 
 
 def _vanishing_targets(old: Catalog, new: Catalog, recreated: set[QualifiedName]) -> set[tuple[str, str]]:
