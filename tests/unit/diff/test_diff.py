@@ -28,6 +28,7 @@ from schemagen.model import (
 )
 from schemagen.model import changes as ch
 from schemagen.model import rename_changes as rc
+from tests.unit.change_kinds import change_kinds
 from tests.unit.render.rich_catalog import rich_catalog
 
 Q = QualifiedName
@@ -36,10 +37,6 @@ T = Q("app", "t")
 
 def _table(*columns: Column, **kwargs) -> Table:
     return Table(T, columns, **kwargs)
-
-
-def _kinds(changes: list[ch.Change]) -> list[str]:
-    return [type(c).__name__ for c in changes]
 
 
 def test_identical_catalogs_have_no_changes() -> None:
@@ -57,7 +54,7 @@ def test_spans_do_not_make_a_difference() -> None:
 
 def test_create_from_empty_covers_every_kind_and_comment() -> None:
     changes = diff_catalogs(Catalog(), rich_catalog(code=False))
-    kinds = set(_kinds(changes))
+    kinds = set(change_kinds(changes))
     assert {
         "CreateSchema",
         "CreateExtension",
@@ -98,7 +95,7 @@ def test_foreign_keys_are_separate_changes() -> None:
 
 def test_drop_to_empty_drops_every_object_once() -> None:
     changes = diff_catalogs(rich_catalog(code=False), Catalog())
-    kinds = _kinds(changes)
+    kinds = change_kinds(changes)
     assert kinds.count("DropTable") == len(rich_catalog(code=False).tables)
     assert {
         "DropSchema",
@@ -146,7 +143,7 @@ def test_default_whitespace_is_not_a_change_but_literal_spacing_is() -> None:
     same = Catalog.of(tables=[_table(Column("a", "text", default="lower(  'x'  )"))])
     other = Catalog.of(tables=[_table(Column("a", "text", default="lower( 'x  ' )"))])
     assert diff_catalogs(old, same) == []
-    assert _kinds(diff_catalogs(old, other)) == ["AlterColumn"]
+    assert change_kinds(diff_catalogs(old, other)) == ["AlterColumn"]
 
 
 def test_same_expression() -> None:
@@ -188,7 +185,7 @@ def test_changed_index_is_dropped_and_created_comment_only_is_not() -> None:
     old = Catalog.of(tables=base, indexes=[index])
     changed = Catalog.of(tables=base, indexes=[replace(index, unique=True)])
     commented = Catalog.of(tables=base, indexes=[replace(index, comment="A.")])
-    assert _kinds(diff_catalogs(old, changed)) == ["DropIndex", "CreateIndex"]
+    assert change_kinds(diff_catalogs(old, changed)) == ["DropIndex", "CreateIndex"]
     assert diff_catalogs(old, commented) == [ch.SetComment("index", index.name, "A.", None)]
 
 
@@ -237,7 +234,7 @@ def test_domain_alterations() -> None:
         ch.AddDomainConstraint(name, CheckConstraint("c3", "true")),
     ]
     rebased = replace(old, base_type="bigint")
-    assert _kinds(diff_catalogs(Catalog.of(domains=[old]), Catalog.of(domains=[rebased]))) == [
+    assert change_kinds(diff_catalogs(Catalog.of(domains=[old]), Catalog.of(domains=[rebased]))) == [
         "DropDomain",
         "CreateDomain",
     ]
@@ -246,10 +243,8 @@ def test_domain_alterations() -> None:
 def test_composite_change_recreates() -> None:
     old = CompositeType(Q("app", "c"), (CompositeAttribute("a", "text"),))
     new = CompositeType(Q("app", "c"), (CompositeAttribute("a", "integer"),))
-    assert _kinds(diff_catalogs(Catalog.of(composite_types=[old]), Catalog.of(composite_types=[new]))) == [
-        "DropCompositeType",
-        "CreateCompositeType",
-    ]
+    changes = diff_catalogs(Catalog.of(composite_types=[old]), Catalog.of(composite_types=[new]))
+    assert change_kinds(changes) == ["DropCompositeType", "CreateCompositeType"]
 
 
 def test_sequence_options_and_ownership() -> None:
@@ -265,7 +260,7 @@ def test_sequence_options_and_ownership() -> None:
 def test_schema_and_extension_comments_and_extension_move() -> None:
     old = Catalog.of(schemas=[Schema("app")], extensions=[Extension("x")])
     new = Catalog.of(schemas=[Schema("app", comment="App.")], extensions=[Extension("x", schema="app")])
-    assert _kinds(diff_catalogs(old, new)) == ["SetComment", "DropExtension", "CreateExtension"]
+    assert change_kinds(diff_catalogs(old, new)) == ["SetComment", "DropExtension", "CreateExtension"]
 
 
 def test_unlogged_toggle() -> None:
@@ -280,10 +275,10 @@ def test_new_partitioning_recreates_table_and_its_indexes() -> None:
     new = Catalog.of(
         tables=[_table(Column("a", "integer"), partition_by=PartitionSpec("hash", ("a",)))], indexes=[index]
     )
-    assert _kinds(diff_catalogs(old, new)) == ["DropTable", "CreateTable", "CreateIndex"]
+    assert change_kinds(diff_catalogs(old, new)) == ["DropTable", "CreateTable", "CreateIndex"]
     child = Table(Q("app", "c"), (), partition_of=PartitionBound(T, modulus=2, remainder=0))
     moved = replace(child, partition_of=PartitionBound(T, modulus=2, remainder=1))
-    assert _kinds(diff_catalogs(Catalog.of(tables=[child]), Catalog.of(tables=[moved]))) == [
+    assert change_kinds(diff_catalogs(Catalog.of(tables=[child]), Catalog.of(tables=[moved]))) == [
         "DropTable",
         "CreateTable",
     ]
@@ -322,4 +317,4 @@ def test_rename_from_a_missing_name_is_a_create() -> None:
     new = Catalog.of(
         tables=[Table(Q("app", "b"), (Column("x", "integer", renamed_from="nope"),), renamed_from="a")]
     )
-    assert [type(c).__name__ for c in diff_catalogs(Catalog(), new)] == ["CreateTable"]
+    assert change_kinds(diff_catalogs(Catalog(), new)) == ["CreateTable"]

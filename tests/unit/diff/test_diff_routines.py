@@ -23,16 +23,13 @@ from schemagen.model import (
 )
 from schemagen.model import code_changes as cc
 from schemagen.model.changes import SetComment
+from tests.unit.change_kinds import change_kinds
 from tests.unit.render.rich_catalog import rich_catalog
 from tests.unit.render.scenarios import code_new, code_old
 
 Q = QualifiedName
 T = Q("app", "t")
 F = Function(Q("app", "f"), (FunctionArgument("a", "integer"),), returns="integer", body="SELECT a")
-
-
-def _kinds(changes) -> list[str]:
-    return [type(c).__name__ for c in changes]
 
 
 def test_rich_catalog_round_trips_to_itself() -> None:
@@ -49,7 +46,7 @@ def test_function_body_change_replaces_in_place() -> None:
 def test_function_signature_or_result_change_drops_and_creates() -> None:
     for new in (replace(F, returns="bigint"), replace(F, arguments=(FunctionArgument("b", "integer"),))):
         changes = diff_catalogs(Catalog.of(functions=[F]), Catalog.of(functions=[new]))
-        assert _kinds(changes) == ["DropFunction", "CreateFunction"]
+        assert change_kinds(changes) == ["DropFunction", "CreateFunction"]
 
 
 def test_overloads_are_distinct_objects() -> None:
@@ -75,7 +72,7 @@ def test_trigger_view_policy_changes_recreate() -> None:
         views=[replace(view, query="SELECT 2")],
         policies=[replace(policy, using="false")],
     )
-    assert _kinds(diff_catalogs(old, new)) == [
+    assert change_kinds(diff_catalogs(old, new)) == [
         "DropView",
         "CreateView",
         "DropTrigger",
@@ -121,7 +118,7 @@ def test_grants_on_dropped_objects_go_with_them() -> None:
     table = Table(T, (Column("a", "integer"),))
     select = Grant("table", "app.t", "r", ("SELECT",))
     changes = diff_catalogs(Catalog.of(tables=[table], grants=[select]), Catalog())
-    assert _kinds(changes) == ["DropTable"]
+    assert change_kinds(changes) == ["DropTable"]
 
 
 def test_recreated_table_gets_its_triggers_policies_and_grants_again() -> None:
@@ -136,7 +133,7 @@ def test_recreated_table_gets_its_triggers_policies_and_grants_again() -> None:
         policies=[policy],
         grants=[grant],
     )
-    assert _kinds(diff_catalogs(old, new)) == [
+    assert change_kinds(diff_catalogs(old, new)) == [
         "DropTable",
         "CreateTable",
         "CreateTrigger",
@@ -191,7 +188,7 @@ def test_trigger_on_recreated_function_is_recreated() -> None:
     trigger = Trigger("t_trg", T, F.name)
     old = Catalog.of(functions=[F], triggers=[trigger])
     new = Catalog.of(functions=[replace(F, returns="bigint")], triggers=[trigger])
-    assert _kinds(diff_catalogs(old, new)) == [
+    assert change_kinds(diff_catalogs(old, new)) == [
         "DropFunction",
         "CreateFunction",
         "DropTrigger",

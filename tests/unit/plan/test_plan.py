@@ -29,6 +29,7 @@ from schemagen.model.planned import Hazard
 from schemagen.plan import PlanCycleError, plan_changes
 from schemagen.plan.hazards import CHANGE_HAZARDS, hazards_of
 from schemagen.plan.refs import classes_with_rules
+from tests.unit.change_kinds import change_kinds
 from tests.unit.render.change_samples import every_change
 from tests.unit.render.rich_catalog import rich_catalog
 from tests.unit.render.test_render import change_classes
@@ -246,7 +247,7 @@ def test_schema_owner_role_is_created_first() -> None:
 
     catalog = Catalog.of(schemas=[Schema("a_app", owner="z_owner")], roles=[Role("z_owner")])
     ordered = _order(diff_catalogs(Catalog(), catalog))
-    assert [type(c).__name__ for c in ordered] == ["CreateRole", "CreateSchema"]
+    assert change_kinds(ordered) == ["CreateRole", "CreateSchema"]
 
 
 def test_changes_on_tables_created_by_the_plan_carry_no_lock_hazards() -> None:
