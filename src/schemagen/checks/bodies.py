@@ -9,6 +9,7 @@ they contain, for the checks in ``body_checks``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,31 +154,30 @@ def _first_function(tree: object) -> dict:
 
 def _statements(tree: object) -> list[tuple[str, dict]]:
     """(statement kind, statement) of every ``PLpgSQL_stmt_*`` in a PL/pgSQL parse tree."""
-    found = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key.startswith("PLpgSQL_stmt_") and isinstance(value, dict):
-                    found.append((key, value))
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found
+    return [
+        (key, value)
+        for node in _json_objects(tree)
+        for key, value in node.items()
+        if key.startswith("PLpgSQL_stmt_") and isinstance(value, dict)
+    ]
 
 
 def _embedded(tree: object) -> list[tuple[str, int]]:
     """(query text, parse mode) of every ``PLpgSQL_expr`` in a PL/pgSQL parse tree."""
-    found = []
+    return [
+        (expr["query"], int(expr.get("parseMode", 0)))
+        for node in _json_objects(tree)
+        if isinstance(expr := node.get("PLpgSQL_expr"), dict) and "query" in expr
+    ]
+
+
+def _json_objects(tree: object) -> Iterator[dict]:
+    """Every JSON object of a parse tree, the tree itself included, depth first."""
     stack = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            expr = node.get("PLpgSQL_expr")
-            if isinstance(expr, dict) and "query" in expr:
-                found.append((expr["query"], int(expr.get("parseMode", 0))))
+            yield node
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
-    return found
