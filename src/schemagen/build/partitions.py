@@ -102,8 +102,9 @@ def _child(
     name: str | None = None,
     spec: PartitionSpec | None = None,
     comment: str | None = None,
+    schema: str | None = None,
 ) -> list[Table]:
-    qualified = QualifiedName(parent.name.schema, name or parent.name.name + suffix)
+    qualified = QualifiedName(schema or parent.name.schema, name or parent.name.name + suffix)
     if not ctx.define("table", qualified, Located(document, path), str(qualified)):
         return []
     ctx.take_relation_name(qualified.schema, qualified.name)
@@ -130,7 +131,8 @@ def _declared_child(
     types = _key_types(parent, key_types)
     bound = _bound(parent.name, spec.get("values"), types)
     sub_spec = partition_spec(spec.get("partition_by"))
-    tables = _child(document, path, parent, "", bound, ctx, name, sub_spec, spec.get("comment"))
+    schema = spec.get("schema")
+    tables = _child(document, path, parent, "", bound, ctx, name, sub_spec, spec.get("comment"), schema)
     if tables and sub_spec is not None:
         sub_path = (*path, "partition_by")
         tables += build_children(document, sub_path, tables[0], spec["partition_by"], ctx, key_types)

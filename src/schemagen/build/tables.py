@@ -71,22 +71,31 @@ def build_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> li
             children = build_children(
                 document, (*path, "partition_by"), draft.table, partitioning, ctx, key_types
             )
-            declared = _declared_partitions((*path, "partition_by"), partitioning)
+            declared = _declared_partitions((*path, "partition_by"), partitioning, schema)
             drafts += [_child_draft(document, path, child, declared, ctx) for child in children]
     return drafts
 
 
-def _declared_partitions(path: JsonPath, partitioning: dict[str, Any]) -> dict[str, tuple[JsonPath, dict]]:
-    """Child name → (path, spec) of every declared child under ``partitioning`` (sub-partitions too)."""
-    found: dict[str, tuple[JsonPath, dict]] = {}
+def _declared_partitions(
+    path: JsonPath, partitioning: dict[str, Any], schema: str
+) -> dict[QualifiedName, tuple[JsonPath, dict]]:
+    """Child → (path, spec) of every declared child under ``partitioning`` (sub-partitions too).
+
+    ``schema`` is the parent's; a child's ``schema:`` puts it (and its own children) elsewhere.
+    """
+    found: dict[QualifiedName, tuple[JsonPath, dict]] = {}
     partitions = partitioning.get("partitions")
     if not isinstance(partitions, dict):
         return found
     for name, spec in partitions.items():
+        spec = spec or {}
         child_path = (*path, "partitions", name)
-        found[str(name)] = (child_path, spec or {})
-        if isinstance((spec or {}).get("partition_by"), dict):
-            found.update(_declared_partitions((*child_path, "partition_by"), spec["partition_by"]))
+        child_schema = str(spec.get("schema") or schema)
+        found[QualifiedName(child_schema, str(name))] = (child_path, spec)
+        if isinstance(spec.get("partition_by"), dict):
+            found.update(
+                _declared_partitions((*child_path, "partition_by"), spec["partition_by"], child_schema)
+            )
     return found
 
 
@@ -94,13 +103,13 @@ def _child_draft(
     document: SourceDocument,
     parent_path: JsonPath,
     child: Table,
-    declared: dict[str, tuple[JsonPath, dict]],
+    declared: dict[QualifiedName, tuple[JsonPath, dict]],
     ctx: BuildContext,
 ) -> TableDraft:
     """A partition's draft: a declared child also gets its own constraints, indexes, triggers, policies."""
-    if child.name.name not in declared:
+    if child.name not in declared:
         return TableDraft(child, document, parent_path)
-    path, spec = declared[child.name.name]
+    path, spec = declared[child.name]
     name = child.name
     primary_key = _primary_key(document, path, name, spec, [], ctx)
     columns = child.columns
@@ -390,6 +399,8 @@ def complete_foreign_keys(tables: dict[QualifiedName, Table]) -> dict[QualifiedN
         fks = []
         for fk in table.foreign_keys:
             target = tables.get(fk.ref_table)
+            while target is not None and target.primary_key is None and target.partition_of is not None:
+                target = tables.get(target.partition_of.parent)  # a partition has its parent's key
             if not fk.ref_columns and target is not None and target.primary_key is not None:
                 fk = replace(fk, ref_columns=target.primary_key.columns)
             fks.append(fk)

@@ -60,7 +60,9 @@ def _check_one(
                 "check the table name; another schema's table is written schema.table",
             )
         ]
-    ref_columns = fk.ref_columns or (target.primary_key.columns if target.primary_key else ())
+    chain = _with_ancestors(catalog, target)
+    primary_key = next((t.primary_key for t in chain if t.primary_key), None)
+    ref_columns = fk.ref_columns or (primary_key.columns if primary_key else ())
     if not ref_columns:
         return [
             error(
@@ -84,7 +86,8 @@ def _check_one(
                 "list as many referencing as referenced columns, in matching order",
             )
         ]
-    found = _check_target_key(target, ref_columns, unique_indexes.get(target.name, []), what, span)
+    indexes = [columns for owner in chain for columns in unique_indexes.get(owner.name, [])]
+    found = _check_target_key(chain, ref_columns, indexes, what, span)
     for local, remote in zip(fk.columns, ref_columns, strict=True):
         found.extend(_check_types(catalog, table, local, target, remote, what, span))
     return found
@@ -94,19 +97,35 @@ def _known(table: Table) -> str:
     return f"columns of {table.name}: {', '.join(c.name for c in table.columns)}"
 
 
+def _with_ancestors(catalog: Catalog, table: Table) -> list[Table]:
+    """``table``, then the parent it is a partition of, and so on: a partition has their keys too."""
+    chain, seen = [table], {table.name}
+    while chain[-1].partition_of is not None and chain[-1].partition_of.parent not in seen:
+        parent = catalog.tables.get(chain[-1].partition_of.parent)
+        if parent is None:
+            break
+        chain.append(parent)
+        seen.add(parent.name)
+    return chain
+
+
 def _check_target_key(
-    target: Table,
+    chain: list[Table],
     ref_columns: tuple[str, ...],
     unique_indexes: list[frozenset[str]],
     what: str,
     span: Span | None,
 ) -> list[Diagnostic]:
+    target = chain[0]
     wanted = frozenset(ref_columns)
-    keys = {frozenset(target.primary_key.columns): False} if target.primary_key else {}
-    for unique in target.uniques:
-        keys.setdefault(frozenset(unique.columns), unique.deferrable)
-        if not unique.deferrable:
-            keys[frozenset(unique.columns)] = False
+    keys: dict[frozenset[str], bool] = {}
+    for owner in chain:
+        if owner.primary_key:
+            keys[frozenset(owner.primary_key.columns)] = False
+        for unique in owner.uniques:
+            keys.setdefault(frozenset(unique.columns), unique.deferrable)
+            if not unique.deferrable:
+                keys[frozenset(unique.columns)] = False
     for columns in unique_indexes:
         keys[columns] = False
     if keys.get(wanted) is False:

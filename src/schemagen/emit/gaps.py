@@ -34,8 +34,6 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
             )
         if table.partition_of is None:
             continue
-        if table.partition_of.parent.schema != table.name.schema:
-            gaps.append(("partition", str(table.name), "a partition in another schema than its parent"))
         if table.unlogged:
             gaps.append(
                 (

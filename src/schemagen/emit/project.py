@@ -125,7 +125,7 @@ def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> d
     sequences = [s for s in objects["sequences"] if s.name not in serials]
     if sequences:
         doc["sequences"] = {s.name.name: sequence_value(s) for s in sequences}
-    tables = [t for t in objects["tables"] if t.partition_of is None or _foreign_parent(t)]
+    tables = [t for t in objects["tables"] if t.partition_of is None]
     if tables:
         doc["tables"] = {t.name.name: table_document(t, lookup) for t in tables}
     for kind, key in (("function", "functions"), ("procedure", "procedures")):
@@ -145,11 +145,6 @@ def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> d
     if defaults:
         doc["default_privileges"] = default_privilege_entries(defaults)
     return doc
-
-
-def _foreign_parent(table) -> bool:
-    """A partition whose parent is in another schema is written as a table (listed as a gap)."""
-    return table.partition_of.parent.schema != table.name.schema
 
 
 def _functions(functions: list[Function]) -> dict[str, Any]:

@@ -383,9 +383,9 @@ def partition_by_value(table: Table, lookup: Lookup) -> dict[str, Any]:
     spec = table.partition_by
     assert spec is not None
     value: dict[str, Any] = {spec.strategy: FlowList(spec.keys)}
-    children = [c for c in lookup.partitions.get(table.name, []) if c.name.schema == table.name.schema]
+    children = lookup.partitions.get(table.name, [])
     if children:
-        count = _hash_partition_count(table, children)
+        count = _hash_partition_count(table, children, lookup)
         if count is not None:
             value["partitions"] = count
         else:
@@ -393,8 +393,8 @@ def partition_by_value(table: Table, lookup: Lookup) -> dict[str, Any]:
     return value
 
 
-def _hash_partition_count(table: Table, children: list[Table]) -> int | None:
-    """N when the children are exactly ``<table>_p0`` … ``<table>_p<N-1>`` of MODULUS N."""
+def _hash_partition_count(table: Table, children: list[Table], lookup: Lookup) -> int | None:
+    """N when the children are exactly ``<table>_p0`` … ``<table>_p<N-1>`` of MODULUS N, with nothing else."""
     count = len(children)
     expected = {f"{table.name.name}_p{i}": i for i in range(count)}
     for child in children:
@@ -403,8 +403,7 @@ def _hash_partition_count(table: Table, children: list[Table]) -> int | None:
             bound is None
             or bound.modulus != count
             or expected.get(child.name.name) != bound.remainder
-            or child.partition_by is not None
-            or child.comment
+            or len(_child(child, lookup)) > 1
         ):
             return None
     return count
@@ -412,6 +411,9 @@ def _hash_partition_count(table: Table, children: list[Table]) -> int | None:
 
 def _child(child: Table, lookup: Lookup) -> Any:
     value: dict[str, Any] = {"values": bound_values(child.partition_of)}
+    parent = child.partition_of
+    if parent is not None and parent.parent.schema != child.name.schema:
+        value["schema"] = child.name.schema
     value.update((k, v) for k, v in own_objects(child, lookup).items() if k != "unlogged")
     if child.comment:
         value["comment"] = child.comment

@@ -285,6 +285,18 @@ def test_objects_declared_on_one_partition_belong_to_it() -> None:
     assert other.primary_key is None and not other.uniques and not other.rls_enabled
 
 
+def test_a_partition_in_another_schema() -> None:
+    catalog = ok(
+        "schema: app\ntables:\n  t:\n    columns: {a: integer}\n"
+        "    partition_by:\n      list: [a]\n      partitions:\n"
+        "        t_1: {values: [1], schema: other, indexes: [[a]]}\n",
+        "schema: other\n",
+    )
+    child = catalog.tables[Q("other", "t_1")]
+    assert child.partition_of.parent == Q("app", "t")
+    assert [str(i.name) for i in catalog.indexes.values()] == ["other.t_1_a_idx"]
+
+
 def test_defined_twice_reports_both_positions() -> None:
     _, diagnostics = build("schema: a\ntables:\n  t: {}\n", "schema: a\ntables:\n  t: {}\n")
     assert [d.code for d in diagnostics] == ["C380"]

@@ -20,6 +20,8 @@ from schemagen.model import (
     ForeignKey,
     Index,
     IndexElement,
+    PartitionBound,
+    PartitionSpec,
     Sequence,
     UniqueConstraint,
     View,
@@ -120,6 +122,17 @@ def test_foreign_key_to_unique_constraint_or_unique_index():
     assert codes(check_foreign_keys(_pair(fk=_fk(["code"], "parent", ["code"]), indexes=[partial]))) == [
         "C306"
     ]
+
+
+def test_foreign_key_to_a_partition_uses_the_keys_it_inherits():
+    spec = PartitionSpec("list", ("id",))
+    parent = table("parent", col("id", "uuid"), col("code", "text"), pk=("id",), partition_by=spec)
+    bound = PartitionBound(qn("parent"), values_in=("'x'",))
+    part = table("parent_1", col("id", "uuid"), col("code", "text"), partition_of=bound)
+    child = table("child", col("pid", "uuid"), foreign_keys=(_fk(["pid"], "parent_1"),))
+    child_code = table("child2", col("c", "text"), foreign_keys=(_fk(["c"], "parent_1", ["code"]),))
+    assert check_foreign_keys(Catalog.of(tables=[parent, part, child])) == []
+    assert codes(check_foreign_keys(Catalog.of(tables=[parent, part, child_code]))) == ["C306"]
 
 
 def test_foreign_key_to_deferrable_unique_is_refused():

@@ -272,6 +272,18 @@ def test_objects_declared_on_one_partition_are_written_under_it():
     }
 
 
+def test_a_partition_in_another_schema_is_written_under_its_parent():
+    parent = Table(Q("app", "p"), (Column("k", "integer"),), partition_by=PartitionSpec("list", ("k",)))
+    bound = PartitionBound(parent.name, values_in=("1",))
+    child = Table(Q("other", "p_1"), parent.columns, partition_of=bound)
+    catalog = Catalog.of(schemas=[Schema("app"), Schema("other")], tables=[parent, child])
+    assert format_gaps(catalog) == []
+    files = emit_project(catalog)
+    doc = yaml.safe_load(files["schema/app.yaml"])
+    assert doc["tables"]["p"]["partition_by"]["partitions"] == {"p_1": {"values": [1], "schema": "other"}}
+    assert "tables" not in yaml.safe_load(files["schema/other.yaml"])
+
+
 def test_empty_database_gives_a_buildable_public_file():
     assert emit_project(Catalog()) == {"schema/public.yaml": "schema: public\n"}
 
