@@ -122,8 +122,10 @@ def _check_key(
 def check_partition_bounds(catalog: Catalog) -> list[Diagnostic]:
     """C334: a partition's parent exists, is partitioned, and the bound fits its strategy.
 
+    Also: a partition in another schema than its parent's names a declared schema.
     Prevents: ``"x" is not partitioned``, ``invalid bound specification for a
-    list/range/hash partition`` and a range bound with the wrong number of values.
+    list/range/hash partition``, a range bound with the wrong number of values and
+    ``schema "x" does not exist``.
     """
     found = []
     for table in catalog.tables.values():
@@ -132,7 +134,10 @@ def check_partition_bounds(catalog: Catalog) -> list[Diagnostic]:
             continue
         parent = catalog.tables.get(bound.parent)
         problem = None
-        if parent is None:
+        schema = table.name.schema
+        if schema != bound.parent.schema and schema != "public" and schema not in catalog.schemas:
+            problem = f"its schema {schema} is not declared"
+        elif parent is None:
             problem = f"its parent {bound.parent} is not declared"
         elif parent.partition_by is None:
             problem = f"its parent {bound.parent} is not partitioned"
@@ -144,7 +149,9 @@ def check_partition_bounds(catalog: Catalog) -> list[Diagnostic]:
                     "C334",
                     f"partition {table.name}: {problem}",
                     table.span,
-                    "RANGE takes from/to, LIST takes values (or default), HASH takes modulus/remainder",
+                    "declare the schema in its own file"
+                    if problem.startswith("its schema")
+                    else "RANGE takes from/to, LIST takes values (or default), HASH takes modulus/remainder",
                 )
             )
     return found

@@ -20,6 +20,8 @@ from schemagen.model import (
     IndexElement,
     PartitionBound,
     PartitionSpec,
+    Schema,
+    Table,
     UniqueConstraint,
 )
 from tests.unit.checks.builders import codes, col, qn, span, table
@@ -132,3 +134,12 @@ def test_partition_bounds():
     ]
     for parent, bound in bad:
         assert codes(check_partition_bounds(Catalog.of(tables=[parent, _child(bound)]))) == ["C334"], bound
+
+
+def test_a_partition_in_another_schema_needs_that_schema():
+    parent = table("p", col("id"), partition_by=PartitionSpec("list", ("id",)))
+    bound = PartitionBound(qn("p"), values_in=("1",))
+    child = Table(qn("other.c"), (col("id"),), partition_of=bound)
+    [diag] = check_partition_bounds(Catalog.of(tables=[parent, child]))
+    assert diag.code == "C334" and "schema other" in diag.message
+    assert check_partition_bounds(Catalog.of(schemas=[Schema("other")], tables=[parent, child])) == []
