@@ -8,11 +8,6 @@ from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog, Index, QualifiedName, Table
 
 
-def _column_keys(table: Table) -> tuple[str, ...]:
-    assert table.partition_by is not None
-    return tuple(k for k in table.partition_by.keys if not k.strip().startswith("("))
-
-
 def check_partition_keys_exist(catalog: Catalog) -> list[Diagnostic]:
     """C331: partition-key columns are columns of the table.
 
@@ -22,7 +17,7 @@ def check_partition_keys_exist(catalog: Catalog) -> list[Diagnostic]:
     for table in catalog.tables.values():
         if table.partition_by is None:
             continue
-        missing = [k for k in _column_keys(table) if table.column(k) is None]
+        missing = [k for k in table.partition_by.column_keys if table.column(k) is None]
         if missing:
             found.append(
                 error(
@@ -93,7 +88,7 @@ def _check_key(
 ) -> list[Diagnostic]:
     assert table.partition_by is not None
     inherited = "" if owner is table else f" (inherited from {owner.name})"
-    expressions = [k for k in table.partition_by.keys if k.strip().startswith("(")]
+    expressions = table.partition_by.expression_keys
     if expressions:
         return [
             error(
@@ -104,7 +99,7 @@ def _check_key(
                 "partition by a column (a generated column works) to allow unique keys",
             )
         ]
-    missing = [k for k in _column_keys(table) if k not in columns]
+    missing = [k for k in table.partition_by.column_keys if k not in columns]
     if not missing:
         return []
     return [

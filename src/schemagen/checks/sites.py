@@ -119,7 +119,6 @@ def _table_expressions(table: Table) -> Iterator[Expression]:
         if exclude.where is not None:
             yield Expression(exclude.where, Site.EXCLUDE_PREDICATE, owner, span, table)
     if table.partition_by is not None:
-        for key in table.partition_by.keys:
-            if key.strip().startswith("("):
-                owner = f"partition key of {table.name}"
-                yield Expression(key, Site.PARTITION_KEY, owner, table.span, table)
+        for key in table.partition_by.expression_keys:
+            owner = f"partition key of {table.name}"
+            yield Expression(key, Site.PARTITION_KEY, owner, table.span, table)

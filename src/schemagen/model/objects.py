@@ -226,6 +226,20 @@ class PartitionSpec:
     strategy: str  # "range" | "list" | "hash"
     keys: tuple[str, ...]
 
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        """The keys that are column names, in order."""
+        return tuple(k for k in self.keys if not _is_expression_key(k))
+
+    @property
+    def expression_keys(self) -> tuple[str, ...]:
+        """The keys that are ``(expression)``, in order."""
+        return tuple(k for k in self.keys if _is_expression_key(k))
+
+
+def _is_expression_key(key: str) -> bool:
+    return key.strip().startswith("(")
+
 
 @dataclass(frozen=True)
 class PartitionBound:
