@@ -60,7 +60,7 @@ def _check_one(
                 "check the table name; another schema's table is written schema.table",
             )
         ]
-    chain = _with_ancestors(catalog, target)
+    chain = [target, *catalog.ancestors_of(target)]  # a partition has its parents' keys too
     primary_key = next((t.primary_key for t in chain if t.primary_key), None)
     ref_columns = fk.ref_columns or (primary_key.columns if primary_key else ())
     if not ref_columns:
@@ -95,18 +95,6 @@ def _check_one(
 
 def _known(table: Table) -> str:
     return f"columns of {table.name}: {', '.join(c.name for c in table.columns)}"
-
-
-def _with_ancestors(catalog: Catalog, table: Table) -> list[Table]:
-    """``table``, then the parent it is a partition of, and so on: a partition has their keys too."""
-    chain, seen = [table], {table.name}
-    while chain[-1].partition_of is not None and chain[-1].partition_of.parent not in seen:
-        parent = catalog.tables.get(chain[-1].partition_of.parent)
-        if parent is None:
-            break
-        chain.append(parent)
-        seen.add(parent.name)
-    return chain
 
 
 def _check_target_key(

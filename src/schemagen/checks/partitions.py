@@ -30,19 +30,6 @@ def check_partition_keys_exist(catalog: Catalog) -> list[Diagnostic]:
     return found
 
 
-def _ancestors(catalog: Catalog, table: Table) -> list[Table]:
-    chain, seen = [], {table.name}
-    current = table
-    while current.partition_of is not None and current.partition_of.parent not in seen:
-        parent = catalog.tables.get(current.partition_of.parent)
-        if parent is None:
-            break
-        chain.append(parent)
-        seen.add(parent.name)
-        current = parent
-    return chain
-
-
 def check_unique_keys_include_partition_key(catalog: Catalog) -> list[Diagnostic]:
     """C330, C332: PRIMARY KEY / UNIQUE / unique indexes of a partitioned table cover its key.
 
@@ -61,7 +48,7 @@ def check_unique_keys_include_partition_key(catalog: Catalog) -> list[Diagnostic
     for table in catalog.tables.values():
         if table.partition_by is None:
             continue
-        for owner in (table, *_ancestors(catalog, table)):
+        for owner in (table, *catalog.ancestors_of(table)):
             for kind, name, columns, span in _unique_keys(owner, unique_indexes[owner.name]):
                 found.extend(_check_key(table, owner, kind, name, columns, span))
     return found

@@ -102,6 +102,22 @@ class Catalog:
         """Direct partitions of ``parent``, sorted by name."""
         return list(self._partitions_by_parent.get(parent, ()))
 
+    def ancestors_of(self, table: Table) -> list[Table]:
+        """The declared tables ``table`` is a partition of: its parent, the parent's parent, ….
+
+        Stops at a parent that is not declared, and before a table met again (a cycle).
+        """
+        chain, seen = [], {table.name}
+        current = table
+        while current.partition_of is not None and current.partition_of.parent not in seen:
+            parent = self.tables.get(current.partition_of.parent)
+            if parent is None:
+                break
+            chain.append(parent)
+            seen.add(parent.name)
+            current = parent
+        return chain
+
     def functions_named(self, name: str) -> list[Function]:
         """Declared functions (every schema, every overload) whose bare name is ``name``, in key order."""
         return list(self._functions_by_name.get(name, ()))
