@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schemagen.checks.builtins import is_aggregate
-from schemagen.checks.sites import TABLE_COLUMNS_ONLY, Expression, Site, expressions
+from schemagen.checks.sites import TABLE_COLUMNS_ONLY, Expression, Site, expressions, parsed_expressions
 from schemagen.checks.sqlexpr import (
     column_references,
     function_calls,
@@ -60,10 +60,7 @@ def check_column_references(catalog: Catalog) -> list[Diagnostic]:
     generation expression``.
     """
     found = []
-    for expr in expressions(catalog):
-        parsed = parse_expression(expr.text)
-        if parsed.node is None:
-            continue
+    for expr, parsed in parsed_expressions(catalog):
         for ref in column_references(parsed):
             found.extend(_check_reference(expr, ref))
     return found
@@ -140,10 +137,7 @@ def check_forbidden_constructs(catalog: Catalog) -> list[Diagnostic]:
     functions are not allowed in …``.
     """
     found = []
-    for expr in expressions(catalog):
-        parsed = parse_expression(expr.text)
-        if parsed.node is None:
-            continue
+    for expr, parsed in parsed_expressions(catalog):
         if expr.site in _NO_SUBQUERY and has_subquery(parsed):
             found.append(
                 error(

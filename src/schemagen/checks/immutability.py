@@ -6,8 +6,8 @@ from pglast import ast
 from pglast.enums import A_Expr_Kind
 
 from schemagen.checks.builtins import builtin_volatility, known_extensions
-from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, expressions
-from schemagen.checks.sqlexpr import ParsedExpression, function_calls, parse_expression, sql_value_functions
+from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, parsed_expressions
+from schemagen.checks.sqlexpr import ParsedExpression, function_calls, sql_value_functions
 from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, operator_volatility, stable_cast
 from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog
@@ -46,11 +46,8 @@ def check_immutability(catalog: Catalog) -> list[Diagnostic]:
     cannot be read off the expression.
     """
     found = []
-    for expr in expressions(catalog):
+    for expr, parsed in parsed_expressions(catalog):
         if expr.site not in _CHECKED:
-            continue
-        parsed = parse_expression(expr.text)
-        if parsed.node is None:
             continue
         for what, letters in _volatile_parts(catalog, expr, parsed):
             found.extend(_report(expr, what, letters))
@@ -119,10 +116,7 @@ def check_unknown_functions(catalog: Catalog) -> list[Diagnostic]:
     if any(name not in known_extensions() for name in catalog.extensions):
         return []  # an extension we have no data for may provide any function
     found = []
-    for expr in expressions(catalog):
-        parsed = parse_expression(expr.text)
-        if parsed.node is None:
-            continue
+    for expr, parsed in parsed_expressions(catalog):
         for call in function_calls(parsed):
             off_path = _declared_off_the_search_path(catalog, call.schema, call.name)
             if off_path:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from schemagen.checks.memo import last_catalog
+from schemagen.checks.sqlexpr import ParsedExpression, parse_expression
 from schemagen.diagnostics import Span
 from schemagen.model import Catalog, Column, QualifiedName, Table
 
@@ -61,6 +62,14 @@ class Expression:
 def expressions(catalog: Catalog) -> Iterator[Expression]:
     """All expressions of ``catalog``, in catalog order (collected once per catalog)."""
     return iter(_all_expressions(catalog))
+
+
+def parsed_expressions(catalog: Catalog) -> Iterator[tuple[Expression, ParsedExpression]]:
+    """Each expression of ``catalog`` that parses, with its parse (C360 reports the others)."""
+    for expr in expressions(catalog):
+        parsed = parse_expression(expr.text)
+        if parsed.node is not None:
+            yield expr, parsed
 
 
 @last_catalog
