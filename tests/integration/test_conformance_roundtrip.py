@@ -27,6 +27,7 @@ import pglast
 import psycopg
 import pytest
 from psycopg import sql as psql
+from tests.integration.catalog_differences import differing_objects
 
 from schemagen.api import compile_project
 from schemagen.api.inspect import inspect_database
@@ -73,21 +74,14 @@ def _execute_script(dsn: str, text: str) -> None:
 def catalog_differences(a, b) -> list[str]:
     """Every object that differs between two catalogs, one short line each."""
     lines = []
-    for f in dataclasses.fields(a):
-        left, right = getattr(a, f.name), getattr(b, f.name)
-        for key in sorted(set(left) | set(right), key=str):
-            x, y = left.get(key), right.get(key)
-            if x == y:
-                continue
-            if x is None or y is None:
-                lines.append(f"{f.name} {key}: only in {'B' if x is None else 'A'}")
-                continue
-            fields = [
-                g.name
-                for g in dataclasses.fields(x)
-                if g.compare and getattr(x, g.name) != getattr(y, g.name)
-            ]
-            lines.append(f"{f.name} {key}: {', '.join(fields)}")
+    for field, key, x, y in differing_objects(a, b):
+        if x is None or y is None:
+            lines.append(f"{field} {key}: only in {'B' if x is None else 'A'}")
+            continue
+        fields = [
+            g.name for g in dataclasses.fields(x) if g.compare and getattr(x, g.name) != getattr(y, g.name)
+        ]
+        lines.append(f"{field} {key}: {', '.join(fields)}")
     return lines
 
 

@@ -6,11 +6,11 @@ the YAML read from A.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import psycopg
 import pytest
+from tests.integration.catalog_differences import differences
 
 from schemagen.api import compile_project
 from schemagen.api.inspect import inspect_database
@@ -18,17 +18,6 @@ from schemagen.api.inspect import inspect_database
 pytestmark = pytest.mark.integration
 
 HERE = Path(__file__).parent
-
-
-def _differences(a, b) -> list[str]:
-    """Every object that differs between two catalogs, one line each."""
-    lines = []
-    for f in dataclasses.fields(a):
-        left, right = getattr(a, f.name), getattr(b, f.name)
-        for key in sorted(set(left) | set(right), key=str):
-            if left.get(key) != right.get(key):
-                lines.append(f"{f.name} {key}:\n  A: {left.get(key)}\n  B: {right.get(key)}")
-    return lines
 
 
 def _round_trip(sql: str, dsn_a: str, dsn_b: str, tmp_path: Path):
@@ -55,12 +44,12 @@ def test_core_kinds_round_trip(fresh_db, second_db, tmp_path):
     sql = (HERE / "test_inspect_roundtrip_core.sql").read_text()
     first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
     assert first.omissions == []
-    assert _differences(first.catalog, second.catalog) == []
+    assert differences(first.catalog, second.catalog) == []
     assert first.files == second.files  # inspect is a fixed point
 
 
 def test_every_kind_round_trips(fresh_db, second_db, tmp_path):
     sql = (HERE / "test_introspect_sample.sql").read_text()
     first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
-    assert _differences(first.catalog, second.catalog) == []
+    assert differences(first.catalog, second.catalog) == []
     assert first.files == second.files

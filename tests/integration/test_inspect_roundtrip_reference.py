@@ -26,6 +26,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from tests.integration.catalog_differences import differences
 
 from schemagen.api import compile_project
 from schemagen.api.inspect import inspect_database
@@ -46,17 +47,6 @@ VARCHAR_IN_LISTS = {
 
 def _without_casts(value: object) -> str:
     return _CAST.sub("", repr(value))
-
-
-def _differences(a, b) -> list[str]:
-    """Every object that differs between two catalogs, one line each."""
-    lines = []
-    for f in dataclasses.fields(a):
-        left, right = getattr(a, f.name), getattr(b, f.name)
-        for key in sorted(set(left) | set(right), key=str):
-            if left.get(key) != right.get(key):
-                lines.append(f"{f.name} {key}:\n  A: {left.get(key)}\n  B: {right.get(key)}")
-    return lines
 
 
 def _check_differences(a, b) -> set[tuple[Q, str]]:
@@ -112,10 +102,10 @@ def test_reference_system_round_trips(pg18_db, more_dbs, tmp_path):
 
     # A and B: the same objects everywhere; only the three varchar IN-list CHECKs differ, by a cast.
     only_tables = dataclasses.replace(a.catalog, tables={}), dataclasses.replace(b.catalog, tables={})
-    assert _differences(*only_tables) == []
+    assert differences(*only_tables) == []
     assert set(a.catalog.tables) == set(b.catalog.tables)
     assert _check_differences(a.catalog, b.catalog) == VARCHAR_IN_LISTS
 
     # B and C: identical catalogs, byte-identical YAML (inspect is a fixed point from B on).
-    assert _differences(b.catalog, c.catalog) == []
+    assert differences(b.catalog, c.catalog) == []
     assert b.files == c.files
