@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 
-from pglast import keywords
-
+from schemagen.model.keywords import QUOTED_KEYWORDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.sqltext import is_wrapped, split_top_level
 
 _SIMPLE = re.compile(r"[a-z_][a-z0-9_$]*")
-_NEEDS_QUOTES = frozenset(
-    keywords.RESERVED_KEYWORDS | keywords.TYPE_FUNC_NAME_KEYWORDS | keywords.COL_NAME_KEYWORDS
-)
+_NEEDS_QUOTES = QUOTED_KEYWORDS
 _ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
 _MODIFIERS = re.compile(r"\([^()]*\)$")
 _BARE_OPTION = re.compile(r"[A-Za-z0-9_.+-]+")
