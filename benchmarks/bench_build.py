@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import write_project
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.diff import diff_catalogs
 from schemagen.lint import parse_gate

@@ -13,7 +13,7 @@ KERNEL = {"diagnostics", "errors"}
 STAGES = {
     "source",
     "validate",
-    "build",
+    "builder",
     "checks",
     "introspect",
     "emit",
@@ -95,8 +95,8 @@ def test_module_respects_layers(path: Path) -> None:
 
 
 def test_rule_catches_a_stage_importing_another_stage() -> None:
-    assert not allowed("build", "render")
-    assert not allowed("model", "build")
-    assert not allowed("cli", "build")
-    assert allowed("api", "build")
+    assert not allowed("builder", "render")
+    assert not allowed("model", "builder")
+    assert not allowed("cli", "builder")
+    assert allowed("api", "builder")
     assert allowed("plan", "diff")

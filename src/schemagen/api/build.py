@@ -8,7 +8,7 @@ from pathlib import Path
 from schemagen.api.memory import paused_gc
 from schemagen.api.outputs import render_outputs
 from schemagen.api.project import project_root, stale_files, write_generated
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from schemagen.model import Catalog

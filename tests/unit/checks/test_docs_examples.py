@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.source.project import load_text
 from schemagen.validate import validate_documents

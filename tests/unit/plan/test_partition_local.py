@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.diff import diff_catalogs
 from schemagen.model import Catalog
 from schemagen.plan import plan_changes

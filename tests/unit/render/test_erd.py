@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.model import (
     Catalog,
     Column,

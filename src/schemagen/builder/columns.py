@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from schemagen.build.context import BuildContext
-from schemagen.build.sequences import normalised_options
-from schemagen.build.shorthand import parse_column_shorthand
+from schemagen.builder.context import BuildContext
+from schemagen.builder.sequences import normalised_options
+from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.model import Column, Identity
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.types import serial_base

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.indexes import build_indexes
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.indexes import build_indexes
 from schemagen.model import Index, QualifiedName, View
 from schemagen.model.document import JsonPath, SourceDocument
 

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from schemagen.build.columns import ColumnSpec, build_column
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.indexes import figure_element_name
-from schemagen.build.partitions import build_children, partition_spec
-from schemagen.build.sqltext import quote_ident, referenced_names, split_dotted
-from schemagen.build.types import named_checks
+from schemagen.builder.columns import ColumnSpec, build_column
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.indexes import figure_element_name
+from schemagen.builder.partitions import build_children, partition_spec
+from schemagen.builder.sqltext import quote_ident, referenced_names, split_dotted
+from schemagen.builder.types import named_checks
 from schemagen.model import (
     CheckConstraint,
     ExcludeConstraint,

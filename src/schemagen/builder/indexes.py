@@ -6,8 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.sqltext import matching_paren, words
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.sqltext import matching_paren, words
 from schemagen.model import Index, IndexElement, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.naming import default_index_name, figure_index_colname

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.model import Catalog, IndexElement, QualifiedName
 from schemagen.source import load_text
 from schemagen.validate import validate_documents

@@ -15,30 +15,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from schemagen.build.access import build_default_privileges, build_grants, build_roles
-from schemagen.build.context import BuildContext
-from schemagen.build.indexes import build_indexes
-from schemagen.build.macros import (
+from schemagen.builder.access import build_default_privileges, build_grants, build_roles
+from schemagen.builder.context import BuildContext
+from schemagen.builder.indexes import build_indexes
+from schemagen.builder.macros import (
     define_triggers,
     macro_documents,
     macro_triggers,
     maintenance_document,
     range_rule,
 )
-from schemagen.build.names import reserve_explicit_names
-from schemagen.build.routines import build_routines
-from schemagen.build.rows import build_rows
-from schemagen.build.schemas import build_extensions, build_schemas
-from schemagen.build.tables import TableDraft, build_tables, complete_foreign_keys
-from schemagen.build.triggers import build_policies, build_triggers
-from schemagen.build.types import (
+from schemagen.builder.names import reserve_explicit_names
+from schemagen.builder.routines import build_routines
+from schemagen.builder.rows import build_rows
+from schemagen.builder.schemas import build_extensions, build_schemas
+from schemagen.builder.tables import TableDraft, build_tables, complete_foreign_keys
+from schemagen.builder.triggers import build_policies, build_triggers
+from schemagen.builder.types import (
     build_composite_types,
     build_domains,
     build_enums,
     build_sequences,
     declared_type_names,
 )
-from schemagen.build.views import build_views
+from schemagen.builder.views import build_views
 from schemagen.diagnostics import Diagnostic
 from schemagen.model import Catalog, Function, Index, Policy, ReferenceRows, Table, Trigger, View
 from schemagen.model.document import SourceDocument

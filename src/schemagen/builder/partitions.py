@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
+from schemagen.builder.context import BuildContext, Located
 from schemagen.model import PartitionBound, PartitionSpec, QualifiedName, Table
 from schemagen.model.document import JsonPath, SourceDocument
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemagen.build.sqltext import quote_ident, split_dotted
+from schemagen.builder.sqltext import quote_ident, split_dotted
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.names import QualifiedName

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
+from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Policy, QualifiedName, Trigger
 from schemagen.model.document import JsonPath, SourceDocument
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemagen.build.context import BuildContext, Located
+from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Extension, Schema
 from schemagen.model.document import SourceDocument
 

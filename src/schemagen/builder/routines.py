@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.sqltext import quote_ident, words
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.sqltext import quote_ident, words
 from schemagen.model import Function, FunctionArgument, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.types import signature_type

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemagen.build.context import BuildContext
+from schemagen.builder.context import BuildContext
 from schemagen.model.document import SourceDocument
 
 

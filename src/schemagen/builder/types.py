@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.sequences import normalised_options
-from schemagen.build.shorthand import parse_column_shorthand
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.sequences import normalised_options
+from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.model import (
     CheckConstraint,
     CompositeAttribute,

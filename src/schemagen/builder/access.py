@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.sqltext import split_dotted
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.sqltext import split_dotted
 from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.types import signature_type

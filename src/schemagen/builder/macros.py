@@ -1,6 +1,6 @@
 """Macros: ``audit``, ``updated_at``, ``notify`` and range rules expand into ordinary objects.
 
-The objects a macro brings in are declared in ``build/macros/*.json`` in the
+The objects a macro brings in are declared in ``builder/macros/*.json`` in the
 format of a schema file (function bodies in ``*.sql`` beside them) and built
 by the same builders as hand-written YAML, so they are visible in the model
 and in ``generated/`` like any other object, and a hand-written object with
@@ -16,8 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from schemagen.build.context import BuildContext, Located
-from schemagen.build.partitions import literal
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.partitions import literal
 from schemagen.model import QualifiedName, Trigger
 from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
@@ -29,7 +29,7 @@ _FORMATS = {"day": "YYYY_MM_DD", "week": "YYYY_MM_DD", "month": "YYYY_MM", "year
 
 @cache
 def _definition(name: str) -> dict[str, Any]:
-    folder = resources.files("schemagen.build").joinpath("macros")
+    folder = resources.files("schemagen.builder").joinpath("macros")
     data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
     _inline_bodies(data, folder)
     return data

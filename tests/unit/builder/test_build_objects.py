@@ -1,6 +1,6 @@
 """Builders of partitions, routines, views, triggers, policies, access and reference rows."""
 
-from schemagen.build import build_catalog
+from schemagen.builder import build_catalog
 from schemagen.model import Catalog, PartitionBound, QualifiedName
 from schemagen.model.settings import ProjectSettings
 from schemagen.source import load_text

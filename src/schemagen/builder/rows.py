@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from schemagen.build.context import BuildContext
+from schemagen.builder.context import BuildContext
 from schemagen.model import ReferenceRows, Table
 from schemagen.model.document import JsonPath, SourceDocument
 
