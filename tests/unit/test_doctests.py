@@ -22,9 +22,7 @@ def _modules() -> list[str]:
 def _with_examples(names: list[str]) -> list[str]:
     finder = doctest.DocTestFinder()
     return [
-        name
-        for name in names
-        if any(test.examples for test in finder.find(importlib.import_module(name)))
+        name for name in names if any(test.examples for test in finder.find(importlib.import_module(name)))
     ]
 
 
