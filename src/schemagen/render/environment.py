@@ -27,7 +27,7 @@ from schemagen.render.quoting import (
 def environment() -> jinja2.Environment:
     """The shared environment: strict undefined, quoting filters, package templates."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("schemagen", "templates"),
+        loader=jinja2.PackageLoader("schemagen.templates", "."),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,0 +1,1 @@
+"""schemagen's Jinja templates, installed as the package ``schemagen.templates`` (see setup.py)."""
