@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from pglast import ast
 
-from schemagen.checks.bodies import parse_body
 from schemagen.checks.builtins import extension_types
-from schemagen.checks.sqlexpr import parse_query, walk
 from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model import Catalog, Function, QualifiedName, Table
+from schemagen.model.bodies import parse_body
+from schemagen.model.pg.sqlparse import parse_query, walk
 
 _FORMAT_SPEC = re.compile(r"%(?:%|(?:\d+\$)?-?(?:\d+|\*(?:\d+\$)?)?([sIL])?)")
 _NOT_IN_FUNCTIONS = re.compile(

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pglast import ast
 
 from schemagen.checks.sites import expressions
-from schemagen.checks.sqlexpr import parse_expression, parse_query
 from schemagen.diagnostics import Diagnostic, Span, warning
 from schemagen.model import Catalog
+from schemagen.model.pg.sqlparse import parse_expression, parse_query
 
 DEPRECATED = {
     "txid_current": "pg_current_xact_id",

@@ -6,10 +6,10 @@ from pglast import ast
 from pglast.enums import A_Expr_Kind
 
 from schemagen.checks.sites import Expression, Site, expressions
-from schemagen.checks.sqlexpr import ParsedExpression, parse_expression, string_literal
 from schemagen.checks.typenames import resolve_base
 from schemagen.diagnostics import Diagnostic, error
 from schemagen.model import Catalog, EnumType, Table
+from schemagen.model.pg.sqlparse import ParsedExpression, parse_expression, string_literal
 
 
 def _enum_of(catalog: Catalog, type_text: str) -> EnumType | None:

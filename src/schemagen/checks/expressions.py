@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from schemagen.checks.builtins import is_aggregate
 from schemagen.checks.sites import TABLE_COLUMNS_ONLY, Expression, Site, expressions, parsed_expressions
-from schemagen.checks.sqlexpr import (
+from schemagen.diagnostics import Diagnostic, error
+from schemagen.model import Catalog
+from schemagen.model.pg.sqlparse import (
     column_references,
     function_calls,
     has_subquery,
     parse_expression,
     parse_query,
 )
-from schemagen.diagnostics import Diagnostic, error
-from schemagen.model import Catalog
 
 _NO_SUBQUERY = TABLE_COLUMNS_ONLY | {Site.DEFAULT, Site.DOMAIN_CHECK, Site.DOMAIN_DEFAULT}
 _NO_AGGREGATE = _NO_SUBQUERY | {Site.TRIGGER_WHEN, Site.POLICY}

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from schemagen.checks.memo import last_catalog
-from schemagen.checks.sqlexpr import ParsedExpression, parse_expression
 from schemagen.diagnostics import Span
 from schemagen.model import Catalog, Column, QualifiedName, Table
+from schemagen.model.pg.sqlparse import ParsedExpression, parse_expression
 
 
 class Site(enum.Enum):

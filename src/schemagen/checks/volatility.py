@@ -11,9 +11,9 @@ from schemagen.checks.builtins import (
     type_aliases,
     volatile_operators,
 )
-from schemagen.checks.sqlexpr import FunctionCall, function_calls, parse_expression, sql_value_functions
 from schemagen.checks.typenames import resolve_base
 from schemagen.model import Catalog, Function, Table
+from schemagen.model.pg.sqlparse import FunctionCall, function_calls, parse_expression, sql_value_functions
 
 UNKNOWN = "?"
 """Returned for a function schemagen does not know."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from schemagen.checks.bodies import parse_body
 from schemagen.checks.body_checks import check_bodies_parse, check_body_references, check_body_statements
 from schemagen.diagnostics import Severity
 from schemagen.model import Catalog, Extension, Function, FunctionArgument, Schema, View
+from schemagen.model.bodies import parse_body
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 

@@ -9,7 +9,6 @@ from schemagen.checks.expressions import (
     check_expressions_parse,
     check_forbidden_constructs,
 )
-from schemagen.checks.sqlexpr import parse_expression
 from schemagen.model import (
     Catalog,
     CheckConstraint,
@@ -20,6 +19,7 @@ from schemagen.model import (
     Trigger,
     View,
 )
+from schemagen.model.pg.sqlparse import parse_expression
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 

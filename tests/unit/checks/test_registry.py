@@ -78,6 +78,6 @@ def test_public_api():
     assert checks.__all__ == ["CHECKS", "Check", "run_checks"]
 
 
-@pytest.mark.parametrize("module", ["schemagen.checks.sqlexpr", "schemagen.checks.typenames"])
+@pytest.mark.parametrize("module", ["schemagen.model.pg.sqlparse", "schemagen.checks.typenames"])
 def test_doctests(module):
     assert doctest.testmod(importlib.import_module(module)).failed == 0

@@ -3,7 +3,8 @@
 PostgreSQL checks a PL/pgSQL body's syntax at CREATE FUNCTION but its queries only
 when they first run; a LANGUAGE sql body is checked at CREATE. Here both are parsed
 (pglast: libpg_query, the server's own grammars) into the queries and expressions
-they contain, for the checks in ``body_checks``.
+they contain, once per body text: the checks (``checks/body_checks``) and the
+SQL-reference analyser (``sqlrefs``) read the same parse.
 """
 
 from __future__ import annotations
@@ -16,14 +17,28 @@ from functools import lru_cache
 from pglast import ast, parse_sql
 from pglast.parser import ParseError, parse_plpgsql_json
 
-from schemagen.checks.sqlexpr import column_references, parse_expression
-from schemagen.model import Function
+from schemagen.model.pg.sqlparse import column_references, parse_expression
 
 _WRAPPER = "CREATE {kind} f({arguments}) {returns} LANGUAGE plpgsql AS {tag}{body}{tag}"
 """Only to hand a body to the PL/pgSQL parser (which wants a whole statement); never rendered."""
+_STANDARD_WRAPPER = "CREATE FUNCTION f() RETURNS void LANGUAGE sql "
+"""Only to hand a SQL-standard body to the parser (it is part of CREATE FUNCTION); never rendered."""
 
 _RAW_PARSE_DEFAULT, _RAW_PARSE_EXPRESSION = 0, 2
 _RAW_PARSE_ASSIGN = frozenset({3, 4, 5})  # ``a := …``, ``a.b := …``, ``a.b.c := …``
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What the PL/pgSQL parser needs besides the body: kind, arguments and result.
+
+    ``arguments`` holds (mode, name or "", type) triples; ``returns_table`` (name, type) pairs.
+    """
+
+    kind: str = "function"
+    arguments: tuple[tuple[str, str, str], ...] = ()
+    returns: str | None = None
+    returns_table: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,38 +53,81 @@ class Body:
     nodes: tuple[ast.Node, ...] = ()
     error: str | None = None
     dynamic: tuple[ast.Node, ...] = ()
+    variables: frozenset[str] = frozenset()
+    """PL/pgSQL variables (arguments, declared names, ``new``/``old``…): not columns."""
 
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _wrapper(function: Function) -> str:
+def _wrapper(body: str, signature: Signature) -> str:
     arguments = ", ".join(
-        f"{a.mode} {_quote(a.name) if a.name else ''} {a.type}".replace("  ", " ") for a in function.arguments
+        f"{mode} {_quote(name) if name else ''} {type_}".replace("  ", " ")
+        for mode, name, type_ in signature.arguments
     )
-    if function.kind == "procedure":
+    if signature.kind == "procedure":
         returns = ""
-    elif function.returns_table:
-        returns = "RETURNS TABLE (" + ", ".join(f"{_quote(n)} {t}" for n, t in function.returns_table) + ")"
+    elif signature.returns_table:
+        returns = "RETURNS TABLE (" + ", ".join(f"{_quote(n)} {t}" for n, t in signature.returns_table) + ")"
     else:
-        returns = f"RETURNS {function.returns or 'void'}"
+        returns = f"RETURNS {signature.returns or 'void'}"
     tag = "$sg_body$"
-    while tag in function.body:
+    while tag in body:
         tag = tag[:-1] + "_$"
-    kind = "PROCEDURE" if function.kind == "procedure" else "FUNCTION"
-    return _WRAPPER.format(kind=kind, arguments=arguments, returns=returns, tag=tag, body=function.body)
+    kind = "PROCEDURE" if signature.kind == "procedure" else "FUNCTION"
+    return _WRAPPER.format(kind=kind, arguments=arguments, returns=returns, tag=tag, body=body)
 
 
-def parse_body(function: Function) -> Body | None:
-    """Parse a ``sql`` or ``plpgsql`` body; None for other languages (not analysable)."""
-    if function.sql_standard_body:
-        return Body()  # parsed with its CREATE statement by the lint gate
-    if function.language == "sql":
-        return _parse_sql_body(function.body)
-    if function.language == "plpgsql":
-        return _parse_plpgsql_body(_wrapper(function))
+def is_sql_standard_body(language: str, body: str) -> bool:
+    """A ``LANGUAGE sql`` body in SQL-standard form (``BEGIN ATOMIC … END`` or ``RETURN expr``).
+
+    >>> is_sql_standard_body("sql", "begin atomic select 1; end")
+    True
+    >>> is_sql_standard_body("sql", "SELECT 1")
+    False
+    """
+    if language.lower() != "sql":
+        return False
+    head = [w.upper() for w in body.split(None, 2)[:2]]
+    return head[:1] == ["RETURN"] or head == ["BEGIN", "ATOMIC"]
+
+
+def parse_body(language: str, body: str, signature: Signature = Signature()) -> Body | None:
+    """Parse a ``sql`` or ``plpgsql`` body; None for other languages (not analysable).
+
+    A SQL-standard body gives an empty ``Body``: it is parsed with its CREATE
+    statement by the lint gate (see :func:`parse_standard_body` for its statements).
+    """
+    language = language.lower()
+    if is_sql_standard_body(language, body):
+        return Body()
+    if language == "sql":
+        return _parse_sql_body(body)
+    if language == "plpgsql":
+        return _parse_plpgsql_body(_wrapper(body, signature))
     return None
+
+
+@lru_cache(maxsize=1024)
+def parse_standard_body(body: str) -> Body:
+    """The statements of a SQL-standard body (``RETURN expr`` gives its ``ReturnStmt``).
+
+    >>> [type(n).__name__ for n in parse_standard_body("BEGIN ATOMIC SELECT 1; SELECT 2; END").nodes]
+    ['SelectStmt', 'SelectStmt']
+    """
+    try:
+        statements = parse_sql(_STANDARD_WRAPPER + body)
+    except ParseError as exc:
+        return Body(error=str(exc.args[0]))
+    create = statements[0].stmt if len(statements) == 1 else None
+    if not isinstance(create, ast.CreateFunctionStmt) or create.sql_body is None:
+        return Body(error="not a SQL-standard function body")
+    found = create.sql_body
+    if isinstance(found, tuple) and found and isinstance(found[0], tuple):
+        found = found[0]  # BEGIN ATOMIC: a list holding the list of statements
+    nodes = found if isinstance(found, tuple) else (found,)
+    return Body(tuple(n for n in nodes if isinstance(n, ast.Node)))
 
 
 @lru_cache(maxsize=1024)
@@ -105,7 +163,8 @@ def _parse_plpgsql_body(statement: str) -> Body:
         if parsed.node is None:
             return Body(error=f"{parsed.error} in: {query}")
         nodes.append(parsed.node)
-    return Body(tuple(nodes), dynamic=tuple(_dynamic(tree)))
+    variables = frozenset(name.lower() for name in _variable_names(tree) if name)
+    return Body(tuple(nodes), dynamic=tuple(_dynamic(tree)), variables=variables)
 
 
 _DYNAMIC_QUERY = {
@@ -122,7 +181,7 @@ def _dynamic(tree: object) -> list[ast.Node]:
     Follows variables: ``v := format(…); EXECUTE v`` makes the assignment's
     expression dynamic too (repeated until nothing new is found).
     """
-    names = [next(iter(d.values())).get("refname") for d in _first_function(tree).get("datums", [])]
+    names = _variable_names(tree)
     executed: list[str] = []
     assignments: list[tuple[str, str]] = []
     for kind, statement in _statements(tree):
@@ -144,6 +203,11 @@ def _dynamic(tree: object) -> list[ast.Node]:
         read = {ref[0] for ref in column_references(parsed)}
         pending.extend(value for variable, value in assignments if variable in read)
     return found
+
+
+def _variable_names(tree: object) -> list[str | None]:
+    """The names of a PL/pgSQL function's datums (arguments, variables, ``new``, ``found``…), by number."""
+    return [next(iter(d.values())).get("refname") for d in _first_function(tree).get("datums", [])]
 
 
 def _first_function(tree: object) -> dict:

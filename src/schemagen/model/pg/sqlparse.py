@@ -114,6 +114,14 @@ def walk(node: object, *, into_subqueries: bool = False) -> Iterator[ast.Node]:
                 stack.append(value)
 
 
+def children(node: ast.Node) -> Iterator[object]:
+    """The direct children of an AST node (nodes, lists of nodes), in reverse slot order."""
+    for name in _child_slots(type(node)):
+        value = getattr(node, name, None)
+        if value is not None:
+            yield value
+
+
 @cache
 def _child_slots(cls: type) -> tuple[str, ...]:
     """The slots of an AST class that can hold nodes (pointers and lists), reversed."""
