@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from schemagen.checks.memo import last_catalog
 from schemagen.diagnostics import Diagnostic, Span, error
-from schemagen.model import Catalog, Table
+from schemagen.model import Catalog, QualifiedName, Table
+from schemagen.model.kinds import Namespace, in_namespace
 from schemagen.model.names import MAX_IDENTIFIER_BYTES, truncate_identifier
 
 
@@ -48,30 +49,13 @@ def _names(catalog: Catalog) -> tuple[_Name, ...]:
 
 
 def _walk_names(catalog: Catalog) -> Iterator[_Name]:
-    for name, schema in catalog.schemas.items():
-        yield _Name("schemas", name, f"schema {name}", schema.span)
-    for name, role in catalog.roles.items():
-        yield _Name("roles", name, f"role {name}", role.span)
-    relation_kinds = (
-        ("table", catalog.tables),
-        ("view", catalog.views),
-        ("sequence", catalog.sequences),
-        ("index", catalog.indexes),
-        ("composite type", catalog.composite_types),
-    )
-    for kind, objects in relation_kinds:
-        for qn, obj in objects.items():
-            yield _Name(f"relations of schema {qn.schema}", qn.name, f"{kind} {qn}", obj.span)
-    type_kinds = (
-        ("table", catalog.tables),
-        ("view", catalog.views),
-        ("composite type", catalog.composite_types),
-        ("enum", catalog.enums),
-        ("domain", catalog.domains),
-    )
-    for kind, objects in type_kinds:
-        for qn, obj in objects.items():
-            yield _Name(f"types of schema {qn.schema}", qn.name, f"{kind} {qn}", obj.span)
+    for namespace in Namespace:
+        for kind in in_namespace(namespace):
+            for key, obj in getattr(catalog, kind.attribute).items():
+                if isinstance(key, QualifiedName):
+                    yield _Name(f"{namespace.value} {key.schema}", key.name, f"{kind.noun} {key}", obj.span)
+                else:
+                    yield _Name(namespace.value, key, f"{kind.noun} {key}", obj.span)
     for table in catalog.tables.values():
         yield from _table_names(table)
     for qn, domain in catalog.domains.items():

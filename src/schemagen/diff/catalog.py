@@ -20,6 +20,8 @@ from schemagen.model.changes import (
 )
 from schemagen.model.code_changes import DropPolicy, DropTrigger, DropView
 from schemagen.model.deps import type_reference
+from schemagen.model.identity import ObjectKind
+from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
 
@@ -38,90 +40,101 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     }
     gone_tables = dropped_tables | recreated_tables
     changes: list[Change] = list(renames)
-    changes += _kind(old.schemas, new.schemas, types.create_schema, types.drop_schema, types.alter_schema)
-    changes += _kind(
-        old.extensions,
-        new.extensions,
-        types.create_extension,
-        lambda e: [DropExtension(e)],
-        types.alter_extension,
-    )
-    changes += _kind(
-        old.enums,
-        new.enums,
-        types.create_enum,
-        lambda e: [DropEnum(e)],
-        lambda o, n: types.alter_enum(o, n, _columns_using(new, n.name)),
-    )
-    changes += _kind(
-        old.domains, new.domains, types.create_domain, lambda d: [DropDomain(d)], types.alter_domain
-    )
-    changes += _kind(
-        old.composite_types,
-        new.composite_types,
-        types.create_composite,
-        lambda c: [DropCompositeType(c)],
-        types.alter_composite,
-    )
-    changes += _kind(
-        old.sequences, new.sequences, types.create_sequence, types.drop_sequence, types.alter_sequence
-    )
-    changes += _kind(
-        old.tables,
-        new.tables,
-        tables.create_table,
-        lambda t: tables.drop_table(t, gone_tables),
-        lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
-    )
-    changes += _kind(
-        _not_on(old.indexes, gone_tables | (old.views.keys() - new.views.keys())),
-        new.indexes,
-        indexes.create_index,
-        lambda i: [DropIndex(i)],
-        indexes.alter_index,
-    )
-    changes += _kind(
-        old.functions,
-        new.functions,
-        routines.create_function,
-        routines.drop_function,
-        routines.alter_function,
-    )
-    changes += _kind(old.views, new.views, routines.create_view, lambda v: [DropView(v)], routines.alter_view)
-    changes += _kind(
-        _not_on(old.triggers, recreated_tables),
-        new.triggers,
-        routines.create_trigger,
-        lambda t: [DropTrigger(t)],
-        routines.alter_trigger,
-    )
-    changes += _kind(
-        _not_on(old.policies, recreated_tables),
-        new.policies,
-        routines.create_policy,
-        lambda p: [DropPolicy(p)],
-        routines.alter_policy,
-    )
-    changes += _kind(old.roles, new.roles, routines.create_role, routines.drop_role, routines.alter_role)
-    gone = _vanishing_targets(old, new, recreated_tables)
-    changes += _kind(
-        {k: v for k, v in old.grants.items() if (v.object_kind.lower(), v.target) not in gone},
-        new.grants,
-        routines.create_grant,
-        routines.drop_grant,
-        routines.alter_grant,
-    )
-    changes += _kind(
-        old.default_privileges,
-        new.default_privileges,
-        routines.create_default_privilege,
-        routines.drop_default_privilege,
-        routines.alter_default_privilege,
-    )
-    changes += _kind(
-        old.reference_rows, new.reference_rows, routines.create_rows, routines.drop_rows, routines.alter_rows
-    )
+    comparators = _comparators(old, new, gone_tables, recreated_tables)
+    for kind in CATALOG_KINDS:
+        old_objects, create, drop, alter = comparators[kind.kind]
+        changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
     return changes + cascade_recreations(old, new, changes)
+
+
+Comparator = tuple[
+    Mapping[Any, Any],
+    Callable[[Any], list[Change]],
+    Callable[[Any], list[Change]],
+    Callable[[Any, Any], list[Change]],
+]
+"""(the old objects to compare, create, drop, alter) for one kind."""
+
+
+def _comparators(
+    old: Catalog, new: Catalog, gone_tables: set[QualifiedName], recreated_tables: set[QualifiedName]
+) -> dict[ObjectKind, Comparator]:
+    """Per catalog kind: which old objects take part, and how one is created, dropped, altered.
+
+    Indexes, triggers and policies of tables that are dropped or recreated go with
+    their table; so do the grants on vanishing objects. A test checks every
+    catalog kind of ``model/kinds.py`` has an entry.
+    """
+    gone = _vanishing_targets(old, new, recreated_tables)
+    K = ObjectKind
+    return {
+        K.SCHEMA: (old.schemas, types.create_schema, types.drop_schema, types.alter_schema),
+        K.EXTENSION: (
+            old.extensions,
+            types.create_extension,
+            lambda e: [DropExtension(e)],
+            types.alter_extension,
+        ),
+        K.ENUM: (
+            old.enums,
+            types.create_enum,
+            lambda e: [DropEnum(e)],
+            lambda o, n: types.alter_enum(o, n, _columns_using(new, n.name)),
+        ),
+        K.DOMAIN: (old.domains, types.create_domain, lambda d: [DropDomain(d)], types.alter_domain),
+        K.COMPOSITE_TYPE: (
+            old.composite_types,
+            types.create_composite,
+            lambda c: [DropCompositeType(c)],
+            types.alter_composite,
+        ),
+        K.SEQUENCE: (old.sequences, types.create_sequence, types.drop_sequence, types.alter_sequence),
+        K.TABLE: (
+            old.tables,
+            tables.create_table,
+            lambda t: tables.drop_table(t, gone_tables),
+            lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
+        ),
+        K.INDEX: (
+            _not_on(old.indexes, gone_tables | (old.views.keys() - new.views.keys())),
+            indexes.create_index,
+            lambda i: [DropIndex(i)],
+            indexes.alter_index,
+        ),
+        K.FUNCTION: (
+            old.functions,
+            routines.create_function,
+            routines.drop_function,
+            routines.alter_function,
+        ),
+        K.VIEW: (old.views, routines.create_view, lambda v: [DropView(v)], routines.alter_view),
+        K.TRIGGER: (
+            _not_on(old.triggers, recreated_tables),
+            routines.create_trigger,
+            lambda t: [DropTrigger(t)],
+            routines.alter_trigger,
+        ),
+        K.POLICY: (
+            _not_on(old.policies, recreated_tables),
+            routines.create_policy,
+            lambda p: [DropPolicy(p)],
+            routines.alter_policy,
+        ),
+        K.ROLE: (old.roles, routines.create_role, routines.drop_role, routines.alter_role),
+        K.GRANT: (
+            {k: v for k, v in old.grants.items() if (v.object_kind.lower(), v.target) not in gone},
+            routines.create_grant,
+            routines.drop_grant,
+            routines.alter_grant,
+        ),
+        K.DEFAULT_PRIVILEGE: (
+            old.default_privileges,
+            routines.create_default_privilege,
+            routines.drop_default_privilege,
+            routines.alter_default_privilege,
+        ),
+        K.REFERENCE_ROWS: (old.reference_rows, routines.create_rows, routines.drop_rows, routines.alter_rows),
+    }
 
 
 def _kind(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
+from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
     CompositeType,
@@ -54,45 +57,19 @@ class Catalog:
     reference_rows: dict[QualifiedName, ReferenceRows] = field(default_factory=dict)
 
     @classmethod
-    def of(
-        cls,
-        *,
-        extensions: list[Extension] = (),  # type: ignore[assignment]
-        schemas: list[Schema] = (),  # type: ignore[assignment]
-        enums: list[EnumType] = (),  # type: ignore[assignment]
-        domains: list[Domain] = (),  # type: ignore[assignment]
-        composite_types: list[CompositeType] = (),  # type: ignore[assignment]
-        sequences: list[Sequence] = (),  # type: ignore[assignment]
-        tables: list[Table] = (),  # type: ignore[assignment]
-        indexes: list[Index] = (),  # type: ignore[assignment]
-        functions: list[Function] = (),  # type: ignore[assignment]
-        triggers: list[Trigger] = (),  # type: ignore[assignment]
-        views: list[View] = (),  # type: ignore[assignment]
-        policies: list[Policy] = (),  # type: ignore[assignment]
-        roles: list[Role] = (),  # type: ignore[assignment]
-        grants: list[Grant] = (),  # type: ignore[assignment]
-        default_privileges: list[DefaultPrivilege] = (),  # type: ignore[assignment]
-        reference_rows: list[ReferenceRows] = (),  # type: ignore[assignment]
-    ) -> Catalog:
-        """Build a catalog from lists of objects, sorted by their keys."""
-        return cls(
-            extensions=_keyed(extensions, lambda o: o.name),
-            schemas=_keyed(schemas, lambda o: o.name),
-            enums=_keyed(enums, lambda o: o.name),
-            domains=_keyed(domains, lambda o: o.name),
-            composite_types=_keyed(composite_types, lambda o: o.name),
-            sequences=_keyed(sequences, lambda o: o.name),
-            tables=_keyed(tables, lambda o: o.name),
-            indexes=_keyed(indexes, lambda o: o.name),
-            functions=_keyed(functions, lambda o: o.key),
-            triggers=_keyed(triggers, lambda o: o.key),
-            views=_keyed(views, lambda o: o.name),
-            policies=_keyed(policies, lambda o: o.key),
-            roles=_keyed(roles, lambda o: o.name),
-            grants=_keyed(grants, lambda o: o.key),
-            default_privileges=_keyed(default_privileges, lambda o: o.key),
-            reference_rows=_keyed(reference_rows, lambda o: o.table),
-        )
+    def of(cls, **objects: Iterable[Any]) -> Catalog:
+        """Build a catalog from lists of objects (by catalog attribute), each sorted by its key.
+
+        The attributes and keys come from the kind descriptors (``model/kinds.py``).
+
+        >>> from schemagen.model import Schema
+        >>> list(Catalog.of(schemas=[Schema("b"), Schema("a")]).schemas)
+        ['a', 'b']
+        """
+        unknown = sorted(objects.keys() - {d.attribute for d in CATALOG_KINDS})
+        if unknown:
+            raise TypeError(f"Catalog.of() got unknown kinds: {', '.join(unknown)}")
+        return cls(**{d.attribute: _keyed(objects.get(d.attribute, ()), d.key) for d in CATALOG_KINDS})
 
     def indexes_of(self, table: QualifiedName) -> list[Index]:
         """Indexes declared on ``table``, sorted by name."""

@@ -13,6 +13,7 @@ import enum
 import re
 from dataclasses import dataclass, replace
 
+from schemagen.model.kinds import COMMENT_KEYWORDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
     CheckConstraint,
@@ -431,25 +432,8 @@ class DropIndex(Change):
 
 # --- comments ---------------------------------------------------------------
 
-COMMENT_KINDS = (
-    "schema",
-    "extension",
-    "type",
-    "domain",
-    "domain constraint",
-    "sequence",
-    "table",
-    "column",
-    "constraint",
-    "index",
-    "function",
-    "procedure",
-    "view",
-    "materialized view",
-    "trigger",
-    "policy",
-    "role",
-)
+COMMENT_KINDS = tuple(COMMENT_KEYWORDS)
+"""Every ``COMMENT ON`` keyword, from the kind descriptors."""
 
 
 @dataclass(frozen=True)

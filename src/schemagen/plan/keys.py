@@ -62,6 +62,8 @@ from schemagen.model.code_changes import (
     SetRowLevelSecurity,
     UpsertReferenceRows,
 )
+from schemagen.model.identity import ObjectKind
+from schemagen.model.kinds import comment_kind, descriptor
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
 from schemagen.model.rename_changes import RenameColumn, RenameTable
@@ -87,25 +89,17 @@ _DROP_ORDER: dict[type[Change], int] = {
     DropSchema: 7,
 }
 
-_COMMENT_PHASE = {
-    "role": 9,
-    "schema": 10,
-    "extension": 11,
-    "type": 12,
-    "domain": 12,
-    "domain constraint": 12,
-    "function": 13,
-    "procedure": 13,
-    "sequence": 13,
-    "table": 14,
-    "column": 14,
-    "constraint": 14,
-    "index": 14,
-    "trigger": 14,
-    "policy": 14,
-    "view": 16,
-    "materialized view": 16,
-}
+K = ObjectKind
+
+RENAME_PHASE = 1
+"""Declared renames, before every change using the new names."""
+FOREIGN_KEY_PHASE = 15
+"""Foreign keys: after every table and its keys, before views."""
+
+
+def phase(kind: ObjectKind) -> int:
+    """The plan phase a kind is created in (from its descriptor)."""
+    return descriptor(kind).phase
 
 
 def _in(name: QualifiedName) -> tuple[str, str]:
@@ -114,53 +108,58 @@ def _in(name: QualifiedName) -> tuple[str, str]:
 
 def _comment(c: SetComment) -> tuple:
     group = (c.name.name,) if not c.name.schema else _in(c.name)
-    return (_COMMENT_PHASE.get(c.kind, 17), group, 5, c.member or "")
+    return (phase(comment_kind(c.kind)), group, 5, c.member or "")
 
 
 def _constraint(c: AddConstraint) -> tuple:
     if isinstance(c.constraint, ForeignKey):
-        return (15, _in(c.table), 0)
-    return (14, _in(c.table), 4)
+        return (FOREIGN_KEY_PHASE, _in(c.table), 0)
+    return (phase(K.CONSTRAINT), _in(c.table), 4)
 
 
 _KEYS: dict[type[Change], Callable[..., tuple]] = {
-    RenameTable: lambda c: (1, _in(c.old_name), 0),
-    RenameColumn: lambda c: (1, _in(c.table), 1, c.old_name),
-    CreateRole: lambda c: (9, (c.role.name,), 0),
-    AlterRole: lambda c: (9, (c.new.name,), 0),
-    CreateSchema: lambda c: (10, (c.schema.name,), 0),
-    CreateExtension: lambda c: (11, (c.extension.name,), 0),
-    CreateEnum: lambda c: (12, _in(c.enum.name), 0),
-    CreateDomain: lambda c: (12, _in(c.domain.name), 0),
-    CreateCompositeType: lambda c: (12, _in(c.type.name), 0),
-    AddEnumValue: lambda c: (12, _in(c.enum), 1),
-    AlterDomain: lambda c: (12, _in(c.new.name), 1),
-    AddDomainConstraint: lambda c: (12, _in(c.domain), 2),
-    CreateFunction: lambda c: (13, _in(c.function.name), 5, ", ".join(c.function.identity_types)),
-    ReplaceFunction: lambda c: (13, _in(c.new.name), 5, ", ".join(c.new.identity_types)),
-    CreateSequence: lambda c: (13, _in(c.sequence.name), 0),
-    AlterSequence: lambda c: (13, _in(c.new.name), 0),
-    CreateTable: lambda c: (14, _in(c.table.name), 0),
-    SetTableLogged: lambda c: (14, _in(c.table), 1),
-    AddColumn: lambda c: (14, _in(c.table), 2),
-    AlterColumn: lambda c: (14, _in(c.table), 3),
+    RenameTable: lambda c: (RENAME_PHASE, _in(c.old_name), 0),
+    RenameColumn: lambda c: (RENAME_PHASE, _in(c.table), 1, c.old_name),
+    CreateRole: lambda c: (phase(K.ROLE), (c.role.name,), 0),
+    AlterRole: lambda c: (phase(K.ROLE), (c.new.name,), 0),
+    CreateSchema: lambda c: (phase(K.SCHEMA), (c.schema.name,), 0),
+    CreateExtension: lambda c: (phase(K.EXTENSION), (c.extension.name,), 0),
+    CreateEnum: lambda c: (phase(K.ENUM), _in(c.enum.name), 0),
+    CreateDomain: lambda c: (phase(K.DOMAIN), _in(c.domain.name), 0),
+    CreateCompositeType: lambda c: (phase(K.COMPOSITE_TYPE), _in(c.type.name), 0),
+    AddEnumValue: lambda c: (phase(K.ENUM), _in(c.enum), 1),
+    AlterDomain: lambda c: (phase(K.DOMAIN), _in(c.new.name), 1),
+    AddDomainConstraint: lambda c: (phase(K.DOMAIN_CONSTRAINT), _in(c.domain), 2),
+    CreateFunction: lambda c: (
+        phase(K.FUNCTION),
+        _in(c.function.name),
+        5,
+        ", ".join(c.function.identity_types),
+    ),
+    ReplaceFunction: lambda c: (phase(K.FUNCTION), _in(c.new.name), 5, ", ".join(c.new.identity_types)),
+    CreateSequence: lambda c: (phase(K.SEQUENCE), _in(c.sequence.name), 0),
+    AlterSequence: lambda c: (phase(K.SEQUENCE), _in(c.new.name), 0),
+    CreateTable: lambda c: (phase(K.TABLE), _in(c.table.name), 0),
+    SetTableLogged: lambda c: (phase(K.TABLE), _in(c.table), 1),
+    AddColumn: lambda c: (phase(K.COLUMN), _in(c.table), 2),
+    AlterColumn: lambda c: (phase(K.COLUMN), _in(c.table), 3),
     AddConstraint: _constraint,
-    CreateIndex: lambda c: (14, _in(c.index.table), 8, c.index.name.name),
-    RebuildEnum: lambda c: (14, _in(c.new.name), 9),
-    SetRowLevelSecurity: lambda c: (14, _in(c.table), 10),
-    CreatePolicy: lambda c: (14, _in(c.policy.table), 11, c.policy.name),
-    CreateTrigger: lambda c: (14, _in(c.trigger.table), 12, c.trigger.name),
-    CreateView: lambda c: (16, _in(c.view.name), 0),
-    AlterSequenceOwnedBy: lambda c: (16, _in(c.sequence), 1),
+    CreateIndex: lambda c: (phase(K.INDEX), _in(c.index.table), 8, c.index.name.name),
+    RebuildEnum: lambda c: (phase(K.TABLE), _in(c.new.name), 9),
+    SetRowLevelSecurity: lambda c: (phase(K.TABLE), _in(c.table), 10),
+    CreatePolicy: lambda c: (phase(K.POLICY), _in(c.policy.table), 11, c.policy.name),
+    CreateTrigger: lambda c: (phase(K.TRIGGER), _in(c.trigger.table), 12, c.trigger.name),
+    CreateView: lambda c: (phase(K.VIEW), _in(c.view.name), 0),
+    AlterSequenceOwnedBy: lambda c: (phase(K.VIEW), _in(c.sequence), 1),
     SetComment: _comment,
-    GrantPrivileges: lambda c: (18, (c.grant.object_kind, c.grant.target), 0, c.grant.grantee),
+    GrantPrivileges: lambda c: (phase(K.GRANT), (c.grant.object_kind, c.grant.target), 0, c.grant.grantee),
     GrantDefaultPrivileges: lambda c: (
-        18,
+        phase(K.DEFAULT_PRIVILEGE),
         (c.privilege.schema, c.privilege.object_kind),
         1,
         c.privilege.grantee,
     ),
-    UpsertReferenceRows: lambda c: (19, _in(c.rows.table), 0),
+    UpsertReferenceRows: lambda c: (phase(K.REFERENCE_ROWS), _in(c.rows.table), 0),
 }
 
 

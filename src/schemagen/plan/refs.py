@@ -46,6 +46,8 @@ from schemagen.model.changes import (
     SetTableLogged,
 )
 from schemagen.model.deps import ObjectRef
+from schemagen.model.identity import ObjectKind
+from schemagen.model.kinds import comment_kind
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
 from schemagen.model.rename_changes import RenameColumn, RenameTable
@@ -78,30 +80,33 @@ def _index_provides(index: Index) -> set[ObjectRef]:
     return provided
 
 
+_COMMENT_TARGETS: dict[ObjectKind, Callable[[QualifiedName, str], ObjectRef]] = {
+    ObjectKind.SCHEMA: lambda name, _: deps.schema_ref(name.name),
+    ObjectKind.EXTENSION: lambda name, _: deps.extension_ref(name.name),
+    ObjectKind.ENUM: lambda name, _: deps.type_ref(name),
+    ObjectKind.DOMAIN: lambda name, _: deps.type_ref(name),
+    ObjectKind.DOMAIN_CONSTRAINT: deps.constraint_ref,
+    ObjectKind.SEQUENCE: lambda name, _: deps.sequence_ref(name),
+    ObjectKind.TABLE: lambda name, _: deps.table_ref(name),
+    ObjectKind.COLUMN: deps.column_ref,
+    ObjectKind.CONSTRAINT: deps.constraint_ref,
+    ObjectKind.INDEX: lambda name, _: deps.index_ref(name),
+    ObjectKind.FUNCTION: lambda name, _: deps.function_ref(name),
+    ObjectKind.VIEW: lambda name, _: deps.table_ref(name),
+    ObjectKind.TRIGGER: deps.trigger_ref,
+    ObjectKind.POLICY: deps.policy_ref,
+    ObjectKind.ROLE: lambda name, _: deps.role_ref(name.name),
+}
+"""What a ``COMMENT ON`` of each kind needs: (name, member) → the commented object."""
+
+
 def _comment_target(change: SetComment) -> ObjectRef:
-    name, member = change.name, change.member or ""
-    by_kind = {
-        "schema": lambda: deps.schema_ref(name.name),
-        "extension": lambda: deps.extension_ref(name.name),
-        "type": lambda: deps.type_ref(name),
-        "domain": lambda: deps.type_ref(name),
-        "domain constraint": lambda: deps.constraint_ref(name, member),
-        "sequence": lambda: deps.sequence_ref(name),
-        "table": lambda: deps.table_ref(name),
-        "column": lambda: deps.column_ref(name, member),
-        "constraint": lambda: deps.constraint_ref(name, member),
-        "index": lambda: deps.index_ref(name),
-        "function": lambda: deps.function_ref(name),
-        "procedure": lambda: deps.function_ref(name),
-        "view": lambda: deps.table_ref(name),
-        "materialized view": lambda: deps.table_ref(name),
-        "trigger": lambda: deps.trigger_ref(name, member),
-        "policy": lambda: deps.policy_ref(name, member),
-        "role": lambda: deps.role_ref(name.name),
-    }
-    if change.kind in by_kind:
-        return by_kind[change.kind]()
-    return ObjectRef(change.kind, name.schema, name.name, member)
+    return _COMMENT_TARGETS[comment_kind(change.kind)](change.name, change.member or "")
+
+
+def commented_kinds() -> frozenset[ObjectKind]:
+    """Kinds whose comments the planner can order (a test checks every commentable kind)."""
+    return frozenset(_COMMENT_TARGETS)
 
 
 def _domain_provides(domain: Domain) -> set[ObjectRef]:

@@ -1,0 +1,123 @@
+"""One descriptor per object kind: the facts every stage asks about a kind, written once.
+
+A descriptor says where a kind's objects live in the ``Catalog`` (attribute and
+key), how ``COMMENT ON`` and ``GRANT … ON`` name it, which name spaces it shares
+names in, and in which plan phase it is created. ``Catalog.of``, the diff loop,
+comments, grants, the name checks and the planner read these descriptors instead
+of keeping their own lists; a test fails when a kind has no descriptor.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from schemagen.model.identity import GrantOn, ObjectKind
+
+
+class Namespace(enum.Enum):
+    """Where PostgreSQL requires names to be unique (checked by C321/C322)."""
+
+    DATABASE = "schemas"
+    CLUSTER = "roles"
+    RELATION = "relations of schema"
+    TYPE = "types of schema"
+
+
+@dataclass(frozen=True)
+class KindDescriptor:
+    """The facts of one object kind.
+
+    Attributes:
+        kind: the kind described.
+        attribute: the ``Catalog`` field holding the objects (None for members of
+            other objects: columns, constraints).
+        key: an object's key in that mapping.
+        comment_keywords: ``COMMENT ON <keyword>`` spellings (functions are
+            ``function`` or ``procedure``; views ``view`` or ``materialized view``).
+        grant_on: the privilege class ``GRANT … ON`` uses for it, if any.
+        namespaces: the name spaces its names must be unique in.
+        phase: the plan phase its creation (and its comment) falls in; drops are
+            phase 0. See ``plan/keys.py``.
+    """
+
+    kind: ObjectKind
+    attribute: str | None
+    key: Callable[[Any], Hashable] | None
+    phase: int
+    comment_keywords: tuple[str, ...] = ()
+    grant_on: GrantOn | None = None
+    namespaces: tuple[Namespace, ...] = ()
+
+    @property
+    def noun(self) -> str:
+        """The kind in messages: ``composite type``."""
+        return self.kind.value
+
+
+def _name(o: Any) -> Hashable:
+    return o.name
+
+
+def _key(o: Any) -> Hashable:
+    return o.key
+
+
+_REL, _TYPE = Namespace.RELATION, Namespace.TYPE
+K = ObjectKind
+
+DESCRIPTORS: tuple[KindDescriptor, ...] = (
+    KindDescriptor(K.SCHEMA, "schemas", _name, 10, ("schema",), GrantOn.SCHEMA, (Namespace.DATABASE,)),
+    KindDescriptor(K.EXTENSION, "extensions", _name, 11, ("extension",)),
+    KindDescriptor(K.ENUM, "enums", _name, 12, ("type",), GrantOn.TYPE, (_TYPE,)),
+    KindDescriptor(K.DOMAIN, "domains", _name, 12, ("domain",), GrantOn.TYPE, (_TYPE,)),
+    KindDescriptor(K.COMPOSITE_TYPE, "composite_types", _name, 12, ("type",), GrantOn.TYPE, (_REL, _TYPE)),
+    KindDescriptor(K.SEQUENCE, "sequences", _name, 13, ("sequence",), GrantOn.SEQUENCE, (_REL,)),
+    KindDescriptor(K.TABLE, "tables", _name, 14, ("table",), GrantOn.TABLE, (_REL, _TYPE)),
+    KindDescriptor(K.INDEX, "indexes", _name, 14, ("index",), None, (_REL,)),
+    KindDescriptor(K.FUNCTION, "functions", _key, 13, ("function", "procedure"), GrantOn.FUNCTION),
+    KindDescriptor(K.VIEW, "views", _name, 16, ("view", "materialized view"), GrantOn.TABLE, (_REL, _TYPE)),
+    KindDescriptor(K.TRIGGER, "triggers", _key, 14, ("trigger",)),
+    KindDescriptor(K.POLICY, "policies", _key, 14, ("policy",)),
+    KindDescriptor(K.ROLE, "roles", _name, 9, ("role",), None, (Namespace.CLUSTER,)),
+    KindDescriptor(K.GRANT, "grants", _key, 18),
+    KindDescriptor(K.DEFAULT_PRIVILEGE, "default_privileges", _key, 18),
+    KindDescriptor(K.REFERENCE_ROWS, "reference_rows", lambda o: o.table, 19),
+    KindDescriptor(K.COLUMN, None, None, 14, ("column",), GrantOn.COLUMN),
+    KindDescriptor(K.CONSTRAINT, None, None, 14, ("constraint",)),
+    KindDescriptor(K.DOMAIN_CONSTRAINT, None, None, 12, ("domain constraint",)),
+)
+"""Every kind, catalog kinds in the order diff walks them, then the member kinds."""
+
+BY_KIND: dict[ObjectKind, KindDescriptor] = {d.kind: d for d in DESCRIPTORS}
+
+CATALOG_KINDS: tuple[KindDescriptor, ...] = tuple(d for d in DESCRIPTORS if d.attribute is not None)
+"""The kinds a ``Catalog`` holds a mapping of, in diff order."""
+
+COMMENT_KEYWORDS: dict[str, ObjectKind] = {}
+"""``COMMENT ON`` keyword → the kind it names (``type`` names enums and composite types alike)."""
+for _d in DESCRIPTORS:
+    for _word in _d.comment_keywords:
+        COMMENT_KEYWORDS.setdefault(_word, _d.kind)
+del _d, _word
+
+
+def descriptor(kind: ObjectKind) -> KindDescriptor:
+    """The descriptor of ``kind``."""
+    return BY_KIND[kind]
+
+
+def in_namespace(namespace: Namespace) -> tuple[KindDescriptor, ...]:
+    """The catalog kinds whose names share ``namespace``, in descriptor order."""
+    return tuple(d for d in CATALOG_KINDS if namespace in d.namespaces)
+
+
+def comment_kind(keyword: str) -> ObjectKind:
+    """The kind a ``COMMENT ON`` keyword names.
+
+    >>> comment_kind("materialized view")
+    <ObjectKind.VIEW: 'view'>
+    """
+    return COMMENT_KEYWORDS[keyword]

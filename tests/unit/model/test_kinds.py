@@ -1,0 +1,78 @@
+"""Kind descriptors: every kind has one, and every stage that reads them covers every kind."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from schemagen.diff.catalog import _comparators
+from schemagen.model import Catalog, QualifiedName, Schema, Table
+from schemagen.model.changes import COMMENT_KINDS
+from schemagen.model.identity import ObjectId, ObjectKind, routine_id, schema_id
+from schemagen.model.kinds import (
+    BY_KIND,
+    CATALOG_KINDS,
+    COMMENT_KEYWORDS,
+    DESCRIPTORS,
+    Namespace,
+    comment_kind,
+    in_namespace,
+)
+from schemagen.plan.refs import commented_kinds
+
+Q = QualifiedName
+
+
+def test_every_kind_has_exactly_one_descriptor() -> None:
+    assert [d.kind for d in DESCRIPTORS] == list(dict.fromkeys(d.kind for d in DESCRIPTORS))
+    assert set(BY_KIND) == set(ObjectKind)
+
+
+def test_every_catalog_field_is_one_kinds_attribute() -> None:
+    fields = {f.name for f in dataclasses.fields(Catalog)}
+    attributes = [d.attribute for d in CATALOG_KINDS]
+    assert sorted(attributes) == sorted(fields)
+
+
+def test_catalog_of_keys_every_kind_by_its_descriptor() -> None:
+    catalog = Catalog.of(schemas=[Schema("b"), Schema("a")], tables=[Table(Q("a", "t"), ())])
+    assert list(catalog.schemas) == ["a", "b"]
+    assert list(catalog.tables) == [Q("a", "t")]
+
+
+def test_catalog_of_rejects_an_unknown_kind() -> None:
+    with pytest.raises(TypeError, match="unknown kinds: tabels"):
+        Catalog.of(tabels=[])
+
+
+def test_diff_compares_every_catalog_kind() -> None:
+    assert set(_comparators(Catalog(), Catalog(), set(), set())) == {d.kind for d in CATALOG_KINDS}
+
+
+def test_comment_keywords_come_from_the_descriptors() -> None:
+    assert set(COMMENT_KINDS) == set(COMMENT_KEYWORDS)
+    assert comment_kind("procedure") is ObjectKind.FUNCTION
+    assert comment_kind("type") is ObjectKind.ENUM
+    with pytest.raises(KeyError):
+        comment_kind("aggregate")
+
+
+def test_every_commentable_kind_has_a_plan_target() -> None:
+    assert set(COMMENT_KEYWORDS.values()) <= commented_kinds()
+
+
+def test_relation_and_type_namespaces() -> None:
+    relations = {d.kind for d in in_namespace(Namespace.RELATION)}
+    types = {d.kind for d in in_namespace(Namespace.TYPE)}
+    K = ObjectKind
+    assert relations == {K.TABLE, K.VIEW, K.SEQUENCE, K.INDEX, K.COMPOSITE_TYPE}
+    assert types == {K.TABLE, K.VIEW, K.COMPOSITE_TYPE, K.ENUM, K.DOMAIN}
+
+
+def test_object_ids_are_typed_values() -> None:
+    f = routine_id(Q("app", "f"), ("integer", "text"))
+    assert str(f) == "app.f(integer, text)"
+    assert f != routine_id(Q("app", "f"), ("integer",))
+    assert str(schema_id("app")) == "app"
+    assert sorted([ObjectId(ObjectKind.TABLE, Q("a", "t")), schema_id("z")])[0] == schema_id("z")
