@@ -12,7 +12,9 @@ from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from schemagen.model import Catalog
+from schemagen.model.templates import TemplateOverride
 from schemagen.source import load_project
+from schemagen.source.templates import load_template_overrides
 from schemagen.validate import validate_documents
 
 
@@ -24,6 +26,8 @@ class BuildResult:
     catalog: Catalog | None = None
     files: dict[str, str] = field(default_factory=dict)
     changed: list[str] = field(default_factory=list)
+    overrides: list[TemplateOverride] = field(default_factory=list)
+    """The project's template overrides the outputs were rendered with."""
 
     @property
     def ok(self) -> bool:
@@ -44,17 +48,20 @@ def compile_project(project: str | Path) -> BuildResult:
 
 def _compile(root: Path) -> BuildResult:
     documents, settings, diagnostics = load_project(root)
+    overrides, template_problems = load_template_overrides(root)
     if has_errors(diagnostics):
-        return BuildResult(sorted_diagnostics(diagnostics))
+        return BuildResult(sorted_diagnostics(diagnostics + template_problems))
+    diagnostics += template_problems
     schema_errors = validate_documents(documents)
     diagnostics += schema_errors
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
     diagnostics += semantic
     if catalog is None or has_errors(diagnostics):
         return BuildResult(sorted_diagnostics(diagnostics), catalog)
-    files, render_diagnostics = render_outputs(catalog, settings)
+    files, render_diagnostics = render_outputs(catalog, settings, overrides)
     diagnostics += render_diagnostics
-    return BuildResult(sorted_diagnostics(diagnostics), catalog, files if not has_errors(diagnostics) else {})
+    files = files if not has_errors(diagnostics) else {}
+    return BuildResult(sorted_diagnostics(diagnostics), catalog, files, overrides=overrides)
 
 
 def _build_and_check(documents, settings, *, trusted: bool) -> tuple[Catalog | None, list[Diagnostic]]:

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import jinja2
+
 from schemagen.diagnostics import Diagnostic
 from schemagen.diff import diff_catalogs
 from schemagen.lint import parse_gate
 from schemagen.model import Catalog
+from schemagen.model.templates import TemplateOverride
 from schemagen.plan import plan_changes
 from schemagen.render import render_plan
+from schemagen.render.environment import file_environment
 from schemagen.render.erd import render_erd
+from schemagen.render.overrides import OverrideFailed, override_errors
 
 
-def render_schema_sql(catalog: Catalog) -> str:
-    """The complete DDL: the plan that takes an empty database to ``catalog``."""
-    return render_plan(plan_changes(diff_catalogs(Catalog(), catalog)))
+def render_schema_sql(catalog: Catalog, files: jinja2.Environment | None = None) -> str:
+    """The complete DDL: the plan that takes an empty database to ``catalog``.
+
+    ``files`` holds the file-level templates (the header), a project's overrides included.
+    """
+    return render_plan(plan_changes(diff_catalogs(Catalog(), catalog)), files=files)
 
 
-def render_outputs(catalog: Catalog, settings) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Every generated file, keyed by path under generated/, plus lint findings."""
-    schema_sql = render_schema_sql(catalog)
+def render_outputs(
+    catalog: Catalog, settings, overrides: Sequence[TemplateOverride] = ()
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Every generated file, keyed by path under generated/, plus lint findings.
+
+    ``overrides`` are the project's own file-level templates; an error inside one of them
+    is a located diagnostic (and no files), not a crash.
+    """
+    files = file_environment(overrides)
+    try:
+        with override_errors(overrides):
+            schema_sql = render_schema_sql(catalog, files)
+            erd = render_erd(catalog, files)
+    except OverrideFailed as failed:
+        return {}, [failed.diagnostic]
     diagnostics = parse_gate(schema_sql)
-    return {"schema.sql": schema_sql, "erd.md": render_erd(catalog)}, diagnostics
+    return {"schema.sql": schema_sql, "erd.md": erd}, diagnostics

@@ -69,6 +69,8 @@ def build(project: str, check: bool) -> None:
     echo_diagnostics(result.diagnostics)
     if not result.ok:
         sys.exit(1)
+    for override in result.overrides:
+        click.echo(f"template override: {override.path} replaces schemagen's {override.name}")
     if check:
         if result.changed:
             for name in result.changed:

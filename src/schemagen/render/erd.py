@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+import jinja2
+
 from schemagen.model import Catalog, Domain, ForeignKey, QualifiedName, Table, View
 from schemagen.render.environment import environment
 
@@ -126,15 +128,19 @@ class SchemaDiagram:
     views: tuple[Row, ...]
 
 
-def render_erd(catalog: Catalog) -> str:
-    """The Markdown text of ``generated/erd.md`` for ``catalog``."""
+def render_erd(catalog: Catalog, files: jinja2.Environment | None = None) -> str:
+    """The Markdown text of ``generated/erd.md`` for ``catalog``.
+
+    ``files`` is the environment of file-level templates (default: the package's), which
+    a project's override of ``files/erd.md.j2`` is part of.
+    """
     tables = _by_schema(t for t in catalog.tables.values() if t.partition_of is None)
     views = _by_schema(catalog.views.values())
     diagrams = [
         _diagram(catalog, schema, tables.get(schema, []), views.get(schema, []))
         for schema in diagram_schemas(catalog)
     ]
-    return environment().get_template(TEMPLATE).render(schemas=diagrams)
+    return (files or environment()).get_template(TEMPLATE).render(schemas=diagrams)
 
 
 def diagram_schemas(catalog: Catalog) -> list[str]:
