@@ -58,14 +58,27 @@ def read_database(
     try:
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
             return introspect(conn, schemas or None, progress)
-    except psycopg.ProgrammingError as exc:  # malformed DSN
-        raise UsageError(f"invalid --dsn: {_scrub(str(exc), conninfo)}") from None
     except psycopg.Error as exc:
-        where = mask_dsn(conninfo) or "the libpq environment (PGHOST, PGDATABASE, …)"
-        first_line = (
-            _scrub(str(exc), conninfo).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        )
-        raise DatabaseError(f"cannot read {where}: {first_line}") from None
+        raise connection_error(exc, conninfo) from None
+
+
+def connection_error(exc: psycopg.Error, conninfo: str) -> UsageError | DatabaseError:
+    """The error to raise for a failed connection or read: a malformed DSN is a usage error.
+
+    The password never appears in the message.
+    """
+    if isinstance(exc, psycopg.ProgrammingError):
+        return UsageError(f"invalid --dsn: {_scrub(str(exc), conninfo)}")
+    where = mask_dsn(conninfo) or "the libpq environment (PGHOST, PGDATABASE, …)"
+    first_line = (
+        _scrub(str(exc), conninfo).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    )
+    return DatabaseError(f"cannot read {where}: {first_line}")
+
+
+def scrub(message: str, dsn: str) -> str:
+    """``message`` with the password of ``dsn`` (and ``dsn`` itself) masked."""
+    return _scrub(message, dsn)
 
 
 def inspect_database(

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 invalid input (or stale generated/ with ``--check``),
 2 usage error, 3 something could not be expressed (``inspect``), 4 internal error
-(a bug in schemagen: the message says how to get the traceback for a report).
+(a bug in schemagen: the message says how to get the traceback for a report),
+5 the database differs (``diff --exit-code``).
 """
 
 from __future__ import annotations
@@ -116,6 +117,10 @@ def _register_optional_commands() -> None:
     except ImportError:  # pragma: no cover - lands with the introspection work
         return
     main.add_command(inspect_command, "inspect")
+    from schemagen.cli.live import apply_command, diff_command, plan_command
+
+    for command in (diff_command, plan_command, apply_command):
+        main.add_command(command)
 
 
 _register_optional_commands()

@@ -26,10 +26,16 @@ class Hazard(enum.Enum):
 
 @dataclass(frozen=True)
 class PlannedChange:
-    """One change in its place in a plan, with its hazards (sorted by name)."""
+    """One change in its place in a plan, with its hazards (sorted by name).
+
+    ``outside_transaction``: the change must run on its own, outside a transaction
+    block (``CREATE INDEX CONCURRENTLY``, ``ALTER TYPE … ADD VALUE`` used later);
+    ``apply`` runs every other run of consecutive changes in one transaction.
+    """
 
     change: Change
     hazards: tuple[Hazard, ...] = ()
+    outside_transaction: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,155 @@
+"""Use case: compare a live database with the declared project (``diff``, ``plan``, ``apply``).
+
+Scope: the schemas the project declares (or puts objects in), plus any named with
+``--schema``. Objects in other schemas are never read, so never touched; objects
+the model cannot read are reported as unmanaged and left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import psycopg
+
+from schemagen.api.build import compile_project
+from schemagen.api.fingerprint import catalog_fingerprint
+from schemagen.api.inspect import connection_error
+from schemagen.api.memory import paused_gc
+from schemagen.api.plan_file import PlanFile, format_plan_file, read_plan_file
+from schemagen.diagnostics import Diagnostic
+from schemagen.diff import diff_catalogs
+from schemagen.errors import InvalidProject, SchemagenError, UsageError
+from schemagen.introspect import introspect
+from schemagen.model import Catalog
+from schemagen.model.names import QualifiedName
+from schemagen.model.planned import Plan
+from schemagen.plan import plan_changes
+from schemagen.render.report import ReportChange, report_changes
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """The live catalog within scope, what could not be read, and its fingerprint."""
+
+    catalog: Catalog
+    unmanaged: tuple[str, ...]
+    scope: tuple[str, ...]
+    server_major: int
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class LiveComparison:
+    """The declared catalog against the live one: the plan between them, as report steps."""
+
+    live: LiveState
+    declared: Catalog
+    plan: Plan
+    changes: list[ReportChange]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def differs(self) -> bool:
+        """Whether the database differs from the declared schema."""
+        return bool(self.changes)
+
+
+def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every schema the project declares or places an object in, plus ``extra``, sorted."""
+    schemas = set(declared.schemas) | set(extra)
+    for mapping in (
+        declared.enums,
+        declared.domains,
+        declared.composite_types,
+        declared.sequences,
+        declared.tables,
+        declared.indexes,
+        declared.functions,
+        declared.views,
+    ):
+        schemas |= {key.schema for key in mapping if isinstance(key, QualifiedName)}
+    schemas |= {extension.schema for extension in declared.extensions.values() if extension.schema}
+    return tuple(sorted(schemas))
+
+
+def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...]) -> Catalog:
+    """The live catalog without what lies outside the scope.
+
+    Extensions are database-wide: one is in scope when its schema is, or when the
+    project declares it. A schema only holds objects (public, say) without being
+    declared keeps existing: only declared schemas and ``--schema`` ones are compared.
+    """
+    extensions = {
+        name: ext
+        for name, ext in live.extensions.items()
+        if ext.schema in scope or name in declared.extensions
+    }
+    schemas = {name: schema for name, schema in live.schemas.items() if name in declared.schemas}
+    return replace(live, extensions=extensions, schemas=schemas)
+
+
+def read_live(dsn: str | None, scope: tuple[str, ...], declared: Catalog | None = None) -> LiveState:
+    """Introspect the schemas of ``scope`` on the database at ``dsn`` (None: the libpq environment).
+
+    The fingerprint covers everything read, before ``declared`` narrows extensions
+    and schemas to the scope, so a plan file can be checked without the project.
+    """
+    conninfo = dsn or ""
+    try:
+        with psycopg.connect(conninfo, connect_timeout=10) as conn:
+            major = conn.info.server_version // 10000
+            catalog, omissions = introspect(conn, list(scope))
+    except psycopg.Error as exc:
+        raise connection_error(exc, conninfo) from None
+    fingerprint = catalog_fingerprint(catalog, list(scope), major)
+    if declared is not None:
+        catalog = _within(catalog, declared, scope)
+    return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, fingerprint)
+
+
+def compile_declared(project: str | Path) -> tuple[Catalog, list[Diagnostic]]:
+    """The declared catalog of a project; ``InvalidProject`` when it has errors."""
+    compiled = compile_project(project)
+    if not compiled.ok or compiled.catalog is None:
+        raise InvalidProject(compiled.diagnostics)
+    return compiled.catalog, compiled.diagnostics
+
+
+def compare_live(dsn: str | None, project: str | Path, schemas: Iterable[str] = ()) -> LiveComparison:
+    """What differs between the live database and the declared project, as an ordered plan."""
+    with paused_gc():
+        declared, diagnostics = compile_declared(project)
+        scope = declared_scope(declared, schemas)
+        live = read_live(dsn, scope, declared)
+        plan = plan_changes(diff_catalogs(live.catalog, declared))
+        return LiveComparison(live, declared, plan, report_changes(plan), diagnostics)
+
+
+class StalePlan(SchemagenError):
+    """The database changed since the plan file was computed; nothing was executed."""
+
+
+def load_plan(dsn: str | None, path: str | Path) -> tuple[PlanFile, LiveState]:
+    """A plan file, checked against the database it is about to run on."""
+    plan = read_plan_file(path)
+    live = read_live(dsn, plan.scope)
+    if live.server_major != plan.server_major or live.fingerprint != plan.fingerprint:
+        raise StalePlan(
+            f"refusing to apply {path}: the database has changed since the plan was computed "
+            f"(plan fingerprint {plan.fingerprint[:19]}…, database now {live.fingerprint[:19]}…; "
+            f"server {plan.server_major} → {live.server_major}); nothing was executed: "
+            "run `schemagen plan --out FILE` again"
+        )
+    return plan, live
+
+
+def write_plan(comparison: LiveComparison, path: str | Path) -> None:
+    """Write the plan of ``comparison`` as a plan file."""
+    live = comparison.live
+    text = format_plan_file(PlanFile(live.fingerprint, live.scope, live.server_major, comparison.changes))
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write plan file {path}: {exc.strerror}") from None

@@ -1,0 +1,246 @@
+"""One line per change for a person: ``+ table app.orders``, ``~ column app.users.email: type …``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+
+from schemagen.model import changes as c
+from schemagen.model import code_changes as cc
+from schemagen.model import rename_changes as rc
+from schemagen.model.changes import Change, ColumnChange, snake_case
+from schemagen.model.names import QualifiedName
+
+SIGNS = {"created": "+", "altered": "~", "dropped": "-"}
+
+KIND_ORDER = (
+    "extension",
+    "schema",
+    "role",
+    "enum",
+    "domain",
+    "type",
+    "sequence",
+    "table",
+    "column",
+    "constraint",
+    "index",
+    "function",
+    "procedure",
+    "view",
+    "materialized view",
+    "trigger",
+    "policy",
+    "grant",
+    "default privileges",
+    "rows",
+    "comment",
+)
+"""The order of kinds in every report; a kind not listed comes after these, by name."""
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What a change does, in words: its kind, object, action (created/altered/dropped) and detail."""
+
+    kind: str
+    object: str
+    action: str
+    detail: str = ""
+
+    @property
+    def sign(self) -> str:
+        """``+``, ``~`` or ``-``."""
+        return SIGNS[self.action]
+
+    def line(self) -> str:
+        """``~ column app.users.email: type text → citext``."""
+        return f"{self.sign} {self.kind} {self.object}" + (f": {self.detail}" if self.detail else "")
+
+
+def kind_rank(kind: str) -> tuple[int, str]:
+    """Sort key of a kind: its place in ``KIND_ORDER``, unknown kinds last by name."""
+    return (KIND_ORDER.index(kind), "") if kind in KIND_ORDER else (len(KIND_ORDER), kind)
+
+
+def _arrow(old: object, new: object) -> str:
+    return f"{'none' if old is None else old} → {'none' if new is None else new}"
+
+
+def _column_detail(change: c.AlterColumn) -> str:
+    old, new = change.old, change.new
+    parts = {
+        ColumnChange.TYPE: lambda: f"type {_arrow(old.type, new.type)}",
+        ColumnChange.COLLATION: lambda: f"collation {_arrow(old.collation, new.collation)}",
+        ColumnChange.DEFAULT: lambda: f"default {_arrow(old.default, new.default)}",
+        ColumnChange.NOT_NULL: lambda: "set not null" if new.not_null else "drop not null",
+        ColumnChange.IDENTITY: lambda: "identity changed",
+        ColumnChange.GENERATED: lambda: f"generated {_arrow(old.generated, new.generated)}",
+    }
+    return ", ".join(text() for flag, text in parts.items() if flag in change.changes)
+
+
+def _function_name(function) -> str:
+    return f"{function.name}({', '.join(a.type for a in function.arguments if a.mode != 'OUT')})"
+
+
+def _grant_object(grant) -> str:
+    columns = f" ({', '.join(grant.columns)})" if grant.columns else ""
+    what = f"{', '.join(grant.privileges)}{columns}"
+    return f"{what} on {grant.object_kind.lower()} {grant.target} to {grant.grantee}"
+
+
+def _comment_object(change: c.SetComment) -> str:
+    base = change.name.name if change.kind in ("schema", "extension", "role") else str(change.name)
+    if change.arguments:
+        base += f"({', '.join(change.arguments)})"
+    return f"{base}.{change.member}" if change.member else base
+
+
+def _describers() -> dict[type[Change], object]:
+    created, altered, dropped = "created", "altered", "dropped"
+    return {
+        c.CreateSchema: lambda x: ("schema", x.schema.name, created, ""),
+        c.DropSchema: lambda x: ("schema", x.schema.name, dropped, ""),
+        c.CreateExtension: lambda x: ("extension", x.extension.name, created, ""),
+        c.DropExtension: lambda x: ("extension", x.extension.name, dropped, ""),
+        c.CreateEnum: lambda x: ("enum", str(x.enum.name), created, ""),
+        c.DropEnum: lambda x: ("enum", str(x.enum.name), dropped, ""),
+        c.AddEnumValue: lambda x: ("enum", str(x.enum), altered, f"add value {x.label!r}"),
+        c.RebuildEnum: lambda x: (
+            "enum",
+            str(x.new.name),
+            altered,
+            f"values {', '.join(x.old.labels)} → {', '.join(x.new.labels)}",
+        ),
+        c.CreateDomain: lambda x: ("domain", str(x.domain.name), created, ""),
+        c.DropDomain: lambda x: ("domain", str(x.domain.name), dropped, ""),
+        c.AlterDomain: lambda x: ("domain", str(x.new.name), altered, _domain_detail(x)),
+        c.AddDomainConstraint: lambda x: ("constraint", f"{x.domain}.{x.check.name}", created, ""),
+        c.DropDomainConstraint: lambda x: ("constraint", f"{x.domain}.{x.check.name}", dropped, ""),
+        c.CreateCompositeType: lambda x: ("type", str(x.type.name), created, ""),
+        c.DropCompositeType: lambda x: ("type", str(x.type.name), dropped, ""),
+        c.CreateSequence: lambda x: ("sequence", str(x.sequence.name), created, ""),
+        c.DropSequence: lambda x: ("sequence", str(x.sequence.name), dropped, ""),
+        c.AlterSequence: lambda x: ("sequence", str(x.new.name), altered, "options"),
+        c.AlterSequenceOwnedBy: lambda x: (
+            "sequence",
+            str(x.sequence),
+            altered,
+            f"owned by {_arrow(_owner(x.old), _owner(x.new))}",
+        ),
+        c.CreateTable: lambda x: ("table", str(x.table.name), created, ""),
+        c.DropTable: lambda x: ("table", str(x.table.name), dropped, ""),
+        c.AddColumn: lambda x: ("column", f"{x.table}.{x.column.name}", created, x.column.type),
+        c.DropColumn: lambda x: ("column", f"{x.table}.{x.column.name}", dropped, ""),
+        c.AlterColumn: lambda x: ("column", f"{x.table}.{x.new.name}", altered, _column_detail(x)),
+        c.SetTableLogged: lambda x: ("table", str(x.table), altered, "unlogged" if x.unlogged else "logged"),
+        c.AddConstraint: lambda x: ("constraint", f"{x.table}.{x.constraint.name}", created, ""),
+        c.DropConstraint: lambda x: ("constraint", f"{x.table}.{x.constraint.name}", dropped, ""),
+        c.CreateIndex: lambda x: ("index", str(x.index.name), created, ""),
+        c.DropIndex: lambda x: ("index", str(x.index.name), dropped, ""),
+        c.SetComment: lambda x: ("comment", f"{x.kind} {_comment_object(x)}", altered, ""),
+        cc.CreateFunction: lambda x: (x.function.kind, _function_name(x.function), created, ""),
+        cc.DropFunction: lambda x: (x.function.kind, _function_name(x.function), dropped, ""),
+        cc.ReplaceFunction: lambda x: (x.new.kind, _function_name(x.new), altered, "replaced"),
+        cc.CreateTrigger: lambda x: ("trigger", f"{x.trigger.table}.{x.trigger.name}", created, ""),
+        cc.DropTrigger: lambda x: ("trigger", f"{x.trigger.table}.{x.trigger.name}", dropped, ""),
+        cc.CreateView: lambda x: (_view_kind(x.view), str(x.view.name), created, ""),
+        cc.DropView: lambda x: (_view_kind(x.view), str(x.view.name), dropped, ""),
+        cc.SetRowLevelSecurity: lambda x: ("table", str(x.table), altered, _rls_detail(x)),
+        cc.CreatePolicy: lambda x: ("policy", f"{x.policy.table}.{x.policy.name}", created, ""),
+        cc.DropPolicy: lambda x: ("policy", f"{x.policy.table}.{x.policy.name}", dropped, ""),
+        cc.CreateRole: lambda x: ("role", x.role.name, created, ""),
+        cc.AlterRole: lambda x: ("role", x.new.name, altered, ""),
+        cc.GrantPrivileges: lambda x: ("grant", _grant_object(x.grant), created, ""),
+        cc.RevokePrivileges: lambda x: ("grant", _grant_object(x.grant), dropped, ""),
+        cc.GrantDefaultPrivileges: lambda x: (
+            "default privileges",
+            _default_object(x.privilege),
+            created,
+            "",
+        ),
+        cc.RevokeDefaultPrivileges: lambda x: (
+            "default privileges",
+            _default_object(x.privilege),
+            dropped,
+            "",
+        ),
+        cc.UpsertReferenceRows: lambda x: (
+            "rows",
+            str(x.rows.table),
+            altered,
+            f"{len(x.rows.rows)} upserted",
+        ),
+        cc.DeleteReferenceRows: lambda x: ("rows", str(x.rows.table), dropped, f"{len(x.rows.rows)} deleted"),
+        rc.RenameTable: lambda x: ("table", str(x.table.name), altered, f"renamed from {x.old_name}"),
+        rc.RenameColumn: lambda x: (
+            "column",
+            f"{x.table}.{x.new_name}",
+            altered,
+            f"renamed from {x.old_name}",
+        ),
+    }
+
+
+def _owner(owner: tuple[QualifiedName, str] | None) -> str | None:
+    return None if owner is None else f"{owner[0]}.{owner[1]}"
+
+
+def _view_kind(view) -> str:
+    return "materialized view" if view.materialized else "view"
+
+
+def _domain_detail(change: c.AlterDomain) -> str:
+    parts = []
+    if change.changed("DEFAULT"):
+        parts.append(f"default {_arrow(change.old.default, change.new.default)}")
+    if change.changed("NOT_NULL"):
+        parts.append("set not null" if change.new.not_null else "drop not null")
+    return ", ".join(parts)
+
+
+def _rls_detail(change: cc.SetRowLevelSecurity) -> str:
+    enabled = "row level security " + ("enabled" if change.enabled else "disabled")
+    return enabled + (", forced" if change.forced else "")
+
+
+def _default_object(privilege) -> str:
+    owner = f" for {privilege.for_role}" if privilege.for_role else ""
+    return (
+        f"{', '.join(privilege.privileges)} on {privilege.object_kind} in {privilege.schema}{owner}"
+        f" to {privilege.grantee}"
+    )
+
+
+_DESCRIBERS = _describers()
+
+
+def describe(change: Change) -> ChangeSummary:
+    """The summary of one change; a change class this module does not know is described generically."""
+    describer = _DESCRIBERS.get(type(change))
+    if describer is not None:
+        return ChangeSummary(*describer(change))  # type: ignore[operator]
+    return _generic(change)
+
+
+def _generic(change: Change) -> ChangeSummary:
+    """``snake_case`` class name as the kind, the first named object as the object."""
+    words = snake_case(type(change).__name__).split("_")
+    action = {"create": "created", "add": "created", "drop": "dropped", "delete": "dropped"}.get(
+        words[0], "altered"
+    )
+    kind = " ".join(words[1:]) if action != "altered" else " ".join(words)
+    return ChangeSummary(kind or words[0], _first_name(change), action)
+
+
+def _first_name(value: object) -> str:
+    if not is_dataclass(value):
+        return ""
+    for f in fields(value):
+        item = getattr(value, f.name)
+        if isinstance(item, QualifiedName):
+            return str(item)
+        name = getattr(item, "name", None)
+        if isinstance(name, QualifiedName | str):
+            return str(name)
+    return ""
