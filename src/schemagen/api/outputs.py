@@ -15,7 +15,8 @@ from schemagen.plan import plan_changes
 from schemagen.render import render_plan
 from schemagen.render.environment import file_environment
 from schemagen.render.erd import render_erd
-from schemagen.render.overrides import OverrideFailed, override_errors
+from schemagen.render.overrides import OverrideFailed, header_problem, override_errors
+from schemagen.render.plan import render_header
 
 
 def render_schema_sql(catalog: Catalog, files: jinja2.Environment | None = None) -> str:
@@ -37,9 +38,12 @@ def render_outputs(
     files = file_environment(overrides)
     try:
         with override_errors(overrides):
+            problem = header_problem(render_header(files), overrides)
             schema_sql = render_schema_sql(catalog, files)
             erd = render_erd(catalog, files)
     except OverrideFailed as failed:
         return {}, [failed.diagnostic]
+    if problem is not None:
+        return {}, [problem]
     diagnostics = parse_gate(schema_sql)
     return {"schema.sql": schema_sql, "erd.md": erd}, diagnostics

@@ -10,6 +10,7 @@ import jinja2
 
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model.templates import TemplateOverride
+from schemagen.render.plan import HEADER_TEMPLATE
 
 
 class OverrideFailed(Exception):
@@ -43,6 +44,25 @@ def override_errors(overrides: Sequence[TemplateOverride]) -> Iterator[None]:
         if where is None:
             raise
         raise OverrideFailed(_failed(where, f"the template failed: {type(exc).__name__}: {exc}")) from exc
+
+
+def header_problem(header: str, overrides: Sequence[TemplateOverride]) -> Diagnostic | None:
+    """An ``L111`` error when an overridden SQL header renders anything but comments.
+
+    The header heads a script that is run: a statement there would be DDL that no
+    diff, plan or inspect knows about, exactly what change templates may not add.
+    """
+    override = next((o for o in overrides if o.name == HEADER_TEMPLATE), None)
+    if override is None:
+        return None
+    for number, line in enumerate(header.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("--"):
+            return _failed(
+                Span(override.path, 1, 1),
+                f"the SQL header must be comments ('-- …' lines) only; line {number} of its output "
+                f"is not: {line.strip()[:60]!r}",
+            )
+    return None
 
 
 def _failed(span: Span, message: str) -> Diagnostic:

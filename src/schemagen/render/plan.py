@@ -31,11 +31,16 @@ def render_plan(plan: Plan, *, hazards: bool = False, files: jinja2.Environment 
     is the template ``files/header.sql.j2`` of ``files`` (default: the package's), the one
     part of the script a project may override; the changes always use the package's templates.
     """
-    parts = [(files or environment()).get_template(HEADER_TEMPLATE).render()]
+    parts = [render_header(files)]
     for planned in plan:
         notes = "".join(f"-- hazard: {h.name}: {h.value}\n" for h in planned.hazards) if hazards else ""
         parts.append(notes + render_change(planned.change) + "\n")
     return "\n".join(parts)
+
+
+def render_header(files: jinja2.Environment | None = None) -> str:
+    """The header comment of a generated SQL script: ``files/header.sql.j2`` of ``files``."""
+    return (files or environment()).get_template(HEADER_TEMPLATE).render()
 
 
 def template_exists(change_class: type[Change]) -> bool:
