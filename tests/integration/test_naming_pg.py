@@ -3,7 +3,7 @@
 import psycopg
 import pytest
 
-from schemagen.model.naming import (
+from schemagen.model.pg.naming import (
     default_constraint_name,
     default_index_name,
     default_sequence_name,

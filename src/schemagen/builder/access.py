@@ -7,9 +7,9 @@ from dataclasses import replace
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
-from schemagen.builder.sqltext import split_dotted
 from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.pg.scan import split_dotted, split_top_level
 from schemagen.model.types import signature_type
 
 _ALL: dict[str, tuple[str, ...]] = {
@@ -189,7 +189,7 @@ def _targets(
     if kind in ("function", "procedure"):
         head, _, rest = name.partition("(")
         qualified = _qualified(head.strip(), schema)
-        types = [t.strip() for t in _split_types(rest.rstrip().rstrip(")"))]
+        types = split_top_level(rest.rstrip().rstrip(")"))
         resolved = ", ".join(signature_type(ctx.resolve_type(t, qualified.schema)) for t in types if t)
         routine = catalog.functions.get(QualifiedName(qualified.schema, f"{qualified.name}({resolved})"))
         return [(routine.kind if routine is not None else kind, f"{qualified}({resolved})")]
@@ -199,19 +199,3 @@ def _targets(
 def _qualified(text: str, schema: str) -> QualifiedName:
     parts = split_dotted(text)
     return QualifiedName(parts[0], parts[1]) if len(parts) == 2 else QualifiedName(schema, parts[0])
-
-
-def _split_types(text: str) -> list[str]:
-    parts, depth, current = [], 0, ""
-    for char in text:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return parts

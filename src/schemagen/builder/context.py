@@ -15,10 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemagen.builder.sqltext import quote_ident, split_dotted
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.names import QualifiedName
+from schemagen.model.pg.quoting import quote_ident
+from schemagen.model.pg.scan import split_dotted
 from schemagen.model.settings import ProjectSettings
 from schemagen.model.types import canonical_type, is_builtin_type, split_array, split_type
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
-from schemagen.builder.sqltext import matching_paren, words
 from schemagen.model import Index, IndexElement, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
-from schemagen.model.naming import default_index_name, figure_index_colname
+from schemagen.model.pg.naming import default_index_name, figure_index_colname
+from schemagen.model.pg.scan import matching_paren, words
 
 _KEY_HINT = 'a key is `column [opclass] [collate "C"] [asc|desc] [nulls first|last]` or `(expression)`'
 

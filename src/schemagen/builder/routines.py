@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
-from schemagen.builder.sqltext import quote_ident, words
 from schemagen.model import Function, FunctionArgument, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.pg.quoting import quote_ident
+from schemagen.model.pg.scan import words
 from schemagen.model.types import signature_type
 
 _MODES = ("in", "out", "inout", "variadic")

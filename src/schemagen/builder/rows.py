@@ -8,6 +8,7 @@ from typing import Any
 from schemagen.builder.context import BuildContext
 from schemagen.model import ReferenceRows, Table
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.pg.quoting import quote_literal
 
 
 def data_literal(value: Any, text: str | None = None) -> str:
@@ -32,14 +33,10 @@ def data_literal(value: Any, text: str | None = None) -> str:
     if isinstance(value, int | float):
         return text if text is not None else str(value)
     if isinstance(value, list):
-        return _quote(_array_text(value))
+        return quote_literal(_array_text(value))
     if isinstance(value, dict):
-        return _quote(json.dumps(value, ensure_ascii=False))
-    return _quote(str(value))
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+        return quote_literal(json.dumps(value, ensure_ascii=False))
+    return quote_literal(str(value))
 
 
 def _array_text(items: list[Any]) -> str:

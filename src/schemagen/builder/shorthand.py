@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from schemagen.builder.sqltext import words
+from schemagen.model.pg.scan import words
 
 _MAPPING_ONLY = {
     "primary": "primary_key",

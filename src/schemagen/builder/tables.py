@@ -10,7 +10,7 @@ from schemagen.builder.columns import ColumnSpec, build_column
 from schemagen.builder.context import BuildContext, Located
 from schemagen.builder.indexes import figure_element_name
 from schemagen.builder.partitions import build_children, partition_spec
-from schemagen.builder.sqltext import quote_ident, referenced_names, split_dotted
+from schemagen.builder.sqltext import referenced_names
 from schemagen.builder.types import named_checks
 from schemagen.model import (
     CheckConstraint,
@@ -24,7 +24,9 @@ from schemagen.model import (
     UniqueConstraint,
 )
 from schemagen.model.document import JsonPath, SourceDocument
-from schemagen.model.naming import default_constraint_name, default_sequence_name
+from schemagen.model.pg.naming import default_constraint_name, default_sequence_name
+from schemagen.model.pg.quoting import quote_ident
+from schemagen.model.pg.scan import split_dotted
 
 _REFERENCE = re.compile(r"^(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
 

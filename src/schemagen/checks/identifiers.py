@@ -10,7 +10,7 @@ from schemagen.checks.memo import last_catalog
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog, QualifiedName, Table
 from schemagen.model.kinds import Namespace, in_namespace
-from schemagen.model.names import MAX_IDENTIFIER_BYTES, truncate_identifier
+from schemagen.model.pg.naming import MAX_IDENTIFIER_BYTES, truncate_identifier
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog
-
-_BUILT_IN = frozenset({"public", "current_user", "current_role", "session_user"})
+from schemagen.model.pg.roles import is_predefined_role
 
 
 def _role_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
@@ -35,7 +34,7 @@ def check_roles_exist(catalog: Catalog) -> list[Diagnostic]:
     """
     found = []
     for role, user, span in _role_uses(catalog):
-        if role in catalog.roles or role.lower() in _BUILT_IN or role.startswith("pg_"):
+        if role in catalog.roles or is_predefined_role(role):
             continue
         found.append(
             error(

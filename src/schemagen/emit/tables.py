@@ -20,7 +20,7 @@ from schemagen.model import (
     QualifiedName,
     Table,
 )
-from schemagen.model.naming import (
+from schemagen.model.pg.naming import (
     default_constraint_name,
     default_index_name,
     default_sequence_name,

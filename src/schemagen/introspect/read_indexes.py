@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from schemagen.introspect.sql_text import strip_outer_parens
 from schemagen.model import Index, IndexElement, QualifiedName
+from schemagen.model.pg.scan import strip_outer_parens
 
 Row = Mapping[str, Any]
 

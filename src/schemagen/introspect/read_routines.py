@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from schemagen.introspect.omission import Omission
-from schemagen.introspect.sql_text import matching_paren, split_top_level
 from schemagen.model import Function, FunctionArgument, Policy, QualifiedName, Trigger, View
+from schemagen.model.pg.scan import matching_paren, split_top_level
 
 Row = Mapping[str, Any]
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from schemagen.introspect.omission import Omission
 from schemagen.introspect.sequence_options import non_default_options
-from schemagen.introspect.sql_text import matching_paren, split_top_level, strip_outer_parens
 from schemagen.model import (
     CheckConstraint,
     Column,
@@ -24,6 +23,7 @@ from schemagen.model import (
     Table,
     UniqueConstraint,
 )
+from schemagen.model.pg.scan import matching_paren, split_top_level, strip_outer_parens
 
 Row = Mapping[str, Any]
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MAX_IDENTIFIER_BYTES = 63
-"""PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated."""
-
 
 @dataclass(frozen=True, order=True)
 class QualifiedName:
@@ -31,11 +28,3 @@ class QualifiedName:
         if not dot:
             return cls(default_schema, text)
         return cls(schema, name)
-
-
-def truncate_identifier(name: str) -> str:
-    """Truncate like PostgreSQL does: to 63 bytes, never splitting a UTF-8 character."""
-    encoded = name.encode("utf-8")
-    if len(encoded) <= MAX_IDENTIFIER_BYTES:
-        return name
-    return encoded[:MAX_IDENTIFIER_BYTES].decode("utf-8", errors="ignore")

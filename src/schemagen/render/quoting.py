@@ -1,20 +1,18 @@
 """Quoting filters: identifiers and literals are made safe at the last moment.
 
-Follows PostgreSQL's own ``quote_identifier``: a name stays bare only when it is
-lowercase-simple and not a keyword (other than an unreserved one). The keyword
-lists come from pglast, i.e. from PostgreSQL's grammar itself.
+The rules themselves (PostgreSQL's ``quote_identifier``, literals, pseudo-roles) are
+facts of model/pg; these are the template filters built on them.
 """
 
 from __future__ import annotations
 
 import re
 
-from schemagen.model.keywords import QUOTED_KEYWORDS
 from schemagen.model.names import QualifiedName
-from schemagen.model.sqltext import is_wrapped, split_top_level
+from schemagen.model.pg.quoting import quote_ident, quote_literal
+from schemagen.model.pg.roles import is_pseudo_role
+from schemagen.model.pg.scan import is_wrapped, split_top_level
 
-_SIMPLE = re.compile(r"[a-z_][a-z0-9_$]*")
-_NEEDS_QUOTES = QUOTED_KEYWORDS
 _ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
 _MODIFIERS = re.compile(r"\([^()]*\)$")
 _BARE_OPTION = re.compile(r"[A-Za-z0-9_.+-]+")
@@ -26,9 +24,7 @@ def ident(name: str) -> str:
     >>> ident("registry"), ident("Order"), ident("select"), ident('a"b')
     ('registry', '"Order"', '"select"', '"a""b"')
     """
-    if _SIMPLE.fullmatch(name) and name not in _NEEDS_QUOTES:
-        return name
-    return '"' + name.replace('"', '""') + '"'
+    return quote_ident(name)
 
 
 def qualified(name: QualifiedName | str) -> str:
@@ -48,7 +44,7 @@ def literal(text: str) -> str:
     >>> literal("it's")
     "'it''s'"
     """
-    return "'" + text.replace("'", "''") + "'"
+    return quote_literal(text)
 
 
 def dotted(name: str) -> str:
@@ -110,7 +106,6 @@ def option_value(value: str) -> str:
 
 
 _KEYWORD = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
-_ROLE_KEYWORDS = frozenset({"public", "current_user", "session_user", "current_role"})
 
 
 def keyword(word: str) -> str:
@@ -132,7 +127,7 @@ def role(name: str) -> str:
     >>> role("public"), role("Reader")
     ('PUBLIC', '"Reader"')
     """
-    return name.upper() if name.lower() in _ROLE_KEYWORDS else ident(name)
+    return name.upper() if is_pseudo_role(name) else ident(name)
 
 
 def dollar_quote(body: str, tag: str = "body") -> str:

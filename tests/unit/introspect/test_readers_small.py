@@ -8,8 +8,8 @@ from schemagen.introspect.read_access import read_grants, read_roles
 from schemagen.introspect.read_routines import read_function, read_functions, trigger_when
 from schemagen.introspect.read_tables import read_column, read_partition_spec
 from schemagen.introspect.sequence_options import non_default_options
-from schemagen.introspect.sql_text import split_top_level, strip_outer_parens
 from schemagen.model import Grant
+from schemagen.model.pg.scan import split_top_level, strip_outer_parens
 
 
 def test_split_top_level_respects_quotes_and_parens():

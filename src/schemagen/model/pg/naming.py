@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from schemagen.model.names import MAX_IDENTIFIER_BYTES
-from schemagen.model.sqltext import matching_paren, strip_outer_parens, top_level
+from schemagen.model.pg.scan import matching_paren, strip_outer_parens, top_level
+
+MAX_IDENTIFIER_BYTES = 63
+"""PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated."""
 
 CONSTRAINT_LABELS = ("pkey", "key", "fkey", "check", "excl")
 
@@ -29,6 +31,15 @@ def _clip(name: str, max_bytes: int) -> str:
     if len(encoded) <= max_bytes:
         return name
     return encoded[:max_bytes].decode("utf-8", errors="ignore")
+
+
+def truncate_identifier(name: str) -> str:
+    """Truncate like PostgreSQL does: to 63 bytes, never splitting a UTF-8 character.
+
+    >>> truncate_identifier("é" * 40) == "é" * 31
+    True
+    """
+    return _clip(name, MAX_IDENTIFIER_BYTES)
 
 
 def make_object_name(name1: str, name2: str | None, label: str | None) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from schemagen.model.naming import (
+from schemagen.model.pg.naming import (
     choose_name,
     dedupe,
     default_constraint_name,

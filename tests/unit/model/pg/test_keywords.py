@@ -2,7 +2,7 @@
 
 from pglast import keywords
 
-from schemagen.model.keywords import QUOTED_KEYWORDS
+from schemagen.model.pg.keywords import QUOTED_KEYWORDS
 
 
 def test_quoted_keywords_match_postgresql() -> None:
