@@ -10,7 +10,7 @@ from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.scan import split_dotted, split_top_level
-from schemagen.model.types import signature_type
+from schemagen.model.pg.types import signature_type
 
 _ALL: dict[str, tuple[str, ...]] = {
     "table": ("DELETE", "INSERT", "REFERENCES", "SELECT", "TRIGGER", "TRUNCATE", "UPDATE"),

@@ -10,7 +10,7 @@ from schemagen.builder.sequences import normalised_options
 from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.model import Column, Identity
 from schemagen.model.document import JsonPath, SourceDocument
-from schemagen.model.types import serial_base
+from schemagen.model.pg.types import serial_base
 
 
 @dataclass(frozen=True)

@@ -18,35 +18,11 @@ from typing import Any
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.names import QualifiedName
+from schemagen.model.pg.builtins import extension_of_type
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.scan import split_dotted
+from schemagen.model.pg.types import canonical_type, is_builtin_type, split_array, split_type
 from schemagen.model.settings import ProjectSettings
-from schemagen.model.types import canonical_type, is_builtin_type, split_array, split_type
-
-# Types created by well-known extensions: type name → extension name.
-EXTENSION_TYPES: dict[str, str] = {
-    "vector": "vector",
-    "halfvec": "vector",
-    "sparsevec": "vector",
-    "citext": "citext",
-    "hstore": "hstore",
-    "ltree": "ltree",
-    "lquery": "ltree",
-    "ltxtquery": "ltree",
-    "cube": "cube",
-    "earth": "earthdistance",
-    "isbn": "isn",
-    "isbn13": "isn",
-    "issn": "isn",
-    "ean13": "isn",
-    "upc": "isn",
-    "seg": "seg",
-    "geometry": "postgis",
-    "geography": "postgis",
-    "box2d": "postgis",
-    "box3d": "postgis",
-    "gtrgm": "pg_trgm",
-}
 
 
 @dataclass
@@ -117,7 +93,7 @@ class BuildContext:
         if len(names) == 1:
             name = names[0]
             target_schema = schema
-            extension = EXTENSION_TYPES.get(name)
+            extension = extension_of_type(name)
             if QualifiedName(schema, name) not in self.user_types and extension is not None:
                 target_schema = self.extension_schemas.get(extension, "public")
             names = [target_schema, name]

@@ -9,7 +9,7 @@ from schemagen.model import Function, FunctionArgument, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.scan import words
-from schemagen.model.types import signature_type
+from schemagen.model.pg.types import signature_type
 
 _MODES = ("in", "out", "inout", "variadic")
 

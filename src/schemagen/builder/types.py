@@ -17,7 +17,7 @@ from schemagen.model import (
     Sequence,
 )
 from schemagen.model.document import JsonPath, SourceDocument
-from schemagen.model.types import canonical_type
+from schemagen.model.pg.types import canonical_type
 
 
 def declared_type_names(document: SourceDocument, ctx: BuildContext) -> list[QualifiedName]:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from pglast import ast
 
-from schemagen.checks.builtins import extension_types
 from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model import Catalog, Function, QualifiedName, Table
 from schemagen.model.bodies import parse_body
+from schemagen.model.pg.builtins import extension_types
 from schemagen.model.pg.sqlparse import parse_query, walk
 
 _FORMAT_SPEC = re.compile(r"%(?:%|(?:\d+\$)?-?(?:\d+|\*(?:\d+\$)?)?([sIL])?)")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pglast import ast
 from pglast.enums import NullTestType
 
-from schemagen.checks.builtins import known_extensions
 from schemagen.checks.typenames import parse_type, resolve_base
 from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog, Domain, QualifiedName
+from schemagen.model.pg.builtins import known_extensions
 from schemagen.model.pg.sqlparse import parse_expression
 
 _INTEGERS = frozenset({"smallint", "integer", "bigint"})

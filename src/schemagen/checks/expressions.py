@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from schemagen.checks.builtins import is_aggregate
 from schemagen.checks.sites import TABLE_COLUMNS_ONLY, Expression, Site, expressions, parsed_expressions
 from schemagen.diagnostics import Diagnostic, error
 from schemagen.model import Catalog
+from schemagen.model.pg.builtins import is_aggregate
 from schemagen.model.pg.sqlparse import (
     column_references,
     function_calls,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pglast import ast
 from pglast.enums import A_Expr_Kind
 
-from schemagen.checks.builtins import builtin_volatility, known_extensions
 from schemagen.checks.sites import MUST_BE_IMMUTABLE, Expression, Site, parsed_expressions
 from schemagen.checks.volatility import UNKNOWN, call_volatility, describe, operator_volatility, stable_cast
 from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog
+from schemagen.model.pg.builtins import builtin_volatility, known_extensions
 from schemagen.model.pg.sqlparse import ParsedExpression, function_calls, sql_value_functions
 
 _PG_MESSAGE = {

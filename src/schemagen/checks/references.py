@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemagen.checks.builtins import extension_types
 from schemagen.checks.typenames import is_builtin, parse_type
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog, QualifiedName, Table
+from schemagen.model.pg.builtins import extension_types
 
 
 def _type_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:

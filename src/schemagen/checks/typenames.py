@@ -8,16 +8,12 @@ unqualified (``character varying(50)``, ``timestamp(3) with time zone``,
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from schemagen.checks.builtins import builtin_type_names, type_aliases
 from schemagen.model import Catalog, QualifiedName
-
-_TYPMOD = re.compile(r"\([^()]*\)")
-_ARRAY = re.compile(r"(\s*\[\d*\])+$")
-_INTERVAL_FIELDS = re.compile(r"^interval\b.*$")
+from schemagen.model.pg.builtins import builtin_type_names
+from schemagen.model.pg.types import parse_type_name
 
 
 @dataclass(frozen=True)
@@ -42,59 +38,18 @@ class TypeRef:
 def parse_type(text: str) -> TypeRef:
     """Split canonical type text into schema, base name (without typmod) and array-ness.
 
-    Cached: a catalog spells the same few types over and over, and a TypeRef is immutable.
-
     >>> parse_type("character varying(50)[]")
     TypeRef(schema=None, name='character varying', array=True)
-    >>> parse_type("public.vector(1536)")
-    TypeRef(schema='public', name='vector', array=False)
     >>> parse_type('"My Schema"."T"')
     TypeRef(schema='My Schema', name='T', array=False)
     """
-    text = text.strip()
-    array = bool(_ARRAY.search(text))
-    text = _ARRAY.sub("", text)
-    parts = _split_dotted(text)
-    if len(parts) == 2:
-        schema, name = parts
-        return TypeRef(_unquote(schema), _unquote(_TYPMOD.sub("", name).strip()), array)
-    name = " ".join(_TYPMOD.sub("", text).split())
-    if _INTERVAL_FIELDS.match(name):
-        name = "interval"
-    if not name.startswith('"'):
-        name = type_aliases().get(name.lower(), name.lower())
-    return TypeRef(None, name, array)
-
-
-def _split_dotted(text: str) -> list[str]:
-    parts, current, quoted, depth = [], "", False, 0
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char == "(":
-            depth += 1
-        elif not quoted and char == ")":
-            depth -= 1
-        if char == "." and not quoted and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return parts
-
-
-def _unquote(text: str) -> str:
-    text = text.strip()
-    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
-        return text[1:-1].replace('""', '"')
-    return text
+    parsed = parse_type_name(text)
+    return TypeRef(parsed.schema, parsed.name, parsed.array)
 
 
 def is_builtin(ref: TypeRef) -> bool:
     """True when ``ref`` names a type of ``pg_catalog``."""
-    names = builtin_type_names()
-    return ref.schema in (None, "pg_catalog") and ref.name in names
+    return ref.schema in (None, "pg_catalog") and ref.name in builtin_type_names()
 
 
 def resolve_base(catalog: Catalog, text: str) -> TypeRef:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pglast import ast
 
-from schemagen.checks.builtins import (
+from schemagen.checks.typenames import resolve_base
+from schemagen.model import Catalog, Function, Table
+from schemagen.model.pg.builtins import (
     builtin_overloads,
     builtin_volatility,
     extension_volatility,
     type_aliases,
     volatile_operators,
 )
-from schemagen.checks.typenames import resolve_base
-from schemagen.model import Catalog, Function, Table
 from schemagen.model.pg.sqlparse import FunctionCall, function_calls, parse_expression, sql_value_functions
 
 UNKNOWN = "?"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemagen.emit.type_names import short_type
 from schemagen.emit.yaml_writer import FlowList, FlowMap
 from schemagen.model import CompositeType, Domain, EnumType, Extension, Sequence
+from schemagen.model.pg.types import short_type
 
 
 def extension_value(extension: Extension) -> Any:

@@ -7,9 +7,9 @@ from typing import Any
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import strip_view_query
 from schemagen.emit.tables import index_value
-from schemagen.emit.type_names import short_type
 from schemagen.emit.yaml_writer import FlowList
 from schemagen.model import Function, View
+from schemagen.model.pg.types import short_type
 
 
 def function_value(function: Function) -> dict[str, Any]:

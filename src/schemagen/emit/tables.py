@@ -7,7 +7,7 @@ from typing import Any
 
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import is_plain_identifier, literal_to_data
-from schemagen.emit.type_names import short_type, unqualified
+from schemagen.emit.type_names import unqualified
 from schemagen.emit.yaml_writer import FlowList, FlowMap
 from schemagen.model import (
     Catalog,
@@ -26,6 +26,7 @@ from schemagen.model.pg.naming import (
     default_sequence_name,
     figure_index_colname,
 )
+from schemagen.model.pg.types import short_type
 
 
 def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from typing import TypeVar
 import jinja2
 
 from schemagen.model import Catalog, Domain, ForeignKey, QualifiedName, Table, View
+from schemagen.model.pg.types import parse_type_name
 from schemagen.render.environment import environment
 
 TEMPLATE = "files/erd.md.j2"
@@ -43,8 +44,6 @@ TEMPLATE = "files/erd.md.j2"
 _T = TypeVar("_T", Table, View)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9_]+")
-_MODIFIERS = re.compile(r"\([^()]*\)")
-_ARRAY = re.compile(r"(\[\d*\])+$")
 _SPACES = re.compile(r"\s+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
 
@@ -251,13 +250,11 @@ def mermaid_type(type_text: str) -> str:
     >>> mermaid_type("public.vector(1536)")
     'vector'
     """
-    text = type_text.strip()
-    array = bool(_ARRAY.search(text))
-    text = _ARRAY.sub("", text)
-    text = _SPACES.sub(" ", _MODIFIERS.sub("", text)).strip()
-    _, dot, bare = text.partition(".")
-    text = _SHORT_TYPES.get(text, bare if dot else text)
-    return mermaid_word(text + ("_array" if array else ""))
+    parsed = parse_type_name(type_text)
+    text = parsed.name if parsed.schema is not None else _SHORT_TYPES.get(parsed.name, parsed.name)
+    if parsed.schema is None and parsed.name == "interval":  # keep the fields: interval_year_to_month
+        text = " ".join([text, *(m for m in parsed.modifiers if not m.isdigit())])
+    return mermaid_word(text + ("_array" if parsed.array else ""))
 
 
 def mermaid_string(text: str, *, alias: bool = False) -> str:

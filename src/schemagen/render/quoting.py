@@ -12,9 +12,8 @@ from schemagen.model.names import QualifiedName
 from schemagen.model.pg.quoting import quote_ident, quote_literal
 from schemagen.model.pg.roles import is_pseudo_role
 from schemagen.model.pg.scan import is_wrapped, split_top_level
+from schemagen.model.pg.types import quoted_type
 
-_ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
-_MODIFIERS = re.compile(r"\([^()]*\)$")
 _BARE_OPTION = re.compile(r"[A-Za-z0-9_.+-]+")
 
 
@@ -70,16 +69,7 @@ def type_text(text: str) -> str:
     >>> type_text("character varying(50)")
     'character varying(50)'
     """
-    stripped = text.strip()
-    suffix_match = _ARRAY_SUFFIX.search(stripped)
-    suffix = suffix_match.group(0) if suffix_match else ""
-    base = stripped[: len(stripped) - len(suffix)]
-    modifiers_match = _MODIFIERS.search(base)
-    modifiers = modifiers_match.group(0) if modifiers_match else ""
-    base = base[: len(base) - len(modifiers)]
-    if "." not in base or '"' in base:
-        return stripped
-    return dotted(base) + modifiers + suffix
+    return quoted_type(text)
 
 
 def key_expression(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from schemagen.diff import diff_catalogs
 from schemagen.model import Catalog, CheckConstraint, Column, Function, FunctionArgument, QualifiedName, Table
 from schemagen.model.deps import bare_references
-from schemagen.model.types import signature_type
+from schemagen.model.pg.types import signature_type
 from schemagen.plan import plan_changes
 from schemagen.render import render_plan
 

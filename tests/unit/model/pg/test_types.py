@@ -2,7 +2,18 @@
 
 import pytest
 
-from schemagen.model.types import BUILTIN_TYPES, canonical_type, is_builtin_type, serial_base, split_type
+from schemagen.checks.typenames import TypeRef, parse_type
+from schemagen.model.pg.builtins import canonical_type_names
+from schemagen.model.pg.types import (
+    BUILTIN_TYPES,
+    canonical_type,
+    is_builtin_type,
+    parse_type_name,
+    quoted_type,
+    serial_base,
+    split_type,
+)
+from schemagen.render.erd import mermaid_type, mermaid_word
 
 
 @pytest.mark.parametrize(
@@ -92,4 +103,42 @@ def test_serial_base() -> None:
 
 def test_builtin_names_are_canonical() -> None:
     assert "integer" in BUILTIN_TYPES
+    assert "int4" not in BUILTIN_TYPES
+
+
+# One parser of type spellings: the checks, the ERD and the renderer read a name alike.
+# Before model/pg, checks/typenames.py cut a typmod out of a quoted name ("T(1)" → T) and
+# render/erd.py split at the first dot even inside quotes ("a.b".t → b_t).
+@pytest.mark.parametrize(
+    ("text", "schema", "name", "array"),
+    [
+        ('"a.b".t', "a.b", "t", False),
+        ('"My Schema"."T(1)"[]', "My Schema", "T(1)", True),
+        ("public.vector(3)", "public", "vector", False),
+        ("character varying(50)[]", None, "character varying", True),
+        ("timestamp(3) with time zone", None, "timestamp with time zone", False),
+        ("INT4", None, "integer", False),
+        ("interval day to second(3)", None, "interval", False),
+        ('"char"', None, '"char"', False),
+    ],
+)
+def test_every_stage_reads_a_type_name_alike(text: str, schema: str | None, name: str, array: bool) -> None:
+    parsed = parse_type_name(text)
+    assert (parsed.schema, parsed.name, parsed.array) == (schema, name, array)
+    assert parse_type(text) == TypeRef(schema, name, array)
+    word = mermaid_type(text)
+    assert word.removesuffix("_array") == mermaid_word(name) or schema is None
+    assert quoted_type(text) == (text if schema is None else str(parsed))
+
+
+def test_quoted_type_quotes_each_part_once() -> None:
+    assert quoted_type("My Schema.vector(3)") == '"My Schema".vector(3)'
+    assert quoted_type('"My Schema".vector(3)[]') == '"My Schema".vector(3)[]'
+    assert quoted_type("agents.agent_status[]") == "agents.agent_status[]"
+
+
+def test_builtin_types_come_from_the_generated_catalog_data() -> None:
+    # the hand list model/types.py carried is a subset of what pg_type says
+    assert {"integer", "character varying", "bpchar", '"char"', "tstzmultirange"} <= BUILTIN_TYPES
+    assert canonical_type_names() == BUILTIN_TYPES
     assert "int4" not in BUILTIN_TYPES
