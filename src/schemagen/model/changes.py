@@ -365,6 +365,8 @@ class AlterColumn(Change):
     old: Column
     new: Column
     changes: ColumnChange
+    not_null_checked: bool = False
+    """``SET NOT NULL`` follows a validated ``CHECK (c IS NOT NULL)``: PostgreSQL skips the scan."""
 
     def reverse(self) -> Change:
         return AlterColumn(self.table, self.new, self.old, self.changes)
@@ -412,22 +414,24 @@ class DropConstraint(Change):
 
 @dataclass(frozen=True)
 class CreateIndex(Change):
-    """``CREATE [UNIQUE] INDEX``."""
+    """``CREATE [UNIQUE] INDEX [CONCURRENTLY]``."""
 
     index: Index
+    concurrently: bool = False
 
     def reverse(self) -> Change:
-        return DropIndex(self.index)
+        return DropIndex(self.index, self.concurrently)
 
 
 @dataclass(frozen=True)
 class DropIndex(Change):
-    """``DROP INDEX``."""
+    """``DROP INDEX [CONCURRENTLY]``."""
 
     index: Index
+    concurrently: bool = False
 
     def reverse(self) -> Change:
-        return CreateIndex(self.index)
+        return CreateIndex(self.index, self.concurrently)
 
 
 # --- comments ---------------------------------------------------------------

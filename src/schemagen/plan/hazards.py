@@ -22,8 +22,15 @@ from schemagen.model.changes import (
 )
 from schemagen.model.code_changes import DeleteReferenceRows, SetRowLevelSecurity
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import ForeignKey
 from schemagen.model.planned import Hazard
 from schemagen.model.rename_changes import RenameColumn, RenameTable
+from schemagen.model.safe_changes import (
+    AddKeyUsingIndex,
+    AddNotNullCheck,
+    DropNotNullCheck,
+    ValidateConstraint,
+)
 
 H = Hazard
 
@@ -46,6 +53,10 @@ CHANGE_HAZARDS: dict[type[Change], frozenset[Hazard]] = {
     RenameColumn: frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
     DeleteReferenceRows: frozenset({H.DELETES_DATA}),
     SetRowLevelSecurity: frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.CHANGES_VISIBILITY}),
+    ValidateConstraint: frozenset({H.VALIDATES_ROWS_ONLINE}),
+    AddKeyUsingIndex: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+    AddNotNullCheck: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
+    DropNotNullCheck: frozenset({H.ACCESS_EXCLUSIVE_LOCK}),
 }
 """Hazards every change of a class carries."""
 
@@ -61,7 +72,15 @@ COLUMN_HAZARDS: dict[ColumnChange, frozenset[Hazard]] = {
 
 
 ON_EXISTING_ROWS: frozenset[Hazard] = frozenset(
-    {H.ACCESS_EXCLUSIVE_LOCK, H.TABLE_REWRITE, H.VALIDATES_ROWS, H.INDEX_BUILD_BLOCKS_WRITES}
+    {
+        H.ACCESS_EXCLUSIVE_LOCK,
+        H.TABLE_REWRITE,
+        H.VALIDATES_ROWS,
+        H.INDEX_BUILD_BLOCKS_WRITES,
+        H.INDEX_BUILD,
+        H.VALIDATES_ROWS_ONLINE,
+        H.BLOCKS_WRITES,
+    }
 )
 """Hazards that only matter for a table that already holds rows (not one this plan creates)."""
 
@@ -85,6 +104,22 @@ def hazards_of(change: Change, new_tables: frozenset[QualifiedName] = frozenset(
         for flag, hazards in COLUMN_HAZARDS.items():
             if flag in change.changes:
                 found |= hazards
+    found = _written_safely(change, found)
     if subject_table(change) in new_tables:
         found -= ON_EXISTING_ROWS
     return tuple(sorted(found, key=lambda h: h.name))
+
+
+def _written_safely(change: Change, found: set[Hazard]) -> set[Hazard]:
+    """The hazards a safe rewrite (``plan/safety.py``) replaces, by the change's own values."""
+    if isinstance(change, CreateIndex) and change.concurrently:
+        return (found - {H.INDEX_BUILD_BLOCKS_WRITES}) | {H.INDEX_BUILD}
+    if isinstance(change, DropIndex) and change.concurrently:
+        return found - {H.ACCESS_EXCLUSIVE_LOCK}
+    if isinstance(change, AddConstraint) and isinstance(change.constraint, ForeignKey):
+        found = (found - {H.ACCESS_EXCLUSIVE_LOCK}) | {H.BLOCKS_WRITES}  # SHARE ROW EXCLUSIVE on both
+    if isinstance(change, AddConstraint) and getattr(change.constraint, "not_valid", False):
+        return found - {H.VALIDATES_ROWS}
+    if isinstance(change, AlterColumn) and change.not_null_checked:
+        return found - {H.VALIDATES_ROWS}
+    return found

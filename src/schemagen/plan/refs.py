@@ -53,6 +53,7 @@ from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index
 from schemagen.model.rename_changes import RenameColumn, RenameTable
 from schemagen.plan.code_refs import CODE_RULES
 from schemagen.plan.refs_base import Refs, paired_rules, refs
+from schemagen.plan.safe_refs import SAFE_RULES
 
 
 def _constraint_provides(table: QualifiedName, constraint: Constraint) -> set[ObjectRef]:
@@ -218,6 +219,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         creates={deps.column_ref(c.table, c.new_name)}, needs_new={deps.table_ref(c.table)}
     ),
     **CODE_RULES,
+    **SAFE_RULES,
 }
 
 

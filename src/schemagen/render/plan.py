@@ -7,7 +7,7 @@ import functools
 import jinja2
 
 from schemagen.model.changes import Change
-from schemagen.model.planned import Plan
+from schemagen.model.planned import Plan, PlannedChange
 from schemagen.render.environment import environment
 
 HEADER_TEMPLATE = "files/header.sql.j2"
@@ -24,23 +24,55 @@ def _template(change_class: type[Change]) -> jinja2.Template:
     return environment().get_template(change_class.template_name())
 
 
+def planned_statements(planned: PlannedChange) -> list[str]:
+    """What to send for one planned change, one string per round trip: each ``SET lock_timeout`` /
+    ``statement_timeout`` the plan sets, then the change's SQL.
+
+    An ``outside_transaction`` change is a single statement and must be sent on its own
+    (several statements in one simple query form an implicit transaction block).
+    """
+    settings = _statement_settings().render(planned=planned).strip()
+    return [*(line for line in settings.splitlines() if line), render_change(planned.change)]
+
+
+def render_planned(planned: PlannedChange) -> str:
+    """The SQL of one planned change: its timeouts (when the plan sets them), then its statements."""
+    return "\n".join(planned_statements(planned))
+
+
+@functools.cache
+def _statement_settings() -> jinja2.Template:
+    return environment().get_template("statement_settings.sql.j2")
+
+
 def render_plan(plan: Plan, *, hazards: bool = False, files: jinja2.Environment | None = None) -> str:
     """Every change of ``plan`` in order, separated by blank lines, after a header comment.
 
-    With ``hazards``, each hazardous change is preceded by ``-- hazard:`` lines. The header
-    is the template ``files/header.sql.j2`` of ``files`` (default: the package's), the one
-    part of the script a project may override; the changes always use the package's templates.
+    With ``hazards``, each hazardous change is preceded by ``-- hazard:`` lines, a
+    ``-- lock:`` line when it locks an existing table, and ``-- outside a transaction``
+    when it must run on its own. The header is the template ``files/header.sql.j2`` of
+    ``files`` (default: the package's), the one part of the script a project may override;
+    the changes always use the package's templates.
     """
     parts = [render_header(files)]
     for planned in plan:
-        notes = "".join(f"-- hazard: {h.name}: {h.value}\n" for h in planned.hazards) if hazards else ""
-        parts.append(notes + render_change(planned.change) + "\n")
+        notes = _notes(planned) if hazards else ""
+        parts.append(notes + render_planned(planned) + "\n")
     return "\n".join(parts)
 
 
 def render_header(files: jinja2.Environment | None = None) -> str:
     """The header comment of a generated SQL script: ``files/header.sql.j2`` of ``files``."""
     return (files or environment()).get_template(HEADER_TEMPLATE).render()
+
+
+def _notes(planned: PlannedChange) -> str:
+    notes = "".join(f"-- hazard: {h.name}: {h.value}\n" for h in planned.hazards)
+    if planned.lock is not None:
+        notes += f"-- lock: {planned.lock.value}\n"
+    if planned.outside_transaction:
+        notes += "-- outside a transaction\n"
+    return notes
 
 
 def template_exists(change_class: type[Change]) -> bool:

@@ -12,11 +12,12 @@ from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model.document import SourceDocument
 from schemagen.model.settings import DEFAULT_POSTGRES, SUPPORTED_POSTGRES, ProjectSettings
 from schemagen.source.nodes import Converter, TooManyNodes
+from schemagen.source.safety_settings import safety_settings
 
 SCHEMA_DIR = "schema"
 SETTINGS_FILE = "schemagen.yaml"
 _INTERVAL = re.compile(r"^\s*[1-9][0-9]*\s+(day|week|month|year)s?\s*$")
-SETTINGS_KEYS = ("postgres", "audit")
+SETTINGS_KEYS = ("postgres", "audit", "safety")
 AUDIT_KEYS = ("start", "retention")
 
 try:  # libyaml is 5x faster; fall back to the pure-Python loader where it is missing
@@ -140,7 +141,8 @@ def load_settings(project_dir: Path) -> tuple[ProjectSettings, list[Diagnostic]]
             )
         )
     audit = _audit_settings(document, diagnostics)
-    return ProjectSettings(postgres=postgres, **audit), diagnostics
+    safety = safety_settings(document, diagnostics)
+    return ProjectSettings(postgres=postgres, **audit, safety=safety), diagnostics
 
 
 def _audit_settings(document: SourceDocument, diagnostics: list[Diagnostic]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from schemagen.model import (
 )
 from schemagen.model import changes as ch
 from schemagen.model import rename_changes as rc
+from schemagen.model import safe_changes as sc
 
 Q = QualifiedName
 T = Q("app", "Orders")
@@ -122,6 +123,13 @@ def every_change() -> list[ch.Change]:
         ch.DropConstraint(T, fk),
         ch.CreateIndex(index),
         ch.DropIndex(index),
+        ch.CreateIndex(index, concurrently=True),
+        ch.DropIndex(index, concurrently=True),
+        sc.ValidateConstraint(T, "orders_amount_check"),
+        sc.AddKeyUsingIndex(T, UniqueConstraint("orders_amount_key", ("amount",), deferrable=True)),
+        sc.AddKeyUsingIndex(T, PrimaryKey("Orders_pkey", ("id",))),
+        sc.AddNotNullCheck(T, "amount", "Orders_amount_not_null_check"),
+        sc.DropNotNullCheck(T, "amount", "Orders_amount_not_null_check"),
         *[
             ch.SetComment(kind, Q("app", "thing"), "it's", member="m", arguments=("integer", "app.status[]"))
             for kind in ch.COMMENT_KINDS
