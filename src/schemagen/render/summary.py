@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from schemagen.model import changes as c
 from schemagen.model import code_changes as cc
 from schemagen.model import rename_changes as rc
+from schemagen.model import safe_changes as sc
 from schemagen.model.changes import Change, ColumnChange, snake_case
 from schemagen.model.names import QualifiedName
 
@@ -179,6 +180,20 @@ def _describers() -> dict[type[Change], object]:
             altered,
             f"renamed from {x.old_name}",
         ),
+        sc.ValidateConstraint: lambda x: ("constraint", f"{x.table}.{x.name}", altered, "validate"),
+        sc.AddKeyUsingIndex: lambda x: (
+            "constraint",
+            f"{x.table}.{x.constraint.name}",
+            created,
+            "using its concurrently built index",
+        ),
+        sc.AddNotNullCheck: lambda x: (
+            "constraint",
+            f"{x.table}.{x.name}",
+            created,
+            f"NOT VALID check that {x.column} is not null",
+        ),
+        sc.DropNotNullCheck: lambda x: ("constraint", f"{x.table}.{x.name}", dropped, ""),
     }
 
 
