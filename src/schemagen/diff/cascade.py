@@ -1,14 +1,19 @@
 """Recreate what PostgreSQL drops or refuses to keep when an object it depends on is replaced.
 
-A view must be dropped and created again when a relation or function it reads
-is recreated, or when a column type it reads changes; a trigger when its
-function is recreated; indexes of a recreated materialized view and grants on a
-recreated object must be given again.
+A view, a SQL-standard function, a policy or a trigger must be dropped and created
+again when a relation or function it uses is recreated, or when the type or
+collation of a column it uses changes (``cannot alter type of a column used by a
+view or rule``); a trigger when its function is recreated; indexes of a recreated
+materialized view and grants on a recreated object must be given again. What an
+object uses is read by the SQL-reference analyser, resolved against the old catalog.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from schemagen.diff import indexes, routines
+from schemagen.model import deps
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
     AddConstraint,
@@ -23,29 +28,57 @@ from schemagen.model.changes import (
     DropTable,
 )
 from schemagen.model.code_changes import (
+    CreateFunction,
+    CreatePolicy,
     CreateTrigger,
     CreateView,
     DropFunction,
+    DropPolicy,
     DropTrigger,
     DropView,
     GrantPrivileges,
+    ReplaceFunction,
 )
-from schemagen.model.deps import dotted_references
 from schemagen.model.names import QualifiedName
+from schemagen.model.pg.sqlrefs import References
+from schemagen.model.routines import Trigger
+
+_REBUILT_UNDER_DEPENDENTS = ColumnChange.TYPE | ColumnChange.COLLATION
+"""Column changes PostgreSQL refuses while a view, policy, trigger or SQL body uses the column."""
 
 
-def _touched(changes: list[Change]) -> set[QualifiedName]:
-    touched: set[QualifiedName] = set()
+@dataclass
+class _Gone:
+    """What the changes take away from under dependents: relations, functions, altered columns."""
+
+    relations: set[QualifiedName] = field(default_factory=set)
+    functions: set[QualifiedName] = field(default_factory=set)
+    columns: set[tuple[QualifiedName, str]] = field(default_factory=set)
+
+    def used_by(self, found: References) -> bool:
+        """Whether a text that uses ``found`` loses something (always, for the same names, if unknown)."""
+        names = {(n.schema, n.name) for n in self.relations}
+        if names & found.relations or {(f.schema, f.name) for f in self.functions} & found.function_names():
+            return True
+        return any(found.uses_column((t.schema, t.name), c) for t, c in self.columns)
+
+
+def _gone(changes: list[Change]) -> _Gone:
+    gone = _Gone()
     for change in changes:
-        if isinstance(change, DropTable | DropView):
-            touched.add(change.table.name if isinstance(change, DropTable) else change.view.name)
+        if isinstance(change, DropTable):
+            gone.relations.add(change.table.name)
+        elif isinstance(change, DropView):
+            gone.relations.add(change.view.name)
         elif isinstance(change, DropFunction):
-            touched.add(change.function.name)
-        elif isinstance(change, DropColumn) or (
-            isinstance(change, AlterColumn) and change.changes & (ColumnChange.TYPE | ColumnChange.COLLATION)
+            gone.functions.add(change.function.name)
+        elif isinstance(change, DropColumn):
+            gone.columns.add((change.table, change.column.name))
+        elif isinstance(change, AlterColumn) and change.changes & (
+            ColumnChange.TYPE | ColumnChange.COLLATION
         ):
-            touched.add(change.table)
-    return touched
+            gone.columns.add((change.table, change.old.name))
+    return gone
 
 
 def _around_recreated_tables(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
@@ -73,34 +106,26 @@ def _around_recreated_tables(old: Catalog, new: Catalog, changes: list[Change]) 
 
 
 def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
-    """The extra changes that rebuild dependents of replaced objects (views, triggers, grants)."""
-    touched = _touched(changes)
-    recreated_views = {c.view.name for c in changes if isinstance(c, CreateView)}
-    extra: list[Change] = []
-    grown = True
-    while grown:
-        grown = False
-        for name, view in new.views.items():
-            if name in recreated_views or name not in old.views:
-                continue
-            if touched & set(dotted_references(old.views[name].query)):
-                extra += [DropView(old.views[name]), *routines.create_view(view)]
-                recreated_views.add(name)
-                touched.add(name)
-                grown = True
+    """``changes`` with what rebuilds dependents of replaced objects and of altered columns.
+
+    What depends on what is read from the old catalog by the SQL-reference analyser
+    (``model.deps``): views (and views on them), SQL-standard function bodies,
+    policies and triggers that use a dropped or recreated relation or function, or
+    a column whose type or collation changes, are dropped and created again;
+    PostgreSQL rebuilds indexes and constraints by itself. A SQL-standard function
+    replaced in place that uses what goes is dropped and created instead.
+    """
+    gone = _gone(changes)
+    changes, extra = _replaced_in_place(changes, gone, old)
+    extra += _recreated_views_and_functions(old, new, [*changes, *extra], gone)
+    recreated_views = {c.view.name for c in [*changes, *extra] if isinstance(c, CreateView)}
+    dropped_functions = {c.function.name for c in [*changes, *extra] if isinstance(c, DropFunction)}
     created_indexes = {c.index.name for c in changes if isinstance(c, CreateIndex)}
     for index in new.indexes.values():
         if index.table in recreated_views and index.table in old.views and index.name not in created_indexes:
             extra += indexes.create_index(index)
-    dropped_functions = {c.function.name for c in changes if isinstance(c, DropFunction)}
-    recreated_triggers = {c.trigger.key for c in changes if isinstance(c, CreateTrigger)}
-    for key, trigger in new.triggers.items():
-        if key not in old.triggers or key in recreated_triggers:
-            continue
-        if trigger.table in recreated_views and trigger.table in old.views:
-            extra += routines.create_trigger(trigger)  # dropped together with its view
-        elif trigger.function in dropped_functions:
-            extra += [DropTrigger(old.triggers[key]), *routines.create_trigger(trigger)]
+    extra += _recreated_triggers(old, new, changes, gone, recreated_views, dropped_functions)
+    extra += _recreated_policies(old, new, changes, gone)
     regranted = {str(v) for v in recreated_views if v in old.views}
     regranted_functions = {str(f.key) for f in new.functions.values() if f.name in dropped_functions}
     granted = {c.grant.key for c in changes if isinstance(c, GrantPrivileges)}
@@ -111,4 +136,124 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
                 kind in ("function", "procedure") and grant.target in regranted_functions
             ):
                 extra.append(GrantPrivileges(grant))
-    return extra + _around_recreated_tables(old, new, changes)
+    extra += _around_recreated_tables(old, new, changes)
+    return changes + [c for c in extra if c not in changes]
+
+
+def _replaced_in_place(changes: list[Change], gone: _Gone, old: Catalog) -> tuple[list[Change], list[Change]]:
+    """(changes without, changes instead of) each ``CREATE OR REPLACE`` of a SQL-standard body
+    that uses what goes: PostgreSQL would refuse the ALTER or DROP before the replacement."""
+    kept: list[Change] = []
+    instead: list[Change] = []
+    for change in changes:
+        if (
+            isinstance(change, ReplaceFunction)
+            and change.old.sql_standard_body
+            and gone.used_by(deps.body_references(change.old, old))
+        ):
+            instead += [DropFunction(change.old), *routines.create_function(change.new)]
+            gone.functions.add(change.old.name)
+        else:
+            kept.append(change)
+    return kept, instead
+
+
+def _recreated_views_and_functions(
+    old: Catalog, new: Catalog, changes: list[Change], gone: _Gone
+) -> list[Change]:
+    """Views and SQL-standard functions that lose something, and what depends on them, until none is left."""
+    handled_views = {c.view.name for c in changes if isinstance(c, CreateView | DropView)}
+    handled_functions = {c.function.key for c in changes if isinstance(c, CreateFunction | DropFunction)} | {
+        c.new.key for c in changes if isinstance(c, ReplaceFunction)
+    }
+    extra: list[Change] = []
+    grown = True
+    while grown:
+        grown = False
+        for name, view in new.views.items():
+            before = old.views.get(name)
+            if before is None or name in handled_views or not gone.used_by(deps.view_references(before, old)):
+                continue
+            extra += [DropView(before), *routines.create_view(view)]
+            handled_views.add(name)
+            gone.relations.add(name)
+            grown = True
+        for key, function in new.functions.items():
+            before = old.functions.get(key)
+            if before is None or key in handled_functions or not before.sql_standard_body:
+                continue
+            if gone.used_by(deps.body_references(before, old)):
+                extra += [DropFunction(before), *routines.create_function(function)]
+                handled_functions.add(key)
+                gone.functions.add(function.name)
+                grown = True
+    return extra
+
+
+def _recreated_triggers(
+    old: Catalog,
+    new: Catalog,
+    changes: list[Change],
+    gone: _Gone,
+    recreated_views: set[QualifiedName],
+    dropped_functions: set[QualifiedName],
+) -> list[Change]:
+    """Triggers on recreated views (created again), on recreated functions or altered columns (both)."""
+    recreated = {c.trigger.key for c in changes if isinstance(c, CreateTrigger | DropTrigger)}
+    extra: list[Change] = []
+    for key, trigger in new.triggers.items():
+        before = old.triggers.get(key)
+        if before is None or key in recreated:
+            continue
+        if trigger.table in recreated_views and trigger.table in old.views:
+            extra += routines.create_trigger(trigger)  # dropped together with its view
+        elif trigger.function in dropped_functions or _trigger_loses(before, gone, old):
+            extra += [DropTrigger(before), *routines.create_trigger(trigger)]
+    return extra
+
+
+def _trigger_loses(trigger: Trigger, gone: _Gone, old: Catalog) -> bool:
+    if any((trigger.table, c) in gone.columns for c in trigger.update_columns):
+        return True
+    return trigger.when is not None and gone.used_by(
+        deps.expression_references(trigger.when, trigger.table, old)
+    )
+
+
+def _recreated_policies(old: Catalog, new: Catalog, changes: list[Change], gone: _Gone) -> list[Change]:
+    """Policies whose expressions use an altered column or a recreated relation or function."""
+    handled = {(c.policy.table, c.policy.name) for c in changes if isinstance(c, CreatePolicy | DropPolicy)}
+    dropped_tables = {c.table.name for c in changes if isinstance(c, DropTable)}
+    extra: list[Change] = []
+    for key, policy in new.policies.items():
+        before = old.policies.get(key)
+        if before is None or key in handled or policy.table in dropped_tables:
+            continue
+        texts = (before.using, before.with_check)
+        if any(gone.used_by(deps.expression_references(t, before.table, old)) for t in texts if t):
+            extra += [DropPolicy(before), *routines.create_policy(policy)]
+    return extra
+
+
+def _around_recreated_tables(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
+    """A kept table's FK to a recreated table is dropped before and added after; so is ownership."""
+    dropped = {c.table.name for c in changes if isinstance(c, DropTable)}
+    created = {c.table.name for c in changes if isinstance(c, CreateTable)}
+    recreated = dropped & created
+    handled = {(c.table, c.constraint.name) for c in changes if isinstance(c, AddConstraint | DropConstraint)}
+    extra: list[Change] = []
+    for name, table in new.tables.items():
+        if name in recreated or name not in old.tables:
+            continue
+        for fk in table.foreign_keys:
+            if fk.ref_table in recreated and (name, fk.name) not in handled:
+                before = next((f for f in old.tables[name].foreign_keys if f.name == fk.name), None)
+                if before is not None:
+                    extra += [DropConstraint(name, before), AddConstraint(name, fk)]
+    for name, sequence in new.sequences.items():
+        before = old.sequences.get(name)
+        owner = sequence.owned_by
+        if before is not None and owner is not None and before.owned_by == owner and owner[0] in recreated:
+            # dropping the owning table would drop the sequence: disown it first, own it again after
+            extra += [AlterSequenceOwnedBy(name, owner, None), AlterSequenceOwnedBy(name, None, owner)]
+    return extra

@@ -44,7 +44,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     for kind in CATALOG_KINDS:
         old_objects, create, drop, alter = comparators[kind.kind]
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
-    return changes + cascade_recreations(old, new, changes)
+    return cascade_recreations(old, new, changes)
 
 
 Comparator = tuple[

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from schemagen.model.bodies import signature_of
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
+from schemagen.model.pg.sqlrefs import Declared, References, Text, references
+from schemagen.model.routines import Function, View
+
+if TYPE_CHECKING:
+    from schemagen.model.catalog import Catalog
 
 _ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
 _MODIFIERS = re.compile(r"\([^()]*\)$")
-_NEXTVAL = re.compile(r"nextval\(\s*'((?:[^']|'')+)'", re.IGNORECASE)
-_STRING = re.compile(r"'(?:[^']|'')*'")
-_PART = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
-_DOTTED = re.compile(rf"(?<![\w$.\"])({_PART})\s*\.\s*({_PART})")
-_BARE = re.compile(rf"(?<![\w$.\"])({_PART})(?![\w$\"]|\s*\.)")
 
 
 @dataclass(frozen=True, order=True)
@@ -99,24 +101,6 @@ def type_reference(type_text: str) -> QualifiedName | None:
     return QualifiedName(parts[0], parts[1])
 
 
-def nextval_references(expression: str | None, default_schema: str) -> list[QualifiedName]:
-    """Sequences named in ``nextval('…')`` calls of an expression, sorted.
-
-    >>> nextval_references("nextval('tasks.task_seq'::regclass)", "public")
-    [QualifiedName(schema='tasks', name='task_seq')]
-    """
-    if not expression:
-        return []
-    found = set()
-    for match in _NEXTVAL.finditer(expression):
-        parts = _split_dotted(match.group(1).replace("''", "'"))
-        if len(parts) == 1:
-            found.add(QualifiedName(default_schema, parts[0]))
-        elif len(parts) == 2:
-            found.add(QualifiedName(parts[0], parts[1]))
-    return sorted(found)
-
-
 def function_ref(name: QualifiedName) -> ObjectRef:
     """A function or procedure (all overloads of a name: dependencies are read from text)."""
     return ObjectRef("function", name.schema, name.name)
@@ -137,62 +121,101 @@ def policy_ref(table: QualifiedName, name: str) -> ObjectRef:
     return ObjectRef("policy", table.schema, table.name, name)
 
 
-def dotted_references(sql: str | None) -> list[QualifiedName]:
-    """Every ``schema.name`` written in SQL text outside string literals, sorted.
+DEFAULT_SEARCH_PATH = ("public",)
+"""The search path the generated DDL runs with (the server's default): where bare names resolve."""
 
-    Over-approximates (``alias.column`` is found too); a name only becomes an
-    edge when the plan creates or drops an object of that name.
 
-    >>> dotted_references("SELECT r.id FROM agents.registry r WHERE x = 'a.b'")
-    [QualifiedName(schema='agents', name='registry'), QualifiedName(schema='r', name='id')]
+def catalog_names(catalog: Catalog) -> Declared:
+    """The declared objects of ``catalog`` as the SQL-reference analyser resolves against them.
+
+    Built once per catalog object (the last few are kept).
     """
-    if not sql:
-        return []
-    text = _STRING.sub("''", sql)
-    found = set()
-    for match in _DOTTED.finditer(text):
-        schema, name = (_split_dotted(part)[0] for part in match.groups())
-        found.add(QualifiedName(schema, name))
-    return sorted(found)
+    for seen, names in _DECLARED:
+        if seen is catalog:
+            return names
+    relations: dict[tuple[str, str], tuple[str, ...] | None] = {
+        (n.schema, n.name): tuple(c.name for c in t.columns) for n, t in catalog.tables.items()
+    }
+    relations.update({(n.schema, n.name): (v.columns or None) for n, v in catalog.views.items()})
+    names = Declared(
+        relations,
+        frozenset((f.name.schema, f.name.name) for f in catalog.functions.values()),
+        frozenset((n.schema, n.name) for n in (*catalog.enums, *catalog.domains, *catalog.composite_types)),
+        frozenset((n.schema, n.name) for n in catalog.sequences),
+    )
+    _DECLARED.insert(0, (catalog, names))
+    del _DECLARED[4:]
+    return names
 
 
-def bare_references(sql: str | None, schemas: tuple[str, ...]) -> list[QualifiedName]:
-    """Every unqualified name in SQL text outside string literals, placed in each of ``schemas``.
+_DECLARED: list[tuple[Catalog, Declared]] = []
 
-    For bodies PostgreSQL resolves through a search path when it creates them
-    (``LANGUAGE sql``). Over-approximates (keywords and columns are found too);
-    a name only becomes an edge when the plan creates an object of that name.
 
-    >>> bare_references("SELECT Users.id FROM Users WHERE x = 'a'", ("public",))
-    [QualifiedName(schema='public', name='from'), QualifiedName(schema='public', name='select'), \
-QualifiedName(schema='public', name='users'), QualifiedName(schema='public', name='where'), \
-QualifiedName(schema='public', name='x')]
+def function_search_path(function: Function) -> tuple[str, ...]:
+    """Where bare names of a body resolve when it is created: its own search_path, else the default."""
+    if function.search_path is None:
+        return DEFAULT_SEARCH_PATH
+    parts = (part.strip() for part in function.search_path.split(","))
+    return tuple(p[1:-1].replace('""', '"') if p.startswith('"') else p for p in parts if p)
+
+
+def expression_references(
+    sql: str | None, table: QualifiedName | None = None, catalog: Catalog | None = None
+) -> References:
+    """What an expression uses; bare columns belong to ``table`` (CHECK, index, policy …)."""
+    return references(
+        sql,
+        Text.EXPRESSION,
+        search_path=_path_with(table),
+        declared=None if catalog is None else catalog_names(catalog),
+        table=None if table is None else (table.schema, table.name),
+    )
+
+
+def view_references(view: View, catalog: Catalog | None = None) -> References:
+    """What a view's query uses."""
+    declared = None if catalog is None else catalog_names(catalog)
+    return references(view.query, Text.QUERY, search_path=DEFAULT_SEARCH_PATH, declared=declared)
+
+
+def body_references(function: Function, catalog: Catalog | None = None) -> References:
+    """What a function's body uses (SQL and PL/pgSQL; other languages are unknown)."""
+    return references(
+        function.body,
+        Text.BODY,
+        search_path=function_search_path(function),
+        declared=None if catalog is None else catalog_names(catalog),
+        language=function.language,
+        signature=signature_of(function),
+    )
+
+
+def _path_with(table: QualifiedName | None) -> tuple[str, ...]:
+    """The default path, and the table's own schema (where a bare ``nextval('s')`` was meant)."""
+    if table is None or table.schema in DEFAULT_SEARCH_PATH:
+        return DEFAULT_SEARCH_PATH
+    return (table.schema, *DEFAULT_SEARCH_PATH)
+
+
+def needs_of(found: References) -> set[ObjectRef]:
+    """The refs of what a text uses: relations, columns, functions, types and sequences.
+
+    A type may be a relation's row type and a ``regclass`` string may name a table:
+    both kinds are needed. When the text could not be analysed every name found in
+    it is needed as every kind.
     """
-    if not sql:
-        return []
-    text = _STRING.sub("''", sql)
-    found = set()
-    for match in _BARE.finditer(text):
-        word = match.group(1)
-        name = word[1:-1].replace('""', '"') if word.startswith('"') else word.lower()
-        found.update(QualifiedName(schema, name) for schema in schemas)
-    return sorted(found)
-
-
-def expression_needs(sql: str | None) -> set[ObjectRef]:
-    """Functions, types and sequences an expression may use (by qualified name)."""
-    needs = set()
-    for name in dotted_references(sql):
-        needs |= {function_ref(name), type_ref(name), sequence_ref(name)}
+    needs = {table_ref(QualifiedName(*r)) for r in found.relations}
+    needs |= {ObjectRef("column", s, t, c) for s, t, c in found.columns if c != "*"}
+    needs |= {function_ref(QualifiedName(*f)) for f in found.function_names()}
+    for name in found.types | found.sequences:
+        qualified = QualifiedName(*name)
+        needs |= {type_ref(qualified), table_ref(qualified), sequence_ref(qualified)}
     return needs
 
 
-def query_needs(sql: str | None) -> set[ObjectRef]:
-    """Relations, functions, types and sequences a query may use (by qualified name)."""
-    needs = set()
-    for name in dotted_references(sql):
-        needs |= {table_ref(name), function_ref(name), type_ref(name), sequence_ref(name)}
-    return needs
+def expression_needs(sql: str | None, table: QualifiedName | None = None) -> set[ObjectRef]:
+    """Relations, columns, functions, types and sequences an expression may use."""
+    return needs_of(expression_references(sql, table))
 
 
 def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
@@ -201,9 +224,7 @@ def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
     referenced = type_reference(column.type)
     if referenced is not None:
         needs.add(type_ref(referenced))
-    for sequence in nextval_references(column.default, table.schema):
-        needs.add(sequence_ref(sequence))
-    return needs | expression_needs(column.default) | expression_needs(column.generated)
+    return needs | expression_needs(column.default, table) | expression_needs(column.generated, table)
 
 
 def table_needs(table: Table) -> set[ObjectRef]:
@@ -214,7 +235,7 @@ def table_needs(table: Table) -> set[ObjectRef]:
     if table.partition_of is not None:
         needs.add(table_ref(table.partition_of.parent))
     for check in table.checks:
-        needs |= expression_needs(check.expression)
+        needs |= expression_needs(check.expression, table.name)
     return needs
 
 
@@ -244,8 +265,8 @@ def index_needs(index: Index) -> set[ObjectRef]:
     needs |= {column_ref(index.table, e.column) for e in index.elements if e.column}
     needs |= {column_ref(index.table, c) for c in index.include}
     for element in index.elements:
-        needs |= expression_needs(element.expression)
-    return needs | expression_needs(index.where)
+        needs |= expression_needs(element.expression, index.table)
+    return needs | expression_needs(index.where, index.table)
 
 
 def domain_needs(domain: Domain) -> set[ObjectRef]:

@@ -57,45 +57,41 @@ def _type_needs(text: str | None) -> set[ObjectRef]:
     return {deps.type_ref(referenced), deps.table_ref(referenced)}
 
 
-def function_needs(function: Function) -> set[ObjectRef]:
-    """Schema, argument and result types, and for SQL functions what the body names."""
+def function_needs(function: Function, *, body: bool = True) -> set[ObjectRef]:
+    """Schema, argument and result types, and for SQL functions (``body``) what the body uses."""
     needs = {deps.schema_ref(function.name.schema)}
     for argument in function.arguments:
         needs |= _type_needs(argument.type) | deps.expression_needs(argument.default)
     needs |= _type_needs(function.returns)
     for _, type_text in function.returns_table:
         needs |= _type_needs(type_text)
-    if function.language.lower() == "sql":  # only SQL bodies are checked when created
-        needs |= deps.query_needs(function.body) - {deps.function_ref(function.name)}
-        for name in deps.bare_references(function.body, _search_path(function)):
-            needs |= {deps.table_ref(name), deps.function_ref(name), deps.sequence_ref(name)}
+    if body and function.language.lower() == "sql":  # only SQL bodies are checked when created
+        needs |= deps.needs_of(deps.body_references(function))
         needs.discard(deps.function_ref(function.name))
     return needs
 
 
-def _search_path(function: Function) -> tuple[str, ...]:
-    """Where unqualified names in the body resolve when it is created: its own search_path, else public."""
-    if function.search_path is None:
-        return ("public",)
-    return tuple(part.strip().strip('"') for part in function.search_path.split(",") if part.strip())
-
-
 def view_needs(view: View) -> set[ObjectRef]:
-    """Schema and every relation or function the query names."""
-    return {deps.schema_ref(view.name.schema)} | (deps.query_needs(view.query) - {deps.table_ref(view.name)})
+    """Schema and every relation, column, function, type and sequence the query uses."""
+    needs = deps.needs_of(deps.view_references(view)) - {deps.table_ref(view.name)}
+    return {deps.schema_ref(view.name.schema)} | needs
 
 
 def trigger_needs(trigger: Trigger) -> set[ObjectRef]:
-    """The table (or view), the function and the UPDATE OF columns."""
+    """The table (or view), the function, the UPDATE OF columns and what WHEN uses."""
     needs = {deps.table_ref(trigger.table), deps.function_ref(trigger.function)}
     needs |= {deps.column_ref(trigger.table, c) for c in trigger.update_columns}
-    return needs | deps.expression_needs(trigger.when)
+    return needs | deps.expression_needs(trigger.when, trigger.table)
 
 
 def policy_needs(policy: Policy) -> set[ObjectRef]:
-    """The table, the roles and what the expressions name."""
+    """The table, the roles and what the expressions use."""
     needs = {deps.table_ref(policy.table)} | _roles(policy.roles)
-    return needs | deps.query_needs(policy.using) | deps.query_needs(policy.with_check)
+    return (
+        needs
+        | deps.expression_needs(policy.using, policy.table)
+        | deps.expression_needs(policy.with_check, policy.table)
+    )
 
 
 def grant_needs(grant: Grant) -> set[ObjectRef]:
@@ -147,7 +143,8 @@ CODE_RULES: dict[type[Change], Callable[[Change], Refs]] = {
     ),
     ReplaceFunction: lambda c: refs(
         needs_new=function_needs(c.new) | {deps.function_ref(c.new.name)},
-        needs_old=function_needs(c.old) - {deps.function_ref(c.old.name)},
+        # PostgreSQL records what only a SQL-standard body uses: the old body holds nothing else
+        needs_old=function_needs(c.old, body=c.old.sql_standard_body) - {deps.function_ref(c.old.name)},
     ),
     **paired_rules(
         CreateTrigger,

@@ -21,6 +21,7 @@ from schemagen.model.changes import (
     AlterSequence,
     AlterSequenceOwnedBy,
     Change,
+    ColumnChange,
     Constraint,
     CreateCompositeType,
     CreateDomain,
@@ -124,6 +125,14 @@ def _schema_of(name: str | None) -> set[ObjectRef]:
     return {deps.schema_ref(name)} if name else set()
 
 
+def _retyped_column(change: AlterColumn) -> dict[str, set[ObjectRef]]:
+    """A new type or collation replaces the column for what uses it: drop those first, create them after."""
+    if not change.changes & (ColumnChange.TYPE | ColumnChange.COLLATION):
+        return {}
+    column = {deps.column_ref(change.table, change.old.name)}
+    return {"drops": column, "creates": column}
+
+
 _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     CreateSchema: lambda c: refs(
         creates={deps.schema_ref(c.schema.name)},
@@ -198,6 +207,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
             *deps.column_needs(c.table, c.new),
         },
         needs_old=deps.column_needs(c.table, c.old),
+        **_retyped_column(c),
     ),
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     **paired_rules(

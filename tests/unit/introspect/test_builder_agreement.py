@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemagen.diff import diff_catalogs
 from schemagen.model import Catalog, CheckConstraint, Column, Function, FunctionArgument, QualifiedName, Table
-from schemagen.model.deps import bare_references
+from schemagen.model.deps import body_references
 from schemagen.model.pg.types import signature_type
 from schemagen.plan import plan_changes
 from schemagen.render import render_plan
@@ -46,10 +46,11 @@ def test_a_sql_body_comes_after_the_unqualified_table_it_names():
     assert ddl.index("CREATE TABLE public.users") < ddl.index("PROCEDURE public.add_user")
 
 
-def test_bare_references_skip_qualified_names_and_strings():
-    found = bare_references("SELECT a.b FROM \"Odd\" WHERE c = 'd'", ("s",))
-    assert [n.name for n in found] == ["Odd", "c", "from", "select", "where"]
-    assert {n.schema for n in found} == {"s"}
+def test_body_references_resolve_bare_names_through_the_search_path_and_skip_strings():
+    function = Function(Q("p", "f"), body="SELECT a.b FROM \"Odd\" a WHERE c = 'x.y'", search_path="s")
+    found = body_references(function)
+    assert found.relations == {("s", "Odd")}
+    assert found.columns == {("s", "Odd", "b"), ("s", "Odd", "c")}
 
 
 def test_function_signatures_drop_type_modifiers():

@@ -50,9 +50,12 @@ class Text(enum.Enum):
 
 @dataclass(frozen=True)
 class Declared:
-    """The declared catalog as the analyser needs it: names by kind, columns by relation."""
+    """The declared catalog as the analyser needs it: names by kind, columns by relation.
 
-    relations: Mapping[Name, tuple[str, ...]] = field(default_factory=dict)
+    A relation (table or view) whose columns are not known maps to None.
+    """
+
+    relations: Mapping[Name, tuple[str, ...] | None] = field(default_factory=dict)
     functions: frozenset[Name] = frozenset()
     types: frozenset[Name] = frozenset()
     sequences: frozenset[Name] = frozenset()
