@@ -25,7 +25,6 @@ from schemagen.model.changes import (
 )
 from schemagen.model.code_changes import CreateView
 from schemagen.model.names import QualifiedName
-from schemagen.model.naming import make_object_name
 from schemagen.model.objects import (
     CheckConstraint,
     ForeignKey,
@@ -34,6 +33,7 @@ from schemagen.model.objects import (
     PrimaryKey,
     UniqueConstraint,
 )
+from schemagen.model.pg.naming import make_object_name
 from schemagen.model.rename_changes import RenameTable
 from schemagen.model.safe_changes import (
     AddKeyUsingIndex,
