@@ -27,6 +27,7 @@ from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.naming import default_constraint_name, default_sequence_name
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.scan import split_dotted
+from schemagen.model.pg.serial import serial_default
 
 _REFERENCE = re.compile(r"^(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
 
@@ -149,7 +150,9 @@ def _build_table(
             column_specs.append(built)
     sequences = [_serial_sequence(name, c, ctx) for c in column_specs if c.serial_type]
     columns = [
-        replace(c.column, default=_nextval(seq.name)) if c.serial_type else c.column
+        replace(c.column, default=serial_default(seq.name.schema, seq.name.name))
+        if c.serial_type
+        else c.column
         for c, seq in _pair_serials(column_specs, sequences)
     ]
     checks = _checks(document, path, name, spec, column_specs, ctx)
@@ -196,11 +199,6 @@ def _serial_sequence(table: QualifiedName, spec: ColumnSpec, ctx: BuildContext) 
         owned_by=(table, spec.column.name),
         span=spec.column.span,
     )
-
-
-def _nextval(sequence: QualifiedName) -> str:
-    regclass = f"{quote_ident(sequence.schema)}.{quote_ident(sequence.name)}".replace("'", "''")
-    return f"nextval('{regclass}'::regclass)"
 
 
 def _constraint_name(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from schemagen.diagnostics import Diagnostic, error, warning
-from schemagen.model import Catalog, Table
+from schemagen.model import Catalog
+from schemagen.model.unique_keys import plain_keys
 
 
 def check_triggers(catalog: Catalog) -> list[Diagnostic]:
@@ -105,7 +106,7 @@ def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
                     None,
                 )
             )
-        if frozenset(rows.key) not in _unique_keys(catalog, table):
+        if frozenset(rows.key) not in {frozenset(key) for key in plain_keys(catalog, table)}:
             found.append(
                 error(
                     "C317",
@@ -125,14 +126,3 @@ def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
                 )
             )
     return found
-
-
-def _unique_keys(catalog: Catalog, table: Table) -> set[frozenset[str]]:
-    keys = {frozenset(table.primary_key.columns)} if table.primary_key else set()
-    keys |= {frozenset(u.columns) for u in table.uniques}
-    keys |= {
-        frozenset(e.column for e in index.elements if e.column)
-        for index in catalog.indexes_of(table.name)
-        if index.unique and index.where is None and all(e.column for e in index.elements)
-    }
-    return keys

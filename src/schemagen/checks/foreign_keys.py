@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from schemagen.checks.typenames import resolve_base
 from schemagen.diagnostics import Diagnostic, Span, error, warning
-from schemagen.model import Catalog, ForeignKey, QualifiedName, Table
+from schemagen.model import Catalog, ForeignKey, Table
+from schemagen.model.unique_keys import UniqueKey, unique_keys
 
 _GROUPS = (
     frozenset({"smallint", "integer", "bigint"}),
@@ -27,24 +26,18 @@ def check_foreign_keys(catalog: Catalog) -> list[Diagnostic]:
     key constraint does not exist``; ``number of referencing and referenced columns
     for foreign key disagree``; ``there is no unique constraint matching given keys
     for referenced table "x"`` (also when the target is partitioned and its keys
-    include the partition key); ``cannot use a deferrable unique constraint for
-    referenced table``; ``foreign key constraint … cannot be implemented: Key
+    include the partition key); ``cannot use a deferrable unique constraint (or
+    primary key) for referenced table``; ``foreign key constraint … cannot be implemented: Key
     columns … are of incompatible types``.
     """
-    unique_indexes: dict[QualifiedName, list[frozenset[str]]] = defaultdict(list)
-    for index in catalog.indexes.values():
-        if index.unique and index.where is None and all(e.column for e in index.elements):
-            unique_indexes[index.table].append(frozenset(e.column for e in index.elements if e.column))
     found = []
     for table in catalog.tables.values():
         for fk in table.foreign_keys:
-            found.extend(_check_one(catalog, table, fk, unique_indexes))
+            found.extend(_check_one(catalog, table, fk))
     return found
 
 
-def _check_one(
-    catalog: Catalog, table: Table, fk: ForeignKey, unique_indexes: dict[QualifiedName, list[frozenset[str]]]
-) -> list[Diagnostic]:
+def _check_one(catalog: Catalog, table: Table, fk: ForeignKey) -> list[Diagnostic]:
     span = fk.span or table.span
     what = f"foreign key {fk.name} on {table.name}"
     missing = [c for c in fk.columns if table.column(c) is None]
@@ -86,8 +79,8 @@ def _check_one(
                 "list as many referencing as referenced columns, in matching order",
             )
         ]
-    indexes = [columns for owner in chain for columns in unique_indexes.get(owner.name, [])]
-    found = _check_target_key(chain, ref_columns, indexes, what, span)
+    keys = [key for owner in chain for key in unique_keys(catalog, owner) if key.plain]
+    found = _check_target_key(target, keys, ref_columns, what, span)
     for local, remote in zip(fk.columns, ref_columns, strict=True):
         found.extend(_check_types(catalog, table, local, target, remote, what, span))
     return found
@@ -98,32 +91,19 @@ def _known(table: Table) -> str:
 
 
 def _check_target_key(
-    chain: list[Table],
-    ref_columns: tuple[str, ...],
-    unique_indexes: list[frozenset[str]],
-    what: str,
-    span: Span | None,
+    target: Table, keys: list[UniqueKey], ref_columns: tuple[str, ...], what: str, span: Span | None
 ) -> list[Diagnostic]:
-    target = chain[0]
     wanted = frozenset(ref_columns)
-    keys: dict[frozenset[str], bool] = {}
-    for owner in chain:
-        if owner.primary_key:
-            keys[frozenset(owner.primary_key.columns)] = False
-        for unique in owner.uniques:
-            keys.setdefault(frozenset(unique.columns), unique.deferrable)
-            if not unique.deferrable:
-                keys[frozenset(unique.columns)] = False
-    for columns in unique_indexes:
-        keys[columns] = False
-    if keys.get(wanted) is False:
+    matching = [key for key in keys if frozenset(key.columns) == wanted]
+    if any(not key.deferrable for key in matching):
         return []
     shown = ", ".join(ref_columns)
-    if keys.get(wanted):
+    if matching:
+        kind = "PRIMARY KEY" if matching[0].kind == "PRIMARY KEY" else "UNIQUE key"
         return [
             error(
                 "C306",
-                f"{what} references ({shown}) of {target.name}, whose UNIQUE key is DEFERRABLE",
+                f"{what} references ({shown}) of {target.name}, whose {kind} is DEFERRABLE",
                 span,
                 "PostgreSQL cannot use a deferrable unique constraint for a foreign key",
             )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from schemagen.diagnostics import Diagnostic, Span, error
-from schemagen.model import Catalog, Index, QualifiedName, Table
+from schemagen.model import Catalog, Table
+from schemagen.model.unique_keys import unique_keys
 
 
 def check_partition_keys_exist(catalog: Catalog) -> list[Diagnostic]:
@@ -40,34 +39,16 @@ def check_unique_keys_include_partition_key(catalog: Catalog) -> list[Diagnostic
     """
     if not any(t.partition_by for t in catalog.tables.values()):
         return []
-    unique_indexes: dict[QualifiedName, list[Index]] = defaultdict(list)
-    for index in catalog.indexes.values():
-        if index.unique:
-            unique_indexes[index.table].append(index)
     found = []
     for table in catalog.tables.values():
         if table.partition_by is None:
             continue
         for owner in (table, *catalog.ancestors_of(table)):
-            for kind, name, columns, span in _unique_keys(owner, unique_indexes[owner.name]):
-                found.extend(_check_key(table, owner, kind, name, columns, span))
+            for key in unique_keys(catalog, owner):
+                found.extend(
+                    _check_key(table, owner, key.kind, key.name, key.columns, key.span or owner.span)
+                )
     return found
-
-
-def _unique_keys(
-    table: Table, unique_indexes: list[Index]
-) -> list[tuple[str, str, tuple[str, ...], Span | None]]:
-    keys = []
-    if table.primary_key:
-        keys.append(
-            ("PRIMARY KEY", table.primary_key.name, table.primary_key.columns, table.primary_key.span)
-        )
-    keys.extend(("UNIQUE", u.name, u.columns, u.span) for u in table.uniques)
-    for index in unique_indexes:
-        if index.unique:
-            columns = tuple(e.column or f"({e.expression})" for e in index.elements)
-            keys.append(("unique index", str(index.name), columns, index.span))
-    return [(kind, name, columns, span or table.span) for kind, name, columns, span in keys]
 
 
 def _check_key(

@@ -26,6 +26,7 @@ from schemagen.model.pg.naming import (
     default_sequence_name,
     figure_index_colname,
 )
+from schemagen.model.pg.serial import SERIAL_NAMES, serial_default
 from schemagen.model.pg.types import short_type
 
 
@@ -118,7 +119,7 @@ def serial_sequence(column: Column, table: Table, catalog: Catalog) -> Qualified
     sequence = catalog.sequences.get(name)
     if sequence is None or sequence.owned_by != (table.name, column.name):
         return None
-    if column.default != f"nextval('{name}'::regclass)":
+    if column.default != serial_default(name.schema, name.name):
         return None
     if sequence.data_type != column.type or sequence.comment:
         return None
@@ -126,9 +127,6 @@ def serial_sequence(column: Column, table: Table, catalog: Catalog) -> Qualified
     if plain != (None, 1, None, None, 1) or sequence.cycle:
         return None
     return name
-
-
-_SERIAL = {"integer": "serial", "bigint": "bigserial", "smallint": "smallserial"}
 
 
 def column_value(
@@ -144,7 +142,7 @@ def column_value(
     default = column.default
     not_null = column.not_null
     if serial_sequence(column, table, catalog) is not None:
-        type_text, default, not_null = _SERIAL[column.type], None, False
+        type_text, default, not_null = SERIAL_NAMES[column.type], None, False
     if column.identity is not None:
         not_null = False  # implied by IDENTITY
     simple = not (column.identity or column.generated or column.collation or column.comment or check or fk)

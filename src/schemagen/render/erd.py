@@ -37,6 +37,7 @@ import jinja2
 
 from schemagen.model import Catalog, Domain, ForeignKey, QualifiedName, Table, View
 from schemagen.model.pg.types import parse_type_name
+from schemagen.model.unique_keys import plain_keys
 from schemagen.render.environment import environment
 
 TEMPLATE = "files/erd.md.j2"
@@ -300,7 +301,7 @@ def _entity(
     """An entity with every column of ``table`` (or the columns in ``only``)."""
     pk = set(table.primary_key.columns) if table.primary_key else set()
     fk = {c for key in _foreign_keys(catalog, table) for c in key.columns}
-    uk = {c for key in _unique_keys(catalog, table) for c in key} - pk
+    uk = {c for key in plain_keys(catalog, table) for c in key} - pk
     attributes = []
     for column in table.columns:
         if only is not None and column.name not in only:
@@ -342,7 +343,7 @@ def _relationship(
     domains: dict[str, Domain],
 ) -> Relationship:
     parent = "||" if all(_not_null(table, c, domains) for c in fk.columns) else "|o"
-    child = "o|" if any(set(key) <= set(fk.columns) for key in _unique_keys(catalog, table)) else "o{"
+    child = "o|" if any(set(key) <= set(fk.columns) for key in plain_keys(catalog, table)) else "o{"
     pk = set(table.primary_key.columns) if table.primary_key else set()
     line = "--" if pk and set(fk.columns) <= pk else ".."
     return Relationship(
@@ -380,16 +381,6 @@ def _descendants(catalog: Catalog, name: QualifiedName) -> list[Table]:
     for child in catalog.partitions_of(name):
         found += [child, *_descendants(catalog, child.name)]
     return found
-
-
-def _unique_keys(catalog: Catalog, table: Table) -> list[tuple[str, ...]]:
-    """Column sets that are unique: the primary key, UNIQUE constraints, full unique indexes."""
-    keys = [table.primary_key.columns] if table.primary_key else []
-    keys += [u.columns for u in table.uniques]
-    for index in catalog.indexes_of(table.name):
-        if index.unique and index.where is None and all(e.column for e in index.elements):
-            keys.append(tuple(e.column for e in index.elements if e.column))
-    return keys
 
 
 def _not_null(table: Table, column_name: str, domains: dict[str, Domain]) -> bool:

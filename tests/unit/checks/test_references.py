@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schemagen.checks.foreign_keys import check_foreign_keys
 from schemagen.checks.references import (
     check_constraint_columns,
@@ -139,6 +141,16 @@ def test_foreign_key_to_deferrable_unique_is_refused():
     unique = {"uniques": (UniqueConstraint("parent_code_key", ("code",), deferrable=True),)}
     [diag] = check_foreign_keys(_pair(fk=_fk(["code"], "parent", ["code"]), parent_kwargs=unique))
     assert diag.code == "C306" and "DEFERRABLE" in diag.message
+
+
+def test_foreign_key_to_deferrable_primary_key_is_refused():
+    # PostgreSQL: "cannot use a deferrable primary key for referenced table"; the check's own
+    # list of unique keys treated only UNIQUE as possibly deferrable (model/unique_keys now)
+    catalog = _pair()
+    parent = catalog.tables[qn("parent")]
+    deferrable = replace(parent, primary_key=replace(parent.primary_key, deferrable=True))
+    [diag] = check_foreign_keys(Catalog.of(tables=[deferrable, catalog.tables[qn("child")]]))
+    assert diag.code == "C306" and "PRIMARY KEY is DEFERRABLE" in diag.message
 
 
 def test_foreign_key_incompatible_types():
