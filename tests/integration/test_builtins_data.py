@@ -13,9 +13,11 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from schemagen.model.pg.builtins import extension_of_type, extension_types
+from schemagen.model.pg.types import STRING_TYPES
 
 pytestmark = pytest.mark.integration
 
@@ -46,3 +48,13 @@ def test_builder_and_checks_ask_the_same_extension_list() -> None:
     assert set(generator.NOT_SHIPPED_EXTENSION_TYPES.items()) <= set(extension_types().items())
     assert extension_of_type("issn13") == "isn"  # missing from the builder's hand list
     assert extension_of_type("geometry") == "postgis"  # kept from it
+
+
+def test_string_types_are_postgresqls_string_category(pg_server) -> None:
+    # checks/foreign_keys.py and checks/volatility.py each had this list
+    with psycopg.connect(pg_server.dsn("postgres")) as conn:
+        rows = conn.execute(
+            "SELECT format_type(oid, NULL) FROM pg_type"
+            " WHERE typcategory = 'S' AND typnamespace = 'pg_catalog'::regnamespace"
+        ).fetchall()
+    assert {name for (name,) in rows} == STRING_TYPES

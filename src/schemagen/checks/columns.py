@@ -10,8 +10,7 @@ from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog, Domain, QualifiedName
 from schemagen.model.pg.builtins import known_extensions
 from schemagen.model.pg.sqlparse import parse_expression
-
-_INTEGERS = frozenset({"smallint", "integer", "bigint"})
+from schemagen.model.pg.types import INTEGER_TYPES
 
 
 def check_extensions_available(catalog: Catalog) -> list[Diagnostic]:
@@ -44,7 +43,7 @@ def check_integer_types(catalog: Catalog) -> list[Diagnostic]:
         for column in table.columns:
             ref = resolve_base(catalog, column.type)
             if column.identity is not None and (
-                ref.schema is not None or ref.name not in _INTEGERS or ref.array
+                ref.schema is not None or ref.name not in INTEGER_TYPES or ref.array
             ):
                 found.append(
                     error(
@@ -55,7 +54,7 @@ def check_integer_types(catalog: Catalog) -> list[Diagnostic]:
                     )
                 )
     for name, sequence in catalog.sequences.items():
-        if parse_type(sequence.data_type).name not in _INTEGERS:
+        if parse_type(sequence.data_type).name not in INTEGER_TYPES:
             found.append(
                 error(
                     "C313",

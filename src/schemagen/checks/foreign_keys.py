@@ -5,14 +5,14 @@ from __future__ import annotations
 from schemagen.checks.typenames import resolve_base
 from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model import Catalog, ForeignKey, Table
+from schemagen.model.pg.types import INTEGER_TYPES, STRING_TYPES
 from schemagen.model.unique_keys import UniqueKey, unique_keys
 
 _GROUPS = (
-    frozenset({"smallint", "integer", "bigint"}),
+    INTEGER_TYPES,
     frozenset({"real", "double precision"}),
     frozenset({"date", "timestamp without time zone", "timestamp with time zone"}),
 )
-_TEXT = frozenset({"text", "character varying", "character", "name"})
 _WIDENS_TO = {
     "numeric": frozenset({"smallint", "integer", "bigint"}),
     "double precision": frozenset({"smallint", "integer", "bigint", "real"}),
@@ -136,7 +136,7 @@ def _check_types(
     remote_type = target.column(remote).type  # type: ignore[union-attr]
     mine, theirs = resolve_base(catalog, local_type), resolve_base(catalog, remote_type)
     if mine == theirs or (
-        not mine.array and not theirs.array and mine.name in _TEXT and theirs.name in _TEXT
+        not mine.array and not theirs.array and mine.name in STRING_TYPES and theirs.name in STRING_TYPES
     ):
         return []
     pair = f"{table.name.name}.{local} is {local_type} but {target.name.name}.{remote} is {remote_type}"

@@ -14,6 +14,7 @@ from schemagen.model.pg.builtins import (
     volatile_operators,
 )
 from schemagen.model.pg.sqlparse import FunctionCall, function_calls, parse_expression, sql_value_functions
+from schemagen.model.pg.types import STRING_TYPES
 
 UNKNOWN = "?"
 """Returned for a function schemagen does not know."""
@@ -23,7 +24,6 @@ _INLINED = frozenset({"quote_literal", "quote_nullable"})
 before it judges an index expression (``quote_literal(anyelement)`` becomes
 ``quote_literal($1::text)``): never narrowed to an error."""
 
-_TEXT_LIKE = frozenset({"text", "character varying", "character", "name"})
 _NAMES = {"i": "IMMUTABLE", "s": "STABLE", "v": "VOLATILE"}
 
 
@@ -75,7 +75,7 @@ def _narrow(catalog: Catalog, call: FunctionCall, table: Table | None) -> str | 
 def _accepts(param: str, arg: str | None) -> bool:
     if arg is None or param.startswith("any"):
         return True
-    return param == arg or (param == "text" and arg in _TEXT_LIKE)
+    return param == arg or (param == "text" and arg in STRING_TYPES)
 
 
 def argument_type(catalog: Catalog, node: ast.Node, table: Table | None) -> str | None:
@@ -117,9 +117,9 @@ def stable_cast(catalog: Catalog, node: ast.TypeCast, table: Table | None) -> st
     if source is None or target is None or source == target:
         return None
     zoned_or_time = _TIME_TYPES | {_ZONED, "time with time zone"}
-    if source in _TEXT_LIKE and target in zoned_or_time:
+    if source in STRING_TYPES and target in zoned_or_time:
         return f"cast from {source} to {target}"
-    if source == _ZONED and (target in _TIME_TYPES or target in _TEXT_LIKE):
+    if source == _ZONED and (target in _TIME_TYPES or target in STRING_TYPES):
         return f"cast from {source} to {target}"
     if source in {"date", "timestamp without time zone"} and target == _ZONED:
         return f"cast from {source} to {target}"
@@ -149,7 +149,7 @@ def operator_volatility(catalog: Catalog, node: ast.A_Expr, table: Table | None)
 def _operand(param: str, arg: str) -> bool:
     # ``text || anynonarray`` is a SQL function PostgreSQL inlines before it judges an
     # index expression: its volatility is then the operand's output function's.
-    return param == arg or (param == "text" and arg in _TEXT_LIKE)
+    return param == arg or (param == "text" and arg in STRING_TYPES)
 
 
 def _inlined_volatility(catalog: Catalog, function: Function, depth: int) -> str | None:

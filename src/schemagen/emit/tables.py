@@ -113,7 +113,7 @@ def own_objects(
 
 def serial_sequence(column: Column, table: Table, catalog: Catalog) -> QualifiedName | None:
     """The sequence when ``column`` is exactly what ``serial`` expands to, else None."""
-    if column.type not in ("integer", "bigint", "smallint") or not column.not_null or not column.default:
+    if column.type not in SERIAL_NAMES or not column.not_null or not column.default:
         return None
     name = QualifiedName(table.name.schema, default_sequence_name(table.name.name, column.name))
     sequence = catalog.sequences.get(name)

@@ -30,6 +30,12 @@ from schemagen.model.pg.scan import split_top_level
 BUILTIN_TYPES: frozenset[str] = canonical_type_names()
 """Canonical names of PostgreSQL's built-in types (no typmod, no array suffix), from the generated data."""
 
+INTEGER_TYPES: frozenset[str] = frozenset({"smallint", "integer", "bigint"})
+"""The integer types (what a serial, an identity or a sequence may be)."""
+
+STRING_TYPES: frozenset[str] = frozenset({"text", "character varying", "character", "name"})
+"""The built-in types of PostgreSQL's string category (``typcategory = 'S'``)."""
+
 # Alternative spellings → canonical name (keys are lowercase, single-spaced).
 _ALIASES: dict[str, str] = {
     "int": "integer",
