@@ -18,6 +18,7 @@ from schemagen.api.fingerprint import catalog_fingerprint
 from schemagen.api.inspect import connection_error
 from schemagen.api.memory import paused_gc
 from schemagen.api.plan_file import PlanFile, format_plan_file, read_plan_file
+from schemagen.api.project import project_root
 from schemagen.diagnostics import Diagnostic
 from schemagen.diff import diff_catalogs
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
@@ -27,6 +28,7 @@ from schemagen.model.names import QualifiedName
 from schemagen.model.planned import Plan
 from schemagen.plan import plan_changes
 from schemagen.render.report import ReportChange, report_changes
+from schemagen.source.project import load_settings
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ def compare_live(dsn: str | None, project: str | Path, schemas: Iterable[str] = 
         declared, diagnostics = compile_declared(project)
         scope = declared_scope(declared, schemas)
         live = read_live(dsn, scope, declared)
-        plan = plan_changes(diff_catalogs(live.catalog, declared))
+        safety = load_settings(project_root(project))[0].safety
+        plan = plan_changes(diff_catalogs(live.catalog, declared), old=live.catalog, safety=safety)
         return LiveComparison(live, declared, plan, report_changes(plan), diagnostics)
 
 

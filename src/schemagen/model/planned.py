@@ -82,7 +82,9 @@ class PlannedChange:
     ``ALTER TYPE … ADD VALUE`` — so the apply engine commits what precedes it and
     runs it on its own. ``lock`` is the strongest lock it takes on an existing
     table (None on objects the plan creates). ``lock_timeout`` / ``statement_timeout``
-    are set before the statement when not None (plans against a live database).
+    are set before the statement when not None: in a plan against a live database, the
+    first change sets both and a later one only when its value differs (a ``SET`` lasts
+    for the session), so every statement runs under the timeouts the settings give it.
     """
 
     change: Change

@@ -42,7 +42,22 @@ def plan_changes(
     existing = Existing.of(old, changes)
     safety = safety or SafetySettings()
     steps = [s for c in ordered for s in safe_steps(c, existing, safety)] if old is not None else ordered
-    return Plan(tuple(_planned(s, new_tables, existing, safety, old is not None) for s in steps))
+    planned = [_planned(s, new_tables, existing, safety, old is not None) for s in steps]
+    return Plan(tuple(_set_on_change(planned)))
+
+
+def _set_on_change(planned: list[PlannedChange]) -> list[PlannedChange]:
+    """Keep a timeout only where it differs from the one in force (a SET lasts for the session)."""
+    result, lock, statement = [], None, None
+    for p in planned:
+        changed = replace(
+            p,
+            lock_timeout=p.lock_timeout if p.lock_timeout != lock else None,
+            statement_timeout=p.statement_timeout if p.statement_timeout != statement else None,
+        )
+        lock, statement = p.lock_timeout or lock, p.statement_timeout or statement
+        result.append(changed)
+    return result
 
 
 def _planned(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pglast
 
 from schemagen.model.planned import Hazard, Plan
-from schemagen.render.plan import render_change
+from schemagen.render.plan import render_planned
 from schemagen.render.summary import ChangeSummary, describe
 
 
@@ -52,7 +52,7 @@ def report_changes(plan: Plan) -> list[ReportChange]:
     return [
         ReportChange(
             describe(planned.change),
-            split_statements(render_change(planned.change)),
+            split_statements(render_planned(planned)),
             tuple(hazard_name(h) for h in planned.hazards),
             planned.outside_transaction,
         )

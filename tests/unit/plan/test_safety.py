@@ -107,7 +107,6 @@ def test_outside_transaction_locks_and_hazards() -> None:
     build = next(p for s, p in by_sql.items() if s.startswith("CREATE INDEX CONCURRENTLY t_x_idx"))
     assert build.outside_transaction and build.lock is Lock.SHARE_UPDATE_EXCLUSIVE
     assert Hazard.INDEX_BUILD in build.hazards and Hazard.INDEX_BUILD_BLOCKS_WRITES not in build.hazards
-    assert build.statement_timeout == "0"  # index builds get the long timeout
     validate = next(p for s, p in by_sql.items() if "VALIDATE CONSTRAINT t_x_check" in s)
     assert validate.outside_transaction and validate.hazards == (
         Hazard.RUNS_OUTSIDE_TRANSACTION,
@@ -164,3 +163,16 @@ def test_new_tables_and_plans_from_empty_are_not_rewritten() -> None:
     assert "CREATE INDEX fresh_idx ON app.fresh" in sql
     assert "ALTER TABLE app.fresh VALIDATE" not in sql
     assert "REFERENCES app.parent (id);" in sql  # fresh's FK, not NOT VALID
+
+
+def test_timeouts_are_set_where_they_change_and_hold_for_every_statement() -> None:
+    old = _old()
+    plan = plan_changes(diff_catalogs(old, _new(old)), old=old)
+    assert plan.changes[0].lock_timeout == "5s" and plan.changes[0].statement_timeout is not None
+    in_force = None
+    for planned in plan:
+        in_force = planned.statement_timeout or in_force
+        sql = render_planned(planned)
+        long = any(w in sql for w in ("CREATE INDEX", "CREATE UNIQUE INDEX", "VALIDATE", "USING INDEX"))
+        assert in_force == ("0" if long else "1min"), sql
+    assert sum(p.lock_timeout is not None for p in plan) == 1  # set once: it never changes
