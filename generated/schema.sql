@@ -688,6 +688,10 @@ CREATE INDEX idx_agents_lifecycle_event_type ON agents.lifecycle_events USING bt
 
 CREATE INDEX idx_agents_lifecycle_status_change ON agents.lifecycle_events USING btree (new_status, created_at);
 
+CREATE INDEX idx_agents_lifecycle_triggered_by ON agents.lifecycle_events USING btree (triggered_by) WHERE (triggered_by IS NOT NULL);
+
+COMMENT ON INDEX agents.idx_agents_lifecycle_triggered_by IS 'Serves the foreign key to registry (ON DELETE SET NULL) without scanning every partition.';
+
 CREATE TABLE agents.lifecycle_events_2026_01_01 PARTITION OF agents.lifecycle_events FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-01-02 00:00:00+00');
 
 CREATE TABLE agents.lifecycle_events_2026_01_02 PARTITION OF agents.lifecycle_events FOR VALUES FROM ('2026-01-02 00:00:00+00') TO ('2026-01-03 00:00:00+00');
@@ -1347,6 +1351,10 @@ COMMENT ON COLUMN tasks.queue.assigned_agent_id IS 'The agent running the task, 
 COMMENT ON COLUMN tasks.queue.parent_task_type IS 'task_type of the parent task (part of the key of a task).';
 
 CREATE INDEX idx_tasks_queue_assigned_agent ON tasks.queue USING btree (assigned_agent_id, status);
+
+CREATE INDEX idx_tasks_queue_created_by_agent ON tasks.queue USING btree (created_by_agent_id) WHERE (created_by_agent_id IS NOT NULL);
+
+COMMENT ON INDEX tasks.idx_tasks_queue_created_by_agent IS 'Serves the foreign key to agents.registry (deleting an agent looks up its tasks).';
 
 CREATE INDEX idx_tasks_queue_estimated_duration ON tasks.queue USING btree (((extract(epoch from max_execution_time))::integer)) WHERE (status IN ('pending', 'queued'));
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schemagen.api.design_lint import design_findings
 from schemagen.api.memory import paused_gc
 from schemagen.api.outputs import render_outputs
 from schemagen.api.project import project_root, stale_files, write_generated
 from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from schemagen.lint.severity import LintConfig
 from schemagen.model import Catalog
+from schemagen.model.document import SourceDocument
+from schemagen.model.settings import ProjectSettings
 from schemagen.model.templates import TemplateOverride
 from schemagen.source import load_project
 from schemagen.source.templates import load_template_overrides
@@ -28,40 +32,58 @@ class BuildResult:
     changed: list[str] = field(default_factory=list)
     overrides: list[TemplateOverride] = field(default_factory=list)
     """The project's template overrides the outputs were rendered with."""
+    documents: list[SourceDocument] = field(default_factory=list, repr=False)
+    settings: ProjectSettings = field(default_factory=ProjectSettings, repr=False)
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
 
-def compile_project(project: str | Path) -> BuildResult:
+def compile_project(project: str | Path, lint: LintConfig | None = None) -> BuildResult:
     """Load, validate, build and check a project, and render its outputs in memory.
 
     Every stage runs even when an earlier one found errors in some objects, so a
     person sees all problems at once; only a file that does not load stops the
     later stages. Rendering happens only for an error-free catalog.
+
+    The design lint rules run beside the checks (on a catalog without errors), and the project's ``lint:``
+    settings and the suppressions in schema/ apply to them and to the checks'
+    warnings. With ``lint`` None (``build``), lint findings are at most warnings;
+    ``schemagen lint`` passes its config (severities, ``--strict``).
     """
     root = project_root(project)
     with paused_gc():
-        return _compile(root)
+        return _compile(root, lint)
 
 
-def _compile(root: Path) -> BuildResult:
+def _compile(root: Path, lint: LintConfig | None = None) -> BuildResult:
     documents, settings, diagnostics = load_project(root)
     overrides, template_problems = load_template_overrides(root)
     if has_errors(diagnostics):
-        return BuildResult(sorted_diagnostics(diagnostics + template_problems))
+        return BuildResult(
+            sorted_diagnostics(diagnostics + template_problems), documents=documents, settings=settings
+        )
     diagnostics += template_problems
     schema_errors = validate_documents(documents)
     diagnostics += schema_errors
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
+    if catalog is not None and not has_errors(diagnostics + semantic):
+        semantic = design_findings(catalog, documents, settings, semantic, lint)
     diagnostics += semantic
     if catalog is None or has_errors(diagnostics):
-        return BuildResult(sorted_diagnostics(diagnostics), catalog)
+        return BuildResult(sorted_diagnostics(diagnostics), catalog, documents=documents, settings=settings)
     files, render_diagnostics = render_outputs(catalog, settings, overrides)
     diagnostics += render_diagnostics
     files = files if not has_errors(diagnostics) else {}
-    return BuildResult(sorted_diagnostics(diagnostics), catalog, files, overrides=overrides)
+    return BuildResult(
+        sorted_diagnostics(diagnostics),
+        catalog,
+        files,
+        overrides=overrides,
+        documents=documents,
+        settings=settings,
+    )
 
 
 def _build_and_check(documents, settings, *, trusted: bool) -> tuple[Catalog | None, list[Diagnostic]]:

@@ -123,7 +123,14 @@ def _register_optional_commands() -> None:
         main.add_command(command)
 
 
+def _register_lint() -> None:
+    from schemagen.cli.lint import lint_command
+
+    main.add_command(lint_command, "lint")
+
+
 _register_optional_commands()
+_register_lint()
 
 
 def run() -> None:

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from schemagen.diagnostics import Span
 
 SUPPORTED_POSTGRES = (14, 15, 16, 17, 18)
 DEFAULT_POSTGRES = 18
+
+
+LINT_LEVELS = ("error", "warning", "info", "off", "on")
+"""What ``lint: {rules: {RULE: level}}`` may say: a severity, ``off``, or ``on`` (default severity)."""
+
+NAMING_KINDS = ("table", "column", "index", "view", "function", "constraint", "schema", "type", "sequence")
+"""The kinds ``lint: {naming: {KIND: regex}}`` may constrain."""
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """``lint:`` in schemagen.yaml: per-rule levels and naming patterns."""
+
+    rules: tuple[tuple[str, str], ...] = ()
+    """(rule name or code, level) pairs, as written."""
+    naming: tuple[tuple[str, str], ...] = ()
+    """(kind, regular expression) pairs; a name of that kind must match fully."""
+    spans: dict[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    """Where each rule key and naming kind was written (for located findings)."""
 
 
 @dataclass(frozen=True)
@@ -46,3 +67,5 @@ class ProjectSettings:
     """How long audit partitions are kept (``audit: {retention}``); None keeps them all."""
     safety: SafetySettings = SafetySettings()
     """How plans against a live database are written (``safety:``)."""
+    lint: LintSettings = field(default_factory=LintSettings)
+    """The ``lint:`` section (rule levels, naming patterns)."""

@@ -10,14 +10,20 @@ import yaml
 
 from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model.document import SourceDocument
-from schemagen.model.settings import DEFAULT_POSTGRES, SUPPORTED_POSTGRES, ProjectSettings
+from schemagen.model.settings import (
+    DEFAULT_POSTGRES,
+    SUPPORTED_POSTGRES,
+    ProjectSettings,
+)
+from schemagen.source.lint_settings import lint_settings
 from schemagen.source.nodes import Converter, TooManyNodes
 from schemagen.source.safety_settings import safety_settings
 
 SCHEMA_DIR = "schema"
 SETTINGS_FILE = "schemagen.yaml"
 _INTERVAL = re.compile(r"^\s*[1-9][0-9]*\s+(day|week|month|year)s?\s*$")
-SETTINGS_KEYS = ("postgres", "audit", "safety")
+SETTINGS_KEYS = ("postgres", "audit", "safety", "lint")
+LINT_KEYS = ("rules", "naming")
 AUDIT_KEYS = ("start", "retention")
 
 try:  # libyaml is 5x faster; fall back to the pure-Python loader where it is missing
@@ -142,7 +148,8 @@ def load_settings(project_dir: Path) -> tuple[ProjectSettings, list[Diagnostic]]
         )
     audit = _audit_settings(document, diagnostics)
     safety = safety_settings(document, diagnostics)
-    return ProjectSettings(postgres=postgres, **audit, safety=safety), diagnostics
+    lint = lint_settings(document, diagnostics)
+    return ProjectSettings(postgres=postgres, **audit, safety=safety, lint=lint), diagnostics
 
 
 def _audit_settings(document: SourceDocument, diagnostics: list[Diagnostic]) -> dict[str, Any]:

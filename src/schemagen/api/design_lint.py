@@ -1,0 +1,46 @@
+"""The design lint rules next to the checks: configured, suppressed, and capped for ``build``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from schemagen.diagnostics import Diagnostic, Severity
+from schemagen.lint import lint_catalog, lint_config
+from schemagen.lint.registry import rule_of
+from schemagen.lint.severity import LintConfig
+from schemagen.lint.suppression import apply_suppressions
+from schemagen.lint.yaml_suppressions import yaml_suppressions
+from schemagen.model import Catalog
+from schemagen.model.document import SourceDocument
+from schemagen.model.settings import ProjectSettings
+
+
+def design_findings(
+    catalog: Catalog,
+    documents: list[SourceDocument],
+    settings: ProjectSettings,
+    diagnostics: list[Diagnostic],
+    config: LintConfig | None,
+) -> list[Diagnostic]:
+    """``diagnostics`` (the checks') plus the design findings, with ``lint:`` and suppressions applied.
+
+    Args:
+        config: ``schemagen lint``'s configuration; None for ``build``, where every
+            lint finding (and D700 about the settings) is reported as a warning at most.
+    """
+    capped = config is None
+    if config is None:
+        config, problems = lint_config(settings.lint)
+    else:
+        problems = []
+    found = diagnostics + lint_catalog(catalog, config.naming) + problems
+    found = apply_suppressions(found, yaml_suppressions(documents), config.active)
+    found = config.apply(found)
+    if capped:
+        found = [
+            replace(d, severity=Severity.WARNING)
+            if d.severity is Severity.ERROR and rule_of(d.code) is not None
+            else d
+            for d in found
+        ]
+    return found
