@@ -81,14 +81,17 @@ def test_settings_change_severity_and_turn_rules_off(tmp_path: Path) -> None:
 def test_unknown_rule_in_settings_is_a_located_finding(tmp_path: Path) -> None:
     root = _project(tmp_path, settings="lint:\n  rules:\n    fk-without-idx: off\n")
     result = _lint("--project", str(root))
-    assert "schemagen.yaml:3:5: error: D700 lint setting names no known rule: 'fk-without-idx'" in result.output
+    assert (
+        "schemagen.yaml:3:5: error: D700 lint setting names no known rule: 'fk-without-idx'" in result.output
+    )
     assert "did you mean 'fk-without-index'?" in result.output
 
 
 def test_yaml_suppression_with_reason_silences_and_without_reason_is_a_finding(tmp_path: Path) -> None:
     design = DESIGN.replace(
         "      seen: timestamp\n",
-        "      seen:\n        type: timestamp\n        lint: {ignore: {timestamp-without-time-zone: local wall time}}\n",
+        "      seen:\n        type: timestamp\n"
+        "        lint: {ignore: {timestamp-without-time-zone: local wall time}}\n",
     ).replace(
         "        references: users\n",
         "        references: users\n        lint: {ignore: {fk-without-index: null}}\n",
@@ -130,7 +133,9 @@ def test_github_annotations(tmp_path: Path) -> None:
     sql.write_text("DROP DATABASE prod;\n", encoding="utf-8")
     result = _lint(str(sql), "--format", "github")
     assert result.exit_code == 1
-    assert f"::error file={sql},line=1,col=1,title=S709 ban-drop-database::DROP DATABASE prod" in result.output
+    assert (
+        f"::error file={sql},line=1,col=1,title=S709 ban-drop-database::DROP DATABASE prod" in result.output
+    )
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
