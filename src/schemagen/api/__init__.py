@@ -23,11 +23,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def json_schema() -> dict:
-    """The published JSON Schema of the YAML format."""
+def json_schema(settings: bool = False) -> dict:
+    """The published JSON Schema of the YAML format (``settings``: of schemagen.yaml)."""
     from schemagen.validate import json_schema as schema
+    from schemagen.validate import settings_json_schema
 
-    return schema()
+    return settings_json_schema() if settings else schema()
 
 
 __all__ = ["BuildResult", "build_project", "compile_project", "json_schema", "validate_project"]

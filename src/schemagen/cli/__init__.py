@@ -104,11 +104,12 @@ def validate(project: str) -> None:
 
 
 @main.command("json-schema")
-def json_schema_command() -> None:
+@click.option("--settings", is_flag=True, help="The schema of schemagen.yaml instead of schema/*.yaml.")
+def json_schema_command(settings: bool) -> None:
     """Print the JSON Schema of the YAML format (for editors' YAML language servers)."""
     from schemagen.api import json_schema
 
-    click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
+    click.echo(json.dumps(json_schema(settings), indent=2, sort_keys=True))
 
 
 def _register_optional_commands() -> None:

@@ -23,7 +23,6 @@ SCHEMA_DIR = "schema"
 SETTINGS_FILE = "schemagen.yaml"
 _INTERVAL = re.compile(r"^\s*[1-9][0-9]*\s+(day|week|month|year)s?\s*$")
 SETTINGS_KEYS = ("postgres", "audit", "safety", "lint")
-LINT_KEYS = ("rules", "naming")
 AUDIT_KEYS = ("start", "retention")
 
 try:  # libyaml is 5x faster; fall back to the pure-Python loader where it is missing

@@ -5,9 +5,9 @@ from __future__ import annotations
 from schemagen.diagnostics import Diagnostic
 from schemagen.model.document import SourceDocument
 from schemagen.validate.errors import leaf_errors, to_diagnostic
-from schemagen.validate.schema import fast_validator, json_schema, validator
+from schemagen.validate.schema import fast_validator, json_schema, settings_json_schema, validator
 
-__all__ = ["json_schema", "validate_document", "validate_documents"]
+__all__ = ["json_schema", "settings_json_schema", "validate_document", "validate_documents"]
 
 
 def validate_document(document: SourceDocument) -> list[Diagnostic]:

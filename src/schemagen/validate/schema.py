@@ -27,6 +27,12 @@ def json_schema() -> dict[str, Any]:
     return copy.deepcopy(_schema())
 
 
+def settings_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``schemagen.yaml`` (postgres, audit, lint), a fresh copy."""
+    text = resources.files("schemagen.validate").joinpath("settings.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 @cache
 def validator() -> Draft202012Validator:
     """A validator for the schema, built once (from the faster internal form)."""

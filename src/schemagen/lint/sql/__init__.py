@@ -45,7 +45,7 @@ def lint_source(source: SqlSource, postgres: int, assume_in_transaction: bool) -
         node = statement.node
         if node is None:
             continue
-        for hit in _hits(node, state, reported):
+        for hit in _hits(node, statement.text, state, reported):
             found.append(finding(hit.code, hit.message, statement.span, hit.hint))
         state.record(node, statement)
     if state.depth and not state.assume_in_transaction and state.open_begin is not None:
@@ -60,9 +60,9 @@ def lint_source(source: SqlSource, postgres: int, assume_in_transaction: bool) -
     return found
 
 
-def _hits(node: object, state: FileState, reported: set[str]) -> Iterator[Hit]:
+def _hits(node: object, text: str, state: FileState, reported: set[str]) -> Iterator[Hit]:
     yield from script.timeouts(node, state, reported)
-    yield from script.identifiers(node)
+    yield from script.identifiers(text)
     yield from script.unqualified(node)
     if isinstance(node, ast.TransactionStmt):
         yield from script.transaction(node, state)

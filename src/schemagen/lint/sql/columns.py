@@ -70,10 +70,10 @@ def is_volatile(node: object) -> bool:
     return True
 
 
-def type_hits(column: ast.ColumnDef) -> Iterator[Hit]:
-    """S706, S715-S717, S719, S720: type choices that cost later."""
+def type_hits(column: ast.ColumnDef, colname: str | None = None) -> Iterator[Hit]:
+    """S706, S715-S717, S719, S720: type choices that cost later (``colname``: for ALTER … TYPE)."""
     name = type_name(column)
-    where = f"column {column.colname}"
+    where = f"column {colname or column.colname}"
     if name in CHAR:
         yield Hit(
             "S706", f"{where} is char(n): it pads with blanks", "use text (with a CHECK on length if needed)"

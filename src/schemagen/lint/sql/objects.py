@@ -64,8 +64,12 @@ def statement(node: object, state: FileState) -> Iterator[Hit]:
     elif isinstance(node, ast.RenameStmt):
         code = _RENAMES.get(node.renameType, "S746")
         yield Hit(code, f"renaming to {node.newname} breaks clients that use the old name", _RENAME_HINT)
+        if not state.in_transaction:
+            yield Hit("S718", "RENAME outside a transaction cannot be rerun safely", _RERUN)
     elif isinstance(node, ast.AlterObjectSchemaStmt):
         yield Hit("S747", f"SET SCHEMA {node.newschema} breaks clients that use the old name")
+        if not state.in_transaction:
+            yield Hit("S718", "SET SCHEMA outside a transaction cannot be rerun safely", _RERUN)
     elif isinstance(node, ast.TruncateStmt) and node.behavior == DropBehavior.DROP_CASCADE:
         yield Hit("S728", "TRUNCATE … CASCADE also empties every table that references these")
     elif isinstance(node, ast.AlterEnumStmt):
@@ -79,20 +83,14 @@ def statement(node: object, state: FileState) -> Iterator[Hit]:
                     f"ADD VALUE {node.newVal!r} without BEFORE or AFTER appends it last in the sort order",
                     "say where it goes: ADD VALUE … BEFORE/AFTER …",
                 )
-    elif isinstance(node, ast.CreateDomainStmt) and any(
-        isinstance(c, ast.Constraint) and c.contype.name == "CONSTR_CHECK" for c in node.constraints or ()
-    ):
+    elif isinstance(node, ast.CreateDomainStmt) and node.constraints:
         yield Hit(
             "S726",
-            "CREATE DOMAIN with a CHECK: changing it later scans every column of the domain",
-            "put the CHECK on the table columns instead",
+            "CREATE DOMAIN with a constraint: changing it later scans every column of the domain",
+            "put NOT NULL and CHECK on the table columns instead",
         )
-    elif isinstance(node, ast.AlterDomainStmt) and node.subtype == "C":
-        yield Hit(
-            "S727",
-            "ALTER DOMAIN … ADD CONSTRAINT scans every column of the domain while writes wait",
-            "ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT later",
-        )
+    elif isinstance(node, ast.AlterDomainStmt):
+        yield from _alter_domain(node, state)
     elif isinstance(node, ast.ReindexStmt):
         concurrent = any(p.defname == "concurrently" for p in node.params or ())
         if concurrent and state.in_transaction:
@@ -132,6 +130,28 @@ def statement(node: object, state: FileState) -> Iterator[Hit]:
         yield Hit("S771", "changing a sequence's values can make it hand out used or out-of-range numbers")
 
 
+_RERUN = "wrap the migration in a transaction, or make the statement rerunnable"
 _RENAME_HINT = "add the new name beside the old one (a view, a column), move clients, drop the old later"
 _REINDEX = "REINDEX … CONCURRENTLY (outside a transaction)"
 _REPACK = "use pg_repack (or pg_squeeze), which rewrites the table without a long lock"
+
+
+def _alter_domain(node: ast.AlterDomainStmt, state: FileState) -> Iterator[Hit]:
+    """ALTER DOMAIN: C add constraint, X drop constraint, T set/drop default, N drop NOT NULL."""
+    if node.subtype == "C":
+        yield Hit(
+            "S727",
+            "ALTER DOMAIN … ADD CONSTRAINT scans every column of the domain while writes wait",
+            "ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT later",
+        )
+    elif node.subtype == "X":
+        yield Hit("S744", f"DROP CONSTRAINT {node.name} on a domain removes a guarantee clients may assume")
+    elif node.subtype == "T":
+        if node.def_ is None:
+            yield Hit("S774", "DROP DEFAULT on a domain: inserts that omit the column get NULL")
+        else:
+            yield Hit("S752", "SET DEFAULT on a domain changes what clients insert")
+    elif node.subtype == "N":
+        yield Hit("S710", "DROP NOT NULL on a domain: clients may rely on its columns being set")
+    if not state.in_transaction:
+        yield Hit("S718", "ALTER DOMAIN outside a transaction cannot be rerun safely", _RERUN)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pglast import ast
 from pglast.enums import ObjectType, TransactionStmtKind
+from pglast.parser import ParseError, scan
 
 from schemagen.lint.sql.hit import Hit
 from schemagen.lint.sql.state import FileState, names_key, range_key
@@ -82,31 +83,29 @@ def timeouts(node: object, state: FileState, reported: set[str]) -> Iterator[Hit
         yield Hit("S729", "lock_timeout and statement_timeout are not both set before this statement")
 
 
-def identifiers(node: object) -> Iterator[Hit]:
-    """S733: names over 63 bytes, which PostgreSQL truncates with only a NOTICE."""
+def identifiers(text: str) -> Iterator[Hit]:
+    """S733: names over 63 bytes, which PostgreSQL truncates with only a NOTICE.
+
+    Read from the scanner's tokens: the parser has already truncated them.
+    """
     seen = set()
-    for name in _names(node):
+    try:
+        tokens = scan(text)
+    except ParseError:
+        return
+    for token in tokens:
+        if token.name != "IDENT":
+            continue
+        name = text[token.start : token.end + 1]
+        name = name[1:-1].replace('""', '"') if name.startswith('"') else name
         size = len(name.encode("utf-8"))
         if size > MAX_IDENTIFIER_BYTES and name not in seen:
             seen.add(name)
             yield Hit(
                 "S733",
-                f"identifier {name[:20]}… is {size} bytes: PostgreSQL truncates it to 63",
+                f"identifier {name[:24]}… is {size} bytes: PostgreSQL truncates it to 63",
                 "use a name of at most 63 bytes",
             )
-
-
-def _names(node: object) -> Iterator[str]:
-    if isinstance(node, tuple | list):
-        for item in node:
-            yield from _names(item)
-    elif isinstance(node, ast.Node):
-        for attribute in node:
-            value = getattr(node, attribute)
-            if attribute in _NAME_FIELDS and isinstance(value, str):
-                yield value
-            elif isinstance(value, ast.Node | tuple | list):
-                yield from _names(value)
 
 
 def unqualified(node: object) -> Iterator[Hit]:

@@ -43,6 +43,10 @@ class FileState:
     lock_timeout: bool = False
     statement_timeout: bool = False
     not_valid_in_transaction: set[tuple[tuple[str, str], str]] = field(default_factory=set)
+    not_null_checks: dict[tuple[tuple[str, str], str], str] = field(default_factory=dict)
+    """(table, constraint) → column of a ``CHECK (column IS NOT NULL)`` added in this file."""
+    proven_not_null: set[tuple[tuple[str, str], str]] = field(default_factory=set)
+    """(table, column) a validated ``CHECK (column IS NOT NULL)`` covers: SET NOT NULL skips its scan."""
     open_begin: object | None = None
 
     @property

@@ -63,7 +63,8 @@ def alter_table(node: ast.AlterTableStmt, state: FileState) -> Iterator[Hit]:
         yield from _command(cmd, node.objtype, label, new, state, table)
         if not state.in_transaction:
             robust = cmd.subtype in _ROBUST_CMDS and cmd.missing_ok
-            if not robust:
+            concurrent = isinstance(cmd.def_, ast.PartitionCmd) and cmd.def_.concurrent
+            if not robust and not concurrent:  # CONCURRENTLY must run outside a transaction
                 yield Hit("S718", f"ALTER TABLE {label} outside a transaction cannot be rerun safely", _RERUN)
 
 
@@ -77,14 +78,20 @@ def _command(cmd, objtype, label, new, state, table) -> Iterator[Hit]:
         yield from _add_column(cmd.def_, label, new, state)
     elif kind == A.AT_AddConstraint and isinstance(cmd.def_, ast.Constraint):
         yield from _add_constraint(cmd.def_, label, new, state, table)
-    elif kind == A.AT_ValidateConstraint and (table, cmd.name) in state.not_valid_in_transaction:
+    elif kind == A.AT_ValidateConstraint:
+        column = state.not_null_checks.get((table, cmd.name))
+        if column is not None:
+            state.proven_not_null.add((table, column))
+        if (table, cmd.name) not in state.not_valid_in_transaction:
+            return
         yield Hit(
             "S713",
             f"constraint {cmd.name} is validated in the transaction that added it NOT VALID",
             "commit the NOT VALID constraint first; VALIDATE CONSTRAINT in a later transaction",
         )
     elif kind == A.AT_SetNotNull:
-        if not new:
+        proven = state.postgres >= 12 and (table, column) in state.proven_not_null
+        if not new and not proven:
             yield Hit(
                 "S703",
                 f"SET NOT NULL on {label}.{column} scans the table under an ACCESS EXCLUSIVE lock",
@@ -93,7 +100,11 @@ def _command(cmd, objtype, label, new, state, table) -> Iterator[Hit]:
             yield Hit("S766", f"SET NOT NULL on {label}.{column} can reject writes of existing clients")
     elif kind == A.AT_DropNotNull:
         yield Hit("S710", f"DROP NOT NULL on {label}.{column}: clients may rely on the column being set")
-    elif kind == A.AT_AlterColumnType and not new:
+    elif kind == A.AT_AlterColumnType:
+        if isinstance(cmd.def_, ast.ColumnDef):
+            yield from type_hits(cmd.def_, column)
+        if new:
+            return
         yield Hit(
             "S712",
             f"changing the type of {label}.{column} rewrites the table under an ACCESS EXCLUSIVE lock",
@@ -191,6 +202,11 @@ def _add_constraint(constraint: ast.Constraint, label, new, state, table) -> Ite
     name = constraint.conname or "(unnamed)"
     if kind in (C.CONSTR_CHECK, C.CONSTR_FOREIGN) and constraint.skip_validation:
         state.not_valid_in_transaction.add((table, constraint.conname))
+    checked = _not_null_column(constraint) if kind == C.CONSTR_CHECK else None
+    if checked is not None:
+        state.not_null_checks[(table, constraint.conname)] = checked
+        if not constraint.skip_validation:
+            state.proven_not_null.add((table, checked))
     if new:
         return
     if kind in (C.CONSTR_CHECK, C.CONSTR_FOREIGN, C.CONSTR_UNIQUE, C.CONSTR_PRIMARY, C.CONSTR_EXCLUSION):
@@ -219,3 +235,14 @@ def _add_constraint(constraint: ast.Constraint, label, new, state, table) -> Ite
             f"PRIMARY KEY {name} on {label} builds its index under an ACCESS EXCLUSIVE lock",
             "CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX",
         )
+
+
+def _not_null_column(constraint: ast.Constraint) -> str | None:
+    """The column of ``CHECK (column IS NOT NULL)``, or None."""
+    expr = constraint.raw_expr
+    if not isinstance(expr, ast.NullTest) or expr.nulltesttype.name != "IS_NOT_NULL":
+        return None
+    if isinstance(expr.arg, ast.ColumnRef) and len(expr.arg.fields) == 1:
+        field = expr.arg.fields[0]
+        return field.sval if isinstance(field, ast.String) else None
+    return None

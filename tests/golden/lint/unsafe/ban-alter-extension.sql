@@ -1,0 +1,4 @@
+-- unsafe: ban-alter-extension
+BEGIN;
+ALTER EXTENSION pg_trgm UPDATE;
+COMMIT;

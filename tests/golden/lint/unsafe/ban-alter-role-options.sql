@@ -1,0 +1,4 @@
+-- unsafe: ban-alter-role-options
+BEGIN;
+ALTER ROLE reader NOLOGIN;
+COMMIT;

@@ -1,0 +1,2 @@
+-- unsafe: ban-alter-system-options
+ALTER SYSTEM SET work_mem = '64MB';

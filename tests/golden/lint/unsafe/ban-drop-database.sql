@@ -1,0 +1,2 @@
+-- unsafe: ban-drop-database
+DROP DATABASE shop;

@@ -1,0 +1,4 @@
+-- unsafe: prefer-identity
+BEGIN;
+CREATE TABLE app.tickets (id bigserial PRIMARY KEY);
+COMMIT;

@@ -1,0 +1,2 @@
+-- unsafe: prefer-robust-stmts
+CREATE TABLE app.tags (id bigint PRIMARY KEY);

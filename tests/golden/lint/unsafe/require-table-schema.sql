@@ -1,0 +1,4 @@
+-- unsafe: require-table-schema
+BEGIN;
+CREATE TABLE tags (id bigint PRIMARY KEY);
+COMMIT;
