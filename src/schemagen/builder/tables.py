@@ -10,7 +10,6 @@ from schemagen.builder.columns import ColumnSpec, build_column
 from schemagen.builder.context import BuildContext, Located
 from schemagen.builder.indexes import figure_element_name
 from schemagen.builder.partitions import build_children, partition_spec
-from schemagen.builder.sqltext import referenced_names
 from schemagen.builder.types import named_checks
 from schemagen.model import (
     CheckConstraint,
@@ -28,6 +27,7 @@ from schemagen.model.pg.naming import default_constraint_name, default_sequence_
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.scan import split_dotted
 from schemagen.model.pg.serial import serial_default
+from schemagen.model.pg.sqlrefs import references
 
 _REFERENCE = re.compile(r"^(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
 
@@ -219,7 +219,8 @@ def _checks(document, path, table: QualifiedName, spec, column_specs: list[Colum
     for column in column_specs:
         if not column.check:
             continue
-        mentioned = sorted(referenced_names(column.check) & column_names)
+        found = references(column.check, table=(table.schema, table.name)).columns
+        mentioned = sorted({c for _, _, c in found} & column_names)
         name = _constraint_name(ctx, table, mentioned if len(mentioned) == 1 else None, "check", False)
         checks.append(CheckConstraint(name, column.check, span=document.key_span((*column.path, "check"))))
     return checks

@@ -11,14 +11,19 @@ from schemagen.diagnostics import Diagnostic, Span, error, warning
 from schemagen.model import Catalog, Function, QualifiedName, Table
 from schemagen.model.bodies import parse_body
 from schemagen.model.pg.builtins import extension_types
-from schemagen.model.pg.sqlparse import parse_query, walk
+from schemagen.model.pg.sqlparse import keywords, parse_query, walk
 
 _FORMAT_SPEC = re.compile(r"%(?:%|(?:\d+\$)?-?(?:\d+|\*(?:\d+\$)?)?([sIL])?)")
-_NOT_IN_FUNCTIONS = re.compile(
-    r"\b(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b.*\bCONCURRENTLY|"
-    r"VACUUM|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM)\b",
-    re.IGNORECASE,
+_NOT_IN_FUNCTIONS = (
+    ("CREATE", "INDEX", "CONCURRENTLY"),
+    ("CREATE", "UNIQUE", "INDEX", "CONCURRENTLY"),
+    ("DROP", "INDEX", "CONCURRENTLY"),
+    ("VACUUM",),
+    ("CREATE", "DATABASE"),
+    ("DROP", "DATABASE"),
+    ("ALTER", "SYSTEM"),
 )
+"""Keyword runs that start a statement PostgreSQL refuses inside a function (and REINDEX … CONCURRENTLY)."""
 
 
 def _bodies(catalog: Catalog) -> Iterator[tuple[Function, list[ast.Node]]]:
@@ -109,9 +114,25 @@ def _not_in_functions(nodes: list[ast.Node], dynamic: tuple[ast.Node, ...]) -> s
             return "VACUUM"
     for node in (sub for top in dynamic for sub in walk(top, into_subqueries=True)):
         text = _string(node)
-        statement = _NOT_IN_FUNCTIONS.search(text) if text is not None else None
+        statement = _refused_statement(text) if text is not None else None
         if statement is not None:
-            return statement.group(0)
+            return statement
+    return None
+
+
+def _refused_statement(text: str) -> str | None:
+    """The first run of keywords in (a fragment of) SQL text that a function cannot execute."""
+    found = keywords(text)
+    words = [word for word, _, _ in found]
+    for i, (word, start, _) in enumerate(found):
+        for run in _NOT_IN_FUNCTIONS:
+            if tuple(words[i : i + len(run)]) == run:
+                return text[start : found[i + len(run) - 1][2]]
+        if word == "REINDEX":
+            line_end = text.find("\n", start)
+            ends = [e for w, s, e in found[i + 1 :] if w == "CONCURRENTLY" and (line_end < 0 or s < line_end)]
+            if ends:
+                return text[start : ends[-1]]
     return None
 
 

@@ -7,7 +7,6 @@ and need refs; ``plan`` turns those into edges.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,13 +14,11 @@ from schemagen.model.bodies import signature_of
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
 from schemagen.model.pg.sqlrefs import Declared, References, Text, references
+from schemagen.model.pg.types import parse_type_name
 from schemagen.model.routines import Function, View
 
 if TYPE_CHECKING:
     from schemagen.model.catalog import Catalog
-
-_ARRAY_SUFFIX = re.compile(r"(\[\d*\])+$")
-_MODIFIERS = re.compile(r"\([^()]*\)$")
 
 
 @dataclass(frozen=True, order=True)
@@ -94,11 +91,8 @@ def type_reference(type_text: str) -> QualifiedName | None:
     >>> type_reference("character varying(50)") is None
     True
     """
-    base = _MODIFIERS.sub("", _ARRAY_SUFFIX.sub("", type_text.strip())).strip()
-    parts = _split_dotted(base)
-    if len(parts) != 2:
-        return None
-    return QualifiedName(parts[0], parts[1])
+    parsed = parse_type_name(type_text.strip())
+    return None if parsed.schema is None else QualifiedName(parsed.schema, parsed.name)
 
 
 def function_ref(name: QualifiedName) -> ObjectRef:
@@ -293,27 +287,3 @@ def composite_needs(composite: CompositeType) -> set[ObjectRef]:
 def sequence_needs(sequence: Sequence) -> set[ObjectRef]:
     """The schema of a sequence (ownership is a separate change)."""
     return {schema_ref(sequence.name.schema)}
-
-
-def _split_dotted(text: str) -> list[str]:
-    """Split ``a.b`` or ``"a.x"."b"`` into unquoted parts."""
-    parts: list[str] = []
-    current: list[str] = []
-    quoted = False
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == '"':
-            if quoted and i + 1 < len(text) and text[i + 1] == '"':
-                current.append('"')
-                i += 1
-            else:
-                quoted = not quoted
-        elif char == "." and not quoted:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    parts.append("".join(current))
-    return parts

@@ -89,6 +89,17 @@ def test_view_query_whitespace_is_no_change() -> None:
     )
 
 
+def test_view_query_read_by_the_scanner_spacing_aside_literals_exact() -> None:
+    view = View(Q("app", "v"), "SELECT a>0 FROM t WHERE b = 'x  y'")
+    spaced = replace(view, query="SELECT a > 0\nFROM t WHERE b = 'x  y'")
+    assert diff_catalogs(Catalog.of(views=[view]), Catalog.of(views=[spaced])) == []
+    literal = replace(view, query="SELECT a>0 FROM t WHERE b = 'x y'")
+    assert change_kinds(diff_catalogs(Catalog.of(views=[view]), Catalog.of(views=[literal]))) == [
+        "DropView",
+        "CreateView",
+    ]
+
+
 def test_roles_are_created_altered_never_dropped() -> None:
     role = Role("r")
     assert diff_catalogs(Catalog(), Catalog.of(roles=[role])) == [cc.CreateRole(role)]

@@ -89,6 +89,45 @@ def parse_query(text: str) -> ParsedExpression:
     return ParsedExpression(statements[0].stmt)
 
 
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...] | None:
+    r"""The tokens of SQL text as PostgreSQL's scanner reads them (comments included), or None.
+
+    Whitespace between tokens is not kept; inside a literal or quoted name it is.
+    None when the scanner refuses the text (an unterminated quote).
+
+    >>> tokens("a>0") == tokens("a  >\n 0")
+    True
+    >>> tokens("'a  b' -- note")
+    ("'a  b'", '-- note')
+    >>> tokens("'open") is None
+    True
+    """
+    try:
+        return tuple(text[token.start : token.end + 1] for token in scan(text))
+    except ParseError:
+        return None
+
+
+def keywords(text: str) -> list[tuple[str, int, int]]:
+    """(keyword, start, end) of each SQL keyword in text, as PostgreSQL's scanner finds them.
+
+    Works on fragments too: text after a quote the scanner cannot close is not read.
+    ``end`` is exclusive; the keyword is upper-cased.
+
+    >>> [word for word, _, _ in keywords("create index concurrently i on t ('vacuum')")]
+    ['CREATE', 'INDEX', 'CONCURRENTLY', 'ON']
+    """
+    try:
+        scanned = list(scan(text))
+    except ParseError as exc:
+        location = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else 0
+        return keywords(text[:location]) if 0 < location < len(text) else []
+    return [
+        (text[t.start : t.end + 1].upper(), t.start, t.end + 1) for t in scanned if t.kind != "NO_KEYWORD"
+    ]
+
+
 def walk(node: object, *, into_subqueries: bool = False) -> Iterator[ast.Node]:
     """Every AST node under ``node`` (itself included), depth first.
 
