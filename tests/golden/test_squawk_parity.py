@@ -1,10 +1,12 @@
 """squawk parity: every squawk finding on schemagen's own plans is flagged by schemagen too, or avoided.
 
 squawk (the ``squawk-cli`` wheel, a second, independent migration linter) runs over
-``generated/schema.sql`` and the migrations of the diff/plan scenarios
-(``tests/golden/render/*.sql``). For each of its findings, schemagen's SQL lint
-(every rule on, same transaction assumption as squawk: none) must report the same
-rule, by name, on the same statement, or a rule that says the same thing
+``generated/schema.sql``, the migrations of the diff/plan scenarios
+(``tests/golden/render/*.sql``) and the same scenarios planned safe-by-default, as
+``schemagen plan`` writes them against a live database (the planner avoids most of
+squawk's findings there). For each finding, schemagen's SQL lint (every rule on, and
+no transaction assumed, as squawk) must report the same rule, by name, on the same
+statement, or a rule that says the same thing
 (``EQUIVALENT``). What schemagen knowingly does not flag is listed in ``AVOIDED``
 with the reason, and the test checks that reason holds for the statement.
 """
@@ -17,15 +19,32 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.unit.render.scenarios import SCENARIOS
 
+from schemagen.diff import diff_catalogs
 from schemagen.lint import lint_sql
 from schemagen.lint.registry import rule_of
 from schemagen.lint.sql.source import read_sql
 from schemagen.lint.sql.state import FileState
 from schemagen.lint.statements import position
+from schemagen.model.settings import SafetySettings
+from schemagen.plan import plan_changes
+from schemagen.render import render_plan
 
 REPO = Path(__file__).resolve().parents[2]
 PLANS = [REPO / "generated" / "schema.sql", *sorted((REPO / "tests" / "golden" / "render").glob("*.sql"))]
+SAFE_SCENARIOS = sorted(SCENARIOS)
+
+
+def _safe_plan(name: str, directory: Path) -> Path:
+    """The scenario's plan as ``schemagen plan`` writes it against a live database (``safety:`` defaults)."""
+    old, new = SCENARIOS[name]
+    before = old()
+    sql = render_plan(plan_changes(diff_catalogs(before, new()), old=before, safety=SafetySettings()))
+    path = directory / f"{name}.safe.sql"
+    path.write_text(sql, encoding="utf-8")
+    return path
+
 
 EQUIVALENT = {
     # squawk asks for NOT VALID on a UNIQUE / PRIMARY KEY constraint, which PostgreSQL does not
@@ -90,6 +109,15 @@ def _locks_nothing_existing(source) -> bool:
 
 @pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
 def test_every_squawk_finding_is_flagged_or_avoided(path: Path) -> None:
+    _assert_parity(path)
+
+
+@pytest.mark.parametrize("name", SAFE_SCENARIOS)
+def test_safe_plans_against_a_live_database_too(name: str, tmp_path: Path) -> None:
+    _assert_parity(_safe_plan(name, tmp_path))
+
+
+def _assert_parity(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     source = read_sql(text, path.name)
     starts = [s.offset for s in source.statements]
