@@ -10,6 +10,7 @@ import pytest
 from schemagen.introspect import QUERY_KINDS, introspect
 from schemagen.introspect.live import SESSION_SETTINGS
 from schemagen.model import Identity, IndexElement, PartitionBound, QualifiedName
+from schemagen.model.identity import GrantOn, GrantTarget, routine_id
 
 pytestmark = pytest.mark.integration
 
@@ -44,23 +45,24 @@ def test_every_kind_is_read(fresh_db):
     )
     assert catalog.tables[Q("tasks", "scratch")].excludes[0].where == "room > 0"
     assert set(catalog.functions) == {
-        Q("agents", "add(integer, integer)"),
-        Q("agents", "noop(integer)"),
-        Q("agents", "one()"),
-        Q("agents", "pairs(integer)"),
-        Q("agents", "registry_size()"),
-        Q("agents", "touch()"),
-        Q("agents", "twice(integer)"),
-        Q("tasks", "forget(integer)"),
+        routine_id(Q("agents", "add"), ("integer", "integer")),
+        routine_id(Q("agents", "noop"), ("integer",)),
+        routine_id(Q("agents", "one"), ()),
+        routine_id(Q("agents", "pairs"), ("integer",)),
+        routine_id(Q("agents", "registry_size"), ()),
+        routine_id(Q("agents", "touch"), ()),
+        routine_id(Q("agents", "twice"), ("integer",)),
+        routine_id(Q("tasks", "forget"), ("integer",)),
     }
-    twice = catalog.functions[Q("agents", "twice(integer)")]
+    twice = catalog.functions[routine_id(Q("agents", "twice"), ("integer",))]
     assert twice.body == "RETURN agents.add(x, x)" and twice.sql_standard_body
     trigger = catalog.triggers[(Q("agents", "registry"), "registry_touch")]
     assert trigger.arguments == ("a", "b c") and trigger.when == "old.status IS DISTINCT FROM new.status"
     assert catalog.views[Q("agents", "counts")].materialized
     assert catalog.policies[(Q("agents", "registry"), "own_rows")].roles == ("schemagen_reader",)
     assert {"schemagen_reader", "schemagen_writer"} <= set(catalog.roles)
-    assert catalog.grants[("function", "agents.add(integer, integer)", "public", ())].revoke
+    add = GrantTarget(GrantOn.FUNCTION, Q("agents", "add"), ("integer", "integer"))
+    assert catalog.grants[(add, "public", ())].revoke
     assert {o.kind for o in omissions} == {"aggregate", "rule"}
 
 

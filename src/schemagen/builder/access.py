@@ -9,6 +9,7 @@ from typing import Any
 from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema, routine_id
 from schemagen.model.pg.scan import split_dotted, split_top_level
 from schemagen.model.pg.types import signature_type
 
@@ -81,12 +82,12 @@ def build_grants(documents: list[SourceDocument], catalog: Catalog, ctx: BuildCo
             grantees = entry.get("from") if revoke else entry.get("to")
             grantees = [g for g in (grantees if isinstance(grantees, list) else [grantees]) if g is not None]
             columns = tuple(sorted(entry.get("columns") or ()))
-            for kind, target in targets:
-                object_kind = "column" if columns else kind
-                privs = _privileges(privileges, object_kind, ctx)
+            for target in targets:
+                if columns:
+                    target = replace(target, on=GrantOn.COLUMN)
+                privs = _privileges(privileges, target.on, ctx)
                 for grantee in grantees:
                     grant = Grant(
-                        object_kind=object_kind,
                         target=target,
                         grantee=str(grantee),
                         privileges=privs,
@@ -153,7 +154,7 @@ def _merge(merged: dict[tuple, Grant], grant: Grant, document, path, ctx: BuildC
     if previous.with_grant_option != grant.with_grant_option:
         ctx.error(
             "C380",
-            f"{grant.object_kind} {grant.target} is granted to {grant.grantee} twice, "
+            f"{grant.target.on} {grant.target} is granted to {grant.grantee} twice, "
             "with and without grant option",
             document.span(path),
             "grant it once",
@@ -165,7 +166,7 @@ def _merge(merged: dict[tuple, Grant], grant: Grant, document, path, ctx: BuildC
 
 def _targets(
     document: SourceDocument, path: JsonPath, text: str, schema: str, catalog: Catalog, ctx: BuildContext
-) -> list[tuple[str, str]]:
+) -> list[GrantTarget]:
     match = _TARGET.match(" ".join(text.split()))
     if match is None:
         ctx.error("C387", f"cannot read the grant target '{text}'", document.span((*path, "on")))
@@ -174,26 +175,27 @@ def _targets(
     if kind.startswith("all "):
         in_schema = split_dotted(name)[0]
         if kind == "all tables in schema":
-            names = [str(t) for t, table in catalog.tables.items() if table.partition_of is None]
-            names += [str(v) for v in catalog.views]
-            return [("table", n) for n in sorted(names) if n.startswith(in_schema + ".")]
+            names = [t for t, table in catalog.tables.items() if table.partition_of is None]
+            names += list(catalog.views)
+            return [GrantTarget(GrantOn.TABLE, n) for n in sorted(names, key=str) if n.schema == in_schema]
         if kind == "all sequences in schema":
-            return [("sequence", str(s)) for s in catalog.sequences if s.schema == in_schema]
+            return [GrantTarget(GrantOn.SEQUENCE, s) for s in catalog.sequences if s.schema == in_schema]
         return [
-            ("function", str(f.key))
+            GrantTarget(GrantOn.FUNCTION, f.name, f.identity_types)
             for f in catalog.functions.values()
             if f.name.schema == in_schema and f.kind == "function"
         ]
     if kind == "schema":
-        return [("schema", split_dotted(name)[0])]
+        return [grant_on_schema(split_dotted(name)[0])]
     if kind in ("function", "procedure"):
         head, _, rest = name.partition("(")
         qualified = _qualified(head.strip(), schema)
         types = split_top_level(rest.rstrip().rstrip(")"))
-        resolved = ", ".join(signature_type(ctx.resolve_type(t, qualified.schema)) for t in types if t)
-        routine = catalog.functions.get(QualifiedName(qualified.schema, f"{qualified.name}({resolved})"))
-        return [(routine.kind if routine is not None else kind, f"{qualified}({resolved})")]
-    return [(kind, str(_qualified(name, schema)))]
+        resolved = tuple(signature_type(ctx.resolve_type(t, qualified.schema)) for t in types if t)
+        routine = catalog.functions.get(routine_id(qualified, resolved))
+        on = GrantOn(routine.kind if routine is not None else kind)
+        return [GrantTarget(on, qualified, resolved)]
+    return [GrantTarget(GrantOn(kind), _qualified(name, schema))]
 
 
 def _qualified(text: str, schema: str) -> QualifiedName:

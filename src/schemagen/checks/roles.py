@@ -12,7 +12,7 @@ from schemagen.model.pg.roles import is_predefined_role
 def _role_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
     for grant in catalog.grants.values():
         verb = "REVOKE … FROM" if grant.revoke else "GRANT … TO"
-        yield grant.grantee, f"{verb} on {grant.object_kind} {grant.target}", grant.span
+        yield grant.grantee, f"{verb} on {grant.target.on} {grant.target}", grant.span
     for (table, name), policy in catalog.policies.items():
         for role in policy.roles:
             yield role, f"policy {name} on {table}", policy.span

@@ -126,14 +126,14 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
             extra += indexes.create_index(index)
     extra += _recreated_triggers(old, new, changes, gone, recreated_views, dropped_functions)
     extra += _recreated_policies(old, new, changes, gone)
-    regranted = {str(v) for v in recreated_views if v in old.views}
-    regranted_functions = {str(f.key) for f in new.functions.values() if f.name in dropped_functions}
+    regranted = {v for v in recreated_views if v in old.views}
+    regranted_functions = {f.key for f in new.functions.values() if f.name in dropped_functions}
     granted = {c.grant.key for c in changes if isinstance(c, GrantPrivileges)}
     for key, grant in new.grants.items():
         if key in old.grants and key not in granted:
-            kind = grant.object_kind.lower()
-            if (kind in ("table", "column") and grant.target in regranted) or (
-                kind in ("function", "procedure") and grant.target in regranted_functions
+            target = grant.target
+            if (target.on.is_relation and target.name in regranted) or (
+                target.routine in regranted_functions
             ):
                 extra.append(GrantPrivileges(grant))
     extra += _around_recreated_tables(old, new, changes)

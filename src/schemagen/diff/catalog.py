@@ -20,10 +20,11 @@ from schemagen.model.changes import (
 )
 from schemagen.model.code_changes import DropPolicy, DropTrigger, DropView
 from schemagen.model.deps import type_reference
-from schemagen.model.identity import ObjectKind
-from schemagen.model.kinds import CATALOG_KINDS
+from schemagen.model.identity import GrantOn, ObjectKind, grant_on_schema
+from schemagen.model.kinds import CATALOG_KINDS, descriptor
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
+from schemagen.model.routines import Grant
 
 
 def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
@@ -65,7 +66,7 @@ def _comparators(
     their table; so do the grants on vanishing objects. A test checks every
     catalog kind of ``model/kinds.py`` has an entry.
     """
-    gone = _vanishing_targets(old, new, recreated_tables)
+    vanishing = _vanishing_grant(old, new, recreated_tables)
     K = ObjectKind
     return {
         K.SCHEMA: (old.schemas, types.create_schema, types.drop_schema, types.alter_schema),
@@ -122,7 +123,7 @@ def _comparators(
         ),
         K.ROLE: (old.roles, routines.create_role, routines.drop_role, routines.alter_role),
         K.GRANT: (
-            {k: v for k, v in old.grants.items() if (v.object_kind.lower(), v.target) not in gone},
+            {k: v for k, v in old.grants.items() if not vanishing(v)},
             routines.create_grant,
             routines.drop_grant,
             routines.alter_grant,
@@ -161,22 +162,31 @@ def _not_on(objects: Mapping[Any, Any], tables: Set[QualifiedName]) -> dict[Any,
     return {k: v for k, v in objects.items() if v.table not in tables}
 
 
-def _vanishing_targets(old: Catalog, new: Catalog, recreated: set[QualifiedName]) -> set[tuple[str, str]]:
-    """(grant object kind, target) of objects that are dropped, so their grants go with them."""
+def _vanishing_grant(old: Catalog, new: Catalog, recreated: set[QualifiedName]) -> Callable[[Grant], bool]:
+    """Whether a grant of ``old`` is on an object that is dropped (or recreated), so it goes with it."""
 
-    def removed(mapping_old, mapping_new) -> set[str]:
-        return {str(k) for k in mapping_old if k not in mapping_new}
+    def removed(kind: ObjectKind) -> set:
+        attribute = descriptor(kind).attribute
+        return getattr(old, attribute).keys() - getattr(new, attribute).keys()
 
-    relations = removed(old.tables, new.tables) | removed(old.views, new.views) | {str(t) for t in recreated}
-    types = removed(old.enums, new.enums) | removed(old.domains, new.domains)
-    types |= removed(old.composite_types, new.composite_types)
-    return {
-        *(("schema", s) for s in removed(old.schemas, new.schemas)),
-        *((kind, r) for r in relations for kind in ("table", "column")),
-        *(("sequence", s) for s in removed(old.sequences, new.sequences)),
-        *((kind, f) for f in removed(old.functions, new.functions) for kind in ("function", "procedure")),
-        *(("type", t) for t in types),
+    relations = removed(ObjectKind.TABLE) | removed(ObjectKind.VIEW) | recreated
+    types = removed(ObjectKind.ENUM) | removed(ObjectKind.DOMAIN) | removed(ObjectKind.COMPOSITE_TYPE)
+    routines_gone = removed(ObjectKind.FUNCTION)
+    gone_by_class: dict[GrantOn, set] = {
+        GrantOn.SCHEMA: {grant_on_schema(s).name for s in removed(ObjectKind.SCHEMA)},
+        GrantOn.TABLE: relations,
+        GrantOn.COLUMN: relations,
+        GrantOn.SEQUENCE: removed(ObjectKind.SEQUENCE),
+        GrantOn.TYPE: types,
     }
+
+    def vanishing(grant: Grant) -> bool:
+        target = grant.target
+        if target.on.is_routine:
+            return target.routine in routines_gone
+        return target.name in gone_by_class[target.on]
+
+    return vanishing
 
 
 def _columns_using(catalog: Catalog, type_name: QualifiedName) -> tuple[tuple[QualifiedName, Column], ...]:

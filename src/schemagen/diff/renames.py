@@ -59,11 +59,10 @@ def _rename_table(catalog: Catalog, before: QualifiedName, after: QualifiedName)
                 table, partition_of=replace(table.partition_of, parent=moved(table.partition_of.parent))
             )
         tables[table.name] = table
-    text_before, text_after = str(before), str(after)
     grants = {}
     for grant in catalog.grants.values():
-        if grant.object_kind in ("table", "column") and grant.target == text_before:
-            grant = replace(grant, target=text_after)
+        if grant.target.on.is_relation and grant.target.name == before:
+            grant = replace(grant, target=replace(grant.target, name=after))
         grants[grant.key] = grant
     triggers = {}
     for trigger in catalog.triggers.values():

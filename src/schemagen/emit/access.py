@@ -6,7 +6,8 @@ from collections import defaultdict
 from typing import Any
 
 from schemagen.emit.yaml_writer import FlowList, FlowMap
-from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
+from schemagen.model import Catalog, DefaultPrivilege, Grant, Role
+from schemagen.model.identity import GrantOn
 
 
 def role_value(role: Role) -> Any:
@@ -25,19 +26,17 @@ def role_value(role: Role) -> Any:
 
 def grant_schema(grant: Grant) -> str:
     """The schema whose file holds ``grant``."""
-    if grant.object_kind == "schema":
-        return grant.target
-    return grant.target.split(".", 1)[0]
+    return grant.target.schema
 
 
 def _on(grant: Grant, catalog: Catalog) -> str:
-    kind = "table" if grant.object_kind == "column" else grant.object_kind
-    if kind == "function":
-        schema, _, rest = grant.target.partition(".")
-        function = catalog.functions.get(QualifiedName(schema, rest))
+    target = grant.target
+    kind = GrantOn.TABLE if target.on == GrantOn.COLUMN else target.on
+    if kind == GrantOn.FUNCTION:
+        function = catalog.functions.get(target.routine)
         if function is not None and function.kind == "procedure":
-            kind = "procedure"
-    return f"{kind} {grant.target}"
+            kind = GrantOn.PROCEDURE
+    return f"{kind} {target}"
 
 
 def grant_entries(grants: list[Grant], catalog: Catalog) -> list[Any]:

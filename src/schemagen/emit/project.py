@@ -11,7 +11,7 @@ from schemagen.emit.objects import composite_value, domain_value, enum_value, ex
 from schemagen.emit.routines import function_value, view_value
 from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
-from schemagen.model import Catalog, Function, QualifiedName
+from schemagen.model import Catalog, Function
 
 
 def emit_project(catalog: Catalog) -> dict[str, str]:
@@ -84,21 +84,13 @@ def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
     """Objects of each kind grouped by schema, in key order (one pass per kind)."""
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for kind in _KINDS:
-        for key, value in getattr(catalog, kind).items():
-            grouped[_schema_of(key)][kind].append(value)
+        for value in getattr(catalog, kind).values():
+            grouped[value.name.schema][kind].append(value)
     for grant in catalog.grants.values():
         grouped[grant_schema(grant)]["grants"].append(grant)
     for default in catalog.default_privileges.values():
         grouped[default.schema]["default_privileges"].append(default)
     return grouped
-
-
-def _schema_of(key: Any) -> str:
-    if isinstance(key, QualifiedName):
-        return key.schema
-    if isinstance(key, tuple) and key and isinstance(key[0], QualifiedName):
-        return key[0].schema
-    return str(key)
 
 
 def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> dict[str, Any]:

@@ -13,56 +13,55 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from schemagen.introspect.omission import Omission
-from schemagen.model import DefaultPrivilege, Grant, Policy, Role
+from schemagen.model import DefaultPrivilege, Grant, Policy, QualifiedName, Role
+from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema
 
 Row = Mapping[str, Any]
 
 DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas"}
 
 
-def _target(row: Row) -> str:
+def _target(row: Row, column: bool) -> GrantTarget:
     if row["object_kind"] == "schema":
-        return row["name"]
+        return grant_on_schema(row["name"])
+    name = QualifiedName(row["schema"], row["name"])
     if row["object_kind"] in ("function", "procedure"):
-        return f"{row['schema']}.{row['name']}({', '.join(row['argument_types'])})"
-    return f"{row['schema']}.{row['name']}"
+        return GrantTarget(GrantOn(row["object_kind"]), name, tuple(row["argument_types"]))
+    return GrantTarget(GrantOn.COLUMN if column else GrantOn(row["object_kind"]), name)
 
 
 def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
     """Grants beyond each object's defaults, and revoked defaults as ``revoke`` grants."""
-    privileges: dict[tuple[str, str, str, bool], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    grantable: dict[tuple[str, str, str, bool, str], set[bool]] = defaultdict(set)
+    privileges: dict[tuple[GrantTarget, str, bool], dict[str, set[str]]]
+    privileges = defaultdict(lambda: defaultdict(set))
+    grantable: dict[tuple[GrantTarget, str, bool, str], set[bool]] = defaultdict(set)
     for r in rows:
-        kind = "table" if r["object_kind"] == "column" else r["object_kind"]
-        target = _target(r)
+        column = r["column_name"] or ""
+        target = _target(r, bool(column))
         revoke = r["action"] == "revoke"
         if (
-            kind == "schema"
-            and target == "public"
+            target == grant_on_schema("public")
             and r["grantee"] == "public"
             and r["privilege_type"] == "USAGE"
         ):
             continue  # initdb's grant on the public schema
-        column = r["column_name"] or ""
-        object_kind = "column" if column else kind
-        privileges[(object_kind, target, r["grantee"], revoke)][column].add(r["privilege_type"])
-        grantable[(object_kind, target, r["grantee"], revoke, column)].add(r["is_grantable"] and not revoke)
+        privileges[(target, r["grantee"], revoke)][column].add(r["privilege_type"])
+        grantable[(target, r["grantee"], revoke, column)].add(r["is_grantable"] and not revoke)
 
     grants: list[Grant] = []
     omissions: list[Omission] = []
-    for (object_kind, target, grantee, revoke), by_column in sorted(privileges.items()):
+    for (target, grantee, revoke), by_column in sorted(privileges.items(), key=_by_target_text):
         groups: dict[tuple[tuple[str, ...], frozenset[bool]], list[str]] = defaultdict(list)
         for column, privs in by_column.items():
-            options = frozenset(grantable[(object_kind, target, grantee, revoke, column)])
+            options = frozenset(grantable[(target, grantee, revoke, column)])
             groups[(tuple(sorted(privs)), options)].append(column)
         for (privs, options), columns in sorted(
             groups.items(), key=lambda item: (item[0][0], sorted(item[0][1]))
         ):
             if len(options) > 1:
                 why = "mixed WITH GRANT OPTION is read as without"
-                omissions.append(Omission("grant", f"{object_kind} {target} to {grantee}", why))
+                omissions.append(Omission("grant", f"{target.on} {target} to {grantee}", why))
             grant = Grant(
-                object_kind=object_kind,
                 target=target,
                 grantee=grantee,
                 privileges=privs,
@@ -72,10 +71,16 @@ def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
             )
             if any(g.key == grant.key for g in grants):
                 why = "a grant and a revoke of the same grantee cannot both be expressed"
-                omissions.append(Omission("grant", f"{object_kind} {target} {grantee}", why))
+                omissions.append(Omission("grant", f"{target.on} {target} {grantee}", why))
                 continue
             grants.append(grant)
     return grants, omissions
+
+
+def _by_target_text(item: tuple) -> tuple:
+    """Grants in the order of their text (class, identity, grantee, revoke), as they always were."""
+    (target, grantee, revoke), _ = item
+    return (str(target.on), str(target), grantee, revoke)
 
 
 def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege], list[Omission]]:

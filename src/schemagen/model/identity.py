@@ -113,3 +113,43 @@ def routine_id(name: QualifiedName, signature: tuple[str, ...]) -> ObjectId:
 def schema_id(name: str) -> ObjectId:
     """The id of a schema."""
     return ObjectId(ObjectKind.SCHEMA, QualifiedName("", name))
+
+
+@dataclass(frozen=True, order=True)
+class GrantTarget:
+    """What one grant is on: a privilege class, the object's name and, for routines, its signature.
+
+    Schemas have ``name.schema == ""``. Its text is the object's identity without
+    the class (``app.f(integer)``, ``app.t``, ``app``).
+
+    >>> t = GrantTarget(GrantOn.FUNCTION, QualifiedName("app", "f"), ("integer",))
+    >>> str(t), t.routine == routine_id(QualifiedName("app", "f"), ("integer",))
+    ('app.f(integer)', True)
+    """
+
+    on: GrantOn
+    name: QualifiedName
+    signature: tuple[str, ...] | None = None
+
+    def __str__(self) -> str:
+        text = str(self.name) if self.name.schema else self.name.name
+        if self.signature is None:
+            return text
+        return f"{text}({', '.join(self.signature)})"
+
+    @property
+    def schema(self) -> str:
+        """The schema the target is, or lives in."""
+        return self.name.schema or self.name.name
+
+    @property
+    def routine(self) -> ObjectId | None:
+        """The function or procedure granted on, by its id (None for other classes)."""
+        if not self.on.is_routine:
+            return None
+        return routine_id(self.name, self.signature or ())
+
+
+def grant_on_schema(name: str) -> GrantTarget:
+    """A grant target that is a schema."""
+    return GrantTarget(GrantOn.SCHEMA, QualifiedName("", name))

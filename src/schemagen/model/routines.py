@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schemagen.diagnostics import Span
+from schemagen.model.identity import GrantOn, GrantTarget, ObjectId, routine_id
 from schemagen.model.names import QualifiedName
 
 
@@ -66,9 +67,9 @@ class Function:
         return tuple(a.type for a in self.arguments if a.mode in ("IN", "INOUT", "VARIADIC"))
 
     @property
-    def key(self) -> QualifiedName:
-        """Identity including the signature: ``schema.name(type, …)``."""
-        return QualifiedName(self.name.schema, f"{self.name.name}({', '.join(self.identity_types)})")
+    def key(self) -> ObjectId:
+        """Identity including the signature: name and identity argument types."""
+        return routine_id(self.name, self.identity_types)
 
 
 @dataclass(frozen=True)
@@ -150,15 +151,14 @@ class Role:
 class Grant:
     """A privilege on one object to one grantee.
 
-    ``object_kind`` is ``schema``, ``table``, ``sequence``, ``function``,
-    ``type`` or ``column``; ``target`` is the object's identity text (for
-    functions the signature key); ``columns`` is set for column privileges.
+    ``target`` is the privilege class (``schema``, ``table``, ``column``,
+    ``sequence``, ``function``, ``procedure`` or ``type``) with the object's name
+    and, for routines, its signature; ``columns`` is set for column privileges.
     ``revoke`` marks privileges PostgreSQL grants by default that were taken
     away (``REVOKE … FROM grantee``, e.g. EXECUTE from PUBLIC on a function).
     """
 
-    object_kind: str
-    target: str
+    target: GrantTarget
     grantee: str
     privileges: tuple[str, ...]
     columns: tuple[str, ...] = ()
@@ -167,9 +167,14 @@ class Grant:
     span: Span | None = _span()
 
     @property
-    def key(self) -> tuple[str, str, str, tuple[str, ...]]:
+    def object_kind(self) -> GrantOn:
+        """The privilege class (``GRANT … ON <class>``)."""
+        return self.target.on
+
+    @property
+    def key(self) -> tuple[GrantTarget, str, tuple[str, ...]]:
         """One grant per object, grantee and column set."""
-        return (self.object_kind, self.target, self.grantee, self.columns)
+        return (self.target, self.grantee, self.columns)
 
 
 @dataclass(frozen=True)

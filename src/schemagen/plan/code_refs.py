@@ -27,7 +27,7 @@ from schemagen.model.code_changes import (
     UpsertReferenceRows,
 )
 from schemagen.model.deps import ObjectRef
-from schemagen.model.names import QualifiedName
+from schemagen.model.identity import GrantOn
 from schemagen.model.routines import (
     DefaultPrivilege,
     Function,
@@ -97,17 +97,16 @@ def policy_needs(policy: Policy) -> set[ObjectRef]:
 def grant_needs(grant: Grant) -> set[ObjectRef]:
     """The grantee and the object."""
     needs = _roles([grant.grantee])
-    kind, target = grant.object_kind.lower(), grant.target
-    if kind == "schema":
-        return needs | {deps.schema_ref(target)}
-    name = QualifiedName.parse(target.partition("(")[0].strip(), "public")
-    if kind in ("function", "procedure"):
-        return needs | {deps.function_ref(name)}
-    if kind == "sequence":
-        return needs | {deps.sequence_ref(name)}
-    if kind == "type":
-        return needs | {deps.type_ref(name)}
-    return needs | {deps.table_ref(name)} | {deps.column_ref(name, c) for c in grant.columns}
+    target = grant.target
+    if target.on == GrantOn.SCHEMA:
+        return needs | {deps.schema_ref(target.name.name)}
+    if target.on.is_routine:
+        return needs | {deps.function_ref(target.name)}
+    if target.on == GrantOn.SEQUENCE:
+        return needs | {deps.sequence_ref(target.name)}
+    if target.on == GrantOn.TYPE:
+        return needs | {deps.type_ref(target.name)}
+    return needs | {deps.table_ref(target.name)} | {deps.column_ref(target.name, c) for c in grant.columns}
 
 
 def default_privilege_needs(privilege: DefaultPrivilege) -> set[ObjectRef]:

@@ -16,11 +16,9 @@ from schemagen.render.quoting import (
     key_expression,
     keyword,
     literal,
-    object_name,
     option_value,
     qualified,
     role,
-    signature,
     statement_text,
     type_text,
 )
@@ -50,8 +48,6 @@ def environment() -> jinja2.Environment:
         role=role,
         dollar_quote=dollar_quote,
         statement_text=statement_text,
-        object_name=object_name,
-        signature=signature,
         kind=lambda obj: type(obj).__name__,
     )
     return env

@@ -11,7 +11,7 @@ import re
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.quoting import quote_ident, quote_literal
 from schemagen.model.pg.roles import is_pseudo_role
-from schemagen.model.pg.scan import is_wrapped, split_top_level
+from schemagen.model.pg.scan import is_wrapped
 from schemagen.model.pg.types import quoted_type
 
 _BARE_OPTION = re.compile(r"[A-Za-z0-9_.+-]+")
@@ -136,19 +136,3 @@ def dollar_quote(body: str, tag: str = "body") -> str:
 def statement_text(text: str) -> str:
     """A query embedded in a statement: surrounding blanks and trailing ``;`` removed."""
     return text.strip().rstrip(";").rstrip()
-
-
-def object_name(target: str) -> QualifiedName | str:
-    """``schema.name`` as a QualifiedName (a bare name stays a string)."""
-    schema, dot, name = target.partition(".")
-    return QualifiedName(schema, name) if dot else target
-
-
-def signature(target: str) -> tuple[QualifiedName | str, list[str]]:
-    """``schema.f(type, …)`` → (name, [type, …]).
-
-    >>> signature("demo.f(numeric(12,2), text)")
-    (QualifiedName(schema='demo', name='f'), ['numeric(12,2)', 'text'])
-    """
-    head, _, rest = target.partition("(")
-    return object_name(head.strip()), split_top_level(rest[: rest.rfind(")")] if ")" in rest else rest)

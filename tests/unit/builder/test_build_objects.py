@@ -2,6 +2,7 @@
 
 from schemagen.builder import build_catalog
 from schemagen.model import Catalog, PartitionBound, QualifiedName
+from schemagen.model.identity import routine_id
 from schemagen.model.settings import ProjectSettings
 from schemagen.source import load_text
 from schemagen.validate import validate_documents
@@ -93,24 +94,24 @@ def test_functions_and_overloads() -> None:
     )
     keys = sorted(str(k) for k in catalog.functions)
     assert keys == ["a.f(integer)", "a.f(text, integer)", "a.g(text)", "a.h()", "a.p(integer)"]
-    overload = catalog.functions[Q("a", "f(text, integer)")]
+    overload = catalog.functions[routine_id(Q("a", "f"), ("text", "integer"))]
     assert overload.returns == "SETOF text"
     assert overload.arguments[1].default == "1"
-    g = catalog.functions[Q("a", "g(text)")]
+    g = catalog.functions[routine_id(Q("a", "g"), ("text",))]
     assert (g.returns, g.language, g.security_definer, g.search_path) == (
         "jsonb",
         "plpgsql",
         True,
         "pg_catalog",
     )
-    h = catalog.functions[Q("a", "h()")]
+    h = catalog.functions[routine_id(Q("a", "h"), ())]
     assert (h.returns, h.returns_table, h.volatility, h.strict) == (
         None,
         (("k", "text"), ("n", "bigint")),
         "STABLE",
         True,
     )
-    p = catalog.functions[Q("a", "p(integer)")]
+    p = catalog.functions[routine_id(Q("a", "p"), ("integer",))]
     assert (p.kind, p.returns, p.arguments[0].mode) == ("procedure", None, "INOUT")
 
 
@@ -169,13 +170,16 @@ def test_roles_grants_and_default_privileges() -> None:
     )
     assert sorted(catalog.roles) == ["reader", "writer"]
     assert catalog.roles["writer"].member_of == ("reader",)
-    grants = {(g.object_kind, g.target, g.grantee, g.revoke): g for g in catalog.grants.values()}
+    grants = {(g.object_kind, str(g.target), g.grantee, g.revoke): g for g in catalog.grants.values()}
     assert grants[("table", "a.t", "reader", False)].privileges == ("SELECT",)
     assert grants[("table", "a.u", "reader", False)].privileges == ("SELECT",)
     everything = ("DELETE", "INSERT", "REFERENCES", "SELECT", "TRIGGER", "TRUNCATE", "UPDATE")
     assert grants[("table", "a.t", "writer", False)].privileges == everything
     assert grants[("column", "a.t", "writer", False)].columns == ("x",)
-    assert grants[("function", "a.f(a.a_id)", "public", True)].privileges == ("EXECUTE",)
+    revoked = grants[("function", "a.f(a.a_id)", "public", True)]
+    assert revoked.privileges == ("EXECUTE",)
+    assert revoked.target.routine == routine_id(Q("a", "f"), ("a.a_id",))
+    assert revoked.target.routine in catalog.functions
     assert grants[("sequence", "a.u_x_seq", "writer", False)].privileges == ("USAGE",)
     defaults = sorted(catalog.default_privileges.values(), key=lambda d: d.grantee)
     assert [(d.schema, d.object_kind, d.grantee, d.privileges) for d in defaults] == [

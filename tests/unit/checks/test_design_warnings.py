@@ -20,6 +20,8 @@ from schemagen.model import (
     UniqueConstraint,
     View,
 )
+from schemagen.model.identity import GrantOn, GrantTarget
+from schemagen.model.names import QualifiedName
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 
@@ -28,9 +30,14 @@ def test_roles_exist():
     ok = Catalog.of(
         roles=roles,
         grants=[
-            Grant("table", "s.t", "app_reader", ("SELECT",)),
-            Grant("function", "s.f()", "PUBLIC", ("EXECUTE",), revoke=True),
-            Grant("table", "s.t", "pg_read_all_data", ("SELECT",)),
+            Grant(GrantTarget(GrantOn.TABLE, QualifiedName("s", "t")), "app_reader", ("SELECT",)),
+            Grant(
+                GrantTarget(GrantOn.FUNCTION, QualifiedName("s", "f"), ()),
+                "PUBLIC",
+                ("EXECUTE",),
+                revoke=True,
+            ),
+            Grant(GrantTarget(GrantOn.TABLE, QualifiedName("s", "t")), "pg_read_all_data", ("SELECT",)),
         ],
         policies=[Policy("p", qn("t"), roles=("app_writer",))],
         default_privileges=[DefaultPrivilege("s", "tables", "app_reader", ("SELECT",))],
@@ -38,7 +45,11 @@ def test_roles_exist():
     assert check_roles_exist(ok) == []
     bad = Catalog.of(
         roles=[Role("app_writer", member_of=("nobody",))],
-        grants=[Grant("table", "s.t", "app_readonly", ("SELECT",), span=span(7))],
+        grants=[
+            Grant(
+                GrantTarget(GrantOn.TABLE, QualifiedName("s", "t")), "app_readonly", ("SELECT",), span=span(7)
+            )
+        ],
         policies=[Policy("p", qn("t"), roles=("tenant",))],
         default_privileges=[DefaultPrivilege("s", "tables", "app_reader", ("SELECT",), for_role="owner")],
     )

@@ -23,6 +23,7 @@ from schemagen.model import (
 )
 from schemagen.model import code_changes as cc
 from schemagen.model.changes import SetComment
+from schemagen.model.identity import GrantOn, GrantTarget
 from tests.unit.change_kinds import change_kinds
 from tests.unit.render.rich_catalog import rich_catalog
 from tests.unit.render.scenarios import code_new, code_old
@@ -110,7 +111,7 @@ def test_roles_are_created_altered_never_dropped() -> None:
 
 def test_grants_added_removed_and_changed() -> None:
     table = Table(T, (Column("a", "integer"),))
-    select = Grant("table", "app.t", "r", ("SELECT",))
+    select = Grant(GrantTarget(GrantOn.TABLE, QualifiedName("app", "t")), "r", ("SELECT",))
     base = {"tables": [table], "roles": [Role("r")]}
     assert diff_catalogs(Catalog.of(**base), Catalog.of(**base, grants=[select])) == [
         cc.GrantPrivileges(select)
@@ -127,7 +128,7 @@ def test_grants_added_removed_and_changed() -> None:
 
 def test_grants_on_dropped_objects_go_with_them() -> None:
     table = Table(T, (Column("a", "integer"),))
-    select = Grant("table", "app.t", "r", ("SELECT",))
+    select = Grant(GrantTarget(GrantOn.TABLE, QualifiedName("app", "t")), "r", ("SELECT",))
     changes = diff_catalogs(Catalog.of(tables=[table], grants=[select]), Catalog())
     assert change_kinds(changes) == ["DropTable"]
 
@@ -136,7 +137,7 @@ def test_recreated_table_gets_its_triggers_policies_and_grants_again() -> None:
     table = Table(T, (Column("a", "integer"),))
     trigger = Trigger("t_trg", T, F.name)
     policy = Policy("p", T)
-    grant = Grant("table", "app.t", "r", ("SELECT",))
+    grant = Grant(GrantTarget(GrantOn.TABLE, QualifiedName("app", "t")), "r", ("SELECT",))
     old = Catalog.of(tables=[table], triggers=[trigger], policies=[policy], grants=[grant])
     new = Catalog.of(
         tables=[replace(table, partition_by=PartitionSpec("hash", ("a",)))],
@@ -191,7 +192,7 @@ def test_dependents_of_replaced_objects_are_rebuilt() -> None:
     assert any(
         type(c).__name__ == "CreateIndex" and c.index.name.name == "queue_stats_n_idx" for c in changes
     )
-    regranted = {c.grant.target for c in changes if isinstance(c, cc.GrantPrivileges)}
+    regranted = {str(c.grant.target) for c in changes if isinstance(c, cc.GrantPrivileges)}
     assert {"agents.active_agents", "tasks.queue_count()"} <= regranted
 
 

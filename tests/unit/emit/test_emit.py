@@ -27,6 +27,7 @@ from schemagen.model import (
     Table,
     UniqueConstraint,
 )
+from schemagen.model.identity import GrantOn, GrantTarget
 
 Q = QualifiedName
 
@@ -196,9 +197,14 @@ def test_enums_functions_roles_and_grants():
         volatility="IMMUTABLE",
     )
     grants = [
-        Grant("table", "app.registry", "reader", ("SELECT",)),
-        Grant("table", "app.registry", "auditor", ("SELECT",)),
-        Grant("function", "app.add(integer, integer)", "public", ("EXECUTE",), revoke=True),
+        Grant(GrantTarget(GrantOn.TABLE, QualifiedName("app", "registry")), "reader", ("SELECT",)),
+        Grant(GrantTarget(GrantOn.TABLE, QualifiedName("app", "registry")), "auditor", ("SELECT",)),
+        Grant(
+            GrantTarget(GrantOn.FUNCTION, QualifiedName("app", "add"), ("integer", "integer")),
+            "public",
+            ("EXECUTE",),
+            revoke=True,
+        ),
     ]
     result = _emit(
         tables=[_registry()],

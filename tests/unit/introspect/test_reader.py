@@ -16,6 +16,7 @@ from schemagen.model import (
     PartitionSpec,
     QualifiedName,
 )
+from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema, routine_id
 
 RECORDED = Path(__file__).with_name("recorded_sample_pg18.json")
 Q = QualifiedName
@@ -154,13 +155,13 @@ def test_indexes(read):
 
 def test_functions(read):
     catalog, _ = read
-    add = catalog.functions[Q("agents", "add(integer, integer)")]
+    add = catalog.functions[routine_id(Q("agents", "add"), ("integer", "integer"))]
     assert [a.default for a in add.arguments] == [None, "2"]
     assert (add.volatility, add.strict, add.parallel, add.comment) == ("IMMUTABLE", True, "SAFE", "Adds.")
-    pairs = catalog.functions[Q("agents", "pairs(integer)")]
+    pairs = catalog.functions[routine_id(Q("agents", "pairs"), ("integer",))]
     assert pairs.returns_table == (("x", "integer"), ("y", "text"))
     assert pairs.search_path == "agents, pg_temp"
-    noop = catalog.functions[Q("agents", "noop(integer)")]
+    noop = catalog.functions[routine_id(Q("agents", "noop"), ("integer",))]
     assert (noop.kind, noop.returns, noop.arguments[0].mode) == ("procedure", None, "INOUT")
 
 
@@ -189,12 +190,14 @@ def test_policies_roles_grants(read):
     assert (policy.permissive, policy.command, policy.roles) == (False, "SELECT", ("schemagen_reader",))
     assert list(catalog.roles) == ["schemagen_reader", "schemagen_writer"]
     assert catalog.roles["schemagen_writer"].member_of == ("schemagen_reader",)
-    writer = catalog.grants[("table", "agents.registry", "schemagen_writer", ())]
+    registry = Q("agents", "registry")
+    writer = catalog.grants[(GrantTarget(GrantOn.TABLE, registry), "schemagen_writer", ())]
     assert writer.privileges == ("INSERT", "SELECT", "UPDATE") and writer.with_grant_option
-    column = catalog.grants[("column", "agents.registry", "schemagen_reader", ("status",))]
+    column = catalog.grants[(GrantTarget(GrantOn.COLUMN, registry), "schemagen_reader", ("status",))]
     assert column.privileges == ("UPDATE",)
-    assert ("schema", "public", "public", ()) not in catalog.grants
-    revoked = catalog.grants[("function", "agents.add(integer, integer)", "public", ())]
+    assert (grant_on_schema("public"), "public", ()) not in catalog.grants
+    add = GrantTarget(GrantOn.FUNCTION, Q("agents", "add"), ("integer", "integer"))
+    revoked = catalog.grants[(add, "public", ())]
     assert revoked.revoke and revoked.privileges == ("EXECUTE",)
     (default,) = catalog.default_privileges.values()
     assert (default.schema, default.object_kind, default.privileges) == ("agents", "tables", ("SELECT",))

@@ -9,6 +9,8 @@ from schemagen.introspect.read_routines import read_function, read_functions, tr
 from schemagen.introspect.read_tables import read_column, read_partition_spec
 from schemagen.introspect.sequence_options import non_default_options
 from schemagen.model import Grant
+from schemagen.model.identity import GrantOn, GrantTarget
+from schemagen.model.names import QualifiedName
 from schemagen.model.pg.scan import split_top_level, strip_outer_parens
 
 
@@ -173,7 +175,9 @@ def test_column_grants_group_by_privileges():
             _grant_row(object_kind="column", column_name="a", privilege_type="UPDATE"),
         ]
     )
-    assert grants == [Grant("column", "s.t", "r", ("UPDATE",), columns=("a", "b"))]
+    assert grants == [
+        Grant(GrantTarget(GrantOn.COLUMN, QualifiedName("s", "t")), "r", ("UPDATE",), columns=("a", "b"))
+    ]
     assert omissions == []
 
 
@@ -189,5 +193,7 @@ def test_roles_follow_membership():
         {"name": "b", "login": False, "inherit": True, "member_of": [], "comment": "group"},
         {"name": "unused", "login": True, "inherit": True, "member_of": [], "comment": None},
     ]
-    roles = read_roles(rows, [Grant("table", "s.t", "a", ("SELECT",))], [], [])
+    roles = read_roles(
+        rows, [Grant(GrantTarget(GrantOn.TABLE, QualifiedName("s", "t")), "a", ("SELECT",))], [], []
+    )
     assert [r.name for r in roles] == ["a", "b"]

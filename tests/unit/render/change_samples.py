@@ -26,6 +26,7 @@ from schemagen.model import (
 from schemagen.model import changes as ch
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
+from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema
 
 Q = QualifiedName
 T = Q("app", "Orders")
@@ -217,13 +218,32 @@ def every_code_change() -> list[ch.Change]:
     )
     role = Role("Reader", member_of=("base",), inherit=False)
     grants = [
-        Grant("schema", "app", "Reader", ("USAGE",)),
-        Grant("table", "app.Orders", "Reader", ("SELECT", "INSERT"), with_grant_option=True),
-        Grant("column", "app.Orders", "Reader", ("SELECT",), columns=("id", "amount")),
-        Grant("sequence", "app.seq", "public", ("USAGE",)),
-        Grant("function", "app.f(integer, numeric(12,2))", "public", ("EXECUTE",), revoke=True),
-        Grant("procedure", "app.p(app.status[])", "Reader", ("EXECUTE",)),
-        Grant("type", "app.status", "Reader", ("USAGE",)),
+        Grant(grant_on_schema("app"), "Reader", ("USAGE",)),
+        Grant(
+            GrantTarget(GrantOn.TABLE, QualifiedName("app", "Orders")),
+            "Reader",
+            ("SELECT", "INSERT"),
+            with_grant_option=True,
+        ),
+        Grant(
+            GrantTarget(GrantOn.COLUMN, QualifiedName("app", "Orders")),
+            "Reader",
+            ("SELECT",),
+            columns=("id", "amount"),
+        ),
+        Grant(GrantTarget(GrantOn.SEQUENCE, QualifiedName("app", "seq")), "public", ("USAGE",)),
+        Grant(
+            GrantTarget(GrantOn.FUNCTION, QualifiedName("app", "f"), ("integer", "numeric(12,2)")),
+            "public",
+            ("EXECUTE",),
+            revoke=True,
+        ),
+        Grant(
+            GrantTarget(GrantOn.PROCEDURE, QualifiedName("app", "p"), ("app.status[]",)),
+            "Reader",
+            ("EXECUTE",),
+        ),
+        Grant(GrantTarget(GrantOn.TYPE, QualifiedName("app", "status")), "Reader", ("USAGE",)),
     ]
     default = DefaultPrivilege("app", "tables", "Reader", ("SELECT",), for_role="Owner")
     rows = ReferenceRows(

@@ -37,6 +37,7 @@ from schemagen.model import (
     UniqueConstraint,
     View,
 )
+from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema
 
 Q = QualifiedName
 
@@ -426,13 +427,25 @@ def code_objects() -> dict:
         ],
         "roles": [Role(READER, comment="Reads."), Role(WRITER, member_of=(READER,))],
         "grants": [
-            Grant("schema", "agents", READER, ("USAGE",)),
-            Grant("table", "agents.registry", READER, ("SELECT",)),
-            Grant("column", "agents.registry", WRITER, ("UPDATE",), columns=("status", "capabilities")),
-            Grant("table", "agents.active_agents", READER, ("SELECT",)),
-            Grant("sequence", "agents.ticket_seq", WRITER, ("USAGE",)),
-            Grant("function", "tasks.queue_count()", "public", ("EXECUTE",), revoke=True),
-            Grant("function", "tasks.queue_count()", READER, ("EXECUTE",)),
+            Grant(grant_on_schema("agents"), READER, ("USAGE",)),
+            Grant(GrantTarget(GrantOn.TABLE, QualifiedName("agents", "registry")), READER, ("SELECT",)),
+            Grant(
+                GrantTarget(GrantOn.COLUMN, QualifiedName("agents", "registry")),
+                WRITER,
+                ("UPDATE",),
+                columns=("status", "capabilities"),
+            ),
+            Grant(GrantTarget(GrantOn.TABLE, QualifiedName("agents", "active_agents")), READER, ("SELECT",)),
+            Grant(GrantTarget(GrantOn.SEQUENCE, QualifiedName("agents", "ticket_seq")), WRITER, ("USAGE",)),
+            Grant(
+                GrantTarget(GrantOn.FUNCTION, QualifiedName("tasks", "queue_count"), ()),
+                "public",
+                ("EXECUTE",),
+                revoke=True,
+            ),
+            Grant(
+                GrantTarget(GrantOn.FUNCTION, QualifiedName("tasks", "queue_count"), ()), READER, ("EXECUTE",)
+            ),
         ],
         "default_privileges": [DefaultPrivilege("agents", "tables", READER, ("SELECT",))],
         "reference_rows": [

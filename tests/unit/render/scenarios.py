@@ -21,6 +21,7 @@ from schemagen.model import (
     Table,
     UniqueConstraint,
 )
+from schemagen.model.identity import GrantOn, GrantTarget, routine_id
 from tests.unit.render.rich_catalog import rich_catalog
 
 Q = QualifiedName
@@ -154,9 +155,9 @@ def code_new() -> Catalog:
 
     old = code_old()
     functions = dict(old.functions)
-    touch = functions[Q("agents", "touch()")]
+    touch = functions[routine_id(Q("agents", "touch"), ())]
     functions[touch.key] = replace(touch, body=touch.body.replace("now()", "clock_timestamp()"))
-    count = functions[Q("tasks", "queue_count()")]
+    count = functions[routine_id(Q("tasks", "queue_count"), ())]
     functions[count.key] = replace(count, returns="numeric", body="SELECT count(*)::numeric FROM tasks.queue")
     registry = old.tables[Q("agents", "registry")]
     columns = tuple(
@@ -171,7 +172,11 @@ def code_new() -> Catalog:
     policies[restrictive.key] = restrictive
     del writers
     grants = dict(old.grants)
-    extra = Grant("table", "agents.active_types", "schemagen_test_reader", ("SELECT",))
+    extra = Grant(
+        GrantTarget(GrantOn.TABLE, QualifiedName("agents", "active_types")),
+        "schemagen_test_reader",
+        ("SELECT",),
+    )
     grants[extra.key] = extra
     rows = old.reference_rows[Q("tasks", "settings")]
     new_rows = ReferenceRows(rows.table, rows.key, ((("key", "'retention'"), ("value", "24")),))
