@@ -34,7 +34,6 @@ STABLE PARALLEL UNSAFE
 AS $body$SELECT count(*)::numeric FROM tasks.queue$body$;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
--- hazard: TABLE_REWRITE: rewrites the whole table
 ALTER TABLE agents.registry
     ALTER COLUMN agent_type TYPE character varying(80) USING agent_type::character varying(80);
 

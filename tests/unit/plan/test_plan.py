@@ -27,7 +27,7 @@ from schemagen.model import (
 from schemagen.model import changes as ch
 from schemagen.model.planned import Hazard
 from schemagen.plan import PlanCycleError, plan_changes
-from schemagen.plan.hazards import CHANGE_HAZARDS, hazards_of
+from schemagen.plan.hazards import hazards_of
 from schemagen.plan.refs import classes_with_rules
 from tests.unit.change_kinds import change_kinds
 from tests.unit.render.change_samples import every_change
@@ -200,7 +200,6 @@ def test_hazards_come_from_the_lookup_table() -> None:
     assert Hazard.ENUM_REBUILD in hazards_of(
         ch.RebuildEnum(EnumType(Q("s", "e"), ()), EnumType(Q("s", "e"), ()))
     )
-    assert set(CHANGE_HAZARDS) <= set(change_classes())
 
 
 def test_plan_carries_hazards() -> None:
@@ -235,7 +234,7 @@ def test_code_objects_follow_what_they_use() -> None:
     assert roles["schemagen_test_reader"] < policy
     assert roles["schemagen_test_reader"] < roles["schemagen_test_writer"]
     grant = first(
-        lambda c: type(c).__name__ == "GrantPrivileges" and c.grant.target == "agents.active_agents"
+        lambda c: type(c).__name__ == "GrantPrivileges" and str(c.grant.target) == "agents.active_agents"
     )
     assert views["active_agents"] < grant
     rows = first(lambda c: type(c).__name__ == "UpsertReferenceRows")
