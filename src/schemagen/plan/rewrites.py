@@ -23,8 +23,8 @@ template converts those through ``::text``). When unsure, a rewrite is assumed.
 from __future__ import annotations
 
 from schemagen.model.changes import AlterColumn, ColumnChange
+from schemagen.model.pg.types import split_type
 from schemagen.model.planned import Hazard
-from schemagen.model.types import split_type
 
 H = Hazard
 
