@@ -1,4 +1,5 @@
-"""Completeness: every change class has a template, planner facts (phase, sort key, hazards) and refs."""
+"""Completeness: every change class has a template, planner facts (phase, sort key, hazards), refs
+and a summary describer."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from schemagen.plan.facts import FACTS, ChangeFacts, facts_of, phase
 from schemagen.plan.keys import sort_key
 from schemagen.plan.refs import classes_with_rules, refs_of
 from schemagen.render import template_exists
+from schemagen.render.summary import _DESCRIBERS
 from tests.unit.render.change_samples import every_change
 from tests.unit.render.test_render import change_classes
 
@@ -19,6 +21,7 @@ def test_every_change_class_is_complete(cls: type[ch.Change]) -> None:
     assert template_exists(cls), f"{cls.__name__}: no template {cls.template_name()}"
     assert cls in FACTS, f"{cls.__name__}: no planner facts (phase, sort key, hazards) in plan/facts.py"
     assert cls in classes_with_rules(), f"{cls.__name__}: no dependency rule in plan/refs.py"
+    assert cls in _DESCRIBERS, f"{cls.__name__}: no describer in render/summary.py"
     facts = FACTS[cls]
     assert (facts.key is None) != (facts.drop is None)
     assert facts.kind is None or facts.kind in {d.kind for d in DESCRIPTORS}
