@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from schemagen import __version__
 from schemagen.api.build import compile_project
 from schemagen.api.project import GENERATED_DIR, project_root
-from schemagen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from schemagen.diagnostics import Diagnostic, Severity, has_errors, sorted_diagnostics
 from schemagen.errors import UsageError
 from schemagen.lint import lint_config, lint_sql
 from schemagen.lint.registry import rule_of
@@ -52,7 +52,14 @@ def lint_project(project: str | Path, *, strict: bool = False, everything: bool 
         raw, suppressions = lint_sql(text, name, postgres=settings.postgres, assume_in_transaction=True)
         raw = [d for d in raw if (rule_of(d.code) is None or rule_of(d.code).scope != "sql-type")]
         found += config.apply(apply_suppressions(raw, suppressions, config.active))
-    return LintResult(sorted_diagnostics(found), sources)
+    return LintResult(sorted_diagnostics(_strict(found, strict)), sources)
+
+
+def _strict(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
+    """With ``--strict``, every warning (a lint rule's or the build's) is an error."""
+    if not strict:
+        return diagnostics
+    return [replace(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in diagnostics]
 
 
 def lint_files(
@@ -81,7 +88,7 @@ def lint_files(
             text, name, postgres=settings.postgres, assume_in_transaction=assume_in_transaction
         )
         found += config.apply(apply_suppressions(raw, suppressions, config.active))
-    return LintResult(sorted_diagnostics(found), sources)
+    return LintResult(sorted_diagnostics(_strict(found, strict)), sources)
 
 
 def render_findings(result: LintResult, fmt: str) -> str:

@@ -53,11 +53,21 @@ RULES: tuple[Rule, ...] = (
     _r("D721", "equals-null", W, "design", "sqlglot", "= NULL / <> NULL is never true"),
     _r("D722", "missing-comment", INFO, "design", "model", "a table, column or view without a comment", False),
     _r("D723", "naming-pattern", W, "design", "model", "a name that does not match the project's pattern", False),
-    # the build's own warnings, configurable by name
+    # the build's own warnings (docs/checks.md), configurable and suppressible by name
+    _r("C308", "foreign-key-type-mismatch", W, "build", "model", "foreign key column types differ but PostgreSQL accepts them"),
+    _r("C312", "unshipped-extension", W, "build", "model", "an extension not shipped with PostgreSQL (contrib) or pgvector"),
+    _r("C335", "partitioned-table-without-partitions", W, "build", "model", "a partitioned table without any partition"),
+    _r("C336", "rows-without-a-partition", W, "build", "model", "rows no partition accepts (no DEFAULT, missing hash remainders)"),
+    _r("C342", "nullable-column-of-not-null-domain", W, "build", "model", "an optional column whose domain rejects NULL"),
+    _r("C351", "undecided-volatility", W, "build", "pglast", "an overload whose volatility depends on the argument types"),
+    _r("C352", "volatile-check", W, "build", "pglast", "a CHECK calling a STABLE or VOLATILE function (now(), random(), …)"),
+    _r("C355", "unknown-function", W, "build", "pglast", "a called function nobody declares"),
+    _r("C357", "deprecated-function", W, "build", "pglast", "a deprecated built-in function"),
+    _r("C368", "custom-setting-without-missing-ok", W, "build", "pglast", "current_setting('app.x') without missing_ok"),
+    _r("C374", "extension-relation-without-extension", W, "build", "pglast", "a body reads an extension's relation without the extension"),
     _r("C390", "duplicate-index", W, "build", "model", "an index with the same keys as another"),
     _r("C391", "redundant-index", W, "build", "model", "an index that is a leading prefix of another"),
     _r("C392", "wide-btree-index", W, "build", "model", "a btree index storing unbounded values"),
-    _r("C352", "volatile-check", W, "build", "pglast", "a CHECK calling a STABLE or VOLATILE function (now(), random(), …)"),
     # migration safety, over SQL statements (squawk's rules, same names)
     _r("S701", "adding-field-with-default", W, "sql", "pglast", "ADD COLUMN with a volatile default (any default before 11) rewrites the table"),
     _r("S702", "adding-foreign-key-constraint", W, "sql", "pglast", "a foreign key without NOT VALID on an existing table"),

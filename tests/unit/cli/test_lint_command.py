@@ -149,3 +149,12 @@ def test_reference_project_lints_clean() -> None:
     result = _lint("--project", str(root), "--strict")
     assert result.exit_code == 0, result.output
     assert result.output == ""
+
+
+def test_strict_turns_the_builds_own_warnings_into_errors_too(tmp_path: Path) -> None:
+    design = DESIGN + "    checks:\n      fresh: id > 0 OR now() > '2020-01-01'\n"
+    root = _project(tmp_path, design.replace("  events:", "  x:\n    columns: {a: int}\n  events:"))
+    (root / "schema" / "empty.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    records = json.loads(_lint("--project", str(root), "--strict", "--format", "json").output)
+    assert records and all(r["severity"] == "error" for r in records)
+    assert {"C352", "L103"} <= {r["code"] for r in records}

@@ -39,3 +39,12 @@ def test_sql_examples_fail_and_pass_as_documented(rule) -> None:
     assert failing and fixed
     assert rule.name in _rules_on(failing[0])
     assert rule.name not in _rules_on(fixed[0])
+
+
+def test_every_build_warning_has_a_rule_name() -> None:
+    """The build's warnings are configurable and suppressible: each needs a name in lint/registry.py."""
+    checks = (Path(__file__).resolve().parents[3] / "docs" / "checks.md").read_text(encoding="utf-8")
+    warnings = re.findall(r"^\| \[(C\d{3})\]\([^)]*\) \| warning \|", checks, re.MULTILINE)
+    assert warnings
+    missing = [code for code in warnings if rule_of(code) is None]
+    assert not missing, f"add a kebab-case name for {missing} to src/schemagen/lint/registry.py"
