@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Set
 from typing import Any
 
@@ -21,7 +22,7 @@ from schemagen.model.changes import (
 from schemagen.model.code_changes import DropPolicy, DropTrigger, DropView
 from schemagen.model.deps import type_reference
 from schemagen.model.identity import GrantOn, ObjectKind, grant_on_schema
-from schemagen.model.kinds import CATALOG_KINDS, descriptor
+from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
 from schemagen.model.routines import Grant
@@ -163,30 +164,29 @@ def _not_on(objects: Mapping[Any, Any], tables: Set[QualifiedName]) -> dict[Any,
 
 
 def _vanishing_grant(old: Catalog, new: Catalog, recreated: set[QualifiedName]) -> Callable[[Grant], bool]:
-    """Whether a grant of ``old`` is on an object that is dropped (or recreated), so it goes with it."""
+    """Whether a grant of ``old`` is on an object that is dropped (or recreated), so it goes with it.
 
-    def removed(kind: ObjectKind) -> set:
-        attribute = descriptor(kind).attribute
-        return getattr(old, attribute).keys() - getattr(new, attribute).keys()
-
-    relations = removed(ObjectKind.TABLE) | removed(ObjectKind.VIEW) | recreated
-    types = removed(ObjectKind.ENUM) | removed(ObjectKind.DOMAIN) | removed(ObjectKind.COMPOSITE_TYPE)
-    routines_gone = removed(ObjectKind.FUNCTION)
-    gone_by_class: dict[GrantOn, set] = {
-        GrantOn.SCHEMA: {grant_on_schema(s).name for s in removed(ObjectKind.SCHEMA)},
-        GrantOn.TABLE: relations,
-        GrantOn.COLUMN: relations,
-        GrantOn.SEQUENCE: removed(ObjectKind.SEQUENCE),
-        GrantOn.TYPE: types,
-    }
+    Which kinds each privilege class names comes from the kind descriptors (``grant_on``).
+    """
+    gone: dict[GrantOn, set] = defaultdict(set)
+    for kind in CATALOG_KINDS:
+        if kind.grant_on is not None:
+            before, after = getattr(old, kind.attribute), getattr(new, kind.attribute)
+            gone[kind.grant_on] |= {_granted(key) for key in before.keys() - after.keys()}
+    gone[GrantOn.TABLE] |= recreated
+    gone[GrantOn.COLUMN] = gone[GrantOn.TABLE]  # column privileges go with their table
+    gone[GrantOn.PROCEDURE] = gone[GrantOn.FUNCTION]
 
     def vanishing(grant: Grant) -> bool:
         target = grant.target
-        if target.on.is_routine:
-            return target.routine in routines_gone
-        return target.name in gone_by_class[target.on]
+        return (target.routine if target.on.is_routine else target.name) in gone[target.on]
 
     return vanishing
+
+
+def _granted(key: Any) -> Any:
+    """A catalog key as a grant target names it (a schema's name is ``QualifiedName("", name)``)."""
+    return grant_on_schema(key).name if isinstance(key, str) else key
 
 
 def _columns_using(catalog: Catalog, type_name: QualifiedName) -> tuple[tuple[QualifiedName, Column], ...]:

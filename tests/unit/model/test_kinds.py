@@ -6,10 +6,33 @@ import dataclasses
 
 import pytest
 
+from schemagen.diff import diff_catalogs
 from schemagen.diff.catalog import _comparators
-from schemagen.model import Catalog, QualifiedName, Schema, Table
+from schemagen.model import (
+    Catalog,
+    CompositeAttribute,
+    CompositeType,
+    Domain,
+    EnumType,
+    Function,
+    Grant,
+    QualifiedName,
+    Schema,
+    Sequence,
+    Table,
+    View,
+)
 from schemagen.model.changes import COMMENT_KINDS
-from schemagen.model.identity import ObjectId, ObjectKind, routine_id, schema_id
+from schemagen.model.code_changes import RevokePrivileges
+from schemagen.model.identity import (
+    GrantOn,
+    GrantTarget,
+    ObjectId,
+    ObjectKind,
+    grant_on_schema,
+    routine_id,
+    schema_id,
+)
 from schemagen.model.kinds import (
     BY_KIND,
     CATALOG_KINDS,
@@ -76,3 +99,29 @@ def test_object_ids_are_typed_values() -> None:
     assert f != routine_id(Q("app", "f"), ("integer",))
     assert str(schema_id("app")) == "app"
     assert sorted([ObjectId(ObjectKind.TABLE, Q("a", "t")), schema_id("z")])[0] == schema_id("z")
+
+
+def test_a_grant_goes_with_its_object_for_every_kind_with_a_privilege_class() -> None:
+    objects = {
+        "schemas": (Schema("s"), grant_on_schema("s")),
+        "enums": (EnumType(Q("s", "e"), ("a",)), GrantTarget(GrantOn.TYPE, Q("s", "e"))),
+        "domains": (Domain(Q("s", "d"), "integer"), GrantTarget(GrantOn.TYPE, Q("s", "d"))),
+        "composite_types": (
+            CompositeType(Q("s", "c"), (CompositeAttribute("x", "integer"),)),
+            GrantTarget(GrantOn.TYPE, Q("s", "c")),
+        ),
+        "sequences": (Sequence(Q("s", "q")), GrantTarget(GrantOn.SEQUENCE, Q("s", "q"))),
+        "tables": (Table(Q("s", "t"), ()), GrantTarget(GrantOn.TABLE, Q("s", "t"))),
+        "views": (View(Q("s", "v"), "SELECT 1"), GrantTarget(GrantOn.TABLE, Q("s", "v"))),
+        "functions": (
+            Function(Q("s", "f"), returns="integer", body="SELECT 1"),
+            GrantTarget(GrantOn.FUNCTION, Q("s", "f"), ()),
+        ),
+    }
+    assert {d.attribute for d in CATALOG_KINDS if d.grant_on is not None} == set(objects)
+    for attribute, (obj, target) in objects.items():
+        old = Catalog.of(**{attribute: [obj]}, grants=[Grant(target, "r", ("USAGE",))])
+        revokes = [type(c) for c in diff_catalogs(old, Catalog.of(**{attribute: [obj]}))]
+        assert revokes == [RevokePrivileges], attribute  # the object stays: its grant is revoked
+        gone = [type(c) for c in diff_catalogs(old, Catalog())]
+        assert RevokePrivileges not in gone, attribute  # the object goes: its grant goes with it
