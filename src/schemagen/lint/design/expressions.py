@@ -29,6 +29,7 @@ from schemagen.model import Catalog, QualifiedName
 
 _FROZEN_LITERALS = frozenset({"now", "today", "tomorrow", "yesterday"})
 _DATETIME = ("timestamp", "date", "time")
+"""Base type names (the facts layer's spelling) whose string literal 'now' is converted once."""
 
 
 @lru_cache(maxsize=4096)

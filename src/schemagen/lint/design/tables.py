@@ -8,28 +8,43 @@ from collections.abc import Iterator
 from schemagen.diagnostics import Diagnostic
 from schemagen.lint.severity import finding
 from schemagen.model import Catalog, QualifiedName, Table
+from schemagen.model.pg.types import parse_type_name
 
 _INT32 = {"integer", "smallint"}
-_TYPE_RULES = (
-    (re.compile(r"^timestamp( without time zone)?(\(\d+\))?(\[\])?$"), "D712", "timestamp without time zone",
-     "it stores wall-clock time without the offset; use timestamptz"),
-    (re.compile(r"^json(\[\])?$"), "D713", "json", "use jsonb: indexable, compared by value, no duplicates"),
-    (re.compile(r"^(character|char|bpchar)(\(\d+\))?(\[\])?$"), "D714", "char(n)",
-     "char(n) pads with blanks and compares surprisingly; use text (with a CHECK on length)"),
-    (re.compile(r"^money(\[\])?$"), "D717", "money",
-     "money follows lc_monetary and rounds; use numeric(p, s) and a currency column"),
-)  # fmt: skip
+_TYPE_RULES = {
+    "timestamp without time zone": (
+        "D712",
+        "timestamp without time zone",
+        "it stores wall-clock time without the offset; use timestamptz",
+    ),
+    "json": ("D713", "json", "use jsonb: indexable, compared by value, no duplicate keys"),
+    "character": (
+        "D714",
+        "char(n)",
+        "char(n) pads with blanks and compares surprisingly; use text (with a CHECK on length)",
+    ),
+    "money": (
+        "D717",
+        "money",
+        "money follows lc_monetary and rounds; use numeric(p, s) and a currency column",
+    ),
+}
+"""Built-in type (as the facts layer names it, modifiers and ``[]`` aside) → (code, what, hint)."""
 
 
 def base_type(catalog: Catalog, type_text: str, depth: int = 0) -> str:
-    """A column type with domains resolved to their base type (as the model spells it)."""
-    text = type_text.strip()
-    if "." in text and depth < 10 and not text.startswith('"'):
-        schema, _, name = text.partition(".")
-        domain = catalog.domains.get(QualifiedName(schema, name))
-        if domain is not None:
+    """A column type's name, domains resolved to their base type (``integer``, ``app.t``, …).
+
+    Modifiers and array brackets are dropped; built-in names are the facts layer's
+    canonical ones (``int4`` → ``integer``, ``varchar`` → ``character varying``).
+    """
+    parsed = parse_type_name(type_text)
+    if parsed.schema is not None:
+        domain = catalog.domains.get(QualifiedName(parsed.schema, parsed.name))
+        if domain is not None and depth < 10:
             return base_type(catalog, domain.base_type, depth + 1)
-    return text.lower()
+        return f"{parsed.schema}.{parsed.name}"
+    return parsed.name
 
 
 def column_types(catalog: Catalog) -> Iterator[Diagnostic]:
@@ -38,10 +53,10 @@ def column_types(catalog: Catalog) -> Iterator[Diagnostic]:
         if table.partition_of is not None:
             continue  # a partition repeats its parent's columns: reported once, on the parent
         for column in table.columns:
-            kind = base_type(catalog, column.type)
-            for pattern, code, what, hint in _TYPE_RULES:
-                if pattern.match(kind):
-                    yield finding(code, f"column {table.name}.{column.name} is {what}", column.span, hint)
+            rule = _TYPE_RULES.get(base_type(catalog, column.type))
+            if rule is not None:
+                code, what, hint = rule
+                yield finding(code, f"column {table.name}.{column.name} is {what}", column.span, hint)
             if _is_serial(catalog, table, column.name):
                 yield finding(
                     "D715",

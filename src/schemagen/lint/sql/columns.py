@@ -8,34 +8,14 @@ from pglast import ast
 from pglast.enums import ConstrType
 
 from schemagen.lint.sql.hit import Hit
+from schemagen.model.pg.builtins import builtin_volatility
+from schemagen.model.pg.types import parse_type_name, serial_base
 
-INT32 = {"int4", "integer", "int", "serial", "serial4"}
-INT16 = {"int2", "smallint", "smallserial", "serial2"}
-SERIAL = {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}
-TIMESTAMP = {"timestamp"}
-CHAR = {"bpchar", "char", "character"}
-VARCHAR = {"varchar"}
-
-NON_VOLATILE_FUNCTIONS = frozenset(
-    {
-        "now",
-        "transaction_timestamp",
-        "statement_timestamp",
-        "current_database",
-        "lower",
-        "upper",
-        "coalesce",
-        "to_jsonb",
-        "jsonb_build_object",
-        "jsonb_build_array",
-        "json_build_object",
-        "array_length",
-        "make_interval",
-        "to_timestamp",
-        "length",
-    }
-)
-"""Functions whose default PostgreSQL 11+ stores once (IMMUTABLE or STABLE); others count as volatile."""
+_INT32 = "integer"
+_INT16 = "smallint"
+_CHAR = "character"
+_VARCHAR = "character varying"
+_TIMESTAMP = "timestamp without time zone"
 
 
 def type_name(column: ast.ColumnDef) -> str:
@@ -46,19 +26,39 @@ def type_name(column: ast.ColumnDef) -> str:
     return names[-1].lower() if names else ""
 
 
+def is_serial(column: ast.ColumnDef) -> bool:
+    """Whether the column is written as serial, bigserial, smallserial (or serial4/8/2)."""
+    return serial_base(type_name(column)) is not None
+
+
+def _kind(column: ast.ColumnDef) -> str:
+    """The type in the facts layer's spelling (``int4`` → ``integer``; a serial → its integer type)."""
+    name = type_name(column)
+    if not name:
+        return ""
+    return serial_base(name) or parse_type_name(name).name
+
+
 def constraints(column: ast.ColumnDef, kind: ConstrType) -> list[ast.Constraint]:
     return [c for c in column.constraints or () if isinstance(c, ast.Constraint) and c.contype == kind]
 
 
 def is_volatile(node: object) -> bool:
-    """Whether a default expression would be evaluated per row (not a constant or a stable call)."""
+    """Whether a default expression would be evaluated per row (not a constant or a stable call).
+
+    PostgreSQL 11+ stores a non-volatile default once; the volatility of built-in
+    functions comes from the facts layer (``pg_proc.provolatile`` of PostgreSQL 18).
+    """
     if node is None or isinstance(node, ast.A_Const | ast.SQLValueFunction | ast.ParamRef):
         return False
     if isinstance(node, ast.TypeCast):
         return is_volatile(node.arg)
     if isinstance(node, ast.FuncCall):
         name = node.funcname[-1].sval.lower() if node.funcname else ""
-        return name not in NON_VOLATILE_FUNCTIONS or any(is_volatile(a) for a in node.args or ())
+        schema = node.funcname[0].sval if len(node.funcname or ()) > 1 else "pg_catalog"
+        letters = builtin_volatility(name) if schema == "pg_catalog" else None
+        # unknown functions (user-defined, extensions) count as volatile, as PostgreSQL must assume
+        return letters is None or "v" in letters or any(is_volatile(a) for a in node.args or ())
     if isinstance(node, ast.A_Expr):
         return is_volatile(node.lexpr) or is_volatile(node.rexpr)
     if isinstance(node, ast.A_ArrayExpr):
@@ -72,23 +72,27 @@ def is_volatile(node: object) -> bool:
 
 def type_hits(column: ast.ColumnDef, colname: str | None = None) -> Iterator[Hit]:
     """S706, S715-S717, S719, S720: type choices that cost later (``colname``: for ALTER … TYPE)."""
-    name = type_name(column)
+    kind = _kind(column)
     where = f"column {colname or column.colname}"
-    if name in CHAR:
+    if kind == _CHAR:
         yield Hit(
             "S706", f"{where} is char(n): it pads with blanks", "use text (with a CHECK on length if needed)"
         )
-    if name in INT32:
+    if kind == _INT32:
         yield Hit("S715", f"{where} is a 32-bit integer: it can run out at 2^31", "use bigint")
-    if name in INT16:
+    if kind == _INT16:
         yield Hit("S716", f"{where} is a 16-bit integer: it can run out at 32767", "use bigint")
-    if name in SERIAL:
-        yield Hit("S717", f"{where} is {name}: use an identity column", "bigint GENERATED ALWAYS AS IDENTITY")
-    if name in VARCHAR and column.typeName.typmods:
+    if is_serial(column):
+        yield Hit(
+            "S717",
+            f"{where} is {type_name(column)}: use an identity column",
+            "bigint GENERATED ALWAYS AS IDENTITY",
+        )
+    if kind == _VARCHAR and column.typeName.typmods:
         yield Hit(
             "S719",
             f"{where} is varchar(n): changing n later locks the table",
             "use text with a CHECK (length(...) <= n)",
         )
-    if name in TIMESTAMP:
+    if kind == _TIMESTAMP:
         yield Hit("S720", f"{where} is timestamp without time zone", "use timestamptz")

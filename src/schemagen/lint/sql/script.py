@@ -10,8 +10,8 @@ from pglast.parser import ParseError, scan
 
 from schemagen.lint.sql.hit import Hit
 from schemagen.lint.sql.state import FileState, names_key, range_key
+from schemagen.model.pg.naming import MAX_IDENTIFIER_BYTES
 
-MAX_IDENTIFIER_BYTES = 63
 _NAME_FIELDS = (
     "relname",
     "colname",

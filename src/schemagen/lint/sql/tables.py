@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pglast import ast
 from pglast.enums import AlterTableType, ConstrType, ObjectType
 
-from schemagen.lint.sql.columns import SERIAL, constraints, is_volatile, type_hits, type_name
+from schemagen.lint.sql.columns import constraints, is_serial, is_volatile, type_hits
 from schemagen.lint.sql.hit import Hit
 from schemagen.lint.sql.state import FileState, range_key
 
@@ -172,7 +172,7 @@ def _add_column(column: ast.ColumnDef, label: str, new: bool, state: FileState) 
             f"ADD COLUMN {label}.{column.colname} with this default: {why}",
             "add the column without a default (or a constant one), then backfill in batches",
         )
-    if type_name(column) in SERIAL or constraints(column, C.CONSTR_PRIMARY):
+    if is_serial(column) or constraints(column, C.CONSTR_PRIMARY):
         yield Hit(
             "S705",
             f"ADD COLUMN {label}.{column.colname} as a primary key builds the index under ACCESS EXCLUSIVE",
