@@ -14,6 +14,7 @@ from pathlib import Path
 import psycopg
 
 from schemagen.api.build import compile_project
+from schemagen.api.canonical import canonical_declared
 from schemagen.api.fingerprint import catalog_fingerprint
 from schemagen.api.inspect import connection_error
 from schemagen.api.memory import paused_gc
@@ -119,12 +120,20 @@ def compile_declared(project: str | Path) -> tuple[Catalog, list[Diagnostic]]:
     return compiled.catalog, compiled.diagnostics
 
 
-def compare_live(dsn: str | None, project: str | Path, schemas: Iterable[str] = ()) -> LiveComparison:
-    """What differs between the live database and the declared project, as an ordered plan."""
+def compare_live(
+    dsn: str | None, project: str | Path, schemas: Iterable[str] = (), dev_dsn: str | None = None
+) -> LiveComparison:
+    """What differs between the live database and the declared project, as an ordered plan.
+
+    Declared expressions are compared in PostgreSQL's canonical form (``api/canonical.py``):
+    those whose text differs are created in a scratch database (``dev_dsn``, else a
+    temporary database on the target server, else an embedded PostgreSQL) and read back.
+    """
     with paused_gc():
         declared, diagnostics = compile_declared(project)
         scope = declared_scope(declared, schemas)
         live = read_live(dsn, scope, declared)
+        declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
         safety = load_settings(project_root(project))[0].safety
         plan = plan_changes(diff_catalogs(live.catalog, declared), old=live.catalog, safety=safety)
         return LiveComparison(live, declared, plan, report_changes(plan), diagnostics)

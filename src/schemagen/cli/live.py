@@ -23,6 +23,12 @@ T = TypeVar("T")
 
 
 def _dsn_option(func):
+    func = click.option(
+        "--dev-dsn",
+        default=None,
+        help="An empty scratch database for comparing expressions in PostgreSQL's own form; default: "
+        "a temporary database on the target server, else an embedded PostgreSQL.",
+    )(func)
     return click.option(
         "--dsn", default=None, help="Connection URL; default: the libpq environment (PGHOST, PGDATABASE, …)."
     )(func)
@@ -70,10 +76,10 @@ def _guarded(call: Callable[[], T]) -> T:
         _fail(str(exc))
 
 
-def _compare(dsn: str | None, project: str | None, schemas: tuple[str, ...]):
+def _compare(dsn: str | None, project: str | None, schemas: tuple[str, ...], dev_dsn: str | None = None):
     from schemagen.api.live import compare_live
 
-    return _guarded(lambda: compare_live(dsn, project or ".", schemas))
+    return _guarded(lambda: compare_live(dsn, project or ".", schemas, dev_dsn))
 
 
 def _emit(command: str, output_format: str, changes, unmanaged) -> None:
@@ -92,10 +98,15 @@ def _emit(command: str, output_format: str, changes, unmanaged) -> None:
 @_format_option
 @click.option("--exit-code", is_flag=True, help="Exit 5 when the database differs (for CI drift checks).")
 def diff_command(
-    dsn: str | None, project: str | None, schemas: tuple[str, ...], output_format: str, exit_code: bool
+    dsn: str | None,
+    dev_dsn: str | None,
+    project: str | None,
+    schemas: tuple[str, ...],
+    output_format: str,
+    exit_code: bool,
 ) -> None:
     """Show what differs between the live database and the declared schema (read-only)."""
-    comparison = _compare(dsn, project, schemas)
+    comparison = _compare(dsn, project, schemas, dev_dsn)
     _emit("diff", output_format, comparison.changes, comparison.live.unmanaged)
     if exit_code and comparison.differs:
         sys.exit(DIFFERS)
@@ -113,10 +124,15 @@ def diff_command(
     help="Also write a plan file for `apply --plan` (records the database's fingerprint).",
 )
 def plan_command(
-    dsn: str | None, project: str | None, schemas: tuple[str, ...], output_format: str, out: str | None
+    dsn: str | None,
+    dev_dsn: str | None,
+    project: str | None,
+    schemas: tuple[str, ...],
+    output_format: str,
+    out: str | None,
 ) -> None:
     """Print the SQL that takes the database to the declared schema, with its hazards."""
-    comparison = _compare(dsn, project, schemas)
+    comparison = _compare(dsn, project, schemas, dev_dsn)
     _emit("plan", output_format, comparison.changes, comparison.live.unmanaged)
     if out:
         from schemagen.api.live import write_plan
@@ -138,6 +154,7 @@ def plan_command(
 @_format_option
 def apply_command(
     dsn: str | None,
+    dev_dsn: str | None,
     project: str | None,
     schemas: tuple[str, ...],
     plan_path: str | None,
@@ -158,7 +175,7 @@ def apply_command(
         plan, live = _guarded(lambda: load_plan(dsn, plan_path))
         changes, unmanaged = plan.changes, live.unmanaged
     else:
-        comparison = _compare(dsn, project, schemas)
+        comparison = _compare(dsn, project, schemas, dev_dsn)
         changes, unmanaged = comparison.changes, comparison.live.unmanaged
     _emit("apply", output_format, changes, unmanaged)
     if not changes:

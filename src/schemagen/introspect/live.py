@@ -33,14 +33,23 @@ sorts of large catalogs in memory; parallel workers only add start-up time here.
 
 
 def record_rows(
-    conn: psycopg.Connection, schemas: list[str] | None, progress: Progress | None = None
+    conn: psycopg.Connection,
+    schemas: list[str] | None,
+    progress: Progress | None = None,
+    *,
+    read_only: bool = True,
 ) -> dict[str, list[dict]]:
-    """Run every catalog query (a fixed number) and return their rows by kind."""
+    """Run every catalog query (a fixed number) and return their rows by kind.
+
+    ``read_only=False`` reads inside a transaction that already wrote (a scratch
+    database's uncommitted objects, read back and rolled back).
+    """
     major = conn.info.server_version // 10000
     params = {"schemas": sorted(set(schemas)) if schemas else None}
     rows: dict[str, list[dict]] = {}
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cursor:
-        cursor.execute("SET TRANSACTION READ ONLY")
+        if read_only:
+            cursor.execute("SET TRANSACTION READ ONLY")
         for setting in SESSION_SETTINGS:
             cursor.execute(setting)
         for kind in QUERY_KINDS:
