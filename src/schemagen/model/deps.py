@@ -8,6 +8,7 @@ and need refs; ``plan`` turns those into edges.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from schemagen.model.bodies import signature_of
@@ -207,9 +208,10 @@ def needs_of(found: References) -> set[ObjectRef]:
     return needs
 
 
-def expression_needs(sql: str | None, table: QualifiedName | None = None) -> set[ObjectRef]:
+@lru_cache(maxsize=65536)
+def expression_needs(sql: str | None, table: QualifiedName | None = None) -> frozenset[ObjectRef]:
     """Relations, columns, functions, types and sequences an expression may use."""
-    return needs_of(expression_references(sql, table))
+    return frozenset(needs_of(expression_references(sql, table)))
 
 
 def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:

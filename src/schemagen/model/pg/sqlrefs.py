@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pglast import ast
@@ -113,6 +113,8 @@ def references(
     """
     if not text:
         return References()
+    if declared is None and what is Text.EXPRESSION and table is not None:
+        return _table_expression(text, search_path, table)
     key = (text, what, search_path, table, language.lower(), signature or Signature())
     if declared is None:
         return _references(key, None)
@@ -122,7 +124,24 @@ def references(
     return cache[key]
 
 
-@lru_cache(maxsize=4096)
+_THE_TABLE: Name = ("", "")
+"""Stands for the table of an expression analysed once for every table."""
+
+
+@lru_cache(maxsize=65536)
+def _table_expression(text: str, search_path: tuple[str, ...], table: Name) -> References:
+    """One analysis per expression text, whatever its table: columns are only attributed to it."""
+    found = _undeclared((text, Text.EXPRESSION, search_path, _THE_TABLE, "sql", Signature()))
+    if not found.known:
+        return found
+    return replace(
+        found,
+        relations=frozenset(table if r == _THE_TABLE else r for r in found.relations),
+        columns=frozenset((*table, c) if (s, t) == _THE_TABLE else (s, t, c) for s, t, c in found.columns),
+    )
+
+
+@lru_cache(maxsize=8192)
 def _undeclared(key: tuple) -> References:
     return _analyse(key, None)
 
@@ -308,7 +327,7 @@ class _Walker:
                     self.column_of(target, column.name)
                 if node.selectStmt is not None:
                     self.statement(node.selectStmt, scopes)
-                self.expression(node.onConflictClause, [frame, *scopes])
+                self.on_conflict(node.onConflictClause, target, [frame, *scopes])
             else:
                 for item in getattr(node, "fromClause", None) or getattr(node, "usingClause", None) or ():
                     self.from_item(item, frame, scopes)
@@ -322,6 +341,21 @@ class _Walker:
         finally:
             if pushed:
                 self.ctes.pop()
+
+    def on_conflict(
+        self, clause: ast.OnConflictClause | None, target: _Entry | None, scopes: list[_Frame]
+    ) -> None:
+        """``ON CONFLICT (key) DO UPDATE SET c = excluded.c``: columns of the target, both ways."""
+        if clause is None:
+            return
+        for element in (clause.infer.indexElems or ()) if clause.infer is not None else ():
+            self.column_of(target, element.name)
+        for res in clause.targetList or ():
+            self.column_of(target, res.name)
+        excluded = [_Entry("excluded", target.relations)] if target is not None else []
+        self.expression(
+            (clause.infer, clause.targetList, clause.whereClause), [excluded + scopes[0], *scopes[1:]]
+        )
 
     def column_of(self, entry: _Entry | None, column: str | None) -> None:
         if entry is not None and column:

@@ -134,3 +134,34 @@ def test_results_are_cached_per_text_and_search_path() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(sqlrefs).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("SELECT x.a, y.c FROM t x, LATERAL (SELECT c FROM app.u WHERE u.a = x.b) y", "t.a t.b u.a u.c"),
+        ("SELECT a FROM t UNION SELECT c FROM app.u ORDER BY 1", "t.a u.c"),
+        ("SELECT a AS z FROM t ORDER BY z, b", "t.a t.b"),
+        ("SELECT sum(a) OVER (PARTITION BY b) FROM t", "t.a t.b"),
+        ("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM app.u WHERE c = a)", "t.a u.a u.c"),  # inner a first
+        ("WITH RECURSIVE r AS (SELECT a FROM t UNION ALL SELECT a + 1 FROM r) SELECT * FROM r", "t.a"),
+        ("SELECT (t.a).x, t.b[1] FROM t", "t.a t.b"),
+        ("SELECT g.x FROM generate_series(1, 3) AS g(x)", ""),
+    ],
+)
+def test_query_shapes(text: str, columns: str) -> None:
+    found = {f"{table}.{column}" for _, table, column in _query(text).columns}
+    assert found == set(columns.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("INSERT INTO t (a) SELECT c FROM app.u ON CONFLICT (a) DO UPDATE SET b = excluded.b", "t.a t.b u.c"),
+        ("UPDATE t SET b = u.c FROM app.u WHERE u.a = t.a", "t.a t.b u.a u.c"),
+        ("DELETE FROM t USING app.u WHERE u.a = t.a AND c > 0 RETURNING t.b", "t.a t.b u.a u.c"),
+    ],
+)
+def test_data_changing_statements(text: str, columns: str) -> None:
+    found = {f"{t}.{c}" for _, t, c in references(text, Text.BODY, declared=DECLARED).columns}
+    assert found == set(columns.split())
