@@ -62,3 +62,18 @@ def test_an_index_on_a_table_of_the_same_file_is_fine_but_not_on_another() -> No
     )
     found = [(d.code, d.span.line) for d in lint_sql(sql, "m.sql")[0] if d.code == "S723"]
     assert found == [("S723", 4)]
+
+
+def test_set_not_null_after_a_validated_check_is_free_only_from_postgres_12() -> None:
+    sql = (CORPUS / "safe" / "set_not_null_via_check.sql").read_text(encoding="utf-8")
+    codes = {v: [d.code for d in lint_sql(sql, "m.sql", postgres=v)[0]] for v in (11, 12)}
+    assert "S703" in codes[11] and "S703" not in codes[12]
+
+
+def test_volatility_of_a_default_comes_from_the_catalog_of_built_ins() -> None:
+    def flagged(default: str) -> bool:
+        sql = f"BEGIN;\nALTER TABLE app.t ADD COLUMN IF NOT EXISTS c text DEFAULT {default};\nCOMMIT;"
+        return "S701" in [d.code for d in lint_sql(sql, "m.sql")[0]]
+
+    assert not flagged("now()") and not flagged("lower('X')") and not flagged("'x'::text")
+    assert flagged("gen_random_uuid()::text") and flagged("clock_timestamp()::text") and flagged("app.f()")

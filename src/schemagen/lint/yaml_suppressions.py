@@ -19,11 +19,14 @@ def yaml_suppressions(documents: list[SourceDocument]) -> list[Suppression]:
     """Every ``lint: {ignore: …}`` of every document."""
     found = []
     for document in documents:
+        ignores = list(_ignores(document.data, ()))
+        if not ignores:
+            continue
         index: dict[tuple[int, int], list[JsonPath]] = defaultdict(list)
         for spans in (document.value_spans, document.key_spans):
             for path, position in spans.items():
                 index[position].append(path)
-        for owner, ignore in _ignores(document.data, ()):
+        for owner, ignore in ignores:
             for rule, reason in ignore.items():
                 path = (*owner, "lint", "ignore", rule)
                 text = document.text(path) if reason is not None else ""

@@ -80,12 +80,11 @@ class FileState:
             elif node.name == "statement_timeout":
                 self.statement_timeout = True
             return
-        for name in created_by(node):
-            self.created.add(name)
+        self.created.update(name for name in created_by(node) if name is not None)
 
 
-def created_by(node: object) -> list[tuple[str, str]]:
-    """The objects a statement creates."""
+def created_by(node: object) -> list[tuple[str, str] | None]:
+    """The objects a statement creates (None where a name cannot be read)."""
     if isinstance(node, ast.CreateStmt | ast.CreateForeignTableStmt):
         return [range_key(node.relation)]
     if isinstance(node, ast.CreateTableAsStmt):
