@@ -11,6 +11,7 @@ from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog
 from schemagen.model.pg.builtins import builtin_volatility, known_extensions
 from schemagen.model.pg.sqlparse import ParsedExpression, function_calls, sql_value_functions
+from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH
 
 _PG_MESSAGE = {
     Site.INDEX_EXPRESSION: "functions in index expression must be marked IMMUTABLE",
@@ -153,6 +154,6 @@ def _declared_off_the_search_path(catalog: Catalog, schema: str | None, name: st
     if schema is not None or builtin_volatility(name) is not None:
         return []
     schemas = sorted({f.name.schema for f in catalog.functions_named(name)})
-    if not schemas or "public" in schemas:
+    if not schemas or set(DEFAULT_SEARCH_PATH) & set(schemas):
         return []
     return [f"{s}.{name}" for s in schemas]

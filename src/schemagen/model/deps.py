@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from schemagen.model.bodies import signature_of
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
-from schemagen.model.pg.sqlrefs import Declared, References, Text, references
+from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH, Declared, References, Text, references
 from schemagen.model.pg.types import parse_type_name
 from schemagen.model.routines import Function, View
 
@@ -114,10 +114,6 @@ def trigger_ref(table: QualifiedName, name: str) -> ObjectRef:
 def policy_ref(table: QualifiedName, name: str) -> ObjectRef:
     """A policy of a table."""
     return ObjectRef("policy", table.schema, table.name, name)
-
-
-DEFAULT_SEARCH_PATH = ("public",)
-"""The search path the generated DDL runs with (the server's default): where bare names resolve."""
 
 
 def catalog_names(catalog: Catalog) -> Declared:

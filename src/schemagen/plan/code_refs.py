@@ -28,6 +28,7 @@ from schemagen.model.code_changes import (
 )
 from schemagen.model.deps import ObjectRef
 from schemagen.model.identity import GrantOn
+from schemagen.model.pg.roles import PSEUDO_ROLES
 from schemagen.model.routines import (
     DefaultPrivilege,
     Function,
@@ -40,11 +41,9 @@ from schemagen.model.routines import (
 )
 from schemagen.plan.refs_base import Refs, paired_rules, refs
 
-_PSEUDO_ROLES = frozenset({"public", "current_user", "session_user", "current_role"})
-
 
 def _roles(names) -> set[ObjectRef]:
-    return {deps.role_ref(n) for n in names if n and n.lower() not in _PSEUDO_ROLES}
+    return {deps.role_ref(n) for n in names if n and n.lower() not in PSEUDO_ROLES}
 
 
 def _type_needs(text: str | None) -> set[ObjectRef]:

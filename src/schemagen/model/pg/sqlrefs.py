@@ -35,6 +35,9 @@ from schemagen.model.pg.sqlparse import children, parse_expression, parse_query
 Name = tuple[str, str]
 """(schema, name) of a relation, function, type or sequence."""
 
+DEFAULT_SEARCH_PATH: tuple[str, ...] = ("public",)
+"""Where bare names resolve when the generated DDL runs: the server's default ``"$user", public``."""
+
 _CATALOG = "pg_catalog"
 _REGCLASS = frozenset({"regclass"})
 _SEQUENCE_FUNCTIONS = frozenset({"nextval", "currval", "setval"})
@@ -95,7 +98,7 @@ def references(
     text: str | None,
     what: Text = Text.EXPRESSION,
     *,
-    search_path: tuple[str, ...] = ("public",),
+    search_path: tuple[str, ...] = DEFAULT_SEARCH_PATH,
     declared: Declared | None = None,
     table: Name | None = None,
     language: str = "sql",
