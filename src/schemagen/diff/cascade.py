@@ -26,6 +26,7 @@ from schemagen.model.changes import (
     DropColumn,
     DropConstraint,
     DropTable,
+    RebuildEnum,
 )
 from schemagen.model.code_changes import (
     CreateFunction,
@@ -78,6 +79,8 @@ def _gone(changes: list[Change]) -> _Gone:
             ColumnChange.TYPE | ColumnChange.COLLATION
         ):
             gone.columns.add((change.table, change.old.name))
+        elif isinstance(change, RebuildEnum):  # its columns change type too
+            gone.columns |= {(table, column.name) for table, column in change.columns}
     return gone
 
 

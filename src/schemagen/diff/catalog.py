@@ -8,6 +8,7 @@ from typing import Any
 
 from schemagen.diff import indexes, routines, tables, types
 from schemagen.diff.cascade import cascade_recreations
+from schemagen.diff.enum_swap import with_dependents
 from schemagen.diff.keyed import split_keys
 from schemagen.diff.renames import apply_renames
 from schemagen.model.catalog import Catalog
@@ -46,7 +47,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     for kind in CATALOG_KINDS:
         old_objects, create, drop, alter = comparators[kind.kind]
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
-    return cascade_recreations(old, new, changes)
+    return cascade_recreations(old, new, with_dependents(changes, old, new))
 
 
 Comparator = tuple[

@@ -139,12 +139,19 @@ class RebuildEnum(Change):
     """Replace an enum whose labels were removed or reordered, converting the columns using it.
 
     ``columns`` are the (table, new column) pairs of the target catalog whose
-    type is the enum or an array of it.
+    type is the enum or an array of it. ``checks`` and ``indexes`` are the kept
+    CHECKs and indexes whose expressions use those columns: their stored text casts
+    literals to the old type, so PostgreSQL could not rebuild them under the new one;
+    they are dropped before the columns are converted and created again after.
+    Views, policies and triggers using the columns are recreated around the change
+    by the diff's cascade.
     """
 
     old: EnumType
     new: EnumType
     columns: tuple[tuple[QualifiedName, Column], ...] = ()
+    checks: tuple[tuple[QualifiedName, CheckConstraint], ...] = ()
+    indexes: tuple[Index, ...] = ()
 
     @property
     def temporary_name(self) -> str:

@@ -159,10 +159,17 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         },
     ),
     RebuildEnum: lambda c: refs(
+        # like a column type change, it drops and creates its columns: dependents go before, come after
+        # (the columns are those the old catalog had; columns added with the type come after)
+        creates={
+            deps.type_ref(c.new.name),
+            *(deps.column_ref(table, column.name) for table, column in c.columns),
+        },
+        drops={deps.column_ref(table, column.name) for table, column in c.columns},
         needs_new={
             deps.type_ref(c.new.name),
             *(deps.column_ref(table, column.name) for table, column in c.columns),
-        }
+        },
     ),
     **paired_rules(
         CreateDomain, DropDomain, lambda c: _domain_provides(c.domain), lambda c: deps.domain_needs(c.domain)

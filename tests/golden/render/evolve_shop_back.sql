@@ -78,9 +78,6 @@ COMMENT ON CONSTRAINT orders_pkey ON shop.orders IS NULL;
 -- hazard: INDEX_BUILD_BLOCKS_WRITES: builds an index while blocking writes
 CREATE INDEX orders_legacy_idx ON shop.orders USING btree (legacy);
 
--- hazard: INDEX_BUILD_BLOCKS_WRITES: builds an index while blocking writes
-CREATE INDEX orders_status_idx ON shop.orders USING btree (status);
-
 COMMENT ON INDEX shop.orders_note_idx IS 'By note.';
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
@@ -99,6 +96,9 @@ ALTER TABLE shop.orders
     ALTER COLUMN status SET DEFAULT 'new'::shop.status;
 
 DROP TYPE shop.status__old;
+
+-- hazard: INDEX_BUILD_BLOCKS_WRITES: builds an index while blocking writes
+CREATE INDEX orders_status_idx ON shop.orders USING btree (status);
 
 ALTER TABLE shop.audit
     ADD CONSTRAINT audit_order_id_fkey FOREIGN KEY (order_id) REFERENCES shop.orders (id);
