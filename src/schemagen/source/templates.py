@@ -46,7 +46,7 @@ def load_template_overrides(project_dir: Path) -> tuple[list[TemplateOverride], 
         if default.is_file() and default.read_bytes() == data:
             continue
         if name not in OVERRIDABLE_TEMPLATES:
-            diagnostics.append(_refused(name, shown))
+            diagnostics.append(_refused(name, shown, is_schemagens=default.is_file()))
             continue
         try:
             text = data.decode("utf-8")
@@ -75,14 +75,18 @@ def _files(directory: Path) -> list[Path]:
     )
 
 
-def _refused(name: str, shown: str) -> Diagnostic:
-    """The L110 error for a file that is not an overridable template."""
+def _refused(name: str, shown: str, *, is_schemagens: bool) -> Diagnostic:
+    """The L110 error for a file that is not an overridable template.
+
+    ``is_schemagens``: the name is one of schemagen's own templates (a change template, a
+    macro, any other template that writes SQL), as opposed to a name schemagen does not have.
+    """
     allowed = ", ".join(f"{PROJECT_TEMPLATES_DIR}/{n}" for n in sorted(OVERRIDABLE_TEMPLATES))
-    if name.startswith(("changes/", "macros/")):
+    if is_schemagens or name.startswith(("changes/", "macros/")):
         message = (
-            f"{name} cannot be overridden: the change templates write the DDL, and a project's "
-            "own version would break the round trip (inspect → YAML → the same SQL) and the "
-            "diffs migrations are planned from"
+            f"{name} cannot be overridden: schemagen's templates that write SQL (changes/, "
+            "macros/, …) are its own, since a project's version would break the round trip "
+            "(inspect → YAML → the same SQL) and the diffs migrations are planned from"
         )
     else:
         message = f"{name} is not a template a project can override"

@@ -95,6 +95,20 @@ def test_a_change_template_override_is_refused_with_its_path(project: Path) -> N
     assert not (project / "generated").exists()
 
 
+def test_any_other_template_of_schemagens_is_refused(project: Path) -> None:
+    others = sorted(
+        p.relative_to(default_templates_dir()).as_posix()
+        for p in default_templates_dir().rglob("*.j2")
+        if not p.relative_to(default_templates_dir()).as_posix().startswith(("changes/", "macros/", "files/"))
+    )
+    for name in others:
+        _write(project, name, "-- mine\n")
+    result = _build(project)
+    assert result.exit_code == (1 if others else 0)
+    for name in others:
+        assert f"templates/{name}:1:1: L110 {name} cannot be overridden" in result.output
+
+
 def test_a_macro_or_unknown_name_is_refused(project: Path) -> None:
     _write(project, "macros/ddl.sql.j2", "{% macro x() %}{% endmacro %}\n")
     _write(project, "files/schema.sql.j2", "nothing\n")
