@@ -11,9 +11,11 @@ from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
 from schemagen.diff.keyed import split_keys
 from schemagen.diff.renames import apply_renames
+from schemagen.diff.simple import simple
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
     Change,
+    CreateCompositeType,
     DropCompositeType,
     DropDomain,
     DropEnum,
@@ -87,9 +89,7 @@ def _comparators(
         K.DOMAIN: (old.domains, types.create_domain, lambda d: [DropDomain(d)], types.alter_domain),
         K.COMPOSITE_TYPE: (
             old.composite_types,
-            types.create_composite,
-            lambda c: [DropCompositeType(c)],
-            types.alter_composite,
+            *simple(K.COMPOSITE_TYPE, CreateCompositeType, DropCompositeType),
         ),
         K.SEQUENCE: (old.sequences, types.create_sequence, types.drop_sequence, types.alter_sequence),
         K.TABLE: (

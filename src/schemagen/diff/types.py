@@ -1,4 +1,4 @@
-"""Comparators for schemas, extensions, enums, domains, composite types and sequences.
+"""Comparators for schemas, extensions, enums, domains and sequences (composite types: ``simple.py``).
 
 Each comparator is a pure function of (old, new) objects returning a list of changes.
 """
@@ -17,14 +17,12 @@ from schemagen.model.changes import (
     AlterSequence,
     AlterSequenceOwnedBy,
     Change,
-    CreateCompositeType,
     CreateDomain,
     CreateEnum,
     CreateExtension,
     CreateSchema,
     CreateSequence,
     DomainChange,
-    DropCompositeType,
     DropDomain,
     DropDomainConstraint,
     DropExtension,
@@ -36,7 +34,6 @@ from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
     CheckConstraint,
     Column,
-    CompositeType,
     Domain,
     EnumType,
     Extension,
@@ -173,24 +170,6 @@ def same_check(old: CheckConstraint, new: CheckConstraint) -> bool:
     return same_expression(old.expression, new.expression) and replace(
         old, expression="", comment=None
     ) == replace(new, expression="", comment=None)
-
-
-# --- composite types --------------------------------------------------------
-
-
-def create_composite(composite: CompositeType) -> list[Change]:
-    """Create and comment a composite type."""
-    return [
-        CreateCompositeType(composite),
-        *comment_changes("type", composite.name, None, composite.comment),
-    ]
-
-
-def alter_composite(old: CompositeType, new: CompositeType) -> list[Change]:
-    """Recreate a composite type whose attributes changed; otherwise only comments."""
-    if old.attributes != new.attributes:
-        return [DropCompositeType(old), *create_composite(new)]
-    return comment_changes("type", new.name, old.comment, new.comment)
 
 
 # --- sequences --------------------------------------------------------------

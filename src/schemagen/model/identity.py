@@ -1,4 +1,7 @@
-"""Typed identities: the kind of an object, and an object's id (kind, name, signature).
+"""Typed identities: an object's id (kind, name, signature) and a grant's target.
+
+The kinds themselves (``ObjectKind``, ``GrantOn``) are declared with their
+descriptors in ``model/kinds.py``.
 
 Other stages compare and look up these values; none of them splits a string
 such as ``"f(integer, text)"`` to learn what it names.
@@ -6,74 +9,10 @@ such as ``"f(integer, text)"`` to learn what it names.
 
 from __future__ import annotations
 
-import enum
-import functools
 from dataclasses import dataclass
 
+from schemagen.model.kinds import GrantOn, ObjectKind
 from schemagen.model.names import QualifiedName
-
-
-@functools.total_ordering
-class ObjectKind(enum.Enum):
-    """Every kind of object the model knows: catalog kinds, then members of other objects.
-
-    The value is the kind's name in messages (``composite type``, ``default privilege``).
-    Kinds order by declaration, so sorting ids gives a stable, readable order.
-    """
-
-    SCHEMA = "schema"
-    EXTENSION = "extension"
-    ENUM = "enum"
-    DOMAIN = "domain"
-    COMPOSITE_TYPE = "composite type"
-    SEQUENCE = "sequence"
-    TABLE = "table"
-    INDEX = "index"
-    FUNCTION = "function"
-    VIEW = "view"
-    TRIGGER = "trigger"
-    POLICY = "policy"
-    ROLE = "role"
-    GRANT = "grant"
-    DEFAULT_PRIVILEGE = "default privilege"
-    REFERENCE_ROWS = "reference rows"
-    COLUMN = "column"
-    CONSTRAINT = "constraint"
-    DOMAIN_CONSTRAINT = "domain constraint"
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, ObjectKind):
-            return NotImplemented
-        return _ORDER[self] < _ORDER[other]
-
-
-_ORDER = {kind: position for position, kind in enumerate(ObjectKind)}
-
-
-class GrantOn(enum.StrEnum):
-    """What ``GRANT … ON <keyword>`` names: PostgreSQL's privilege classes.
-
-    Coarser than ``ObjectKind``: ``table`` covers views, ``type`` enums, domains and
-    composite types; ``column`` is a table with a column list.
-    """
-
-    SCHEMA = "schema"
-    TABLE = "table"
-    COLUMN = "column"
-    SEQUENCE = "sequence"
-    FUNCTION = "function"
-    PROCEDURE = "procedure"
-    TYPE = "type"
-
-    @property
-    def is_routine(self) -> bool:
-        """Whether the target is a function or procedure (identified with its signature)."""
-        return self in (GrantOn.FUNCTION, GrantOn.PROCEDURE)
-
-    @property
-    def is_relation(self) -> bool:
-        """Whether the target is a table, view or one of their columns."""
-        return self in (GrantOn.TABLE, GrantOn.COLUMN)
 
 
 @dataclass(frozen=True, order=True)

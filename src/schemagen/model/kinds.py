@@ -1,4 +1,4 @@
-"""One descriptor per object kind: the facts every stage asks about a kind, written once.
+"""Every object kind (``ObjectKind``) and its descriptor: the facts stages ask about a kind, once.
 
 A descriptor says where a kind's objects live in the ``Catalog`` (attribute and
 key), how ``COMMENT ON`` and ``GRANT … ON`` name it, which name spaces it shares
@@ -10,11 +10,73 @@ of keeping their own lists; a test fails when a kind has no descriptor.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from schemagen.model.identity import GrantOn, ObjectKind
+
+@functools.total_ordering
+class ObjectKind(enum.Enum):
+    """Every kind of object the model knows: catalog kinds, then members of other objects.
+
+    The value is the kind's name in messages (``composite type``, ``default privilege``).
+    Kinds order by declaration, so sorting ids gives a stable, readable order.
+    """
+
+    SCHEMA = "schema"
+    EXTENSION = "extension"
+    ENUM = "enum"
+    DOMAIN = "domain"
+    COMPOSITE_TYPE = "composite type"
+    SEQUENCE = "sequence"
+    TABLE = "table"
+    INDEX = "index"
+    FUNCTION = "function"
+    VIEW = "view"
+    TRIGGER = "trigger"
+    POLICY = "policy"
+    ROLE = "role"
+    GRANT = "grant"
+    DEFAULT_PRIVILEGE = "default privilege"
+    REFERENCE_ROWS = "reference rows"
+    COLUMN = "column"
+    CONSTRAINT = "constraint"
+    DOMAIN_CONSTRAINT = "domain constraint"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, ObjectKind):
+            return NotImplemented
+        return _ORDER[self] < _ORDER[other]
+
+
+_ORDER = {kind: position for position, kind in enumerate(ObjectKind)}
+
+
+class GrantOn(enum.StrEnum):
+    """What ``GRANT … ON <keyword>`` names: PostgreSQL's privilege classes.
+
+    Coarser than ``ObjectKind``: ``table`` covers views, ``type`` enums, domains and
+    composite types; ``column`` is a table with a column list.
+    """
+
+    SCHEMA = "schema"
+    TABLE = "table"
+    COLUMN = "column"
+    SEQUENCE = "sequence"
+    FUNCTION = "function"
+    PROCEDURE = "procedure"
+    TYPE = "type"
+
+    @property
+    def is_routine(self) -> bool:
+        """Whether the target is a function or procedure (identified with its signature)."""
+        return self in (GrantOn.FUNCTION, GrantOn.PROCEDURE)
+
+    @property
+    def is_relation(self) -> bool:
+        """Whether the target is a table, view or one of their columns."""
+        return self in (GrantOn.TABLE, GrantOn.COLUMN)
 
 
 class Namespace(enum.Enum):

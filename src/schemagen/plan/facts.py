@@ -18,8 +18,7 @@ from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
-from schemagen.model.identity import ObjectKind
-from schemagen.model.kinds import comment_kind, descriptor
+from schemagen.model.kinds import ObjectKind, comment_kind, descriptor
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
 from schemagen.model.planned import Hazard

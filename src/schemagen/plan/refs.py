@@ -47,8 +47,7 @@ from schemagen.model.changes import (
     SetTableLogged,
 )
 from schemagen.model.deps import ObjectRef
-from schemagen.model.identity import ObjectKind
-from schemagen.model.kinds import comment_kind
+from schemagen.model.kinds import ObjectKind, comment_kind
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
 from schemagen.model.rename_changes import RenameColumn, RenameTable

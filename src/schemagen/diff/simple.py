@@ -1,0 +1,58 @@
+"""Diff functions for a simple kind: created, dropped, and recreated when anything but its comment changes.
+
+A new kind whose objects are replaced whole (no ``ALTER`` worth writing) needs only its
+change classes and one line in ``diff/catalog.py``: ``simple(ObjectKind.X, CreateX, DropX)``.
+The comment keyword comes from the kind's descriptor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from schemagen.diff.comments import comment_changes, unqualified
+from schemagen.model.changes import Change
+from schemagen.model.kinds import ObjectKind, descriptor
+from schemagen.model.names import QualifiedName
+
+DiffFunctions = tuple[
+    Callable[[Any], list[Change]],
+    Callable[[Any], list[Change]],
+    Callable[[Any, Any], list[Change]],
+]
+"""(create, drop, alter) of one kind."""
+
+
+def simple(kind: ObjectKind, create: type[Change], drop: type[Change]) -> DiffFunctions:
+    """Create (with its comment), drop, and alter by recreating or re-commenting.
+
+    >>> from schemagen.model import CompositeAttribute, CompositeType, QualifiedName
+    >>> from schemagen.model.changes import CreateCompositeType, DropCompositeType
+    >>> _, _, alter = simple(ObjectKind.COMPOSITE_TYPE, CreateCompositeType, DropCompositeType)
+    >>> old = CompositeType(QualifiedName("s", "c"), (CompositeAttribute("x", "integer"),))
+    >>> [type(c).__name__ for c in alter(old, replace(old, comment="Hi."))]
+    ['SetComment']
+    >>> [type(c).__name__ for c in alter(old, replace(old, attributes=()))]
+    ['DropCompositeType', 'CreateCompositeType']
+    """
+    keywords = descriptor(kind).comment_keywords
+
+    def commented(obj: Any, previous: str | None) -> list[Change]:
+        if not keywords:
+            return []
+        name = obj.name if isinstance(obj.name, QualifiedName) else unqualified(obj.name)
+        return list(comment_changes(keywords[0], name, previous, obj.comment))
+
+    def created(obj: Any) -> list[Change]:
+        return [create(obj), *commented(obj, None)]
+
+    def dropped(obj: Any) -> list[Change]:
+        return [drop(obj)]
+
+    def altered(old: Any, new: Any) -> list[Change]:
+        if replace(old, comment=None) != replace(new, comment=None):
+            return [drop(old), *created(new)]
+        return commented(new, old.comment)
+
+    return created, dropped, altered
