@@ -165,3 +165,24 @@ def test_query_shapes(text: str, columns: str) -> None:
 def test_data_changing_statements(text: str, columns: str) -> None:
     found = {f"{t}.{c}" for _, t, c in references(text, Text.BODY, declared=DECLARED).columns}
     assert found == set(columns.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00",
+        "a\x00b",
+        "SELECT '\x00'",
+        "$$",
+        "/*",
+        '"',
+        "E'\\",
+        "SELECT 1; SELECT 2",
+        "SELECT " + "(" * 3000 + "1",
+    ],
+)
+@pytest.mark.parametrize("what", list(Text))
+@pytest.mark.parametrize("language", ["sql", "plpgsql"])
+def test_never_raises(text: str, what: Text, language: str) -> None:
+    found = references(text, what, language=language, table=("s", "t"), declared=DECLARED)
+    assert isinstance(found, sqlrefs.References)
