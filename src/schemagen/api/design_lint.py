@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from schemagen.diagnostics import Diagnostic, Severity
 from schemagen.lint import lint_catalog, lint_config
-from schemagen.lint.registry import rule_of
+from schemagen.lint.registry import rule_named, rule_of
 from schemagen.lint.severity import LintConfig
 from schemagen.lint.suppression import apply_suppressions
 from schemagen.lint.yaml_suppressions import yaml_suppressions
@@ -33,7 +33,8 @@ def design_findings(
         config, problems = lint_config(settings.lint)
     else:
         problems = []
-    found = diagnostics + lint_catalog(catalog, config.naming) + problems
+    comments_on = config.active(rule_named("missing-comment"))
+    found = diagnostics + lint_catalog(catalog, config.naming, comments_on=comments_on) + problems
     found = apply_suppressions(found, yaml_suppressions(documents), config.active)
     found = config.apply(found)
     if capped:
