@@ -77,7 +77,7 @@ def sarif_log(diagnostics: list[Diagnostic], version: str) -> dict:
                 "level": _SARIF_LEVEL[rule.severity] if rule.enabled else "none",
                 "enabled": rule.enabled,
             },
-            "helpUri": f"docs/lint.md#{rule.code.lower()}-{rule.name}",
+            "help": {"text": f"{rule.summary}. See docs/lint.md#{rule.code.lower()}-{rule.name}"},
             "properties": {"parser": rule.parser, "scope": rule.scope},
         }
         for rule in rules
@@ -112,7 +112,6 @@ def sarif_log(diagnostics: list[Diagnostic], version: str) -> dict:
                     "driver": {
                         "name": "schemagen",
                         "version": version,
-                        "informationUri": "https://pypi.org/project/schemagen/",
                         "rules": descriptors,
                     }
                 },
