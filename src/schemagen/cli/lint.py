@@ -46,11 +46,7 @@ def lint_command(
             result = lint_project(project, strict=strict)
     except UsageError as exc:
         fail_usage(exc)
-    output = render_findings(result, fmt)
-    if fmt == "text":
-        if result.diagnostics:
-            click.echo(output, err=False)
-    else:
-        click.echo(output)
+    if result.diagnostics or fmt != "text":  # a clean text run prints nothing, like a compiler
+        click.echo(render_findings(result, fmt))
     if not result.ok:
         sys.exit(1)
