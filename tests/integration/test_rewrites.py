@@ -1,7 +1,7 @@
 """The rewrite hazard tells the truth: compare a table's relfilenode before and after the ALTER.
 
-PostgreSQL gives a rewritten table a new relfilenode; a type change it does in
-place keeps the old one. Each case renders the real ``CreateTable`` and
+PostgreSQL gives a rewritten table a new relfilenode; a type (or collation) change
+it does in place keeps the old one. Each case renders the real ``CreateTable`` and
 ``AlterColumn`` templates.
 """
 
@@ -13,6 +13,8 @@ from tests.unit.plan.test_rewrites import NO_REWRITE, REWRITE
 
 from schemagen.model import Column, QualifiedName, Table
 from schemagen.model.changes import AlterColumn, ColumnChange, CreateTable, DropTable
+from schemagen.model.planned import Hazard
+from schemagen.plan.hazards import hazards_of
 from schemagen.plan.rewrites import type_change_rewrites
 from schemagen.render import render_change
 
@@ -37,14 +39,19 @@ def _value(type_text: str) -> str:
     return next(v for prefix, v in _VALUES.items() if type_text.startswith(prefix))
 
 
-def _rewrites(conn: psycopg.Connection, old: str, new: str) -> bool:
+def _rewrites(conn: psycopg.Connection, old: str, new: str, collation: str | None = None) -> bool:
     """Whether altering a one-row table's column from ``old`` to ``new`` gave it a new relfilenode."""
     table = Table(T, (Column("c", old),))
     conn.execute(render_change(CreateTable(table)))
     conn.execute("INSERT INTO public.t VALUES (%s)", [_value(old)])
     filenode = "SELECT pg_relation_filenode('public.t')"
     before = conn.execute(filenode).fetchone()[0]
-    conn.execute(render_change(AlterColumn(T, Column("c", old), Column("c", new), ColumnChange.TYPE)))
+    flags = (ColumnChange.TYPE if old != new else ColumnChange.NONE) | (
+        ColumnChange.COLLATION if collation else ColumnChange.NONE
+    )
+    change = AlterColumn(T, Column("c", old), Column("c", new, collation=collation), flags)
+    assert (Hazard.TABLE_REWRITE in hazards_of(change)) == type_change_rewrites(old, new)
+    conn.execute(render_change(change))
     after = conn.execute(filenode).fetchone()[0]
     conn.execute(render_change(DropTable(table)))
     return before != after
@@ -60,6 +67,13 @@ def test_no_rewrite_cases_keep_the_relfilenode(fresh_db: str) -> None:
         for old, new in _claimed(NO_REWRITE):
             assert not type_change_rewrites(old, new)
             assert not _rewrites(conn, old, new), f"{old} → {new} rewrote the table"
+
+
+def test_a_collation_change_keeps_the_relfilenode(fresh_db: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        assert not _rewrites(conn, "text", "text", collation="C")
+        assert not _rewrites(conn, "character varying(5)", "character varying(9)", collation="C")
+        assert _rewrites(conn, "character varying(9)", "character varying(5)", collation="C")
 
 
 def test_rewrite_cases_get_a_new_relfilenode(fresh_db: str) -> None:

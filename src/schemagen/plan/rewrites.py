@@ -15,6 +15,9 @@ simplify a no-op coercion away):
 * ``timestamp/time(p)`` (with or without time zone) to a precision at least ``p``;
 * ``cidr → inet``.
 
+A collation change alone keeps the bytes too (the indexes on the column are
+rebuilt, under the ACCESS EXCLUSIVE lock every ``ALTER COLUMN`` takes).
+
 Everything else is a rewrite: ``integer → bigint``, ``text → integer``, narrowing a
 varchar or numeric, changing a numeric's scale, arrays, user-defined types (the
 template converts those through ``::text``). When unsure, a rewrite is assumed.
@@ -30,7 +33,7 @@ H = Hazard
 
 COLUMN_HAZARDS: dict[ColumnChange, frozenset[Hazard]] = {
     ColumnChange.TYPE: frozenset({H.TABLE_REWRITE}),
-    ColumnChange.COLLATION: frozenset({H.TABLE_REWRITE}),
+    ColumnChange.COLLATION: frozenset(),  # the stored bytes stay; indexes on the column are rebuilt
     ColumnChange.NOT_NULL: frozenset({H.VALIDATES_ROWS}),
     ColumnChange.GENERATED: frozenset({H.TABLE_REWRITE, H.NEEDS_POSTGRES_17}),
     ColumnChange.IDENTITY: frozenset(),
