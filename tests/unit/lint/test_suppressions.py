@@ -44,7 +44,8 @@ def test_a_file_level_yaml_suppression_covers_the_whole_file(tmp_path: Path) -> 
     (tmp_path / "schema").mkdir()
     (tmp_path / "schema" / "app.yaml").write_text(
         "schema: app\nlint: {ignore: {timestamp-without-time-zone: times are local to one site}}\n"
-        "tables:\n  t:\n    columns: {id: bigint not null, a: timestamp, b: timestamp}\n    primary_key: [id]\n",
+        "tables:\n  t:\n    columns: {id: bigint not null, a: timestamp, b: timestamp}\n"
+        "    primary_key: [id]\n",
         encoding="utf-8",
     )
     codes = [d.code for d in compile_project(tmp_path).diagnostics]
@@ -55,7 +56,8 @@ def test_a_suppression_on_one_object_does_not_cover_its_sibling(tmp_path: Path) 
     (tmp_path / "schema").mkdir()
     (tmp_path / "schema" / "app.yaml").write_text(
         "schema: app\ntables:\n  t:\n    columns:\n      id: bigint not null\n"
-        "      a: {type: timestamp, lint: {ignore: {D712: local}}}\n      b: timestamp\n    primary_key: [id]\n",
+        "      a: {type: timestamp, lint: {ignore: {D712: local}}}\n      b: timestamp\n"
+        "    primary_key: [id]\n",
         encoding="utf-8",
     )
     found = [(d.code, d.span.line) for d in compile_project(tmp_path).diagnostics]
