@@ -177,6 +177,7 @@ def build_indexes(
                     for key, value in parameters.items()
                 ),
                 comment=options.get("comment"),
+                renamed_from=options.get("renamed_from"),
                 span=document.span(entry_path),
             )
         )

@@ -247,6 +247,7 @@ def _primary_key(document, path, table: QualifiedName, spec, column_specs: list[
             include=tuple(options.get("include") or ()),
             deferrable=bool(options.get("deferrable", False)),
             initially_deferred=bool(options.get("initially_deferred", False)),
+            renamed_from=options.get("renamed_from"),
             span=document.key_span(key_path),
         )
     if inline:
@@ -276,6 +277,7 @@ def _uniques(document, path, table: QualifiedName, spec, column_specs: list[Colu
                 nulls_not_distinct=bool(options.get("nulls_not_distinct", False)),
                 deferrable=bool(options.get("deferrable", False)),
                 initially_deferred=bool(options.get("initially_deferred", False)),
+                renamed_from=options.get("renamed_from"),
                 span=document.span((*path, "unique", index)),
             )
         )
@@ -359,6 +361,7 @@ def _foreign_key(document, path, table, columns, ref_table, ref_columns, options
         deferrable=bool(options.get("deferrable", False)),
         initially_deferred=bool(options.get("initially_deferred", False)),
         not_valid=bool(options.get("not_valid", False)),
+        renamed_from=options.get("renamed_from"),
         span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
     )
 
@@ -387,6 +390,7 @@ def _excludes(document, path, table: QualifiedName, spec, ctx) -> list:
                 where=entry.get("where"),
                 deferrable=bool(entry.get("deferrable", False)),
                 initially_deferred=bool(entry.get("initially_deferred", False)),
+                renamed_from=entry.get("renamed_from"),
                 span=document.span((*path, "exclude", index)),
             )
         )

@@ -42,7 +42,16 @@ def build_enums(document: SourceDocument, schema: str, ctx: BuildContext) -> lis
         values = spec if isinstance(spec, list) else spec.get("values", [])
         labels = tuple(ctx.label(document, (*values_path, i), v) for i, v in enumerate(values))
         comment = spec.get("comment") if isinstance(spec, dict) else None
-        result.append(EnumType(QualifiedName(schema, name), labels, comment, span=document.key_span(path)))
+        renamed = spec.get("values_renamed_from") if isinstance(spec, dict) else None
+        result.append(
+            EnumType(
+                QualifiedName(schema, name),
+                labels,
+                comment,
+                values_renamed_from=tuple((str(k), str(v)) for k, v in (renamed or {}).items()),
+                span=document.key_span(path),
+            )
+        )
     return result
 
 
@@ -93,6 +102,7 @@ def named_checks(
                     check["expression"],
                     no_inherit=bool(check.get("no_inherit", False)),
                     not_valid=bool(check.get("not_valid", False)),
+                    renamed_from=check.get("renamed_from"),
                     span=document.key_span(check_path),
                 )
             )

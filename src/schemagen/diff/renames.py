@@ -1,5 +1,7 @@
 """Declared renames: rewrite the old catalog under the new names, and say so with rename changes.
 
+Tables, columns, indexes, constraints and enum values are renamed in place.
+
 After the rewrite every other comparator sees the renamed table or column as
 kept, so its data survives; the rename changes run before anything else.
 Expressions (CHECKs, defaults, view queries) are not rewritten: PostgreSQL
@@ -13,8 +15,14 @@ from dataclasses import replace
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import ExcludeElement, Index, IndexElement
-from schemagen.model.rename_changes import RenameColumn, RenameTable
+from schemagen.model.objects import ExcludeElement, Index, IndexElement, Table
+from schemagen.model.rename_changes import (
+    RenameColumn,
+    RenameConstraint,
+    RenameEnumValue,
+    RenameIndex,
+    RenameTable,
+)
 
 
 def apply_renames(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
@@ -40,7 +48,74 @@ def apply_renames(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
                 old = _rename_column(old, table.name, column.renamed_from, column.name)
                 changes.append(RenameColumn(table.name, column.renamed_from, column.name))
                 current = old.tables[table.name]
-    return old, changes
+    old, more = _rename_indexes(old, new)
+    changes += more
+    old, more = _rename_constraints(old, new)
+    changes += more
+    old, more = _rename_enum_values(old, new)
+    return old, changes + more
+
+
+def _rename_indexes(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
+    changes: list[Change] = []
+    indexes = dict(old.indexes)
+    for index in new.indexes.values():
+        previous = QualifiedName(index.name.schema, index.renamed_from) if index.renamed_from else None
+        if previous in indexes and index.name not in indexes:
+            indexes[index.name] = replace(indexes.pop(previous), name=index.name)
+            changes.append(RenameIndex(previous, index.name))
+    return (replace(old, indexes=dict(sorted(indexes.items()))), changes) if changes else (old, [])
+
+
+def _rename_constraints(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
+    changes: list[Change] = []
+    tables = dict(old.tables)
+    for name, table in new.tables.items():
+        current = tables.get(name)
+        if current is None:
+            continue
+        for constraint in _constraints(table):
+            taken = {c.name for c in _constraints(current)}
+            if constraint.renamed_from in taken and constraint.name not in taken:
+                current = _constraint_renamed(current, constraint.renamed_from, constraint.name)
+                changes.append(RenameConstraint(name, constraint.renamed_from, constraint.name))
+        tables[name] = current
+    return (replace(old, tables=tables), changes) if changes else (old, [])
+
+
+def _constraints(table: Table) -> list:
+    key = [table.primary_key] if table.primary_key else []
+    return [*key, *table.uniques, *table.foreign_keys, *table.checks, *table.excludes]
+
+
+def _constraint_renamed(table: Table, before: str, after: str) -> Table:
+    def renamed(items: tuple) -> tuple:
+        return tuple(replace(c, name=after) if c.name == before else c for c in items)
+
+    key = table.primary_key
+    return replace(
+        table,
+        primary_key=replace(key, name=after) if key is not None and key.name == before else key,
+        uniques=renamed(table.uniques),
+        foreign_keys=renamed(table.foreign_keys),
+        checks=renamed(table.checks),
+        excludes=renamed(table.excludes),
+    )
+
+
+def _rename_enum_values(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
+    changes: list[Change] = []
+    enums = dict(old.enums)
+    for name, enum in new.enums.items():
+        current = enums.get(name)
+        for new_label, old_label in enum.values_renamed_from:
+            if current is not None and old_label in current.labels and new_label not in current.labels:
+                labels = tuple(new_label if label == old_label else label for label in current.labels)
+                current = replace(current, labels=labels)
+                changes.append(RenameEnumValue(name, old_label, new_label))
+        if current is not None:
+            enums[name] = current
+    return (replace(old, enums=enums), changes) if changes else (old, [])
 
 
 def _rename_table(catalog: Catalog, before: QualifiedName, after: QualifiedName) -> Catalog:

@@ -56,6 +56,8 @@ class EnumType:
     name: QualifiedName
     labels: tuple[str, ...]
     comment: str | None = None
+    values_renamed_from: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """(new label, previous label) pairs (``values_renamed_from:``): ``RENAME VALUE``, never a rebuild."""
     span: Span | None = _span()
 
 
@@ -69,6 +71,8 @@ class CheckConstraint:
     not_valid: bool = False
     span: Span | None = _span()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,8 @@ class PrimaryKey:
     initially_deferred: bool = False
     span: Span | None = _span()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,8 @@ class UniqueConstraint:
     initially_deferred: bool = False
     span: Span | None = _span()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,8 @@ class ForeignKey:
     not_valid: bool = False
     span: Span | None = _span()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +227,8 @@ class ExcludeConstraint:
     initially_deferred: bool = False
     span: Span | None = _span()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
 
 
 @dataclass(frozen=True)
@@ -314,4 +326,6 @@ class Index:
     where: str | None = None
     storage_parameters: tuple[tuple[str, str], ...] = ()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()

@@ -1,4 +1,5 @@
-"""Declared renames (``renamed_from``): a table or column keeps its data under a new name."""
+"""Declared renames (``renamed_from``): a table, column, index, constraint or enum value keeps its
+data under a new name."""
 
 from __future__ import annotations
 
@@ -35,3 +36,38 @@ class RenameColumn(Change):
 
     def reverse(self) -> Change:
         return RenameColumn(self.table, self.new_name, self.old_name)
+
+
+@dataclass(frozen=True)
+class RenameIndex(Change):
+    """``ALTER INDEX … RENAME TO …`` (``name.schema`` is the table's)."""
+
+    old_name: QualifiedName
+    new_name: QualifiedName
+
+    def reverse(self) -> Change:
+        return RenameIndex(self.new_name, self.old_name)
+
+
+@dataclass(frozen=True)
+class RenameConstraint(Change):
+    """``ALTER TABLE … RENAME CONSTRAINT … TO …`` (a key's index is renamed with it)."""
+
+    table: QualifiedName
+    old_name: str
+    new_name: str
+
+    def reverse(self) -> Change:
+        return RenameConstraint(self.table, self.new_name, self.old_name)
+
+
+@dataclass(frozen=True)
+class RenameEnumValue(Change):
+    """``ALTER TYPE … RENAME VALUE '…' TO '…'``: rows keep their value under the new label."""
+
+    enum: QualifiedName
+    old_label: str
+    new_label: str
+
+    def reverse(self) -> Change:
+        return RenameEnumValue(self.enum, self.new_label, self.old_label)

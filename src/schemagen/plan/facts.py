@@ -195,6 +195,21 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (RENAME_PHASE, _in(c.table), 1, c.old_name),
         hazards=frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
     ),
+    rc.RenameIndex: ChangeFacts(
+        K.INDEX,
+        key=lambda c: (RENAME_PHASE, _in(c.old_name), 2),
+        hazards=frozenset({H.RENAMES_IN_USE}),
+    ),
+    rc.RenameConstraint: ChangeFacts(
+        K.CONSTRAINT,
+        key=lambda c: (RENAME_PHASE, _in(c.table), 3, c.old_name),
+        hazards=frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
+    ),
+    rc.RenameEnumValue: ChangeFacts(
+        K.ENUM,
+        key=lambda c: (RENAME_PHASE, _in(c.enum), 4, c.old_label),
+        hazards=frozenset({H.RENAMES_IN_USE}),
+    ),
     ch.AddColumn: ChangeFacts(K.COLUMN, key=lambda c: (phase(K.COLUMN), _in(c.table), 2), hazards=_LOCK),
     ch.AlterColumn: ChangeFacts(
         K.COLUMN,

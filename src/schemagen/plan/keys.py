@@ -9,13 +9,19 @@ planner facts of each change class (``facts.py``).
 from __future__ import annotations
 
 from schemagen.model.changes import Change
-from schemagen.model.rename_changes import RenameColumn, RenameTable
+from schemagen.model.rename_changes import (
+    RenameColumn,
+    RenameConstraint,
+    RenameEnumValue,
+    RenameIndex,
+    RenameTable,
+)
 from schemagen.plan.facts import facts_of
 
 
 def is_rename(change: Change) -> bool:
     """Whether a change renames (renames run before every change that uses the names)."""
-    return isinstance(change, RenameTable | RenameColumn)
+    return isinstance(change, RenameTable | RenameColumn | RenameIndex | RenameConstraint | RenameEnumValue)
 
 
 def is_drop(change: Change) -> bool:

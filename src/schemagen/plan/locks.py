@@ -25,7 +25,7 @@ from schemagen.model.code_changes import (
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
 from schemagen.model.planned import Lock
-from schemagen.model.rename_changes import RenameColumn, RenameTable
+from schemagen.model.rename_changes import RenameColumn, RenameConstraint, RenameIndex, RenameTable
 from schemagen.model.safe_changes import (
     AddKeyUsingIndex,
     AddNotNullCheck,
@@ -42,6 +42,7 @@ _ACCESS_EXCLUSIVE = (
     SetTableLogged,
     RenameTable,
     RenameColumn,
+    RenameConstraint,
     SetRowLevelSecurity,
     CreatePolicy,
     DropPolicy,
@@ -78,7 +79,7 @@ def lock_of(change: Change) -> Lock | None:
         if change.concurrently:
             return Lock.SHARE_UPDATE_EXCLUSIVE
         return Lock.SHARE if isinstance(change, CreateIndex) else Lock.ACCESS_EXCLUSIVE
-    if isinstance(change, ValidateConstraint):
+    if isinstance(change, ValidateConstraint | RenameIndex):
         return Lock.SHARE_UPDATE_EXCLUSIVE
     if isinstance(change, AddConstraint):
         return (

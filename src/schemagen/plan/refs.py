@@ -50,7 +50,13 @@ from schemagen.model.deps import ObjectRef
 from schemagen.model.kinds import ObjectKind, comment_kind
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
-from schemagen.model.rename_changes import RenameColumn, RenameTable
+from schemagen.model.rename_changes import (
+    RenameColumn,
+    RenameConstraint,
+    RenameEnumValue,
+    RenameIndex,
+    RenameTable,
+)
 from schemagen.plan.code_refs import CODE_RULES
 from schemagen.plan.refs_base import Refs, paired_rules, refs
 from schemagen.plan.safe_refs import SAFE_RULES
@@ -233,6 +239,15 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     ),
     RenameColumn: lambda c: refs(
         creates={deps.column_ref(c.table, c.new_name)}, needs_new={deps.table_ref(c.table)}
+    ),
+    RenameIndex: lambda c: refs(
+        creates={deps.index_ref(c.new_name)}, needs_new={deps.schema_ref(c.new_name.schema)}
+    ),
+    RenameConstraint: lambda c: refs(
+        creates={deps.constraint_ref(c.table, c.new_name)}, needs_new={deps.table_ref(c.table)}
+    ),
+    RenameEnumValue: lambda c: refs(
+        creates={deps.enum_value_ref(c.enum, c.new_label)}, needs_new={deps.type_ref(c.enum)}
     ),
     **CODE_RULES,
     **SAFE_RULES,

@@ -174,6 +174,19 @@ def _describers() -> dict[type[Change], object]:
         ),
         cc.DeleteReferenceRows: lambda x: ("rows", str(x.rows.table), dropped, f"{len(x.rows.rows)} deleted"),
         rc.RenameTable: lambda x: ("table", str(x.table.name), altered, f"renamed from {x.old_name}"),
+        rc.RenameIndex: lambda x: ("index", str(x.new_name), altered, f"renamed from {x.old_name.name}"),
+        rc.RenameConstraint: lambda x: (
+            "constraint",
+            f"{x.table}.{x.new_name}",
+            altered,
+            f"renamed from {x.old_name}",
+        ),
+        rc.RenameEnumValue: lambda x: (
+            "enum",
+            str(x.enum),
+            altered,
+            f"value {x.old_label!r} renamed to {x.new_label!r}",
+        ),
         rc.RenameColumn: lambda x: (
             "column",
             f"{x.table}.{x.new_name}",

@@ -140,6 +140,9 @@ def every_change() -> list[ch.Change]:
         rc.RenameTable(Q("old", "Orders"), table),
         rc.RenameTable(Q("old", "x"), table),
         rc.RenameColumn(T, "amt", "amount"),
+        rc.RenameIndex(Q("app", "old_idx"), Q("app", "Orders_amount_idx")),
+        rc.RenameConstraint(T, "old_check", "Orders_amount_check"),
+        rc.RenameEnumValue(Q("app", "status"), "it's", "done"),
     ]
 
 
