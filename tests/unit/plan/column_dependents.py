@@ -1,7 +1,7 @@
 """A column whose type changes under everything PostgreSQL refuses to keep (issue 7).
 
 ``public.t.a`` goes from ``integer`` to ``bigint``. It is used, unqualified, by a
-view (and a view on that view), a policy, a trigger's ``UPDATE OF`` list, a
+view (and a view on that view), a materialized view with an index, a policy, a trigger's ``UPDATE OF`` list, a
 trigger's ``WHEN`` condition and a SQL-standard function body: ``ALTER COLUMN …
 TYPE`` is refused for each of them. An index and a CHECK on the column are rebuilt
 by PostgreSQL itself; a view reading only ``b`` is left alone.
@@ -47,11 +47,15 @@ def _catalog(a_type: str) -> Catalog:
     return Catalog.of(
         schemas=[Schema("public")],
         tables=[table],
-        indexes=[Index(Q("public", "t_a_idx"), T, (IndexElement(expression="(a + 1)"),))],
+        indexes=[
+            Index(Q("public", "t_a_idx"), T, (IndexElement(expression="(a + 1)"),)),
+            Index(Q("public", "mv_a_idx"), Q("public", "mv"), (IndexElement(column="a"),)),
+        ],
         views=[
             View(Q("public", "v"), "SELECT a FROM t"),
             View(Q("public", "w"), "SELECT (a + 1) AS a1 FROM v"),
             View(Q("public", "only_b"), "SELECT b FROM t"),
+            View(Q("public", "mv"), "SELECT a, count(*) AS n FROM t GROUP BY a", materialized=True),
         ],
         policies=[Policy("p", T, using="(a > 0)")],
         functions=[TOUCH, POSITIVE],

@@ -25,7 +25,8 @@ def _name(change) -> str:
 
 def test_dependents_of_the_altered_column_are_dropped_and_recreated() -> None:
     names = {_name(c) for c in _planned()}
-    for dependent in ("public.v", "public.w", "p", "tr_of", "tr_when", "public.positive"):
+    assert "CreateIndex" in names  # of the recreated materialized view
+    for dependent in ("public.v", "public.w", "public.mv", "p", "tr_of", "tr_when", "public.positive"):
         kind = {"p": "Policy", "tr_of": "Trigger", "tr_when": "Trigger", "public.positive": "Function"}
         word = kind.get(dependent, "View")
         assert f"Drop{word} {dependent}" in names
@@ -35,7 +36,7 @@ def test_dependents_of_the_altered_column_are_dropped_and_recreated() -> None:
 def test_what_does_not_use_the_column_is_left_alone() -> None:
     names = {_name(c) for c in _planned()}
     assert not {n for n in names if n.endswith(("only_b", "tr_b", "touch"))}
-    assert not any("Index" in n or "Constraint" in n for n in names)  # PostgreSQL rebuilds those
+    assert not any(n == "DropIndex" or "Constraint" in n for n in names)  # PostgreSQL rebuilds those
 
 
 def test_drops_come_before_the_alter_and_creates_after() -> None:
@@ -45,8 +46,9 @@ def test_drops_come_before_the_alter_and_creates_after() -> None:
     creates = [i for i, c in enumerate(planned) if type(c).__name__.startswith("Create")]
     assert drops and max(drops) < alter < min(creates)
     views = [c.view.name.name for c in planned if isinstance(c, cc.DropView)]
-    assert views == ["w", "v"]  # the view on the view goes first
-    assert [c.view.name.name for c in planned if isinstance(c, cc.CreateView)] == ["v", "w"]
+    assert views.index("w") < views.index("v")  # the view on the view goes first
+    created = [c.view.name.name for c in planned if isinstance(c, cc.CreateView)]
+    assert created.index("v") < created.index("w")
 
 
 def test_a_star_view_uses_every_column() -> None:
