@@ -60,7 +60,7 @@ def allowed(importer: str, imported: str) -> bool:
         "model": {"kernel", "facts"},
         "stage": {"kernel", "model", "facts"},
         "plan": {"kernel", "model", "facts"},
-        "api": {"kernel", "model", "stage", "plan"},
+        "api": {"kernel", "model", "facts", "stage", "plan"},
         "cli": {"kernel", "api", "cli"},
     }
     if importer == "plan" and imported == "diff":

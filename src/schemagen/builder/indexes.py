@@ -10,6 +10,7 @@ from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Index, IndexElement, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.naming import default_index_name, figure_index_colname
+from schemagen.model.pg.quoting import unquote_ident
 from schemagen.model.pg.scan import matching_paren, words
 
 _KEY_HINT = 'a key is `column [opclass] [collate "C"] [asc|desc] [nulls first|last]` or `(expression)`'
@@ -58,8 +59,7 @@ descending=True, nulls_first=False)
         if candidate in columns:
             return _options(candidate, None, tokens[count:], text)
     first = tokens[0]
-    column = first[1:-1].replace('""', '"') if first.startswith('"') and first.endswith('"') else first
-    return _options(column, None, tokens[1:], text)
+    return _options(unquote_ident(first), None, tokens[1:], text)
 
 
 def _options(column: str | None, expression: str | None, tokens: list[str], text: str) -> ParsedKey:

@@ -9,6 +9,7 @@ from schemagen.emit.sql_values import strip_view_query
 from schemagen.emit.tables import index_value
 from schemagen.emit.yaml_writer import FlowList
 from schemagen.model import Function, View
+from schemagen.model.pg.scan import search_path_schemas
 from schemagen.model.pg.types import short_type
 
 
@@ -58,14 +59,7 @@ def _argument(argument, schema: str) -> str:
 
 def _search_path(text: str) -> list[str]:
     """``agents, "$user"`` → ``['agents', '$user']``; ``""`` → ``[]``."""
-    items = []
-    for part in text.split(","):
-        part = part.strip()
-        if part.startswith('"') and part.endswith('"'):
-            part = part[1:-1].replace('""', '"')
-        if part:
-            items.append(part)
-    return items
+    return search_path_schemas(text)
 
 
 def view_value(view: View, lookup: Lookup) -> dict[str, Any]:

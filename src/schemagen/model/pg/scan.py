@@ -172,6 +172,15 @@ def split_dotted(text: str) -> list[str]:
     return [unquote_ident(part) for part in split_top_level(text, ".")]
 
 
+def search_path_schemas(text: str) -> list[str]:
+    """The schemas of a ``search_path`` setting, unquoted; ``""`` (empty) has none.
+
+    >>> search_path_schemas('agents, "$user", "My, Schema"'), search_path_schemas('""')
+    (['agents', '$user', 'My, Schema'], [])
+    """
+    return [name for name in (unquote_ident(part) for part in split_top_level(text)) if name]
+
+
 _PLAIN = re.compile(r"[^'\"()\[\]$/-]*")
 _WORD = re.compile(r"\S+")
 

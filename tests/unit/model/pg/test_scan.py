@@ -2,7 +2,14 @@
 
 import pytest
 
-from schemagen.model.pg.scan import matching_paren, split_dotted, split_top_level, strip_outer_parens, words
+from schemagen.model.pg.scan import (
+    matching_paren,
+    search_path_schemas,
+    split_dotted,
+    split_top_level,
+    strip_outer_parens,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +59,9 @@ def test_words_keep_brackets_and_quotes_whole() -> None:
         "default",
         "$$a b$$",
     ]
+
+
+def test_search_path_schemas_keep_a_quoted_comma() -> None:
+    # emit/routines.py split a function's search_path at every comma
+    assert search_path_schemas('"My, Schema", public, "$user"') == ["My, Schema", "public", "$user"]
+    assert search_path_schemas('""') == []
