@@ -65,6 +65,13 @@ CASES = [
         "ALTER TABLE parent ADD UNIQUE (code)",
     ),
     (
+        "C306",
+        "CREATE TABLE parent (id int PRIMARY KEY DEFERRABLE);",
+        "CREATE TABLE c (pid int REFERENCES parent)",
+        "cannot use a deferrable primary key for referenced table",
+        "CREATE TABLE c (pid int)",
+    ),
+    (
         "C307",
         PARENT,
         "CREATE TABLE c (pid text REFERENCES parent)",
@@ -253,6 +260,13 @@ CASES = [
         "CREATE TABLE t (id int PRIMARY KEY, name text);",
         "INSERT INTO t VALUES (1, 'a') ON CONFLICT (name) DO UPDATE SET id = EXCLUDED.id",
         "there is no unique or exclusion constraint matching the ON CONFLICT specification",
+        "INSERT INTO t VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
+    ),
+    (
+        "C317",
+        "CREATE TABLE t (id int PRIMARY KEY, name text UNIQUE DEFERRABLE);",
+        "INSERT INTO t VALUES (1, 'a') ON CONFLICT (name) DO UPDATE SET id = EXCLUDED.id",
+        "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters",
         "INSERT INTO t VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
     ),
     (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemagen.diagnostics import Diagnostic, error, warning
 from schemagen.model import Catalog
-from schemagen.model.unique_keys import plain_keys
+from schemagen.model.unique_keys import unique_keys
 
 
 def check_triggers(catalog: Catalog) -> list[Diagnostic]:
@@ -85,8 +85,9 @@ def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
     """C317: reference rows name existing columns and upsert on a unique key.
 
     Prevents: ``column "x" of relation "t" does not exist`` and ``there is no
-    unique or exclusion constraint matching the ON CONFLICT specification`` (rows
-    are upserted with ``ON CONFLICT (key)``).
+    unique or exclusion constraint matching the ON CONFLICT specification`` and ``ON
+    CONFLICT does not support deferrable unique constraints/exclusion constraints as
+    arbiters`` (rows are upserted with ``ON CONFLICT (key)``).
     """
     found = []
     for table_name, rows in catalog.reference_rows.items():
@@ -106,7 +107,20 @@ def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
                     None,
                 )
             )
-        if frozenset(rows.key) not in {frozenset(key) for key in plain_keys(catalog, table)}:
+        arbiters = [
+            k for k in unique_keys(catalog, table) if k.plain and frozenset(k.columns) == set(rows.key)
+        ]
+        if arbiters and all(k.deferrable for k in arbiters):
+            found.append(
+                error(
+                    "C317",
+                    f"{what} are keyed by ({', '.join(rows.key)}), whose {arbiters[0].kind} is DEFERRABLE",
+                    rows.span or table.span,
+                    "ON CONFLICT cannot use a deferrable key: key the rows by another key, "
+                    "or make this one NOT DEFERRABLE",
+                )
+            )
+        elif not arbiters:
             found.append(
                 error(
                     "C317",

@@ -61,3 +61,14 @@ def test_reference_rows():
     )
     assert codes(found) == ["C317"] * 3
     assert all(d.span == span(8) for d in found)
+
+
+def test_reference_rows_keyed_by_a_deferrable_key_are_refused():
+    # INSERT … ON CONFLICT (name): "ON CONFLICT does not support deferrable unique
+    # constraints/exclusion constraints as arbiters"; the check's own list of keys ignored DEFERRABLE
+    deferrable = UniqueConstraint("t_name_key", ("name",), deferrable=True)
+    unique = table("t", col("id"), col("name", "text"), uniques=(deferrable,))
+    [diag] = check_reference_rows(
+        Catalog.of(tables=[unique], reference_rows=[_rows(("name",), [("name", "'a'")])])
+    )
+    assert diag.code == "C317" and "DEFERRABLE" in diag.message
