@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from schemagen.model.bodies import signature_of
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
+from schemagen.model.pg.scan import search_path_schemas
 from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH, Declared, References, Text, references
 from schemagen.model.pg.types import parse_type_name
 from schemagen.model.routines import Function, View
@@ -146,8 +147,7 @@ def function_search_path(function: Function) -> tuple[str, ...]:
     """Where bare names of a body resolve when it is created: its own search_path, else the default."""
     if function.search_path is None:
         return DEFAULT_SEARCH_PATH
-    parts = (part.strip() for part in function.search_path.split(","))
-    return tuple(p[1:-1].replace('""', '"') if p.startswith('"') else p for p in parts if p)
+    return tuple(search_path_schemas(function.search_path))
 
 
 def expression_references(

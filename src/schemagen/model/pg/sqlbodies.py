@@ -17,6 +17,7 @@ from functools import lru_cache
 from pglast import ast, parse_sql
 from pglast.parser import ParseError, parse_plpgsql_json
 
+from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.sqlparse import column_references, parse_expression
 
 _WRAPPER = "CREATE {kind} f({arguments}) {returns} LANGUAGE plpgsql AS {tag}{body}{tag}"
@@ -57,19 +58,17 @@ class Body:
     """PL/pgSQL variables (arguments, declared names, ``new``/``old``…): not columns."""
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _wrapper(body: str, signature: Signature) -> str:
     arguments = ", ".join(
-        f"{mode} {_quote(name) if name else ''} {type_}".replace("  ", " ")
+        f"{mode} {quote_ident(name) if name else ''} {type_}".replace("  ", " ")
         for mode, name, type_ in signature.arguments
     )
     if signature.kind == "procedure":
         returns = ""
     elif signature.returns_table:
-        returns = "RETURNS TABLE (" + ", ".join(f"{_quote(n)} {t}" for n, t in signature.returns_table) + ")"
+        returns = (
+            "RETURNS TABLE (" + ", ".join(f"{quote_ident(n)} {t}" for n, t in signature.returns_table) + ")"
+        )
     else:
         returns = f"RETURNS {signature.returns or 'void'}"
     tag = "$sg_body$"

@@ -23,6 +23,8 @@ from functools import lru_cache
 from pglast import ast
 from pglast.parser import ParseError, scan
 
+from schemagen.model.pg.quoting import unquote_ident
+from schemagen.model.pg.scan import split_top_level
 from schemagen.model.pg.sqlbodies import (
     Body,
     Signature,
@@ -516,7 +518,9 @@ def _type_names(type_name: ast.TypeName) -> tuple[str, ...]:
 
 
 def split_qualified(text: str) -> list[str] | None:
-    """Split an identifier string such as ``'"App".t_seq'`` into its unquoted, folded parts.
+    """Split an identifier string such as ``'"App".t_seq'`` as ``regclass`` reads it.
+
+    Unquoted parts fold to lower case; None when a part is malformed.
 
     >>> split_qualified('"App".t_seq')
     ['App', 't_seq']
@@ -525,30 +529,15 @@ def split_qualified(text: str) -> list[str] | None:
     >>> split_qualified('a"b') is None
     True
     """
-    parts: list[str] = []
-    current: list[str] = []
-    quoted = was_quoted = False
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == '"':
-            if quoted and i + 1 < len(text) and text[i + 1] == '"':
-                current.append('"')
-                i += 1
-            elif quoted or not current:
-                quoted, was_quoted = not quoted, True
-            else:
-                return None
-        elif char == "." and not quoted:
-            parts.append("".join(current) if was_quoted else "".join(current).strip().lower())
-            current, was_quoted = [], False
+    parts = []
+    for part in (p.strip() for p in split_top_level(text, ".")):
+        if len(part) >= 2 and part[0] == part[-1] == '"':
+            parts.append(unquote_ident(part))
+        elif part and '"' not in part:
+            parts.append(part.lower())
         else:
-            current.append(char)
-        i += 1
-    if quoted:
-        return None
-    parts.append("".join(current) if was_quoted else "".join(current).strip().lower())
-    return parts if all(parts) else None
+            return None
+    return parts
 
 
 # --- the fallback ------------------------------------------------------------------------
