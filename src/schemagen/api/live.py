@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import psycopg
@@ -27,20 +28,28 @@ from schemagen.introspect import introspect
 from schemagen.model import Catalog
 from schemagen.model.names import QualifiedName
 from schemagen.model.planned import Plan
+from schemagen.model.settings import SafetySettings
 from schemagen.plan import plan_changes
 from schemagen.render.report import ReportChange, report_changes
+from schemagen.render.row_checks import reference_rows_query
 from schemagen.source.project import load_settings
 
 
 @dataclass(frozen=True)
 class LiveState:
-    """The live catalog within scope, what could not be read, and its fingerprint."""
+    """The live catalog within scope, what could not be read, and (on demand) its fingerprint."""
 
     catalog: Catalog
     unmanaged: tuple[str, ...]
     scope: tuple[str, ...]
     server_major: int
-    fingerprint: str
+    read: Catalog = field(repr=False, compare=False, default_factory=Catalog)
+    """Everything introspection read, before the scope narrowed it: what the fingerprint covers."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The fingerprint a plan file records (computed when first asked for)."""
+        return catalog_fingerprint(self.read, list(self.scope), self.server_major)
 
 
 @dataclass(frozen=True)
@@ -73,27 +82,30 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.views,
     ):
         schemas |= {key.schema for key in mapping if isinstance(key, QualifiedName)}
-    schemas |= {extension.schema for extension in declared.extensions.values() if extension.schema}
+    schemas |= {extension.schema or "public" for extension in declared.extensions.values()}
     return tuple(sorted(schemas))
 
 
-def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...]) -> Catalog:
+def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Iterable[str]) -> Catalog:
     """The live catalog without what lies outside the scope.
 
-    Extensions are database-wide: one is in scope when its schema is, or when the
-    project declares it. A schema only holds objects (public, say) without being
+    Extensions are database-wide: one is in scope when its schema is (None is
+    ``public``), or when the project declares it. A schema only holds objects (public, say) without being
     declared keeps existing: only declared schemas and ``--schema`` ones are compared.
     """
     extensions = {
         name: ext
         for name, ext in live.extensions.items()
-        if ext.schema in scope or name in declared.extensions
+        if (ext.schema or "public") in scope or name in declared.extensions
     }
-    schemas = {name: schema for name, schema in live.schemas.items() if name in declared.schemas}
+    managed = set(declared.schemas) | set(named)
+    schemas = {name: schema for name, schema in live.schemas.items() if name in managed}
     return replace(live, extensions=extensions, schemas=schemas)
 
 
-def read_live(dsn: str | None, scope: tuple[str, ...], declared: Catalog | None = None) -> LiveState:
+def read_live(
+    dsn: str | None, scope: tuple[str, ...], declared: Catalog | None = None, named: Iterable[str] = ()
+) -> LiveState:
     """Introspect the schemas of ``scope`` on the database at ``dsn`` (None: the libpq environment).
 
     The fingerprint covers everything read, before ``declared`` narrows extensions
@@ -104,17 +116,38 @@ def read_live(dsn: str | None, scope: tuple[str, ...], declared: Catalog | None 
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
             major = conn.info.server_version // 10000
             catalog, omissions = introspect(conn, list(scope))
+            read = catalog
+            if declared is not None:
+                catalog = _within(catalog, declared, scope, named)
+                catalog = replace(catalog, reference_rows=_present_rows(conn, catalog, declared))
     except psycopg.Error as exc:
         raise connection_error(exc, conninfo) from None
-    fingerprint = catalog_fingerprint(catalog, list(scope), major)
-    if declared is not None:
-        catalog = _within(catalog, declared, scope)
-    return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, fingerprint)
+    return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, read)
+
+
+def _present_rows(conn: psycopg.Connection, live: Catalog, declared: Catalog) -> dict:
+    """The declared reference rows the live tables already hold (introspection reads no data).
+
+    A table whose check fails to run (a column still missing, a type about to
+    change) does not hold them: the plan upserts them.
+    """
+    present = {}
+    for table, rows in declared.reference_rows.items():
+        if table not in live.tables:
+            continue
+        try:
+            with conn.transaction():
+                found = conn.execute(reference_rows_query(rows)).fetchone()
+        except psycopg.Error:
+            continue
+        if found and found[0]:
+            present[table] = rows
+    return present
 
 
 def compile_declared(project: str | Path) -> tuple[Catalog, list[Diagnostic]]:
     """The declared catalog of a project; ``InvalidProject`` when it has errors."""
-    compiled = compile_project(project)
+    compiled = compile_project(project, outputs=False)
     if not compiled.ok or compiled.catalog is None:
         raise InvalidProject(compiled.diagnostics)
     return compiled.catalog, compiled.diagnostics
@@ -128,15 +161,30 @@ def compare_live(
     Declared expressions are compared in PostgreSQL's canonical form (``api/canonical.py``):
     those whose text differs are created in a scratch database (``dev_dsn``, else a
     temporary database on the target server, else an embedded PostgreSQL) and read back.
+    The plan is safe by default, each rewrite behind the project's ``safety:`` settings.
     """
     with paused_gc():
         declared, diagnostics = compile_declared(project)
-        scope = declared_scope(declared, schemas)
-        live = read_live(dsn, scope, declared)
-        declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
         safety = load_settings(project_root(project))[0].safety
+        comparison = compare_catalog(dsn, declared, schemas, safety, dev_dsn)
+        return replace(comparison, diagnostics=diagnostics)
+
+
+def compare_catalog(
+    dsn: str | None,
+    declared: Catalog,
+    schemas: Iterable[str] = (),
+    safety: SafetySettings | None = None,
+    dev_dsn: str | None = None,
+) -> LiveComparison:
+    """What differs between the live database and an already compiled declared catalog."""
+    schemas = tuple(schemas)
+    with paused_gc():
+        scope = declared_scope(declared, schemas)
+        live = read_live(dsn, scope, declared, schemas)
+        declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
         plan = plan_changes(diff_catalogs(live.catalog, declared), old=live.catalog, safety=safety)
-        return LiveComparison(live, declared, plan, report_changes(plan), diagnostics)
+        return LiveComparison(live, declared, plan, report_changes(plan))
 
 
 class StalePlan(SchemagenError):

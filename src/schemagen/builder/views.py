@@ -6,6 +6,7 @@ from schemagen.builder.context import BuildContext, Located
 from schemagen.builder.indexes import build_indexes
 from schemagen.model import Index, QualifiedName, View
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.pg.scan import clean_query
 
 
 def build_views(document: SourceDocument, schema: str, ctx: BuildContext) -> tuple[list[View], list[Index]]:
@@ -39,12 +40,3 @@ def build_views(document: SourceDocument, schema: str, ctx: BuildContext) -> tup
                     document, (*path, "indexes"), qualified, spec["indexes"], ctx, columns
                 )
     return views, indexes
-
-
-def clean_query(query: str) -> str:
-    """The query without surrounding whitespace or a trailing semicolon.
-
-    >>> clean_query("SELECT 1;\\n")
-    'SELECT 1'
-    """
-    return query.strip().rstrip(";").rstrip()

@@ -205,3 +205,12 @@ def words(text: str) -> Iterator[tuple[int, str]]:
             start = index
     if start is not None:
         yield start, text[start:].rstrip()
+
+
+def clean_query(query: str) -> str:
+    """A view query without surrounding whitespace or a trailing semicolon (declared or read back).
+
+    >>> clean_query(" SELECT 1;\\n")
+    'SELECT 1'
+    """
+    return query.strip().rstrip(";").rstrip()

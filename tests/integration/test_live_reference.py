@@ -1,0 +1,32 @@
+"""Zero false diffs on the reference system: right after loading ``generated/schema.sql``, ``diff`` is empty.
+
+On PostgreSQL 18 (pgvector). The declared expressions are hand-written
+(``'{}'``, ``length(x) > 0``); PostgreSQL stores them in its own canonical form
+(``'{}'::jsonb``), so this holds only once declared expressions are compared
+through a scratch database (issue 8's canonical comparison).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tests.integration.test_golden_apply import psql_apply
+
+from schemagen.cli import main
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="declared expressions compare as text until the scratch-database canonical comparison lands",
+)
+def test_diff_is_empty_right_after_loading_generated_schema_sql(pg18_db):
+    loaded = psql_apply(pg18_db, REPO / "generated" / "schema.sql")
+    assert loaded.returncode == 0, loaded.stderr
+    result = CliRunner().invoke(main, ["diff", "--dsn", pg18_db, "--project", str(REPO), "--exit-code"])
+    assert result.exit_code == 0, result.stdout[:4000]
