@@ -136,7 +136,7 @@ def test_pgvector_types_opclasses_and_storage_parameters(pg18_db):
     (index,) = catalog.indexes.values()
     assert (index.using, index.elements[0].opclass, index.storage_parameters) == (
         "ivfflat",
-        "public.vector_cosine_ops",  # canonical: qualified outside pg_catalog
+        "vector_cosine_ops",  # unqualified in pg_catalog and public (as declared); qualified elsewhere
         (("lists", "1"),),
     )
     assert not [o for o in omissions if "vector" in o.name]

@@ -32,7 +32,7 @@ SELECT n.nspname AS schema,
                       'operator', CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname
                                        ELSE 'OPERATOR(' || opn.nspname || '.' || op.oprname || ')' END,
                       'opclass', CASE WHEN NOT opc.opcdefault THEN
-                                      CASE WHEN opcn.nspname = 'pg_catalog' THEN opc.opcname
+                                      CASE WHEN opcn.nspname IN ('pg_catalog', 'public') THEN opc.opcname
                                            ELSE opcn.nspname || '.' || opc.opcname END END)
                       ORDER BY g.pos)
              FROM generate_series(1, ix.indnkeyatts) g(pos)

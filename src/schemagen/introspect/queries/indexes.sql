@@ -11,7 +11,7 @@ SELECT n.nspname AS schema,
                  'column', CASE WHEN g.attnum <> 0 THEN ta.attname END,
                  'expression', CASE WHEN g.attnum = 0 THEN pg_get_indexdef(ix.indexrelid, g.pos::int, true) END,
                  'opclass', CASE WHEN NOT opc.opcdefault THEN
-                                 CASE WHEN opcn.nspname = 'pg_catalog' THEN opc.opcname
+                                 CASE WHEN opcn.nspname IN ('pg_catalog', 'public') THEN opc.opcname
                                       ELSE opcn.nspname || '.' || opc.opcname END END,
                  'opclass_options', ia.attoptions,
                  'collation', CASE WHEN g.coll <> 0 AND g.coll <> coalesce(ta.attcollation, it.typcollation) THEN
