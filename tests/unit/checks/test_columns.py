@@ -15,9 +15,13 @@ from tests.unit.checks.builders import codes, col, qn, span, table
 
 def test_extensions_available():
     assert (
-        check_extensions_available(Catalog.of(extensions=[Extension("vector"), Extension("pg_trgm")])) == []
-    )
-    [diag] = check_extensions_available(Catalog.of(extensions=[Extension("pgcrypto", span=span(2))]))
+        check_extensions_available(
+            Catalog.of(extensions=[Extension("vector"), Extension("pg_trgm"), Extension("pgcrypto")])
+        )
+        == []
+    )  # pgcrypto and uuid-ossp ship in contrib of every supported version
+    assert check_extensions_available(Catalog.of(extensions=[Extension("uuid-ossp")])) == []
+    [diag] = check_extensions_available(Catalog.of(extensions=[Extension("timescaledb", span=span(2))]))
     assert diag.code == "C312" and diag.severity is Severity.WARNING and diag.span == span(2)
 
 
