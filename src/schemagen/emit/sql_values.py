@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from schemagen.model.pg.sqlparse import NOT_A_CONSTANT, constant_value
+
 _PLAIN_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_$]*$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def is_plain_identifier(name: str) -> bool:
@@ -27,16 +28,8 @@ def literal_to_data(text: str) -> Any:
     stripped = text.strip()
     if stripped.upper() in ("MINVALUE", "MAXVALUE"):
         return stripped.lower()
-    if stripped.upper() == "NULL":
-        return None
-    if stripped.lower() in ("true", "false"):
-        return stripped.lower() == "true"
-    if _NUMBER.match(stripped):
-        return int(stripped) if "." not in stripped else stripped
-    if stripped.startswith("'"):
-        end = stripped.rfind("'")
-        return stripped[1:end].replace("''", "'")
-    return stripped
+    value = constant_value(stripped)
+    return stripped if value is NOT_A_CONSTANT else value
 
 
 def strip_view_query(query: str) -> str:

@@ -201,6 +201,42 @@ def sql_value_functions(parsed: ParsedExpression) -> list[str]:
     return found
 
 
+NOT_A_CONSTANT = object()
+"""What :func:`constant_value` answers for text that is not one constant."""
+
+
+def constant_value(text: str) -> object:
+    """The value of a constant as PostgreSQL reads it, or ``NOT_A_CONSTANT``.
+
+    Integers give ``int``; other numbers their text as written; strings their value
+    (a cast or a collation around one is dropped); booleans ``bool``; NULL None.
+
+    >>> [constant_value(t) for t in ("-5", "1.5", "'it''s'", "'2024-01-01'::date", "TRUE", "NULL")]
+    [-5, '1.5', "it's", '2024-01-01', True, None]
+    >>> constant_value("MAXVALUE") is NOT_A_CONSTANT
+    True
+    """
+    node = parse_expression(text).node
+    if isinstance(node, ast.CollateClause):
+        node = node.arg
+    literal = string_literal(node) if node is not None else None
+    if literal is not None:
+        return literal[0]
+    if not isinstance(node, ast.A_Const):
+        return NOT_A_CONSTANT
+    if node.isnull:
+        return None
+    value = node.val
+    if isinstance(value, ast.Integer):
+        return value.ival
+    if isinstance(value, ast.Float):
+        digits = value.fval.removeprefix("-")
+        return int(value.fval) if digits.isdigit() else text.strip()
+    if isinstance(value, ast.Boolean):
+        return value.boolval
+    return NOT_A_CONSTANT
+
+
 def string_literal(node: ast.Node) -> tuple[str, tuple[str, ...] | None] | None:
     """``'x'`` or ``'x'::type`` → (value, type names or None); anything else → None."""
     type_names = None
