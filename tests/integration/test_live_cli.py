@@ -200,3 +200,12 @@ def test_usage_errors_exit_2(tmp_path):
     result = _cli("apply", "--plan", str(not_a_plan), "--dsn", "host=/nonexistent")
     assert result.exit_code == 2
     assert "not a schemagen plan file" in result.stderr
+
+
+def test_schema_option_brings_an_undeclared_schema_into_scope(drifted):
+    dsn, project = drifted
+    result = _cli("diff", "--dsn", dsn, "--project", project, "--schema", "public", "--format", "json")
+    assert result.exit_code == 0, result.output
+    objects = {(c["kind"], c["object"]) for c in json.loads(result.stdout)["changes"]}
+    assert ("table", "public.keep_me") in objects
+    assert ("schema", "public") not in objects  # public itself is never dropped

@@ -48,7 +48,8 @@ def compile_project(
     Every stage runs even when an earlier one found errors in some objects, so a
     person sees all problems at once; only a file that does not load stops the
     later stages. Rendering happens only for an error-free catalog, and only with
-    ``outputs`` (``diff``/``plan``/``apply`` need the catalog alone).
+    ``outputs`` (``diff``/``plan``/``apply`` need the catalog alone: without outputs
+    and without ``lint`` the design rules, warnings only then, are not run either).
 
     The design lint rules run beside the checks (on a catalog without errors), and the project's ``lint:``
     settings and the suppressions in schema/ apply to them and to the checks'
@@ -71,7 +72,7 @@ def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -
     schema_errors = validate_documents(documents)
     diagnostics += schema_errors
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
-    if catalog is not None and not has_errors(diagnostics + semantic):
+    if catalog is not None and not has_errors(diagnostics + semantic) and (outputs or lint is not None):
         semantic = design_findings(catalog, documents, settings, semantic, lint)
     diagnostics += semantic
     if catalog is None or has_errors(diagnostics) or not outputs:
