@@ -535,6 +535,7 @@ RETURNS TABLE (action text, partition_name text)
 LANGUAGE plpgsql
 VOLATILE SECURITY DEFINER PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
+SET "TimeZone" = 'UTC'
 AS $body$DECLARE
     r record;
     v_from timestamptz;
@@ -542,7 +543,6 @@ AS $body$DECLARE
     v_name text;
     v_child record;
 BEGIN
-    PERFORM set_config('TimeZone', 'UTC', true);
     FOR r IN
         SELECT *
         FROM jsonb_to_recordset('[{"ahead": 7, "key_column": "created_at", "name_format": "YYYY_MM_DD", "retention": "30 days", "schema_name": "agents", "start_at": "2026-01-01 00:00:00+00", "step": "1 day", "table_name": "lifecycle_events"}, {"ahead": 3, "key_column": "changed_at", "name_format": "YYYY_MM", "retention": "12 months", "schema_name": "audit", "start_at": "2026-01-01 00:00:00+00", "step": "1 month", "table_name": "change_log"}, {"ahead": 7, "key_column": "sent_at", "name_format": "YYYY_MM_DD", "retention": "30 days", "schema_name": "messages", "start_at": "2026-01-01 00:00:00+00", "step": "1 day", "table_name": "log"}, {"ahead": 7, "key_column": "started_at", "name_format": "YYYY_MM_DD", "retention": "30 days", "schema_name": "tasks", "start_at": "2026-01-01 00:00:00+00", "step": "1 day", "table_name": "executions"}]'::jsonb)

@@ -53,3 +53,12 @@ def test_every_kind_round_trips(fresh_db, second_db, tmp_path):
     first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
     assert differences(first.catalog, second.catalog) == []
     assert first.files == second.files
+
+
+def test_new_kinds_round_trip(fresh_db, second_db, tmp_path):
+    """Issue 10's kinds and options (test_inspect_roundtrip_kinds.sql) come back whole."""
+    sql = (HERE / "test_inspect_roundtrip_kinds.sql").read_text()
+    first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
+    assert first.omissions == []
+    assert differences(first.catalog, second.catalog) == []
+    assert first.files == second.files

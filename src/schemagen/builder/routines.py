@@ -67,17 +67,10 @@ def _routine(
     ctx: BuildContext,
 ) -> Function:
     schema = name.schema
-    arguments = []
-    for arg_name, arg in (spec.get("arguments") or {}).items():
-        if isinstance(arg, dict):
-            mode = str(arg.get("mode", "in")).upper()
-            arg_type, default_value = str(arg["type"]), arg.get("default")
-            default_path = (*path, "arguments", arg_name, "default")
-            default = ctx.sql(document, default_path, default_value) if default_value is not None else None
-        else:
-            mode, arg_type, default = parse_argument(str(arg))
-        arg_type = signature_type(ctx.resolve_type(arg_type, schema))  # PostgreSQL drops modifiers here
-        arguments.append(FunctionArgument(arg_name, arg_type, mode, default))
+    arguments = [
+        _argument(document, (*path, "arguments", position_or_name), arg_name, arg, schema, ctx)
+        for position_or_name, arg_name, arg in _argument_specs(spec.get("arguments"))
+    ]
     returns = spec.get("returns")
     returns_table: tuple[tuple[str, str], ...] = ()
     if isinstance(returns, dict):
@@ -104,9 +97,59 @@ def _routine(
         security_definer=bool(spec.get("security_definer", False)),
         parallel=str(spec.get("parallel", "unsafe")).upper(),
         search_path=", ".join(quote_ident(str(s)) for s in search_path) if search_path is not None else None,
+        settings=tuple(
+            sorted((setting_name(str(k)), setting_text(v)) for k, v in (spec.get("settings") or {}).items())
+        ),
         comment=spec.get("comment"),
         span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
     )
+
+
+def _argument_specs(arguments: Any) -> list[tuple[str | int, str | None, Any]]:
+    """(path key, name or None, argument spec) for a mapping or a list of arguments.
+
+    A list holds unnamed arguments as shorthand strings and named or unnamed ones
+    as ``{name, type, mode, default}`` objects.
+    """
+    if isinstance(arguments, list):
+        return [
+            (i, str(a["name"]) if isinstance(a, dict) and a.get("name") else None, a)
+            for i, a in enumerate(arguments)
+        ]
+    return [(name, str(name), a) for name, a in (arguments or {}).items()]
+
+
+def _argument(
+    document: SourceDocument, path: JsonPath, name: str | None, arg: Any, schema: str, ctx: BuildContext
+) -> FunctionArgument:
+    if isinstance(arg, dict):
+        mode = str(arg.get("mode", "in")).upper()
+        arg_type, default_value = str(arg["type"]), arg.get("default")
+        default = ctx.sql(document, (*path, "default"), default_value) if default_value is not None else None
+    else:
+        mode, arg_type, default = parse_argument(str(arg))
+    arg_type = signature_type(ctx.resolve_type(arg_type, schema))  # PostgreSQL drops modifiers here
+    return FunctionArgument(name, arg_type, mode, default)
+
+
+_MIXED_CASE_SETTINGS = {name.lower(): name for name in ("DateStyle", "IntervalStyle", "TimeZone")}
+"""PostgreSQL's built-in settings whose names are not lower case (guc_tables.c); it records them so."""
+
+
+def setting_name(name: str) -> str:
+    """A setting's name as ``pg_proc.proconfig`` records it (``timezone`` → ``TimeZone``)."""
+    return _MIXED_CASE_SETTINGS.get(name.lower(), name)
+
+
+def setting_text(value: Any) -> str:
+    """A ``settings:`` value as PostgreSQL stores it: booleans as on/off, numbers as written.
+
+    >>> setting_text(True), setting_text(30), setting_text("UTC")
+    ('on', '30', 'UTC')
+    """
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
 
 
 def _implied_return(arguments: list[FunctionArgument]) -> str:

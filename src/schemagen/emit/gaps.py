@@ -52,9 +52,6 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
                         "attribute collations are not in the format",
                     )
                 )
-    for function in catalog.functions.values():
-        if any(not a.name for a in function.arguments):
-            gaps.append((function.kind, str(function.key), "unnamed arguments are not in the format"))
     views = catalog.views
     for trigger in catalog.triggers.values():
         if trigger.table in views:

@@ -8,7 +8,7 @@ from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import strip_view_query
 from schemagen.emit.tables import index_value
 from schemagen.emit.yaml_writer import FlowList
-from schemagen.model import Function, View
+from schemagen.model import Function, FunctionArgument, View
 from schemagen.model.pg.scan import search_path_schemas
 from schemagen.model.pg.types import short_type
 
@@ -18,7 +18,7 @@ def function_value(function: Function) -> dict[str, Any]:
     schema = function.name.schema
     value: dict[str, Any] = {}
     if function.arguments:
-        value["arguments"] = {a.name: _argument(a, schema) for a in function.arguments}
+        value["arguments"] = _arguments(function, schema)
     if function.kind != "procedure":
         if function.returns_table:
             value["returns"] = {"table": {n: short_type(t, schema) for n, t in function.returns_table}}
@@ -41,13 +41,34 @@ def function_value(function: Function) -> dict[str, Any]:
         value["security_definer"] = True
     if function.search_path is not None:
         value["search_path"] = FlowList(_search_path(function.search_path))
+    if function.settings:
+        value["settings"] = dict(function.settings)
     value["body"] = function.body  # verbatim: PostgreSQL keeps the body byte for byte
     if function.comment:
         value["comment"] = function.comment
     return value
 
 
-def _argument(argument, schema: str) -> str:
+def _arguments(function: Function, schema: str) -> dict[str, str] | list[Any]:
+    """A mapping name → argument; a list when an argument has no name (named ones as objects)."""
+    if all(a.name for a in function.arguments):
+        return {str(a.name): _argument(a, schema) for a in function.arguments}
+    return [
+        _argument(a, schema) if not a.name else {"name": a.name, **_argument_object(a, schema)}
+        for a in function.arguments
+    ]
+
+
+def _argument_object(argument: FunctionArgument, schema: str) -> dict[str, str]:
+    value = {"type": short_type(argument.type, schema)}
+    if argument.mode != "IN":
+        value["mode"] = argument.mode.lower()
+    if argument.default is not None:
+        value["default"] = argument.default
+    return value
+
+
+def _argument(argument: FunctionArgument, schema: str) -> str:
     parts = []
     if argument.mode != "IN":
         parts.append(argument.mode.lower())

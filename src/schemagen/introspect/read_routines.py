@@ -26,17 +26,8 @@ TRIGGER_INSTEAD = 64
 
 
 def read_functions(rows: Iterable[Row]) -> tuple[list[Function], list[Omission]]:
-    """Functions and procedures; settings other than ``search_path`` are omissions."""
-    functions: list[Function] = []
-    omissions: list[Omission] = []
-    for r in rows:
-        function = read_function(r)
-        label = str(function.key)
-        for setting in r["config"] or ():
-            if not setting.startswith("search_path="):
-                omissions.append(Omission(function.kind, label, f"SET {setting} is not supported"))
-        functions.append(function)
-    return functions, omissions
+    """Functions and procedures (every ``SET`` option is in the format)."""
+    return [read_function(r) for r in rows], []
 
 
 def read_function(r: Row) -> Function:
@@ -59,11 +50,15 @@ def read_function(r: Row) -> Function:
     elif returns is not None and r["returns_set"]:
         returns = f"SETOF {returns}"
     search_path = None
+    settings = []
     for setting in r["config"] or ():
-        if setting.startswith("search_path="):
-            search_path = setting.partition("=")[2]
+        name, _, value = setting.partition("=")
+        if name == "search_path":
+            search_path = value
             if search_path == '""':
                 search_path = ""  # an empty path, as the builder reads `search_path: []`
+        else:
+            settings.append((name, value))
     return Function(
         name=QualifiedName(r["schema"], r["name"]),
         arguments=arguments,
@@ -77,6 +72,7 @@ def read_function(r: Row) -> Function:
         security_definer=r["security_definer"],
         parallel=PARALLEL[r["parallel"]],
         search_path=search_path,
+        settings=tuple(sorted(settings)),
         comment=r["comment"],
     )
 

@@ -44,6 +44,8 @@ class Function:
     security_definer: bool = False
     parallel: str = "UNSAFE"  # SAFE | RESTRICTED | UNSAFE
     search_path: str | None = None
+    settings: tuple[tuple[str, str], ...] = ()
+    """``SET name = value`` options other than ``search_path``, sorted by name."""
     comment: str | None = None
     span: Span | None = _span()
 

@@ -120,6 +120,35 @@ def test_same_overload_twice() -> None:
     assert [d.code for d in diagnostics] == ["C380"]
 
 
+def test_unnamed_arguments_and_settings() -> None:
+    catalog = ok(
+        "schema: a\nfunctions:\n"
+        "  f:\n    arguments: [text, {name: rest, type: 'text[]', mode: variadic}, out integer]\n"
+        "    settings: {timezone: UTC, work_mem: 64MB, statement_timeout: 5000, jit: false}\n"
+        "    body: SELECT 1\n"
+    )
+    f = catalog.functions[routine_id(Q("a", "f"), ("text", "text[]"))]
+    assert [(a.name, a.mode, a.type) for a in f.arguments] == [
+        (None, "IN", "text"),
+        ("rest", "VARIADIC", "text[]"),
+        (None, "OUT", "integer"),
+    ]
+    assert f.returns == "integer"
+    assert f.settings == (
+        ("TimeZone", "UTC"),
+        ("jit", "off"),
+        ("statement_timeout", "5000"),
+        ("work_mem", "64MB"),
+    )
+
+
+def test_search_path_is_no_setting() -> None:
+    document, _ = load_text(
+        "schema: a\nfunctions:\n  f: {settings: {search_path: public}, body: SELECT 1}\n", "schema/a.yaml"
+    )
+    assert [d.code for d in validate_documents([document])] != []
+
+
 def test_views() -> None:
     catalog = ok(
         "schema: a\nviews:\n  v: {query: 'SELECT 1 AS x;', columns: [y], check_option: local}\n"

@@ -5,7 +5,6 @@ DECLARE
     v_name text;
     v_child record;
 BEGIN
-    PERFORM set_config('TimeZone', 'UTC', true);
     FOR r IN
         SELECT *
         FROM jsonb_to_recordset(__RULES__::jsonb)

@@ -1,0 +1,22 @@
+-- Object kinds and options issue 10 added to the format; each must inspect without omission.
+CREATE SCHEMA kinds;
+
+-- functions: unnamed arguments, VARIADIC, SET options, OUT-only signatures
+CREATE FUNCTION kinds.reverse_match(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT AS $$SELECT $2 ~ $1$$;
+CREATE FUNCTION kinds.join_all(text, VARIADIC parts text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$SELECT array_to_string(parts, $1)$$;
+CREATE FUNCTION kinds.count_all(VARIADIC integer[]) RETURNS integer
+    LANGUAGE sql IMMUTABLE AS $$SELECT cardinality($1)$$;
+CREATE FUNCTION kinds.utc_today() RETURNS date
+    LANGUAGE sql STABLE
+    SET TimeZone = 'UTC' SET work_mem = '64MB' SET statement_timeout = 5000 SET search_path = pg_catalog
+    AS $$SELECT current_date$$;
+CREATE FUNCTION kinds.tenant() RETURNS text
+    LANGUAGE sql STABLE SET app.tenant = 'none' AS $$SELECT current_setting('app.tenant')$$;
+CREATE FUNCTION kinds.pair(OUT a integer, OUT b text)
+    LANGUAGE sql AS $$SELECT 1, 'one'$$;
+CREATE FUNCTION kinds.mixed(integer, p_b text DEFAULT 'x', OUT integer, OUT r text)
+    LANGUAGE sql AS $$SELECT $1, p_b$$;
+CREATE PROCEDURE kinds.swap(INOUT integer, INOUT integer)
+    LANGUAGE sql SET lock_timeout = '1s' AS $$SELECT $2, $1$$;
