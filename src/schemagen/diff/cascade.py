@@ -119,6 +119,7 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
     replaced in place that uses what goes is dropped and created instead.
     """
     gone = _gone(changes)
+    gone.columns |= _in_partitions(old, gone.columns)
     changes, extra = _replaced_in_place(changes, gone, old)
     extra += _recreated_views_and_functions(old, new, [*changes, *extra], gone)
     recreated_views = {c.view.name for c in [*changes, *extra] if isinstance(c, CreateView)}
@@ -141,6 +142,19 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
                 extra.append(GrantPrivileges(grant))
     extra += _around_recreated_tables(old, new, changes)
     return changes + [c for c in extra if c not in changes]
+
+
+def _in_partitions(old: Catalog, columns: set[tuple[QualifiedName, str]]) -> set[tuple[QualifiedName, str]]:
+    """The same columns of every partition below: altering a parent's column alters theirs."""
+    found: set[tuple[QualifiedName, str]] = set()
+    pending = list(columns)
+    while pending:
+        table, column = pending.pop()
+        for child in old.partitions_of(table):
+            if (child.name, column) not in found:
+                found.add((child.name, column))
+                pending.append((child.name, column))
+    return found
 
 
 def _replaced_in_place(changes: list[Change], gone: _Gone, old: Catalog) -> tuple[list[Change], list[Change]]:

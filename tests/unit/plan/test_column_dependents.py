@@ -76,3 +76,24 @@ def test_a_quoted_sql_body_replaced_in_place_orders_after_the_alter() -> None:
     before, after = _with_function(old(), quoted), _with_function(new(), replace(quoted, body="SELECT 1"))
     planned = [p.change for p in plan_changes(diff_catalogs(before, after)).changes]
     assert any(isinstance(c, cc.ReplaceFunction) for c in planned)  # no cycle: the old body holds nothing
+
+
+def test_a_view_on_a_partition_is_rebuilt_when_the_parent_column_changes() -> None:
+    from schemagen.model import Catalog, Column, PartitionBound, PartitionSpec, Table
+
+    def catalog(a_type: str) -> Catalog:
+        parent = Table(
+            QualifiedName("public", "p"),
+            (Column("a", a_type), Column("k", "integer")),
+            partition_by=PartitionSpec("list", ("k",)),
+        )
+        child = Table(
+            QualifiedName("public", "p1"),
+            (Column("a", a_type), Column("k", "integer")),
+            partition_of=PartitionBound(parent.name, values_in=("1",)),
+        )
+        view = View(QualifiedName("public", "on_child"), "SELECT a FROM p1")
+        return Catalog.of(tables=[parent, child], views=[view])
+
+    changes = diff_catalogs(catalog("integer"), catalog("bigint"))
+    assert any(isinstance(c, cc.DropView) and c.view.name.name == "on_child" for c in changes)
