@@ -29,6 +29,7 @@ from schemagen.model.changes import (
     DropSchema,
     DropSequence,
     RebuildEnum,
+    UpdateExtension,
 )
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
@@ -69,10 +70,11 @@ def create_extension(extension: Extension) -> list[Change]:
 
 
 def alter_extension(old: Extension, new: Extension) -> list[Change]:
-    """Recreate an extension moved to another schema; otherwise only comments."""
+    """Recreate an extension moved to another schema; update one whose version differs; comments."""
     if old.schema != new.schema:
         return [DropExtension(old), *create_extension(new)]
-    return comment_changes("extension", unqualified(new.name), old.comment, new.comment)
+    update = [UpdateExtension(new.name, old.version, new.version)] if old.version != new.version else []
+    return update + comment_changes("extension", unqualified(new.name), old.comment, new.comment)
 
 
 # --- enums ------------------------------------------------------------------

@@ -92,6 +92,18 @@ class CreateExtension(Change):
 
 
 @dataclass(frozen=True)
+class UpdateExtension(Change):
+    """``ALTER EXTENSION … UPDATE [TO version]``: a declared version, or the server's default (None)."""
+
+    name: str
+    old_version: str | None
+    new_version: str | None
+
+    def reverse(self) -> Change:
+        return UpdateExtension(self.name, self.new_version, self.old_version)
+
+
+@dataclass(frozen=True)
 class DropExtension(Change):
     """``DROP EXTENSION``."""
 

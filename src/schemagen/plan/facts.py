@@ -128,6 +128,9 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
     ch.DropSchema: ChangeFacts(K.SCHEMA, drop=7, hazards=_DROPS_DATA),
     ch.CreateExtension: ChangeFacts(K.EXTENSION, key=lambda c: (phase(K.EXTENSION), (c.extension.name,), 0)),
     ch.DropExtension: ChangeFacts(K.EXTENSION, drop=6, hazards=_DROPS_DATA),
+    ch.UpdateExtension: ChangeFacts(
+        K.EXTENSION, key=lambda c: (phase(K.EXTENSION), (c.name,), 1), hazards=frozenset({H.IRREVERSIBLE})
+    ),
     # enums
     ch.CreateEnum: ChangeFacts(K.ENUM, key=lambda c: (phase(K.ENUM), _in(c.enum.name), 0)),
     ch.AddEnumValue: ChangeFacts(

@@ -45,6 +45,7 @@ from schemagen.model.changes import (
     RebuildEnum,
     SetComment,
     SetTableLogged,
+    UpdateExtension,
 )
 from schemagen.model.deps import ObjectRef
 from schemagen.model.kinds import ObjectKind, comment_kind
@@ -144,6 +145,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         needs_new={deps.role_ref(c.schema.owner)} if c.schema.owner else (),
     ),
     DropSchema: lambda c: refs(drops={deps.schema_ref(c.schema.name)}),
+    UpdateExtension: lambda c: refs(needs_new={deps.extension_ref(c.name)}),
     **paired_rules(
         CreateExtension,
         DropExtension,

@@ -104,6 +104,12 @@ def _describers() -> dict[type[Change], object]:
         c.DropSchema: lambda x: ("schema", x.schema.name, dropped, ""),
         c.CreateExtension: lambda x: ("extension", x.extension.name, created, ""),
         c.DropExtension: lambda x: ("extension", x.extension.name, dropped, ""),
+        c.UpdateExtension: lambda x: (
+            "extension",
+            x.name,
+            altered,
+            f"version {_arrow(x.old_version, x.new_version)}",
+        ),
         c.CreateEnum: lambda x: ("enum", str(x.enum.name), created, ""),
         c.DropEnum: lambda x: ("enum", str(x.enum.name), dropped, ""),
         c.AddEnumValue: lambda x: ("enum", str(x.enum), altered, f"add value {x.label!r}"),

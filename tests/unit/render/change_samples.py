@@ -48,6 +48,8 @@ def every_change() -> list[ch.Change]:
         ch.DropSchema(Schema("app")),
         ch.CreateExtension(Extension("pg_trgm", schema="app", version="1.6")),
         ch.DropExtension(Extension("pg_trgm")),
+        ch.UpdateExtension("pg_trgm", "1.5", "1.6"),
+        ch.UpdateExtension("pg_trgm", "1.5", None),
         ch.CreateEnum(STATUS),
         ch.DropEnum(STATUS),
         ch.AddEnumValue(STATUS.name, "it's", after="new"),
