@@ -41,15 +41,16 @@ class ChangeFacts:
 
     Attributes:
         kind: the object kind the change works on (None: any kind, named by the change).
+        hazards: the hazards of every such change, or a function of the change's values
+            (required: "none" is written ``NO_HAZARDS``).
         key: for a create or alter, ``change → (phase, group, sub-order[, name])``.
         drop: for a drop, its sub-order among the drops (which all run in phase 0).
-        hazards: the hazards of every such change, or a function of the change's values.
     """
 
     kind: ObjectKind | None
+    hazards: HazardRule
     key: Callable[[Any], tuple] | None = None
     drop: int | None = None
-    hazards: HazardRule = frozenset()
 
     def __post_init__(self) -> None:
         if (self.key is None) == (self.drop is None):
@@ -117,22 +118,29 @@ def _alter_column(c: ch.AlterColumn) -> frozenset[Hazard]:
 
 _LOCK = frozenset({H.ACCESS_EXCLUSIVE_LOCK})
 _DROPS_DATA = frozenset({H.DELETES_DATA})
-_NONE: frozenset[Hazard] = frozenset()
+NO_HAZARDS: frozenset[Hazard] = frozenset()
+"""Stated for a change that carries none."""
 
 FACTS: dict[type[ch.Change], ChangeFacts] = {
     # roles
-    cc.CreateRole: ChangeFacts(K.ROLE, key=lambda c: (phase(K.ROLE), (c.role.name,), 0)),
-    cc.AlterRole: ChangeFacts(K.ROLE, key=lambda c: (phase(K.ROLE), (c.new.name,), 0)),
+    cc.CreateRole: ChangeFacts(K.ROLE, hazards=NO_HAZARDS, key=lambda c: (phase(K.ROLE), (c.role.name,), 0)),
+    cc.AlterRole: ChangeFacts(K.ROLE, hazards=NO_HAZARDS, key=lambda c: (phase(K.ROLE), (c.new.name,), 0)),
     # schemas and extensions
-    ch.CreateSchema: ChangeFacts(K.SCHEMA, key=lambda c: (phase(K.SCHEMA), (c.schema.name,), 0)),
+    ch.CreateSchema: ChangeFacts(
+        K.SCHEMA, hazards=NO_HAZARDS, key=lambda c: (phase(K.SCHEMA), (c.schema.name,), 0)
+    ),
     ch.DropSchema: ChangeFacts(K.SCHEMA, drop=7, hazards=_DROPS_DATA),
-    ch.CreateExtension: ChangeFacts(K.EXTENSION, key=lambda c: (phase(K.EXTENSION), (c.extension.name,), 0)),
+    ch.CreateExtension: ChangeFacts(
+        K.EXTENSION, hazards=NO_HAZARDS, key=lambda c: (phase(K.EXTENSION), (c.extension.name,), 0)
+    ),
     ch.DropExtension: ChangeFacts(K.EXTENSION, drop=6, hazards=_DROPS_DATA),
     ch.UpdateExtension: ChangeFacts(
         K.EXTENSION, key=lambda c: (phase(K.EXTENSION), (c.name,), 1), hazards=frozenset({H.IRREVERSIBLE})
     ),
     # enums
-    ch.CreateEnum: ChangeFacts(K.ENUM, key=lambda c: (phase(K.ENUM), _in(c.enum.name), 0)),
+    ch.CreateEnum: ChangeFacts(
+        K.ENUM, hazards=NO_HAZARDS, key=lambda c: (phase(K.ENUM), _in(c.enum.name), 0)
+    ),
     ch.AddEnumValue: ChangeFacts(
         K.ENUM,
         key=lambda c: (phase(K.ENUM), _in(c.enum), 1),
@@ -143,44 +151,58 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.TABLE), _in(c.new.name), 9),
         hazards=frozenset({H.ENUM_REBUILD, H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     ),
-    ch.DropEnum: ChangeFacts(K.ENUM, drop=5),
+    ch.DropEnum: ChangeFacts(K.ENUM, hazards=NO_HAZARDS, drop=5),
     # domains
-    ch.CreateDomain: ChangeFacts(K.DOMAIN, key=lambda c: (phase(K.DOMAIN), _in(c.domain.name), 0)),
-    ch.AlterDomain: ChangeFacts(K.DOMAIN, key=lambda c: (phase(K.DOMAIN), _in(c.new.name), 1)),
-    ch.DropDomain: ChangeFacts(K.DOMAIN, drop=5),
+    ch.CreateDomain: ChangeFacts(
+        K.DOMAIN, hazards=NO_HAZARDS, key=lambda c: (phase(K.DOMAIN), _in(c.domain.name), 0)
+    ),
+    ch.AlterDomain: ChangeFacts(
+        K.DOMAIN, hazards=NO_HAZARDS, key=lambda c: (phase(K.DOMAIN), _in(c.new.name), 1)
+    ),
+    ch.DropDomain: ChangeFacts(K.DOMAIN, hazards=NO_HAZARDS, drop=5),
     ch.AddDomainConstraint: ChangeFacts(
         K.DOMAIN_CONSTRAINT,
         key=lambda c: (phase(K.DOMAIN_CONSTRAINT), _in(c.domain), 2),
         hazards=frozenset({H.VALIDATES_ROWS}),
     ),
-    ch.DropDomainConstraint: ChangeFacts(K.DOMAIN_CONSTRAINT, drop=0),
+    ch.DropDomainConstraint: ChangeFacts(K.DOMAIN_CONSTRAINT, hazards=NO_HAZARDS, drop=0),
     # composite types
     ch.CreateCompositeType: ChangeFacts(
-        K.COMPOSITE_TYPE, key=lambda c: (phase(K.COMPOSITE_TYPE), _in(c.type.name), 0)
+        K.COMPOSITE_TYPE, hazards=NO_HAZARDS, key=lambda c: (phase(K.COMPOSITE_TYPE), _in(c.type.name), 0)
     ),
-    ch.DropCompositeType: ChangeFacts(K.COMPOSITE_TYPE, drop=5),
+    ch.DropCompositeType: ChangeFacts(K.COMPOSITE_TYPE, hazards=NO_HAZARDS, drop=5),
     # sequences
-    ch.CreateSequence: ChangeFacts(K.SEQUENCE, key=lambda c: (phase(K.SEQUENCE), _in(c.sequence.name), 0)),
-    ch.AlterSequence: ChangeFacts(K.SEQUENCE, key=lambda c: (phase(K.SEQUENCE), _in(c.new.name), 0)),
-    ch.AlterSequenceOwnedBy: ChangeFacts(K.SEQUENCE, key=lambda c: (phase(K.VIEW), _in(c.sequence), 1)),
+    ch.CreateSequence: ChangeFacts(
+        K.SEQUENCE, hazards=NO_HAZARDS, key=lambda c: (phase(K.SEQUENCE), _in(c.sequence.name), 0)
+    ),
+    ch.AlterSequence: ChangeFacts(
+        K.SEQUENCE, hazards=NO_HAZARDS, key=lambda c: (phase(K.SEQUENCE), _in(c.new.name), 0)
+    ),
+    ch.AlterSequenceOwnedBy: ChangeFacts(
+        K.SEQUENCE, hazards=NO_HAZARDS, key=lambda c: (phase(K.VIEW), _in(c.sequence), 1)
+    ),
     ch.DropSequence: ChangeFacts(K.SEQUENCE, drop=4, hazards=_DROPS_DATA),
     # functions
     cc.CreateFunction: ChangeFacts(
         K.FUNCTION,
+        hazards=NO_HAZARDS,
         key=lambda c: (phase(K.FUNCTION), _in(c.function.name), 5, ", ".join(c.function.identity_types)),
     ),
     cc.ReplaceFunction: ChangeFacts(
         K.FUNCTION,
+        hazards=NO_HAZARDS,
         key=lambda c: (phase(K.FUNCTION), _in(c.new.name), 5, ", ".join(c.new.identity_types)),
     ),
-    cc.DropFunction: ChangeFacts(K.FUNCTION, drop=4),
+    cc.DropFunction: ChangeFacts(K.FUNCTION, hazards=NO_HAZARDS, drop=4),
     # tables
     rc.RenameTable: ChangeFacts(
         K.TABLE,
         key=lambda c: (RENAME_PHASE, _in(c.old_name), 0),
         hazards=frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
     ),
-    ch.CreateTable: ChangeFacts(K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table.name), 0)),
+    ch.CreateTable: ChangeFacts(
+        K.TABLE, hazards=NO_HAZARDS, key=lambda c: (phase(K.TABLE), _in(c.table.name), 0)
+    ),
     ch.SetTableLogged: ChangeFacts(
         K.TABLE,
         key=lambda c: (phase(K.TABLE), _in(c.table), 1),
@@ -222,7 +244,7 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
     ch.DropColumn: ChangeFacts(K.COLUMN, drop=2, hazards=_DROPS_DATA | _LOCK),
     # constraints
     ch.AddConstraint: ChangeFacts(K.CONSTRAINT, key=_constraint_key, hazards=_add_constraint),
-    ch.DropConstraint: ChangeFacts(K.CONSTRAINT, drop=0),
+    ch.DropConstraint: ChangeFacts(K.CONSTRAINT, hazards=NO_HAZARDS, drop=0),
     # the safe rewrites of a live plan (plan/safety.py inserts them after ordering, next to
     # the change they rewrite; their keys place them the same way)
     sc.AddNotNullCheck: ChangeFacts(
@@ -247,26 +269,32 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
     ),
     ch.DropIndex: ChangeFacts(K.INDEX, drop=1, hazards=_index_drop),
     # views, policies, triggers
-    cc.CreateView: ChangeFacts(K.VIEW, key=lambda c: (phase(K.VIEW), _in(c.view.name), 0)),
-    cc.DropView: ChangeFacts(K.VIEW, drop=0),
+    cc.CreateView: ChangeFacts(
+        K.VIEW, hazards=NO_HAZARDS, key=lambda c: (phase(K.VIEW), _in(c.view.name), 0)
+    ),
+    cc.DropView: ChangeFacts(K.VIEW, hazards=NO_HAZARDS, drop=0),
     cc.CreatePolicy: ChangeFacts(
-        K.POLICY, key=lambda c: (phase(K.POLICY), _in(c.policy.table), 11, c.policy.name)
+        K.POLICY, hazards=NO_HAZARDS, key=lambda c: (phase(K.POLICY), _in(c.policy.table), 11, c.policy.name)
     ),
-    cc.DropPolicy: ChangeFacts(K.POLICY, drop=0),
+    cc.DropPolicy: ChangeFacts(K.POLICY, hazards=NO_HAZARDS, drop=0),
     cc.CreateTrigger: ChangeFacts(
-        K.TRIGGER, key=lambda c: (phase(K.TRIGGER), _in(c.trigger.table), 12, c.trigger.name)
+        K.TRIGGER,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.TRIGGER), _in(c.trigger.table), 12, c.trigger.name),
     ),
-    cc.DropTrigger: ChangeFacts(K.TRIGGER, drop=0),
+    cc.DropTrigger: ChangeFacts(K.TRIGGER, hazards=NO_HAZARDS, drop=0),
     # comments (placed right after the object they describe; see order.py)
-    ch.SetComment: ChangeFacts(None, key=_comment_key),
+    ch.SetComment: ChangeFacts(None, hazards=NO_HAZARDS, key=_comment_key),
     # privileges
-    cc.GrantPrivileges: ChangeFacts(K.GRANT, key=_grant_key),
-    cc.RevokePrivileges: ChangeFacts(K.GRANT, drop=0),
-    cc.GrantDefaultPrivileges: ChangeFacts(K.DEFAULT_PRIVILEGE, key=_default_privilege_key),
-    cc.RevokeDefaultPrivileges: ChangeFacts(K.DEFAULT_PRIVILEGE, drop=0),
+    cc.GrantPrivileges: ChangeFacts(K.GRANT, hazards=NO_HAZARDS, key=_grant_key),
+    cc.RevokePrivileges: ChangeFacts(K.GRANT, hazards=NO_HAZARDS, drop=0),
+    cc.GrantDefaultPrivileges: ChangeFacts(
+        K.DEFAULT_PRIVILEGE, hazards=NO_HAZARDS, key=_default_privilege_key
+    ),
+    cc.RevokeDefaultPrivileges: ChangeFacts(K.DEFAULT_PRIVILEGE, hazards=NO_HAZARDS, drop=0),
     # reference rows
     cc.UpsertReferenceRows: ChangeFacts(
-        K.REFERENCE_ROWS, key=lambda c: (phase(K.REFERENCE_ROWS), _in(c.rows.table), 0)
+        K.REFERENCE_ROWS, hazards=NO_HAZARDS, key=lambda c: (phase(K.REFERENCE_ROWS), _in(c.rows.table), 0)
     ),
     cc.DeleteReferenceRows: ChangeFacts(K.REFERENCE_ROWS, drop=0, hazards=_DROPS_DATA),
 }

@@ -7,7 +7,7 @@ import pytest
 
 from schemagen.model import changes as ch
 from schemagen.model.kinds import DESCRIPTORS
-from schemagen.plan.facts import FACTS, ChangeFacts, facts_of, phase
+from schemagen.plan.facts import FACTS, NO_HAZARDS, ChangeFacts, facts_of, phase
 from schemagen.plan.keys import sort_key
 from schemagen.plan.refs import classes_with_rules, refs_of
 from schemagen.render import template_exists
@@ -52,9 +52,15 @@ def test_a_class_without_facts_is_refused_not_given_a_default_phase() -> None:
 
 def test_facts_have_a_key_or_a_drop_order_not_both() -> None:
     with pytest.raises(ValueError):
-        ChangeFacts(None)
+        ChangeFacts(None, NO_HAZARDS)
     with pytest.raises(ValueError):
-        ChangeFacts(None, key=lambda c: (1,), drop=0)
+        ChangeFacts(None, NO_HAZARDS, key=lambda c: (1,), drop=0)
+    assert ChangeFacts(None, NO_HAZARDS, drop=0).sort_key(ch.Change()) == (0, (), 0, "")
+
+
+def test_hazards_are_stated_never_defaulted() -> None:
+    with pytest.raises(TypeError):
+        ChangeFacts(None, drop=0)  # type: ignore[call-arg]
 
 
 def test_phases_come_from_the_kind_descriptors() -> None:
