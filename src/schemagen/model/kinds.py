@@ -102,7 +102,7 @@ class KindDescriptor:
         grant_on: the privilege class ``GRANT … ON`` uses for it, if any.
         namespaces: the name spaces its names must be unique in.
         phase: the plan phase its creation (and its comment) falls in; drops are
-            phase 0. See ``plan/keys.py``.
+            phase 0. See ``plan/facts.py``.
     """
 
     kind: ObjectKind
