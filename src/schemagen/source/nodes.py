@@ -19,7 +19,9 @@ from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model.document import JsonPath
 
 MAX_NODES = 100_000
-"""Most nodes one file may expand to (aliases included): an alias bomb stops here."""
+"""Most nodes aliases may add to one file (a node reached again through an alias counts
+each time): an alias bomb stops here, while a large file written out (10,000 tables
+from ``inspect``) is never refused for its size."""
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -80,6 +82,7 @@ class Converter:
         self.texts: dict[JsonPath, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self._count = 0
+        self._seen: set[int] = set()
         self._active: set[int] = set()
 
     def span(self, node: Node) -> Span:
@@ -89,9 +92,12 @@ class Converter:
 
     def convert(self, node: Node, path: JsonPath = ()) -> Any:
         """Plain data for ``node`` at ``path``."""
-        self._count += 1
-        if self._count > MAX_NODES:
-            raise TooManyNodes(node, recursive=False)
+        if id(node) in self._seen:
+            self._count += 1
+            if self._count > MAX_NODES:
+                raise TooManyNodes(node, recursive=False)
+        else:
+            self._seen.add(id(node))
         mark = node.start_mark
         self.value_spans[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):

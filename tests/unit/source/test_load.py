@@ -142,3 +142,9 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert [d.path for d in documents] == ["schema/b.yaml"]
     assert codes(diagnostics) == ["L106"]
     assert diagnostics[0].span.file == "schema/a.yaml"
+
+
+def test_a_large_file_without_aliases_is_never_refused_for_its_size() -> None:
+    tables = "".join(f"  t{i}:\n    columns:\n      id: bigint\n      name: text\n" for i in range(12_000))
+    _, diagnostics = load_text("schema: big\ntables:\n" + tables, NAME)
+    assert codes(diagnostics) == []
