@@ -112,6 +112,52 @@ def json_schema_command(settings: bool) -> None:
     click.echo(json.dumps(json_schema(settings), indent=2, sort_keys=True))
 
 
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--force", is_flag=True, help="Write into a non-empty DIRECTORY (files of the same name are replaced)."
+)
+@click.option(
+    "--postgres",
+    "postgres",
+    default=18,
+    show_default=True,
+    type=click.IntRange(14, 18),
+    help="Target PostgreSQL major version, written to schemagen.yaml.",
+)
+@click.option(
+    "--from-dsn", "from_dsn", default=None, help="Read schema/ from this database (as `inspect` does)."
+)
+def init(directory: str, force: bool, postgres: int, from_dsn: str | None) -> None:
+    """Start a project in DIRECTORY (default: here) that builds at once.
+
+    Writes schema/ (one commented example, or the database's schema with
+    --from-dsn), schemagen.yaml, the JSON Schemas under .schemagen/ and
+    .vscode/settings.json binding them to the YAML files. Exit codes: 0 written;
+    1 DIRECTORY is not empty (without --force) or the database could not be read;
+    3 (--from-dsn) something in the database could not be expressed.
+    """
+    from schemagen.api.init import init_project
+    from schemagen.errors import DatabaseError, OutputExists
+
+    try:
+        result = init_project(directory, force=force, postgres=postgres, from_dsn=from_dsn)
+    except UsageError as exc:
+        fail_usage(exc)
+    except (DatabaseError, OutputExists) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    for relative in result.files:
+        click.echo(f"wrote {relative}")
+    omissions = getattr(result.inspect, "omissions", [])
+    for omission in omissions:
+        click.echo(f"omitted: {omission.format()}", err=True)
+    if omissions:
+        click.echo(f"{len(omissions)} object(s) could not be expressed", err=True)
+        sys.exit(3)
+    click.echo(f"next: cd {directory} && schemagen build" if directory != "." else "next: schemagen build")
+
+
 def _register_optional_commands() -> None:
     try:
         from schemagen.cli.inspect import inspect_command
