@@ -20,3 +20,23 @@ CREATE FUNCTION kinds.mixed(integer, p_b text DEFAULT 'x', OUT integer, OUT r te
     LANGUAGE sql AS $$SELECT $1, p_b$$;
 CREATE PROCEDURE kinds.swap(INOUT integer, INOUT integer)
     LANGUAGE sql SET lock_timeout = '1s' AS $$SELECT $2, $1$$;
+
+-- triggers on views (INSTEAD OF, statement-level) and on partitions
+CREATE TABLE kinds.items (id integer PRIMARY KEY, label text NOT NULL);
+CREATE VIEW kinds.items_view AS SELECT id, label FROM kinds.items;
+CREATE FUNCTION kinds.items_view_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO kinds.items (id, label) VALUES (NEW.id, NEW.label);
+  RETURN NEW;
+END
+$$;
+CREATE FUNCTION kinds.note() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
+CREATE TRIGGER items_view_insert INSTEAD OF INSERT ON kinds.items_view
+    FOR EACH ROW EXECUTE FUNCTION kinds.items_view_write();
+CREATE TRIGGER items_view_noted AFTER UPDATE ON kinds.items_view
+    FOR EACH STATEMENT EXECUTE FUNCTION kinds.note('updated');
+COMMENT ON TRIGGER items_view_insert ON kinds.items_view IS 'writes through';
+CREATE TABLE kinds.events (at date NOT NULL, what text) PARTITION BY RANGE (at);
+CREATE TABLE kinds.events_2026 PARTITION OF kinds.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TRIGGER events_all AFTER INSERT ON kinds.events FOR EACH ROW EXECUTE FUNCTION kinds.note();
+CREATE TRIGGER events_2026_only AFTER DELETE ON kinds.events_2026 FOR EACH ROW EXECUTE FUNCTION kinds.note();

@@ -70,6 +70,7 @@ def build_catalog(
     functions: list[Function] = []
     views: list[View] = []
     indexes: list[Index] = []
+    triggers: list[Trigger] = []
     drafts: list[TableDraft] = []
     for document in documents:
         schema = document.data["schema"]
@@ -80,12 +81,12 @@ def build_catalog(
         sequences += ctx.guarded([], where, "sequences", build_sequences, document, schema, ctx)
         drafts += ctx.guarded([], where, "tables", build_tables, document, schema, ctx)
         functions += ctx.guarded([], where, "functions", build_routines, document, schema, ctx)
-        document_views, view_indexes = ctx.guarded(
-            ([], []), where, "views", build_views, document, schema, ctx
+        document_views, view_indexes, view_triggers = ctx.guarded(
+            ([], [], []), where, "views", build_views, document, schema, ctx
         )
         views += document_views
         indexes += view_indexes
-    triggers: list[Trigger] = []
+        triggers += view_triggers
     policies: list[Policy] = []
     rows: list[ReferenceRows] = []
     rules: list[dict] = []

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from schemagen.builder.context import BuildContext, Located
 from schemagen.builder.indexes import build_indexes
-from schemagen.model import Index, QualifiedName, View
+from schemagen.builder.triggers import build_triggers
+from schemagen.model import Index, QualifiedName, Trigger, View
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.scan import clean_query
 
 
-def build_views(document: SourceDocument, schema: str, ctx: BuildContext) -> tuple[list[View], list[Index]]:
-    """Every view and materialized view of one document, and the materialized views' indexes."""
+def build_views(
+    document: SourceDocument, schema: str, ctx: BuildContext
+) -> tuple[list[View], list[Index], list[Trigger]]:
+    """Every view and materialized view of one document, with their indexes and triggers."""
     views: list[View] = []
     indexes: list[Index] = []
+    triggers: list[Trigger] = []
     for section, materialized in (("views", False), ("materialized_views", True)):
         for name, spec in (document.data.get(section) or {}).items():
             path: JsonPath = (section, name)
@@ -39,4 +43,6 @@ def build_views(document: SourceDocument, schema: str, ctx: BuildContext) -> tup
                 indexes += build_indexes(
                     document, (*path, "indexes"), qualified, spec["indexes"], ctx, columns
                 )
-    return views, indexes
+            if spec.get("triggers"):
+                triggers += build_triggers(document, (*path, "triggers"), qualified, spec["triggers"], ctx)
+    return views, indexes, triggers

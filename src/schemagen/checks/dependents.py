@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schemagen.diagnostics import Diagnostic, error, warning
-from schemagen.model import Catalog
+from schemagen.model import Catalog, Trigger
 from schemagen.model.unique_keys import unique_keys
 
 
@@ -12,8 +12,11 @@ def check_triggers(catalog: Catalog) -> list[Diagnostic]:
 
     Prevents: ``relation "x" does not exist``, ``function f() does not exist``,
     ``function f must return type trigger``, ``column "c" specified in UPDATE OF
-    does not exist``, and ``transition tables can only be specified for AFTER
-    triggers``.
+    does not exist``, ``transition tables can only be specified for AFTER
+    triggers``, and the kinds a relation allows: ``Tables cannot have INSTEAD OF
+    triggers``, ``Views cannot have row-level BEFORE or AFTER triggers`` (nor
+    TRUNCATE ones), ``INSTEAD OF triggers must be FOR EACH ROW`` (and have no WHEN
+    condition and no column list).
     """
     found = []
     for (table_name, name), trigger in catalog.triggers.items():
@@ -36,6 +39,7 @@ def check_triggers(catalog: Catalog) -> list[Diagnostic]:
             problems.append(f"UPDATE OF names unknown column(s) {', '.join(missing)}")
         if (trigger.referencing_old or trigger.referencing_new) and trigger.timing != "AFTER":
             problems.append("REFERENCING (transition tables) needs an AFTER trigger")
+        problems += _relation_kind_problems(trigger, on_view=table is None and table_name in catalog.views)
         found.extend(
             error(
                 "C315", f"{what}: {problem}", trigger.span, "declare what the trigger uses, or fix the name"
@@ -43,6 +47,26 @@ def check_triggers(catalog: Catalog) -> list[Diagnostic]:
             for problem in problems
         )
     return found
+
+
+def _relation_kind_problems(trigger: Trigger, on_view: bool) -> list[str]:
+    """What PostgreSQL refuses for the timing on a table or a view."""
+    problems = []
+    if trigger.timing == "INSTEAD OF":
+        if not on_view:
+            problems.append("tables cannot have INSTEAD OF triggers (only views)")
+        if not trigger.for_each_row:
+            problems.append("INSTEAD OF triggers must be FOR EACH ROW")
+        if trigger.when:
+            problems.append("INSTEAD OF triggers cannot have WHEN conditions")
+        if trigger.update_columns:
+            problems.append("INSTEAD OF triggers cannot have column lists (update_of)")
+    elif on_view:
+        if trigger.for_each_row:
+            problems.append("views cannot have row-level BEFORE or AFTER triggers (use instead of)")
+        if "TRUNCATE" in trigger.events:
+            problems.append("views cannot have TRUNCATE triggers")
+    return problems
 
 
 def check_policies(catalog: Catalog) -> list[Diagnostic]:

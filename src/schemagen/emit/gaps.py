@@ -54,10 +54,8 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
                 )
     views = catalog.views
     for trigger in catalog.triggers.values():
-        if trigger.table in views:
-            gaps.append(
-                ("trigger", f"{trigger.table}.{trigger.name}", "triggers on views are not in the format")
-            )
+        if trigger.table in views and views[trigger.table].materialized:
+            gaps.append(("trigger", f"{trigger.table}.{trigger.name}", "not on a table or view"))
     for index in catalog.indexes.values():
         view = views.get(index.table)
         if view is not None and not view.materialized:

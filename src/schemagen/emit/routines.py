@@ -6,7 +6,7 @@ from typing import Any
 
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import strip_view_query
-from schemagen.emit.tables import index_value
+from schemagen.emit.tables import index_value, trigger_value
 from schemagen.emit.yaml_writer import FlowList
 from schemagen.model import Function, FunctionArgument, View
 from schemagen.model.pg.scan import search_path_schemas
@@ -99,6 +99,9 @@ def view_value(view: View, lookup: Lookup) -> dict[str, Any]:
     indexes = lookup.indexes.get(view.name, [])
     if view.materialized and indexes:
         value["indexes"] = [index_value(i) for i in indexes]
+    triggers = lookup.triggers.get(view.name, [])
+    if triggers:
+        value["triggers"] = {t.name: trigger_value(t, view.name.schema) for t in triggers}
     if view.comment:
         value["comment"] = view.comment
     return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
 from schemagen.diagnostics import Severity
-from schemagen.model import Catalog, Function, Policy, ReferenceRows, Trigger, UniqueConstraint
+from schemagen.model import Catalog, Function, Policy, ReferenceRows, Trigger, UniqueConstraint, View
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 TOUCH = Function(qn("touch"), returns="trigger", language="plpgsql", body="BEGIN RETURN NEW; END;")
@@ -25,6 +25,25 @@ def test_triggers():
     assert codes(check_triggers(Catalog.of(tables=[T], functions=[TOUCH], triggers=bad))) == ["C315"] * 4
     not_trigger = Function(qn("touch"), returns="integer", body="SELECT 1")
     assert codes(check_triggers(Catalog.of(tables=[T], functions=[not_trigger], triggers=[ok]))) == ["C315"]
+
+
+def test_triggers_on_views():
+    view = View(qn("v"), "SELECT 1 AS id")
+    ok = [
+        Trigger("i", qn("v"), qn("touch"), timing="INSTEAD OF", events=("INSERT",), for_each_row=True),
+        Trigger("s", qn("v"), qn("touch"), timing="AFTER", events=("UPDATE",), for_each_row=False),
+    ]
+    catalog = Catalog.of(tables=[T], views=[view], functions=[TOUCH], triggers=ok)
+    assert check_triggers(catalog) == []
+    bad = [
+        Trigger("a", qn("t"), qn("touch"), timing="INSTEAD OF", events=("INSERT",)),  # on a table
+        Trigger("b", qn("v"), qn("touch"), timing="INSTEAD OF", events=("INSERT",), for_each_row=False),
+        Trigger("c", qn("v"), qn("touch"), timing="AFTER", events=("INSERT",), for_each_row=True),
+        Trigger("d", qn("v"), qn("touch"), timing="AFTER", events=("TRUNCATE",), for_each_row=False),
+        Trigger("e", qn("v"), qn("touch"), timing="INSTEAD OF", events=("UPDATE",), when="OLD.id <> 0"),
+    ]
+    catalog = Catalog.of(tables=[T], views=[view], functions=[TOUCH], triggers=bad)
+    assert codes(check_triggers(catalog)) == ["C315"] * 5
 
 
 def test_policies():
