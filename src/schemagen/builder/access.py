@@ -146,7 +146,7 @@ def _privileges(words: Any, kind: str, ctx: BuildContext) -> tuple[str, ...]:
 
 
 def _merge(merged: dict[tuple, Grant], grant: Grant, document, path, ctx: BuildContext) -> None:
-    key = (*grant.key, grant.revoke)
+    key = grant.key
     previous = merged.get(key)
     if previous is None:
         merged[key] = grant

@@ -35,10 +35,19 @@ def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
     privileges: dict[tuple[GrantTarget, str, bool], dict[str, set[str]]]
     privileges = defaultdict(lambda: defaultdict(set))
     grantable: dict[tuple[GrantTarget, str, bool, str], set[bool]] = defaultdict(set)
+    rows = list(rows)
+    upgraded = {
+        (r["object_kind"], r["schema"], r["name"], _args(r), r["column_name"], r["grantee"], r["privilege_type"])
+        for r in rows
+        if r["action"] == "grant" and r["is_grantable"]
+    }
     for r in rows:
         column = r["column_name"] or ""
         target = _target(r, bool(column))
         revoke = r["action"] == "revoke"
+        identity = (r["object_kind"], r["schema"], r["name"], _args(r), r["column_name"], r["grantee"])
+        if revoke and (*identity, r["privilege_type"]) in upgraded:
+            continue  # a default privilege granted again WITH GRANT OPTION: the grant says it all
         if (
             target == grant_on_schema("public")
             and r["grantee"] == "public"
@@ -69,12 +78,12 @@ def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
                 with_grant_option=options == {True},
                 revoke=revoke,
             )
-            if any(g.key == grant.key for g in grants):
-                why = "a grant and a revoke of the same grantee cannot both be expressed"
-                omissions.append(Omission("grant", f"{target.on} {target} {grantee}", why))
-                continue
             grants.append(grant)
     return grants, omissions
+
+
+def _args(row: Row) -> tuple[str, ...]:
+    return tuple(row["argument_types"] or ())
 
 
 def _by_target_text(item: tuple) -> tuple:

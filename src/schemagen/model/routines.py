@@ -174,9 +174,9 @@ class Grant:
         return self.target.on
 
     @property
-    def key(self) -> tuple[GrantTarget, str, tuple[str, ...]]:
-        """One grant per object, grantee and column set."""
-        return (self.target, self.grantee, self.columns)
+    def key(self) -> tuple[GrantTarget, str, tuple[str, ...], bool]:
+        """One grant and one revoke per object, grantee and column set."""
+        return (self.target, self.grantee, self.columns, self.revoke)
 
 
 @dataclass(frozen=True)

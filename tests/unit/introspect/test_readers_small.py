@@ -187,6 +187,29 @@ def test_mixed_grant_option_is_an_omission():
     assert len(omissions) == 1
 
 
+def test_a_default_privilege_granted_again_with_grant_option_is_one_grant():
+    # the owner's SELECT (a default) granted again WITH GRANT OPTION: grants.sql reports
+    # the grantable SELECT as granted and the plain one as revoked
+    grants, omissions = read_grants(
+        [_grant_row(is_grantable=True), _grant_row(action="revoke", is_grantable=False)]
+    )
+    table = GrantTarget(GrantOn.TABLE, QualifiedName("s", "t"))
+    assert grants == [Grant(table, "r", ("SELECT",), with_grant_option=True)]
+    assert omissions == []
+
+
+def test_a_grant_and_a_revoke_for_one_grantee_are_both_read():
+    grants, omissions = read_grants(
+        [_grant_row(is_grantable=True), _grant_row(action="revoke", privilege_type="UPDATE")]
+    )
+    table = GrantTarget(GrantOn.TABLE, QualifiedName("s", "t"))
+    assert grants == [
+        Grant(table, "r", ("SELECT",), with_grant_option=True),
+        Grant(table, "r", ("UPDATE",), revoke=True),
+    ]
+    assert omissions == []
+
+
 def test_roles_follow_membership():
     rows = [
         {"name": "a", "login": False, "inherit": True, "member_of": ["b"], "comment": None},
