@@ -37,16 +37,13 @@ def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
     grantable: dict[tuple[GrantTarget, str, bool, str], set[bool]] = defaultdict(set)
     rows = list(rows)
     upgraded = {
-        (r["object_kind"], r["schema"], r["name"], _args(r), r["column_name"], r["grantee"], r["privilege_type"])
-        for r in rows
-        if r["action"] == "grant" and r["is_grantable"]
+        (*_identity(r), r["privilege_type"]) for r in rows if r["action"] == "grant" and r["is_grantable"]
     }
     for r in rows:
         column = r["column_name"] or ""
         target = _target(r, bool(column))
         revoke = r["action"] == "revoke"
-        identity = (r["object_kind"], r["schema"], r["name"], _args(r), r["column_name"], r["grantee"])
-        if revoke and (*identity, r["privilege_type"]) in upgraded:
+        if revoke and (*_identity(r), r["privilege_type"]) in upgraded:
             continue  # a default privilege granted again WITH GRANT OPTION: the grant says it all
         if (
             target == grant_on_schema("public")
@@ -82,8 +79,16 @@ def read_grants(rows: Iterable[Row]) -> tuple[list[Grant], list[Omission]]:
     return grants, omissions
 
 
-def _args(row: Row) -> tuple[str, ...]:
-    return tuple(row["argument_types"] or ())
+def _identity(r: Row) -> tuple:
+    """The object, column and grantee of a ``grants.sql`` row."""
+    return (
+        r["object_kind"],
+        r["schema"],
+        r["name"],
+        tuple(r["argument_types"] or ()),
+        r["column_name"],
+        r["grantee"],
+    )
 
 
 def _by_target_text(item: tuple) -> tuple:
