@@ -62,7 +62,7 @@ def test_every_kind_is_read(fresh_db):
     assert catalog.policies[(Q("agents", "registry"), "own_rows")].roles == ("schemagen_reader",)
     assert {"schemagen_reader", "schemagen_writer"} <= set(catalog.roles)
     add = GrantTarget(GrantOn.FUNCTION, Q("agents", "add"), ("integer", "integer"))
-    assert catalog.grants[(add, "public", ())].revoke
+    assert catalog.grants[(add, "public", (), True)].revoke
     assert {o.kind for o in omissions} == {"aggregate", "rule"}
 
 

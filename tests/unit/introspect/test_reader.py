@@ -191,13 +191,13 @@ def test_policies_roles_grants(read):
     assert list(catalog.roles) == ["schemagen_reader", "schemagen_writer"]
     assert catalog.roles["schemagen_writer"].member_of == ("schemagen_reader",)
     registry = Q("agents", "registry")
-    writer = catalog.grants[(GrantTarget(GrantOn.TABLE, registry), "schemagen_writer", ())]
+    writer = catalog.grants[(GrantTarget(GrantOn.TABLE, registry), "schemagen_writer", (), False)]
     assert writer.privileges == ("INSERT", "SELECT", "UPDATE") and writer.with_grant_option
-    column = catalog.grants[(GrantTarget(GrantOn.COLUMN, registry), "schemagen_reader", ("status",))]
+    column = catalog.grants[(GrantTarget(GrantOn.COLUMN, registry), "schemagen_reader", ("status",), False)]
     assert column.privileges == ("UPDATE",)
-    assert (grant_on_schema("public"), "public", ()) not in catalog.grants
+    assert (grant_on_schema("public"), "public", (), False) not in catalog.grants
     add = GrantTarget(GrantOn.FUNCTION, Q("agents", "add"), ("integer", "integer"))
-    revoked = catalog.grants[(add, "public", ())]
+    revoked = catalog.grants[(add, "public", (), True)]
     assert revoked.revoke and revoked.privileges == ("EXECUTE",)
     (default,) = catalog.default_privileges.values()
     assert (default.schema, default.object_kind, default.privileges) == ("agents", "tables", ("SELECT",))
