@@ -22,7 +22,13 @@ _ALL: dict[str, tuple[str, ...]] = {
     "schema": ("CREATE", "USAGE"),
     "type": ("USAGE",),
 }
-_DEFAULT_KIND = {"tables": "table", "sequences": "sequence", "functions": "function", "types": "type"}
+_DEFAULT_KIND = {
+    "tables": "table",
+    "sequences": "sequence",
+    "functions": "function",
+    "types": "type",
+    "schemas": "schema",
+}
 _TARGET = re.compile(
     r"^(?P<kind>all (?:tables|sequences|functions) in schema|schema|table|sequence|function|procedure|type)"
     r"\s+(?P<name>.+?)\s*$"
@@ -116,14 +122,17 @@ def build_default_privileges(documents: list[SourceDocument], ctx: BuildContext)
                 )
                 continue
             kind = _DEFAULT_KIND[str(entry["on"])]
-            grantees = entry["to"] if isinstance(entry["to"], list) else [entry["to"]]
+            revoke = "revoke" in entry
+            roles = entry["from"] if revoke else entry["to"]
+            grantees = roles if isinstance(roles, list) else [roles]
             for grantee in grantees:
                 default = DefaultPrivilege(
-                    schema=schema,
+                    schema=None if entry.get("all_schemas") else schema,
                     object_kind=str(entry["on"]),
                     grantee=str(grantee),
-                    privileges=_privileges(entry["privileges"], kind, ctx),
+                    privileges=_privileges(entry["revoke" if revoke else "privileges"], kind, ctx),
                     for_role=entry.get("for_role"),
+                    revoke=revoke,
                     span=document.span(path),
                 )
                 previous = result.get(default.key)

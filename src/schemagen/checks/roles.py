@@ -17,7 +17,9 @@ def _role_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
         for role in policy.roles:
             yield role, f"policy {name} on {table}", policy.span
     for privilege in catalog.default_privileges.values():
-        what = f"default privileges in schema {privilege.schema}"
+        what = (
+            f"default privileges in schema {privilege.schema}" if privilege.schema else "default privileges"
+        )
         yield privilege.grantee, what, privilege.span
         if privilege.for_role:
             yield privilege.for_role, what, privilege.span

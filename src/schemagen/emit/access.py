@@ -64,14 +64,19 @@ def grant_entries(grants: list[Grant], catalog: Catalog) -> list[Any]:
 
 
 def default_privilege_entries(defaults: list[DefaultPrivilege]) -> list[Any]:
-    """``{for_role, on, privileges, to}`` entries."""
+    """``{for_role, on, [all_schemas], privileges, to}`` (or ``revoke, from``) entries."""
     entries = []
     for default in defaults:
         entry: dict[str, Any] = {}
         if default.for_role:
             entry["for_role"] = default.for_role
         entry["on"] = default.object_kind
-        entry["privileges"] = FlowList(p.lower() for p in default.privileges)
-        entry["to"] = default.grantee
+        if default.schema is None:
+            entry["all_schemas"] = True
+        privileges = FlowList(p.lower() for p in default.privileges)
+        if default.revoke:
+            entry["revoke"], entry["from"] = privileges, default.grantee
+        else:
+            entry["privileges"], entry["to"] = privileges, default.grantee
         entries.append(FlowMap(entry))
     return entries

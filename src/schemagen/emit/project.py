@@ -88,8 +88,13 @@ def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
             grouped[value.name.schema][kind].append(value)
     for grant in catalog.grants.values():
         grouped[grant_schema(grant)]["grants"].append(grant)
+    every_schema = [d for d in catalog.default_privileges.values() if d.schema is None]
+    if every_schema:  # entries without IN SCHEMA go to the first schema's file
+        first = min((s for s in grouped if s), default="public")
+        grouped[first]["default_privileges"].extend(every_schema)
     for default in catalog.default_privileges.values():
-        grouped[default.schema]["default_privileges"].append(default)
+        if default.schema is not None:
+            grouped[default.schema]["default_privileges"].append(default)
     return grouped
 
 

@@ -98,28 +98,25 @@ def _by_target_text(item: tuple) -> tuple:
 
 
 def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege], list[Omission]]:
-    """``ALTER DEFAULT PRIVILEGES … IN SCHEMA``; global entries are omissions."""
-    grouped: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    omissions: list[Omission] = []
+    """``ALTER DEFAULT PRIVILEGES [IN SCHEMA]`` grants, and a global entry's revoked defaults."""
+    grouped: dict[tuple[str, str, str, str, bool], set[str]] = defaultdict(set)
     for r in rows:
         kind = DEFAULT_ACL_KINDS.get(r["object_type"], r["object_type"])
-        if r["schema"] is None:
-            omissions.append(
-                Omission(
-                    "default privileges",
-                    f"for role {r['for_role'] or 'current_user'} on {kind} to {r['grantee']}",
-                    "default privileges without IN SCHEMA are not supported",
-                )
-            )
-            continue
-        grouped[(r["for_role"], r["schema"], kind, r["grantee"])].add(r["privilege_type"])
+        grouped[(r["for_role"], r["schema"], kind, r["grantee"], r["action"] == "revoke")].add(
+            r["privilege_type"]
+        )
     privileges = [
         DefaultPrivilege(
-            schema=schema, object_kind=kind, grantee=grantee, privileges=tuple(sorted(p)), for_role=role
+            schema=schema,
+            object_kind=kind,
+            grantee=grantee,
+            privileges=tuple(sorted(p)),
+            for_role=role,
+            revoke=revoke,
         )
-        for (role, schema, kind, grantee), p in grouped.items()
+        for (role, schema, kind, grantee, revoke), p in grouped.items()
     ]
-    return privileges, omissions
+    return privileges, []
 
 
 def read_roles(

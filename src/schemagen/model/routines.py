@@ -181,19 +181,25 @@ class Grant:
 
 @dataclass(frozen=True)
 class DefaultPrivilege:
-    """``ALTER DEFAULT PRIVILEGES [FOR ROLE r] IN SCHEMA s GRANT … ON kind TO g``."""
+    """``ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT … ON kind TO g``.
 
-    schema: str
-    object_kind: str  # tables | sequences | functions | types
+    ``schema`` None is an entry for every schema (no ``IN SCHEMA``); only such an
+    entry can ``revoke`` a built-in default (``REVOKE … FROM g``: EXECUTE on
+    functions or USAGE on types from PUBLIC, or the owner's own privileges).
+    """
+
+    schema: str | None
+    object_kind: str  # tables | sequences | functions | types | schemas
     grantee: str
     privileges: tuple[str, ...]
     for_role: str | None = None
+    revoke: bool = False
     span: Span | None = _span()
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
-        """One entry per owner role ("" for the current role), schema, kind and grantee."""
-        return (self.for_role or "", self.schema, self.object_kind, self.grantee)
+    def key(self) -> tuple[str, str, str, str, bool]:
+        """One entry per owner role ("" for the current role), schema ("" for all), kind, grantee, revoke."""
+        return (self.for_role or "", self.schema or "", self.object_kind, self.grantee, self.revoke)
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,8 @@ def grant_needs(grant: Grant) -> set[ObjectRef]:
 
 def default_privilege_needs(privilege: DefaultPrivilege) -> set[ObjectRef]:
     """The schema and the roles involved."""
-    return {deps.schema_ref(privilege.schema)} | _roles([privilege.grantee, privilege.for_role])
+    schema = {deps.schema_ref(privilege.schema)} if privilege.schema else set()
+    return schema | _roles([privilege.grantee, privilege.for_role])
 
 
 def rows_needs(rows: ReferenceRows) -> set[ObjectRef]:

@@ -92,7 +92,7 @@ def _grant_key(c: cc.GrantPrivileges) -> tuple:
 
 def _default_privilege_key(c: cc.GrantDefaultPrivileges) -> tuple:
     p = c.privilege
-    return (phase(K.DEFAULT_PRIVILEGE), (p.schema, p.object_kind), 1, p.grantee)
+    return (phase(K.DEFAULT_PRIVILEGE), (p.schema or "", p.object_kind), 1, p.grantee)
 
 
 def _index_build(c: ch.CreateIndex) -> frozenset[Hazard]:

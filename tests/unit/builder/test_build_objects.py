@@ -149,6 +149,27 @@ def test_search_path_is_no_setting() -> None:
     assert [d.code for d in validate_documents([document])] != []
 
 
+def test_default_privileges_for_every_schema() -> None:
+    catalog = ok(
+        "schema: a\nroles: {r: {}}\ndefault_privileges:\n"
+        "  - {on: functions, all_schemas: true, revoke: [all], from: public}\n"
+        "  - {on: tables, all_schemas: true, privileges: [select], to: r}\n"
+        "  - {on: tables, privileges: [select], to: r}\n"
+    )
+    entries = sorted(catalog.default_privileges.values(), key=lambda d: d.key)
+    assert [(d.schema, d.object_kind, d.grantee, d.privileges, d.revoke) for d in entries] == [
+        (None, "functions", "public", ("EXECUTE",), True),
+        (None, "tables", "r", ("SELECT",), False),
+        ("a", "tables", "r", ("SELECT",), False),
+    ]
+    for entry in (
+        "{on: functions, revoke: [execute], from: public}",
+        "{on: schemas, privileges: [usage], to: r}",
+    ):
+        document, _ = load_text(f"schema: a\ndefault_privileges:\n  - {entry}\n", "schema/a.yaml")
+        assert validate_documents([document]) != []  # only without IN SCHEMA
+
+
 def test_views() -> None:
     catalog = ok(
         "schema: a\nviews:\n  v: {query: 'SELECT 1 AS x;', columns: [y], check_option: local}\n"
