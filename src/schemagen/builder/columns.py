@@ -7,7 +7,7 @@ from typing import Any
 
 from schemagen.builder.context import BuildContext
 from schemagen.builder.sequences import normalised_options
-from schemagen.builder.shorthand import parse_column_shorthand
+from schemagen.builder.shorthand import parse_column_shorthand, type_holds_shorthand
 from schemagen.model import Column, Identity
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.types import serial_base
@@ -36,11 +36,20 @@ def build_column(
         if parsed.error:
             ctx.error("C382", f"column {name}: {parsed.error}", document.span(path), parsed.hint)
             return None
-        spec = {"type": parsed.type, "not_null": parsed.not_null}
-        if parsed.default is not None:
-            spec["default"] = parsed.default
-        if parsed.collation is not None:
-            spec["collation"] = parsed.collation
+        spec = parsed.mapping()
+    elif (
+        isinstance(spec, dict)
+        and isinstance(spec.get("type"), str)
+        and (misplaced := type_holds_shorthand(spec["type"])) is not None
+    ):
+        ctx.error(
+            "C382",
+            f"column {name}: `type: {spec['type']}` holds a column shorthand, not only a type",
+            document.span((*path, "type")),
+            f"write `type: {misplaced.type}` and the rest as mapping keys ({_keys(misplaced)}), "
+            f"or the whole shorthand as the column's value: `{name}: {spec['type']}`",
+        )
+        return None
     written_type = str(spec["type"])
     serial = serial_base(written_type)
     default_value = spec.get("default")
@@ -79,6 +88,15 @@ def build_column(
         check=spec.get("check"),
         serial_type=serial,
     )
+
+
+def _keys(parsed) -> str:
+    """The mapping keys a misplaced shorthand stands for, as ``key: value`` text."""
+    mapping = parsed.mapping()
+    del mapping["type"]
+    if not mapping.get("not_null"):
+        mapping.pop("not_null")
+    return ", ".join(f"{key}: {'true' if value is True else value}" for key, value in mapping.items())
 
 
 def _identity(value: Any, written_type: str) -> Identity | None:

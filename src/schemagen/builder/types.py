@@ -68,9 +68,15 @@ def build_domains(document: SourceDocument, schema: str, ctx: BuildContext) -> l
             if parsed.error:
                 ctx.error("C382", f"domain {schema}.{name}: {parsed.error}", document.span(path), parsed.hint)
                 continue
-            spec = {"type": parsed.type, "not_null": parsed.not_null}
-            if parsed.default is not None:
-                spec["default"] = parsed.default
+            if parsed.extra:
+                ctx.error(
+                    "C382",
+                    f"domain {schema}.{name}: a domain takes only a type, collate, not null and default",
+                    document.span(path),
+                    "write a domain's CHECKs under `checks:` in the mapping form",
+                )
+                continue
+            spec = parsed.mapping()
         checks = named_checks(document, (*path, "checks"), spec.get("checks") or {})
         default = spec.get("default")
         result.append(

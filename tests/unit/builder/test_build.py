@@ -205,7 +205,7 @@ def test_type_qualification() -> None:
         "schema: app\nextensions: {vector: {schema: ext}}\nenums:\n  mood: [ok]\n"
         "tables:\n  t:\n    columns:\n"
         "      a: mood\n      b: mood[]\n      c: other.kind\n      d: vector(1536)\n      e: citext\n"
-        "      f: Weird Type\n",
+        "      f: '\"Weird Type\"'\n",
         "schema: other\nenums:\n  kind: [x]\n",
     )
     types = [c.type for c in catalog.tables[Q("app", "t")].columns]
