@@ -24,19 +24,16 @@ tables:
   users:
     comment: People who can sign in.
     columns:
-      # a column is its type and options, as written after its name in CREATE TABLE
-      user_id:    {type: bigint, identity: always, primary_key: true}
-      email:      {type: text, not_null: true, unique: true}
+      # a column is written as after its name in CREATE TABLE (or as a mapping: type, not_null, …)
+      user_id:    bigint generated always as identity primary key
+      email:      text not null unique
       created_at: timestamptz not null default now()
 
   notes:
     comment: What a user wrote down.
     columns:
-      note_id:    {type: bigint, identity: always, primary_key: true}
-      user_id:
-        type: bigint
-        not_null: true
-        references: {table: users, on_delete: cascade}
+      note_id:    bigint generated always as identity primary key
+      user_id:    bigint not null references users on delete cascade
       body:       text not null default ''
     indexes:
       - columns: [user_id]
