@@ -56,3 +56,10 @@ CREATE UNIQUE INDEX customers_email_lower ON shop.customers (lower(email)) WITH 
 COMMENT ON INDEX shop.customers_email_lower IS 'Case-insensitive e-mail.';
 CREATE INDEX ON shop.customers USING brin (created_at);
 CREATE INDEX ON shop.customers USING hash (note);
+-- FORCE without ENABLE: the flag alone (row_level_security: forced_only)
+CREATE TABLE shop.audit_notes (id int PRIMARY KEY, note text);
+ALTER TABLE shop.audit_notes FORCE ROW LEVEL SECURITY;
+ALTER TABLE shop.audit_notes SET (fillfactor = 70, autovacuum_enabled = false);
+-- CLUSTER ON a key constraint's index and on a plain index
+ALTER TABLE shop.audit_notes CLUSTER ON audit_notes_pkey;
+ALTER TABLE shop.customers CLUSTER ON customers_email_lower;

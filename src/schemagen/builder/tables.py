@@ -129,7 +129,9 @@ def _child_draft(
         checks=tuple(sorted(_checks(document, path, name, spec, [], ctx), key=lambda c: c.name)),
         excludes=tuple(sorted(_excludes(document, path, name, spec, ctx), key=lambda c: c.name)),
         rls_enabled=rls in ("enabled", "forced"),
-        rls_forced=rls == "forced",
+        rls_forced=rls in ("forced", "forced_only"),
+        storage_parameters=_storage_parameters(document, path, spec, ctx),
+        cluster_on=spec.get("cluster_on"),
     )
     return TableDraft(table, document, path, index_entries=list(spec.get("indexes") or []), spec=spec)
 
@@ -175,7 +177,9 @@ def _build_table(
         partition_by=partition_spec(spec.get("partition_by")),
         unlogged=bool(spec.get("unlogged", False)),
         rls_enabled=rls in ("enabled", "forced"),
-        rls_forced=rls == "forced",
+        rls_forced=rls in ("forced", "forced_only"),
+        storage_parameters=_storage_parameters(document, path, spec, ctx),
+        cluster_on=spec.get("cluster_on"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),
         span=document.key_span(path),
@@ -411,3 +415,13 @@ def complete_foreign_keys(tables: dict[QualifiedName, Table]) -> dict[QualifiedN
             fks.append(fk)
         result[name] = replace(table, foreign_keys=tuple(fks))
     return result
+
+
+def _storage_parameters(
+    document: SourceDocument, path: JsonPath, spec: dict[str, Any], ctx: BuildContext
+) -> tuple[tuple[str, str], ...]:
+    """``with:`` → sorted (name, SQL value) pairs, as the catalog reads them back."""
+    parameters = spec.get("with") or {}
+    return tuple(
+        sorted((key, ctx.sql(document, (*path, "with", key), value)) for key, value in parameters.items())
+    )

@@ -22,7 +22,9 @@ from schemagen.model.changes import (
     DropColumn,
     DropConstraint,
     DropTable,
+    SetClusterOn,
     SetTableLogged,
+    SetTableStorage,
 )
 from schemagen.model.code_changes import SetRowLevelSecurity
 from schemagen.model.names import QualifiedName
@@ -90,6 +92,8 @@ def create_table(table: Table) -> list[Change]:
     changes += [AddConstraint(table.name, c) for c in table.checks if c.not_valid]  # see inline_constraints
     if table.rls_enabled or table.rls_forced:
         changes.append(SetRowLevelSecurity(table.name, table.rls_enabled, table.rls_forced))
+    if table.cluster_on:
+        changes.append(cluster_on(table))
     changes += comment_changes("table", table.name, None, table.comment)
     changes += _column_comments(table.name, list(table.columns), {})
     not_valid = [c for c in table.checks if c.not_valid]
@@ -143,6 +147,10 @@ def alter_table(old: Table, new: Table, vanishing: frozenset[QualifiedName] = fr
     changes: list[Change] = []
     if old.unlogged != new.unlogged:
         changes.append(SetTableLogged(name, new.unlogged))
+    if old.storage_parameters != new.storage_parameters:
+        changes.append(SetTableStorage(name, new.storage_parameters, old.storage_parameters))
+    if old.cluster_on != new.cluster_on:
+        changes.append(cluster_on(new, old))
     if (old.rls_enabled, old.rls_forced) != (new.rls_enabled, new.rls_forced):
         changes.append(
             SetRowLevelSecurity(name, new.rls_enabled, new.rls_forced, old.rls_enabled, old.rls_forced)
@@ -189,3 +197,21 @@ def _alter_constraints(old: Table, new: Table) -> list[Change]:
     changes += [AddConstraint(new.name, new_constraints[k]) for k in sorted([*keys.added, *changed])]
     kept = {k: v for k, v in old_constraints.items() if k not in changed}
     return changes + _constraint_comments(new.name, list(new_constraints.values()), kept)
+
+
+def _is_key(table: Table | None, name: str | None) -> bool:
+    if table is None or name is None:
+        return False
+    keys = [*([table.primary_key] if table.primary_key else []), *table.uniques, *table.excludes]
+    return any(k.name == name for k in keys)
+
+
+def cluster_on(new: Table, old: Table | None = None) -> SetClusterOn:
+    """``CLUSTER ON`` the new table's index (a key constraint's, or an index of its schema)."""
+    return SetClusterOn(
+        new.name,
+        new.cluster_on,
+        old.cluster_on if old else None,
+        _is_key(new, new.cluster_on),
+        _is_key(old, old.cluster_on if old else None),
+    )

@@ -28,10 +28,6 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
                         "constraint comments are not in the format",
                     )
                 )
-        if table.rls_forced and not table.rls_enabled:
-            gaps.append(
-                ("table", str(table.name), "FORCE without ENABLE ROW LEVEL SECURITY is not in the format")
-            )
         if table.partition_of is None:
             continue
         if table.unlogged:

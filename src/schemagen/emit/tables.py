@@ -100,8 +100,14 @@ def own_objects(
         doc["partition_by"] = partition_by_value(table, lookup)
     if table.unlogged:
         doc["unlogged"] = True
+    if table.storage_parameters:
+        doc["with"] = FlowMap({k: _option_value(v) for k, v in table.storage_parameters})
+    if table.cluster_on:
+        doc["cluster_on"] = table.cluster_on
     if table.rls_enabled:
         doc["row_level_security"] = "forced" if table.rls_forced else "enabled"
+    elif table.rls_forced:
+        doc["row_level_security"] = "forced_only"
     policies = lookup.policies.get(table.name, [])
     if policies:
         doc["policies"] = {p.name: _policy(p) for p in policies}

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from schemagen.introspect.omission import Omission
+from schemagen.introspect.read_indexes import parse_options
 from schemagen.introspect.sequence_options import non_default_options
 from schemagen.model import (
     CheckConstraint,
@@ -101,6 +102,8 @@ def _table(name: QualifiedName, row: Row, columns: tuple[Column, ...], constrain
         unlogged=row["unlogged"],
         rls_enabled=row["rls_enabled"],
         rls_forced=row["rls_forced"],
+        storage_parameters=parse_options(row["options"]),
+        cluster_on=row.get("cluster_on"),  # absent from rows recorded before it was read
         comment=row["comment"],
     )
 
@@ -111,9 +114,6 @@ def _table_omissions(name: QualifiedName, row: Row) -> list[Omission]:
         omissions.append(Omission("table", str(name), "typed tables (OF type) are read as plain tables"))
     if row["inherits"]:
         omissions.append(Omission("table", str(name), "table inheritance (INHERITS) is not supported"))
-    if row["options"]:
-        options = ", ".join(row["options"])
-        omissions.append(Omission("table", str(name), f"storage parameters are not supported: {options}"))
     return omissions
 
 

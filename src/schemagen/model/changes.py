@@ -407,6 +407,45 @@ class SetTableLogged(Change):
 
 
 @dataclass(frozen=True)
+class SetTableStorage(Change):
+    """``ALTER TABLE … SET (name = value, …)`` and ``RESET (name, …)``: the table's storage parameters."""
+
+    table: QualifiedName
+    parameters: tuple[tuple[str, str], ...]
+    old_parameters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def set(self) -> tuple[tuple[str, str], ...]:
+        """The parameters given a new value."""
+        old = dict(self.old_parameters)
+        return tuple((k, v) for k, v in self.parameters if old.get(k) != v)
+
+    @property
+    def reset(self) -> tuple[str, ...]:
+        """The parameters taken back to their defaults."""
+        new = dict(self.parameters)
+        return tuple(k for k, _ in self.old_parameters if k not in new)
+
+    def reverse(self) -> Change:
+        return SetTableStorage(self.table, self.old_parameters, self.parameters)
+
+
+@dataclass(frozen=True)
+class SetClusterOn(Change):
+    """``ALTER TABLE … CLUSTER ON index`` (``index`` None: ``SET WITHOUT CLUSTER``)."""
+
+    table: QualifiedName
+    index: str | None
+    old_index: str | None = None
+    constraint: bool = False
+    """``index`` is the index of a key constraint of the table (else an index in its schema)."""
+    old_constraint: bool = False
+
+    def reverse(self) -> Change:
+        return SetClusterOn(self.table, self.old_index, self.index, self.old_constraint, self.constraint)
+
+
+@dataclass(frozen=True)
 class AddConstraint(Change):
     """``ALTER TABLE … ADD CONSTRAINT`` (PK, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE)."""
 

@@ -287,6 +287,10 @@ class Table:
     unlogged: bool = False
     rls_enabled: bool = False
     rls_forced: bool = False
+    storage_parameters: tuple[tuple[str, str], ...] = ()
+    """``WITH (fillfactor = 70, autovacuum_… = …)``, sorted by name; values as SQL text."""
+    cluster_on: str | None = None
+    """The index (or key constraint's index) ``CLUSTER`` uses: ``ALTER TABLE … CLUSTER ON``."""
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()

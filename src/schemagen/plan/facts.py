@@ -208,6 +208,8 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.TABLE), _in(c.table), 1),
         hazards=frozenset({H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     ),
+    ch.SetTableStorage: ChangeFacts(K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 2)),
+    ch.SetClusterOn: ChangeFacts(K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 3)),
     cc.SetRowLevelSecurity: ChangeFacts(
         K.TABLE,
         key=lambda c: (phase(K.TABLE), _in(c.table), 10),

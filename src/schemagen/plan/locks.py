@@ -13,7 +13,9 @@ from schemagen.model.changes import (
     DropIndex,
     DropTable,
     RebuildEnum,
+    SetClusterOn,
     SetTableLogged,
+    SetTableStorage,
 )
 from schemagen.model.code_changes import (
     CreatePolicy,
@@ -79,7 +81,8 @@ def lock_of(change: Change) -> Lock | None:
         if change.concurrently:
             return Lock.SHARE_UPDATE_EXCLUSIVE
         return Lock.SHARE if isinstance(change, CreateIndex) else Lock.ACCESS_EXCLUSIVE
-    if isinstance(change, ValidateConstraint | RenameIndex):
+    if isinstance(change, ValidateConstraint | RenameIndex | SetTableStorage | SetClusterOn):
+        # SET/RESET of fillfactor, autovacuum_* and toast_* parameters (the ones tables take)
         return Lock.SHARE_UPDATE_EXCLUSIVE
     if isinstance(change, AddConstraint):
         return (

@@ -43,8 +43,10 @@ from schemagen.model.changes import (
     DropSequence,
     DropTable,
     RebuildEnum,
+    SetClusterOn,
     SetComment,
     SetTableLogged,
+    SetTableStorage,
     UpdateExtension,
 )
 from schemagen.model.deps import ObjectRef
@@ -79,6 +81,14 @@ def _constraint_needs(table: QualifiedName, constraint: Constraint) -> set[Objec
     if isinstance(constraint, ExcludeConstraint):
         needs |= {deps.column_ref(table, c) for c in constraint.include}
     return needs
+
+
+def _cluster_index(change: SetClusterOn) -> set[ObjectRef]:
+    if change.index is None:
+        return set()
+    if change.constraint:
+        return {deps.constraint_ref(change.table, change.index)}
+    return {deps.index_ref(QualifiedName(change.table.schema, change.index))}
 
 
 def _index_provides(index: Index) -> set[ObjectRef]:
@@ -224,6 +234,8 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         **_retyped_column(c),
     ),
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
+    SetTableStorage: lambda c: refs(needs_new={deps.table_ref(c.table)}),
+    SetClusterOn: lambda c: refs(needs_new={deps.table_ref(c.table), *_cluster_index(c)}),
     **paired_rules(
         AddConstraint,
         DropConstraint,

@@ -141,6 +141,13 @@ def _describers() -> dict[type[Change], object]:
         c.DropColumn: lambda x: ("column", f"{x.table}.{x.column.name}", dropped, ""),
         c.AlterColumn: lambda x: ("column", f"{x.table}.{x.new.name}", altered, _column_detail(x)),
         c.SetTableLogged: lambda x: ("table", str(x.table), altered, "unlogged" if x.unlogged else "logged"),
+        c.SetTableStorage: lambda x: ("table", str(x.table), altered, _storage_detail(x)),
+        c.SetClusterOn: lambda x: (
+            "table",
+            str(x.table),
+            altered,
+            f"cluster on {x.index}" if x.index else "set without cluster",
+        ),
         c.AddConstraint: lambda x: ("constraint", f"{x.table}.{x.constraint.name}", created, ""),
         c.DropConstraint: lambda x: ("constraint", f"{x.table}.{x.constraint.name}", dropped, ""),
         c.CreateIndex: lambda x: ("index", str(x.index.name), created, ""),
@@ -278,3 +285,8 @@ def _first_name(value: object) -> str:
         if isinstance(name, QualifiedName | str):
             return str(name)
     return ""
+
+
+def _storage_detail(change) -> str:
+    parts = [f"{k}={v}" for k, v in change.set] + [f"reset {k}" for k in change.reset]
+    return "storage parameters: " + ", ".join(parts)

@@ -119,6 +119,13 @@ def every_change() -> list[ch.Change]:
         ch.AlterColumn(T, Column("n", "text"), Column("n", "text", collation="C"), ch.ColumnChange.COLLATION),
         ch.SetTableLogged(T, True),
         ch.SetTableLogged(T, False),
+        ch.SetTableStorage(T, (("autovacuum_vacuum_scale_factor", "0.05"), ("fillfactor", "70"))),
+        ch.SetTableStorage(
+            T, (("fillfactor", "80"),), (("fillfactor", "70"), ("autovacuum_enabled", "false"))
+        ),
+        ch.SetTableStorage(T, (), (("fillfactor", "70"),)),
+        ch.SetClusterOn(T, "orders_pkey", None, constraint=True),
+        ch.SetClusterOn(T, None, "orders_pkey", old_constraint=True),
         ch.AddConstraint(T, fk),
         ch.AddConstraint(T, ForeignKey("orders_x_fkey", ("id",), T, ("id",), not_valid=True, match="FULL")),
         ch.AddConstraint(T, CheckConstraint("orders_amount_check", "amount > 0", not_valid=True)),

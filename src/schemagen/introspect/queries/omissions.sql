@@ -83,6 +83,93 @@ WHERE c.relkind IN ('r', 'p')
   AND (c.relreplident NOT IN ('d', 'n') OR (c.relreplident = 'n' AND c.relkind = 'r') OR c.reltablespace <> 0)
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
+SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
+       'storage parameters of a constraint''s index are not supported: ' || array_to_string(ic.reloptions, ', ')
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN scope s ON s.oid = c.relnamespace
+JOIN pg_class ic ON ic.oid = k.conindid
+WHERE k.contype IN ('p', 'u', 'x') AND ic.reloptions IS NOT NULL AND NOT ic.relispartition
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
+UNION ALL
+-- columns of newer servers read through to_jsonb, so one text serves every version
+SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
+       concat_ws(', ',
+           CASE WHEN to_jsonb(k) ->> 'conenforced' = 'false' THEN 'NOT ENFORCED' END,
+           CASE WHEN to_jsonb(k) ->> 'conperiod' = 'true' THEN 'WITHOUT OVERLAPS / PERIOD' END,
+           CASE WHEN to_jsonb(k) ->> 'confdelsetcols' IS NOT NULL THEN 'ON DELETE SET NULL/DEFAULT (columns)' END)
+       || ' not supported'
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN scope s ON s.oid = c.relnamespace
+WHERE (to_jsonb(k) ->> 'conenforced' = 'false' OR to_jsonb(k) ->> 'conperiod' = 'true'
+       OR to_jsonb(k) ->> 'confdelsetcols' IS NOT NULL)
+  AND k.conparentid = 0
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
+UNION ALL
+SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+       s.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+       concat_ws(', ',
+           CASE WHEN p.proleakproof THEN 'LEAKPROOF' END,
+           CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
+                THEN 'COST ' || p.procost END,
+           CASE WHEN p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END THEN 'ROWS ' || p.prorows END,
+           CASE WHEN p.prosupport <> 0 THEN 'SUPPORT ' || p.prosupport::regproc END,
+           CASE WHEN p.protrftypes IS NOT NULL THEN 'TRANSFORM FOR TYPE' END,
+           CASE WHEN p.probin IS NOT NULL THEN 'an object file (AS ''' || p.probin || ''', symbol)' END)
+       || ' not supported'
+FROM pg_proc p
+JOIN scope s ON s.oid = p.pronamespace
+JOIN pg_language l ON l.oid = p.prolang
+WHERE p.prokind IN ('f', 'p')
+  AND (p.proleakproof OR p.prosupport <> 0 OR p.protrftypes IS NOT NULL OR p.probin IS NOT NULL
+       OR p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
+       OR p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END)
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)
+UNION ALL
+SELECT 'role', r.rolname,
+       concat_ws(', ',
+           CASE WHEN r.rolsuper THEN 'SUPERUSER' END,
+           CASE WHEN r.rolcreaterole THEN 'CREATEROLE' END,
+           CASE WHEN r.rolcreatedb THEN 'CREATEDB' END,
+           CASE WHEN r.rolreplication THEN 'REPLICATION' END,
+           CASE WHEN r.rolbypassrls THEN 'BYPASSRLS' END,
+           CASE WHEN r.rolconnlimit <> -1 THEN 'CONNECTION LIMIT' END,
+           CASE WHEN r.rolvaliduntil IS NOT NULL THEN 'VALID UNTIL' END) || ' not supported'
+FROM pg_roles r
+WHERE r.rolname !~ '^pg_' AND r.oid <> 10
+  AND (r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls
+       OR r.rolconnlimit <> -1 OR r.rolvaliduntil IS NOT NULL)
+UNION ALL
+SELECT 'role membership', g.rolname || ' to ' || r.rolname,
+       concat_ws(', ',
+           CASE WHEN am.admin_option THEN 'WITH ADMIN OPTION' END,
+           CASE WHEN (to_jsonb(am) ->> 'inherit_option')::boolean IS DISTINCT FROM r.rolinherit
+                     AND to_jsonb(am) ? 'inherit_option' THEN 'WITH INHERIT' END,
+           CASE WHEN to_jsonb(am) ->> 'set_option' = 'false' THEN 'WITH SET FALSE' END) || ' not supported'
+FROM pg_auth_members am
+JOIN pg_roles r ON r.oid = am.member
+JOIN pg_roles g ON g.oid = am.roleid
+WHERE r.rolname !~ '^pg_' AND r.oid <> 10
+  AND (am.admin_option OR to_jsonb(am) ->> 'set_option' = 'false'
+       OR (to_jsonb(am) ? 'inherit_option'
+           AND (to_jsonb(am) ->> 'inherit_option')::boolean IS DISTINCT FROM r.rolinherit))
+UNION ALL
+SELECT 'table', s.nspname || '.' || c.relname, 'table access method ' || am.amname || ' is not supported'
+FROM pg_class c
+JOIN scope s ON s.oid = c.relnamespace
+JOIN pg_am am ON am.oid = c.relam
+WHERE c.relkind IN ('r', 'm') AND am.amname <> 'heap'
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
+UNION ALL
+SELECT 'trigger', s.nspname || '.' || c.relname || '.' || tg.tgname,
+       'FROM (the referenced table of a constraint trigger) is not supported'
+FROM pg_trigger tg
+JOIN pg_class c ON c.oid = tg.tgrelid
+JOIN scope s ON s.oid = c.relnamespace
+WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND tg.tgconstrrelid <> 0
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
+UNION ALL
 SELECT 'event trigger', et.evtname, 'event triggers are not supported'
 FROM pg_event_trigger et
 WHERE %(schemas)s::text[] IS NULL

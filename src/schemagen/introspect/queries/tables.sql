@@ -16,6 +16,8 @@ SELECT n.nspname AS schema,
        p.relname AS parent_name,
        pg_get_expr(c.relpartbound, c.oid) AS partition_bound,
        c.reloptions AS options,
+       (SELECT ic.relname FROM pg_index ix JOIN pg_class ic ON ic.oid = ix.indexrelid
+        WHERE ix.indrelid = c.oid AND ix.indisclustered) AS cluster_on,
        c.reloftype <> 0 AS typed,
        EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) AND NOT c.relispartition AS inherits,
        dsc.description AS comment
