@@ -208,8 +208,12 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.TABLE), _in(c.table), 1),
         hazards=frozenset({H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
     ),
-    ch.SetTableStorage: ChangeFacts(K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 2)),
-    ch.SetClusterOn: ChangeFacts(K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 3)),
+    ch.SetTableStorage: ChangeFacts(
+        K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 2), hazards=NO_HAZARDS
+    ),
+    ch.SetClusterOn: ChangeFacts(
+        K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 3), hazards=NO_HAZARDS
+    ),
     cc.SetRowLevelSecurity: ChangeFacts(
         K.TABLE,
         key=lambda c: (phase(K.TABLE), _in(c.table), 10),
