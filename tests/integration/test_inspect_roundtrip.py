@@ -62,3 +62,29 @@ def test_new_kinds_round_trip(fresh_db, second_db, tmp_path):
     assert first.omissions == []
     assert differences(first.catalog, second.catalog) == []
     assert first.files == second.files
+
+
+@pytest.fixture
+def second_pg18_db(pg18_server):
+    """A second empty database on the PostgreSQL 18 server."""
+    from tests.conftest import _fresh
+
+    yield from _fresh(pg18_server, None)
+
+
+def test_virtual_generated_columns_round_trip(pg18_db, second_pg18_db, tmp_path):
+    """A VIRTUAL generated column comes back virtual (PostgreSQL 18), beside a STORED one."""
+    sql = """
+        CREATE SCHEMA v;
+        CREATE TABLE v.prices (
+            net numeric(12,2) NOT NULL,
+            gross numeric(12,2) GENERATED ALWAYS AS (net * 1.2) STORED,
+            cents bigint GENERATED ALWAYS AS ((net * 100)::bigint) VIRTUAL
+        );
+    """
+    first, second = _round_trip(sql, pg18_db, second_pg18_db, tmp_path)
+    assert first.omissions == []
+    columns = {c.name: c for c in second.catalog.tables[next(iter(second.catalog.tables))].columns}
+    assert columns["cents"].virtual and not columns["gross"].virtual
+    assert differences(first.catalog, second.catalog) == []
+    assert first.files == second.files

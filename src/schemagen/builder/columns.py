@@ -74,6 +74,7 @@ def build_column(
         default=default,
         identity=identity,
         generated=spec.get("generated") if serial is None else None,
+        virtual=bool(spec.get("virtual", False)) and serial is None,
         collation=spec.get("collation"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),

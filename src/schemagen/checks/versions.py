@@ -7,13 +7,24 @@ from schemagen.model import Catalog
 
 
 def check_version_features(catalog: Catalog, postgres_version: int) -> list[Diagnostic]:
-    """C370: ``NULLS NOT DISTINCT`` needs PostgreSQL 15 or later.
+    """C370: ``NULLS NOT DISTINCT`` needs PostgreSQL 15 or later, virtual generated columns 18.
 
-    Prevents: ``syntax error at or near "NULLS"`` on an older target server.
+    Prevents: ``syntax error at or near "NULLS"`` (or ``"VIRTUAL"``) on an older target server.
     """
-    if postgres_version >= 15:
-        return []
     found = []
+    if postgres_version < 18:
+        for table in catalog.tables.values():
+            for column in table.columns:
+                if column.virtual and column.generated is not None:
+                    message = (
+                        f"column {table.name}.{column.name} is a virtual generated column (PostgreSQL 18+)"
+                    )
+                    hint = (
+                        "drop virtual: true (STORED), or target PostgreSQL 18 (postgres: in schemagen.yaml)"
+                    )
+                    found.append(error("C370", message, column.span or table.span, hint))
+    if postgres_version >= 15:
+        return found
     hint = "drop nulls_not_distinct, or target PostgreSQL 15+ (postgres: in schemagen.yaml)"
     for table in catalog.tables.values():
         for unique in table.uniques:

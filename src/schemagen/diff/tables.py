@@ -179,8 +179,9 @@ def _alter_columns(old: Table, new: Table) -> list[Change]:
         flags = column_changes(before, after)
         if partition:
             flags &= ~_INHERITED
-        if before.generated is None and after.generated is not None:
-            # PostgreSQL cannot turn a stored column into a generated one: the values are computed anyway
+        if (before.generated is None and after.generated is not None) or before.virtual != after.virtual:
+            # PostgreSQL cannot turn a stored column into a generated one (the values are computed
+            # anyway), nor a virtual generated column into a stored one or back
             changes += [DropColumn(new.name, before), AddColumn(new.name, after)]
         elif flags:
             changes.append(AlterColumn(new.name, before, after, flags))

@@ -164,6 +164,8 @@ def column_value(
         value["identity"] = _identity(column)
     if column.generated is not None:
         value["generated"] = column.generated
+        if column.virtual:
+            value["virtual"] = True
     if column.collation:
         value["collation"] = column.collation
     if check is not None:

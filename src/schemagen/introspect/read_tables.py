@@ -146,8 +146,6 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
         )
     if row["generated"]:
         generated, default = default, None
-        if row["generated"] != "s":
-            omission = ("column", "virtual generated columns are read as STORED")
     return (
         Column(
             name=row["name"],
@@ -156,6 +154,7 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
             default=default,
             identity=identity,
             generated=generated,
+            virtual=row["generated"] == "v",
             collation=row["collation"],
             comment=row["comment"],
         ),

@@ -140,7 +140,7 @@ class Identity:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column. ``generated`` is a STORED generation expression."""
+    """A table column. ``generated`` is a generation expression, STORED unless ``virtual`` (PostgreSQL 18)."""
 
     name: str
     type: str
@@ -148,6 +148,7 @@ class Column:
     default: str | None = None
     identity: Identity | None = None
     generated: str | None = None
+    virtual: bool = False
     collation: str | None = None
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)

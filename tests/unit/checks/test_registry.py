@@ -11,7 +11,7 @@ import pytest
 import schemagen.checks as checks
 from schemagen.checks import CHECKS, run_checks
 from schemagen.checks.versions import check_version_features
-from schemagen.model import Catalog, CheckConstraint, Index, IndexElement, UniqueConstraint
+from schemagen.model import Catalog, CheckConstraint, Column, Index, IndexElement, UniqueConstraint
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 MODULES = [
@@ -72,6 +72,13 @@ def test_nulls_not_distinct_needs_postgres_15():
     assert check_version_features(Catalog.of(tables=[t]), 15) == []
     assert codes(check_version_features(Catalog.of(tables=[t]), 14)) == ["C370"]
     assert codes(run_checks(Catalog.of(tables=[t]), postgres_version=14)) == ["C370"]
+
+
+def test_virtual_generated_columns_need_postgres_18():
+    virtual = Column("b", "integer", generated="a + 1", virtual=True)
+    t = table("t", col("a"), virtual)
+    assert check_version_features(Catalog.of(tables=[t]), 18) == []
+    assert codes(check_version_features(Catalog.of(tables=[t]), 17)) == ["C370"]
 
 
 def test_public_api():

@@ -51,11 +51,11 @@ def _column(**overrides):
     return row
 
 
-def test_virtual_generated_column_is_an_omission():
+def test_virtual_generated_columns_are_read_as_virtual():
     column, omission = read_column(_column(expression="a + 1", generated="v"))
-    assert column.generated == "a + 1" and omission is not None
+    assert column.generated == "a + 1" and column.virtual and omission is None
     column, omission = read_column(_column(expression="a + 1", generated="s"))
-    assert column.generated == "a + 1" and omission is None
+    assert column.generated == "a + 1" and not column.virtual and omission is None
 
 
 def test_identity_by_default_with_cycle():
