@@ -37,6 +37,7 @@ NOT_SQL: dict[str, str] = {
     "source/project.py": "the YAML interval shorthand and ISO dates",
     "source/safety_settings.py": "durations in settings ('5s')",
     "validate/errors.py": "jsonschema's messages",
+    "validate/published.py": "the Default sentences of the JSON Schema descriptions, upper-case enum values",
 }
 """Module (under src/schemagen) → what its regular expressions read instead of SQL."""
 

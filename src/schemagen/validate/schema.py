@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import cache
 from importlib import resources
@@ -23,14 +22,18 @@ def _schema() -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema every ``schema/*.yaml`` file must satisfy (a fresh copy)."""
-    return copy.deepcopy(_schema())
+    """The JSON Schema every ``schema/*.yaml`` file must satisfy, as published for editors (a fresh copy)."""
+    from schemagen.validate.published import published
+
+    return published(_schema())
 
 
 def settings_json_schema() -> dict[str, Any]:
     """The JSON Schema of ``schemagen.yaml`` (postgres, audit, lint), a fresh copy."""
+    from schemagen.validate.published import published
+
     text = resources.files("schemagen.validate").joinpath("settings.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return published(json.loads(text))
 
 
 @cache
