@@ -72,8 +72,10 @@ def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -
     schema_errors = validate_documents(documents)
     diagnostics += schema_errors
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
-    if catalog is not None and not has_errors(diagnostics + semantic) and (outputs or lint is not None):
-        semantic = design_findings(catalog, documents, settings, semantic, lint)
+    if catalog is not None and (outputs or lint is not None):
+        # the design rules run on an error-free catalog; suppressions of the checks' warnings always apply
+        rules = not has_errors(diagnostics + semantic)
+        semantic = design_findings(catalog, documents, settings, semantic, lint, run_rules=rules)
     diagnostics += semantic
     if catalog is None or has_errors(diagnostics) or not outputs:
         return BuildResult(sorted_diagnostics(diagnostics), catalog, documents=documents, settings=settings)

@@ -21,12 +21,16 @@ def design_findings(
     settings: ProjectSettings,
     diagnostics: list[Diagnostic],
     config: LintConfig | None,
+    *,
+    run_rules: bool = True,
 ) -> list[Diagnostic]:
     """``diagnostics`` (the checks') plus the design findings, with ``lint:`` and suppressions applied.
 
     Args:
         config: ``schemagen lint``'s configuration; None for ``build``, where every
             lint finding (and D700 about the settings) is reported as a warning at most.
+        run_rules: False when the catalog has errors: the design rules are skipped
+            (noise next to errors), but suppressions still silence the checks' warnings.
     """
     capped = config is None
     if config is None:
@@ -34,8 +38,13 @@ def design_findings(
     else:
         problems = []
     comments_on = config.active(rule_named("missing-comment"))
-    found = diagnostics + lint_catalog(catalog, config.naming, comments_on=comments_on) + problems
-    found = apply_suppressions(found, yaml_suppressions(documents), config.active)
+    rules = lint_catalog(catalog, config.naming, comments_on=comments_on) if run_rules else []
+    found = diagnostics + rules + problems
+
+    def reported(rule) -> bool:  # a suppression of a rule that did not run is not "unused"
+        return config.active(rule) and (run_rules or rule.scope == "build")
+
+    found = apply_suppressions(found, yaml_suppressions(documents), reported)
     found = config.apply(found)
     if capped:
         found = [

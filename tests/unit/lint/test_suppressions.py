@@ -62,3 +62,16 @@ def test_a_suppression_on_one_object_does_not_cover_its_sibling(tmp_path: Path) 
     )
     found = [(d.code, d.span.line) for d in compile_project(tmp_path).diagnostics]
     assert found == [("D712", 7)]
+
+
+def test_a_suppressed_build_warning_stays_silent_when_the_project_has_errors(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "app.yaml").write_text(
+        "schema: app\ntables:\n  t:\n    columns: {id: bigint not null, a: text, b: text}\n"
+        "    primary_key: [id]\n    indexes:\n"
+        "      - {columns: [a], lint: {ignore: {redundant-index: 'measured, it pays for its writes'}}}\n"
+        "      - [a, b]\n  u:\n    columns: {id: nosuchtype}\n",
+        encoding="utf-8",
+    )
+    codes = [d.code for d in compile_project(tmp_path).diagnostics]
+    assert "C391" not in codes and "D703" not in codes and any(c.startswith("C3") for c in codes)
