@@ -7,7 +7,7 @@ from dataclasses import replace
 from schemagen.diff.comments import comment_changes
 from schemagen.diff.expressions import same_expression
 from schemagen.model.changes import Change, CreateIndex, DropIndex
-from schemagen.model.objects import Index
+from schemagen.model.objects import Index, IndexElement
 
 
 def create_index(index: Index) -> list[Change]:
@@ -16,10 +16,23 @@ def create_index(index: Index) -> list[Change]:
 
 
 def same_index(old: Index, new: Index) -> bool:
-    """Equal definitions (predicate through ``same_expression``; comments aside)."""
+    """Equal definitions (predicate through ``same_expression``; comments aside).
+
+    An operator class written unqualified (``vector_cosine_ops``, found through the search
+    path) is the live one that PostgreSQL reads back qualified (``public.vector_cosine_ops``).
+    """
     if not same_expression(old.where, new.where):
         return False
+    new = replace(
+        new, elements=tuple(_opclass_as(o, n) for o, n in zip(old.elements, new.elements, strict=False))
+    )
     return replace(old, where=None, comment=None) == replace(new, where=None, comment=None)
+
+
+def _opclass_as(old: IndexElement, new: IndexElement) -> IndexElement:
+    if old.opclass and new.opclass and "." not in new.opclass and old.opclass.endswith("." + new.opclass):
+        return replace(new, opclass=old.opclass)
+    return new
 
 
 def alter_index(old: Index, new: Index) -> list[Change]:

@@ -318,3 +318,14 @@ def test_rename_from_a_missing_name_is_a_create() -> None:
         tables=[Table(Q("app", "b"), (Column("x", "integer", renamed_from="nope"),), renamed_from="a")]
     )
     assert change_kinds(diff_catalogs(Catalog(), new)) == ["CreateTable"]
+
+
+def test_an_unqualified_opclass_is_the_live_qualified_one() -> None:
+    from schemagen.diff.indexes import same_index
+
+    t = QualifiedName("app", "t")
+    element = IndexElement("v", opclass="public.vector_cosine_ops")
+    live = Index(QualifiedName("app", "i"), t, (element,), "hnsw")
+    declared = replace(live, elements=(IndexElement("v", opclass="vector_cosine_ops"),))
+    assert same_index(live, declared)
+    assert not same_index(live, replace(live, elements=(IndexElement("v", opclass="vector_l2_ops"),)))
