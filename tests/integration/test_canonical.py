@@ -217,3 +217,34 @@ def test_diff_command_compares_in_canonical_form(fresh_db: str, tmp_path) -> Non
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 5, result.output
     assert "t_x_check" in result.output
+
+
+def test_tables_of_one_shape_send_one_table_to_the_server(fresh_db: str) -> None:
+    tables = "\n".join(
+        f"CREATE TABLE app.t{i} (amount numeric(12,2) DEFAULT 0 CHECK (amount >= 0), status varchar(20)"
+        f" DEFAULT 'new');\nCREATE INDEX t{i}_new_idx ON app.t{i} (amount) WHERE status = 'new';"
+        for i in range(40)
+    )
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA app;\n" + tables)
+    live = _read(fresh_db)
+    declared = replace(
+        live,
+        tables={
+            k: replace(
+                t,
+                columns=tuple(replace(c, default="0" if c.name == "amount" else "'new'") for c in t.columns),
+                checks=tuple(replace(c, expression="amount >= 0") for c in t.checks),
+            )
+            for k, t in live.tables.items()
+        },
+        indexes={k: replace(i, where="status = 'new'") for k, i in live.indexes.items()},
+    )
+    assert len(diff_catalogs(live, declared)) >= 80
+    stats = CanonicalStats()
+    with open_scratch(None, fresh_db) as scratch:
+        canonical = canonicalize(declared, live, scratch, stats)
+    assert diff_catalogs(live, canonical) == []
+    assert stats.equal_sites == stats.differing_sites == 120  # CHECK, status default, predicate, 40 times
+    assert stats.objects_sent == 2  # one table (defaults, CHECK) and one index: every other is alike
+    assert stats.batches == 1

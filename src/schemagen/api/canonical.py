@@ -34,7 +34,16 @@ import psycopg
 from psycopg.conninfo import make_conninfo
 
 from schemagen.diff import diff_catalogs
-from schemagen.diff.canonical import Differing, Texts, differing_sites, site_texts, with_texts
+from schemagen.diff.canonical import (
+    SITES,
+    Differing,
+    Site,
+    Texts,
+    differing_sites,
+    shape_groups,
+    site_texts,
+    with_texts,
+)
 from schemagen.diff.expressions import same_expression
 from schemagen.errors import DatabaseError
 from schemagen.introspect import read_catalog, record_rows
@@ -62,6 +71,8 @@ class CanonicalStats:
     """What one ``canonicalize`` call did (for tests, benchmarks and ``--verbose`` output)."""
 
     differing_sites: int = 0
+    objects_sent: int = 0
+    """Objects whose expressions went to the server (one per shape group, see ``shape_groups``)."""
     objects_created: int = 0
     batches: int = 0
     equal_sites: int = 0
@@ -83,14 +94,45 @@ def canonicalize(
     stats.differing_sites = sum(len(paths) for paths in differing.values())
     if not differing:
         return declared
-    source = _scratch_source(declared)
+    groups = shape_groups(declared, live, differing)
+    chosen = _representatives(groups)
+    stats.objects_sent = len(chosen)
+    equal = _equal_sites(_scratch_source(declared), live, chosen, scratch, stats)
+    live_sites: dict[tuple[str, Any], Texts] = {}
+    for members in groups.values():
+        attribute, key, path = next(m for m in members if (m[0], m[1]) in chosen)
+        if path in equal.get((attribute, key), {}):
+            for m_attribute, m_key, m_path in members:
+                if (m_attribute, m_key) not in live_sites:
+                    live_sites[(m_attribute, m_key)] = site_texts(live, m_attribute, m_key)
+                live_text = live_sites[(m_attribute, m_key)][m_path]
+                equal.setdefault((m_attribute, m_key), {})[m_path] = live_text
+    stats.equal_sites = sum(len(t) for t in equal.values())
+    return with_texts(declared, equal)
+
+
+def _representatives(groups: dict[tuple, list[Site]]) -> Differing:
+    """One site per group, preferring objects already chosen (fewer objects to create)."""
+    chosen: dict[tuple[str, Any], set] = {}
+    for members in groups.values():
+        pick = next((m for m in members if (m[0], m[1]) in chosen), members[0])
+        chosen.setdefault((pick[0], pick[1]), set()).add(pick[2])
+    for members in groups.values():  # every member whose object is sent anyway is checked too
+        for attribute, key, path in members:
+            if (attribute, key) in chosen:
+                chosen[(attribute, key)].add(path)
+    return {k: frozenset(v) for k, v in chosen.items()}
+
+
+def _equal_sites(
+    source: Catalog, live: Catalog, differing: Differing, scratch: ScratchServer, stats: CanonicalStats
+) -> Forms:
+    """The sites of ``differing`` whose declared text PostgreSQL stores as the live text, with it."""
     live_texts = {k: site_texts(live, *k) for k in differing}
-    equal: dict[tuple[str, Any], Texts] = {}
+    equal: Forms = {}
     # PostgreSQL's deparse is not always a fixed point: declared → D1 → D2, live → L1. Equal when
     # D1 = live, D2 = live, or L1 ∈ {D1, D2}; each later batch carries only the sites still unequal.
-    first = _canonical(
-        source, {k: {p: None for p in paths} for k, paths in differing.items()}, scratch, stats
-    )
+    first = _canonical(source, {k: dict.fromkeys(paths) for k, paths in differing.items()}, scratch, stats)
     remaining = _unequal(first, live_texts, equal)
     if remaining:
         second = _canonical(source, _texts_of(first, remaining), scratch, stats)
@@ -105,8 +147,7 @@ def canonicalize(
                     forms = (first.get(key, {}).get(path), second.get(key, {}).get(path))
                     if made is not None and any(same_expression(made, f) for f in forms if f is not None):
                         equal.setdefault(key, {})[path] = live_texts[key][path]
-    stats.equal_sites = sum(len(t) for t in equal.values())
-    return with_texts(declared, equal)
+    return equal
 
 
 Forms = dict[tuple[str, Any], Texts]
@@ -180,46 +221,118 @@ def _targets(attribute: str, key: Any) -> set[ObjectRef]:
     return {deps.type_ref(key)}
 
 
-def needed_changes(source: Catalog, differing: Differing) -> tuple[list[Change], list[Change]]:
-    """(the changes that create the objects of ``differing`` and what they need, every change)."""
-    changes = diff_catalogs(Catalog(), source)
-    refs = [refs_of(c) for c in changes]
-    creators: dict[ObjectRef, list[int]] = defaultdict(list)
-    for i, r in enumerate(refs):
-        for ref in r.creates:
-            creators[ref].append(i)
-    wanted = {ref for attribute, key in differing for ref in _targets(attribute, key)}
-    todo = [i for ref in wanted for i in creators.get(ref, ())]
-    todo += [i for i, c in enumerate(changes) if isinstance(c, CreateSchema | CreateExtension)]
-    selected: set[int] = set()
-    while todo:
-        i = todo.pop()
-        if i in selected:
-            continue
-        selected.add(i)
-        todo += [p for ref in refs[i].needs_new for p in creators.get(ref, ())]
-    return [changes[i] for i in sorted(selected)], changes
+@dataclass(frozen=True)
+class _Creation:
+    """Every change that creates the scratch source, with who creates what (computed once a batch)."""
+
+    changes: list[Change]
+    refs: list
+    creators: dict[ObjectRef, list[int]]
+
+    @classmethod
+    def of(cls, source: Catalog) -> _Creation:
+        changes = diff_catalogs(Catalog(), source)
+        refs = [refs_of(c) for c in changes]
+        creators: dict[ObjectRef, list[int]] = defaultdict(list)
+        for i, r in enumerate(refs):
+            for ref in r.creates:
+                creators[ref].append(i)
+        return cls(changes, refs, creators)
+
+    def needed(self, objects: list[tuple[str, Any]]) -> list[Change]:
+        """The changes that create ``objects`` and what they need (schemas and extensions always)."""
+        wanted = {ref for attribute, key in objects for ref in _targets(attribute, key)}
+        todo = [i for ref in wanted for i in self.creators.get(ref, ())]
+        todo += [i for i, c in enumerate(self.changes) if isinstance(c, CreateSchema | CreateExtension)]
+        selected: set[int] = set()
+        while todo:
+            i = todo.pop()
+            if i in selected:
+                continue
+            selected.add(i)
+            todo += [p for ref in self.refs[i].needs_new for p in self.creators.get(ref, ())]
+        return [self.changes[i] for i in sorted(selected)]
+
+
+CHUNK = 150
+"""Objects created per scratch transaction: each table and index holds a lock until the rollback,
+and a server allows about 6,400 at once (``max_locks_per_transaction`` times connections)."""
+FALLBACK_LIMIT = 1500
+"""A chunk that fails is retried with every declared object only when there are at most this many
+changes (more would exceed the lock table anyway)."""
 
 
 def _round_trip(
     source: Catalog, differing: Differing, scratch: ScratchServer, stats: CanonicalStats
 ) -> Catalog:
-    """Create what ``differing`` needs in one transaction, read it back, roll back; on failure
-    (a dependency the analyser did not see) once more with every object."""
-    subset, everything = needed_changes(source, differing)
-    schemas = sorted({_schema_of(attribute, key) for attribute, key in differing})
-    for attempt in (subset, everything):
-        try:
-            stats.batches += 1
-            stats.objects_created += len(attempt)
-            return _create_and_read(scratch, order_changes(attempt), schemas)
-        except psycopg.Error as exc:
-            stats.fallbacks += 1
-            stats.errors = [
-                *(stats.errors or []),
-                str(exc).strip().splitlines()[0] if str(exc).strip() else "",
-            ]
-    return Catalog()
+    """Create what ``differing`` needs, read it back and roll back, ``CHUNK`` objects a transaction;
+    a chunk that fails (a dependency the analyser did not see) is retried with every object."""
+    creation = _Creation.of(_minimal(source, differing))
+    everything: list[Change] | None = None
+    objects = sorted(differing, key=repr)
+    found: list[Catalog] = []
+    for start in range(0, len(objects), CHUNK):
+        chunk = objects[start : start + CHUNK]
+        schemas = sorted({_schema_of(attribute, key) for attribute, key in chunk})
+        made = _attempt(scratch, creation.needed(chunk), schemas, stats)
+        if made is None and len(source.tables) + len(source.indexes) <= FALLBACK_LIMIT:
+            everything = everything if everything is not None else _Creation.of(source).changes
+            made = _attempt(scratch, everything, schemas, stats)
+        if made is not None:
+            found.append(made)
+    return _merged(found)
+
+
+def _attempt(
+    scratch: ScratchServer, changes: list[Change], schemas: list[str], stats: CanonicalStats
+) -> Catalog:
+    stats.batches += 1
+    stats.objects_created += len(changes)
+    try:
+        return _create_and_read(scratch, order_changes(changes), schemas)
+    except psycopg.Error as exc:
+        stats.fallbacks += 1
+        stats.errors = [*(stats.errors or []), (str(exc).strip().splitlines() or [""])[0]]
+        raise
+
+
+def _minimal(source: Catalog, differing: Differing) -> Catalog:
+    """``source`` without the tables, indexes, triggers and policies no sent object can need.
+
+    Tables hold no reference to other tables outside foreign keys (not created in the scratch
+    database), so a table, index, trigger or policy needs only its own table (and a partition
+    its parents); a view may read any table, so with a view every table stays.
+    """
+    wanted = {attribute: {key for a, key in differing if a == attribute} for attribute in SITES}
+    if wanted["views"]:
+        return source
+    tables = set(wanted["tables"])
+    tables |= {source.indexes[k].table for k in wanted["indexes"] if k in source.indexes}
+    tables |= {key[0] for key in wanted["triggers"] | wanted["policies"]}
+    todo = list(tables)
+    while todo:
+        table = source.tables.get(todo.pop())
+        if table is not None and table.partition_of is not None and table.partition_of.parent not in tables:
+            tables.add(table.partition_of.parent)
+            todo.append(table.partition_of.parent)
+    return replace(
+        source,
+        tables={k: v for k, v in source.tables.items() if k in tables},
+        indexes={k: v for k, v in source.indexes.items() if k in wanted["indexes"]},
+        triggers={k: v for k, v in source.triggers.items() if k in wanted["triggers"]},
+        policies={k: v for k, v in source.policies.items() if k in wanted["policies"]},
+        reference_rows={},
+    )
+
+
+def _merged(catalogs: list[Catalog]) -> Catalog:
+    if len(catalogs) == 1:
+        return catalogs[0]
+    merged: dict[str, dict] = {attribute: {} for attribute in SITES}
+    for catalog in catalogs:
+        for attribute in SITES:
+            merged[attribute].update(getattr(catalog, attribute))
+    return replace(Catalog(), **merged)
 
 
 def _schema_of(attribute: str, key: Any) -> str:

@@ -17,7 +17,6 @@ from typing import Any
 from schemagen.diff.expressions import same_expression
 from schemagen.model.catalog import Catalog
 from schemagen.model.objects import Domain, Index, Table
-from schemagen.model.routines import Policy, Trigger, View
 
 Path = tuple[str, ...]
 """Where in an object an expression is: ``("default", "col")``, ``("check", "name")``, ``("query",)``."""
@@ -66,6 +65,8 @@ def _index_sites(index: Index) -> Texts:
 
 
 def _with_index(index: Index, texts: Texts) -> Index:
+    if not any(path[0] == "element" for path in texts):
+        return replace(index, where=texts.get(("where",), index.where))
     elements = tuple(
         replace(e, expression=texts.get(("element", str(i)), e.expression)) if e.expression else e
         for i, e in enumerate(index.elements)
@@ -100,8 +101,6 @@ SITES: dict[str, tuple[Callable[[Any], Texts], Callable[[Any, Texts], Any]]] = {
 }
 """Per catalog attribute: the expression texts of an object, and the object with some replaced."""
 
-_TYPES = {"tables": Table, "indexes": Index, "views": View, "policies": Policy, "triggers": Trigger}
-
 Differing = dict[tuple[str, Any], frozenset[Path]]
 """(catalog attribute, key) → the paths of that object whose texts differ."""
 
@@ -109,6 +108,13 @@ Differing = dict[tuple[str, Any], frozenset[Path]]
 def differing_sites(declared: Catalog, live: Catalog) -> Differing:
     """Sites present in both catalogs whose texts differ after cheap normalisation, object by object."""
     found: Differing = {}
+    same: dict[tuple[str, str], bool] = {}  # the same pair of texts recurs on every table of a shape
+
+    def differ(text: str, live_text: str) -> bool:
+        if (text, live_text) not in same:
+            same[(text, live_text)] = same_expression(text, live_text)
+        return not same[(text, live_text)]
+
     for attribute, (sites, _) in SITES.items():
         old: Mapping[Any, Any] = getattr(live, attribute)
         new: Mapping[Any, Any] = getattr(declared, attribute)
@@ -120,9 +126,7 @@ def differing_sites(declared: Catalog, live: Catalog) -> Differing:
             paths = frozenset(
                 path
                 for path, text in declared_texts.items()
-                if text is not None
-                and live_texts.get(path) is not None
-                and not same_expression(text, live_texts[path])
+                if text is not None and live_texts.get(path) is not None and differ(text, live_texts[path])
             )
             if paths:
                 found[(attribute, key)] = paths
@@ -139,7 +143,49 @@ def with_texts(catalog: Catalog, replacements: Mapping[tuple[str, Any], Texts]) 
     """``catalog`` with the given texts written into its objects (other objects untouched)."""
     changed: dict[str, dict[Any, Any]] = {}
     for (attribute, key), texts in replacements.items():
-        objects = changed.setdefault(attribute, dict(getattr(catalog, attribute)))
+        if attribute not in changed:
+            changed[attribute] = dict(getattr(catalog, attribute))
+        objects = changed[attribute]
         if key in objects and texts:
             objects[key] = SITES[attribute][1](objects[key], texts)
     return replace(catalog, **changed) if changed else catalog
+
+
+Site = tuple[str, Any, Path]
+"""(catalog attribute, object key, path): one expression of one object."""
+
+
+def shape_groups(declared: Catalog, live: Catalog, differing: Differing) -> dict[tuple, list[Site]]:
+    """The differing sites grouped by what PostgreSQL's canonical form of them depends on.
+
+    Two sites with the same declared text, the same live text, the same kind of place
+    (a default of the same column, a CHECK, an index predicate …) on tables of the same
+    schema whose columns have the same names and types come back the same from the
+    server: one of each group is enough (a 2,000-table schema of a few table shapes
+    needs a few tables in the scratch database, not 2,000). View queries are never grouped.
+    """
+    groups: dict[tuple, list[Site]] = {}
+    for (attribute, key), paths in differing.items():
+        owner = _owner_signature(declared, attribute, key)
+        declared_texts = site_texts(declared, attribute, key)
+        live_texts = site_texts(live, attribute, key)
+        for path in sorted(paths):
+            place = path if path[0] in ("default", "generated", "element") else path[:1]
+            shape = (attribute, place, declared_texts[path], live_texts[path], owner)
+            groups.setdefault(shape, []).append((attribute, key, path))
+    return groups
+
+
+def _owner_signature(catalog: Catalog, attribute: str, key: Any) -> tuple:
+    """What an object's expressions are resolved against: its table's schema and columns."""
+    table_name = {
+        "tables": lambda: key,
+        "indexes": lambda: catalog.indexes[key].table,
+        "policies": lambda: key[0],
+        "triggers": lambda: key[0],
+    }.get(attribute)
+    table = catalog.tables.get(table_name()) if table_name else None
+    if table is None or table.partition_of is not None:
+        return (attribute, key)  # views, domains, partitions: never grouped
+    columns = tuple((c.name, c.type, c.collation) for c in table.columns)
+    return (table.name.schema, columns)
