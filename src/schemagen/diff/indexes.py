@@ -23,9 +23,9 @@ def same_index(old: Index, new: Index) -> bool:
     """
     if not same_expression(old.where, new.where):
         return False
-    new = replace(
-        new, elements=tuple(_opclass_as(o, n) for o, n in zip(old.elements, new.elements, strict=False))
-    )
+    if len(old.elements) == len(new.elements):
+        pairs = zip(old.elements, new.elements, strict=True)
+        new = replace(new, elements=tuple(_opclass_as(o, n) for o, n in pairs))
     return replace(old, where=None, comment=None) == replace(new, where=None, comment=None)
 
 

@@ -329,3 +329,11 @@ def test_an_unqualified_opclass_is_the_live_qualified_one() -> None:
     declared = replace(live, elements=(IndexElement("v", opclass="vector_cosine_ops"),))
     assert same_index(live, declared)
     assert not same_index(live, replace(live, elements=(IndexElement("v", opclass="vector_l2_ops"),)))
+
+
+def test_an_index_with_one_more_key_is_not_the_same() -> None:
+    from schemagen.diff.indexes import same_index
+
+    t = QualifiedName("app", "t")
+    one = Index(QualifiedName("app", "i"), t, (IndexElement("a"),))
+    assert not same_index(one, replace(one, elements=(IndexElement("a"), IndexElement("b"))))
