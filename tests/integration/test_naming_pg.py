@@ -3,11 +3,11 @@
 import psycopg
 import pytest
 
+from schemagen.model.pg.colname import figure_index_colname
 from schemagen.model.pg.naming import (
     default_constraint_name,
     default_index_name,
     default_sequence_name,
-    figure_index_colname,
 )
 
 pytestmark = pytest.mark.integration
@@ -59,3 +59,44 @@ def test_names_match_postgres(fresh_db: str) -> None:
     fifth = default_index_name(T, ["a"], taken=taken)
     assert {first, second, third, fourth, fifth} <= indexes
     assert default_sequence_name(T, "id") in sequences
+
+
+INDEX_EXPRESSIONS = [
+    "lower(title)",
+    "(a + b)",
+    "(a + b)::text",
+    "coalesce(a, b)",
+    "CASE WHEN a > 0 THEN 1 END",
+    "CASE WHEN a > 0 THEN 1 ELSE b END",
+    "(ARRAY[a, b])",
+    "nullif(a, b)",
+    "greatest(a, b)",
+    '(title COLLATE "C")',
+    "(payload ->> 'k')",
+    "(payload -> 'k')::text",
+    "((tags)[1])",
+    "((pair).x)",
+    "CAST(a AS text)",
+    "(a::double precision)",
+    "public.lower_it(title)",
+    "(upper(title) || lower(title))",
+    "(b)",
+]
+
+
+def test_index_column_names_match_postgres(fresh_db: str) -> None:
+    """figure_index_colname names each expression as PostgreSQL does (None is PostgreSQL's ``expr``)."""
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("CREATE TYPE pair AS (x int, y int)")
+        conn.execute("CREATE FUNCTION lower_it(text) RETURNS text IMMUTABLE LANGUAGE sql RETURN lower($1)")
+        conn.execute("CREATE TABLE e (a int, b int, title text, payload jsonb, tags int[], pair pair)")
+        found = {}
+        for number, expression in enumerate(INDEX_EXPRESSIONS):
+            conn.execute(f"CREATE INDEX e_{number} ON e (({expression}))")
+            [(name,)] = conn.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum = 1",
+                (f"e_{number}",),
+            ).fetchall()
+            found[expression] = name
+    expected = {expression: figure_index_colname(expression) or "expr" for expression in INDEX_EXPRESSIONS}
+    assert expected == found

@@ -25,8 +25,6 @@ NOT_SQL: dict[str, str] = {
     "lint/design/tables.py": "the naming patterns a project configures",
     "lint/sql/source.py": "a suppression directive inside a comment the scanner found",
     "model/changes.py": "a change class name to its template name",
-    "model/pg/naming.py": "KNOWN EXCEPTION: figure_index_colname guesses an index expression's "
-    "column name from its text (to move onto the parse tree)",
     "model/pg/quoting.py": "whether a name needs quotes",
     "model/pg/scan.py": "the facts layer's own quote-aware scanner (dollar tags, identifier characters)",
     "model/pg/types.py": "type spellings (the facts layer's one type-name parser)",

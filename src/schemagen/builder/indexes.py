@@ -9,7 +9,8 @@ from typing import Any
 from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Index, IndexElement, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
-from schemagen.model.pg.naming import default_index_name, figure_index_colname
+from schemagen.model.pg.colname import figure_index_colname
+from schemagen.model.pg.naming import default_index_name
 from schemagen.model.pg.quoting import unquote_ident
 from schemagen.model.pg.scan import matching_paren, words
 

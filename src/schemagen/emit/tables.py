@@ -20,11 +20,11 @@ from schemagen.model import (
     QualifiedName,
     Table,
 )
+from schemagen.model.pg.colname import figure_index_colname
 from schemagen.model.pg.naming import (
     default_constraint_name,
     default_index_name,
     default_sequence_name,
-    figure_index_colname,
 )
 from schemagen.model.pg.serial import SERIAL_NAMES, serial_default
 from schemagen.model.pg.types import short_type

@@ -14,10 +14,7 @@ fits in 63 bytes, and a number appended to the label while the name is taken.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
-
-from schemagen.model.pg.scan import matching_paren, strip_outer_parens, top_level
 
 MAX_IDENTIFIER_BYTES = 63
 """PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated."""
@@ -141,7 +138,7 @@ def default_index_name(
     """The name PostgreSQL gives an unnamed ``CREATE [UNIQUE] INDEX``.
 
     ``columns`` are the key columns then the INCLUDE columns; an expression
-    is None (``expr``) or the name ``figure_index_colname`` gives it. A unique
+    is None (``expr``) or the name ``colname.figure_index_colname`` gives it. A unique
     index is named ``_idx`` too (only UNIQUE constraints get ``_key``).
 
     >>> default_index_name("registry", ["agent_type", "status"])
@@ -178,83 +175,3 @@ def dedupe(name: str, taken: Collection[str]) -> str:
         suffix = str(attempt)
         candidate = _clip(name, MAX_IDENTIFIER_BYTES - len(suffix)) + suffix
     return candidate
-
-
-_IDENT = r'(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)'
-_FUNCTION_CALL = re.compile(rf"^({_IDENT}(?:\s*\.\s*{_IDENT})*)\s*\(")
-_KEYWORD_NAMES = {
-    "case": "case",
-    "coalesce": "coalesce",
-    "nullif": "nullif",
-    "greatest": "greatest",
-    "least": "least",
-    "exists": "exists",
-    "array": "array",
-    "row": "row",
-}
-
-
-def figure_index_colname(expression: str) -> str | None:
-    """The column name PostgreSQL derives for an index expression, or None (``expr``).
-
-    Mirrors ``FigureColnameInternal`` for the common forms: a function call
-    gives the function's name, a column gives its name, ``x::type`` gives
-    ``x``'s name (or the type's), ``CASE`` gives ``case``; operators give None.
-
-    >>> figure_index_colname("lower(title)")
-    'lower'
-    >>> figure_index_colname("payload -> 'parameters'") is None
-    True
-    >>> figure_index_colname("(created_at)::date")
-    'created_at'
-    """
-    text = strip_outer_parens(expression.strip())
-    cast = _split_top_level_cast(text)
-    if cast is not None:
-        inner, type_name = cast
-        return figure_index_colname(inner) or _last_name(type_name.split("(")[0].split("[")[0].strip())
-    word = re.match(r"^([A-Za-z_]+)\b", text)
-    if (
-        word
-        and word.group(1).lower() in ("case", "array", "row", "exists")
-        and (word.group(1).lower() != "case" or text.lower().endswith("end"))
-    ):
-        return _KEYWORD_NAMES[word.group(1).lower()]
-    call = _FUNCTION_CALL.match(text)
-    if call and matching_paren(text, call.end() - 1) == len(text) - 1:
-        name = _last_name(call.group(1))
-        return _KEYWORD_NAMES.get(name, name)
-    if re.fullmatch(rf"{_IDENT}(?:\s*\.\s*{_IDENT})*", text):
-        return _last_name(text)
-    return None
-
-
-def _last_name(qualified: str) -> str:
-    last = re.split(r"\s*\.\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", qualified)[-1]
-    if last.startswith('"'):
-        return last[1:-1].replace('""', '"')
-    return last.lower()
-
-
-def _split_top_level_cast(text: str) -> tuple[str, str] | None:
-    last = -1
-    for index, char, depth in top_level(text):
-        if char == ":" and depth == 0 and text[index : index + 2] == "::":
-            last = index
-    if last < 0:
-        return None
-    inner, type_name = text[:last].strip(), text[last + 2 :].strip()
-    if not re.fullmatch(r"[A-Za-z_\"][\w\" .,()\[\]]*", type_name):
-        return None
-    if _has_top_level_operator(inner):
-        return None
-    return inner, type_name
-
-
-def _has_top_level_operator(text: str) -> bool:
-    text = strip_outer_parens(text)
-    if text.startswith("'") and text.endswith("'"):
-        return False
-    return any(
-        depth == 0 and (char in "+-*/<>=~!@#%^&|`?" or char.isspace()) for _, char, depth in top_level(text)
-    )

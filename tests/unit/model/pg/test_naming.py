@@ -2,13 +2,13 @@
 
 import pytest
 
+from schemagen.model.pg.colname import figure_index_colname
 from schemagen.model.pg.naming import (
     choose_name,
     dedupe,
     default_constraint_name,
     default_index_name,
     default_sequence_name,
-    figure_index_colname,
     index_column_names,
     make_object_name,
 )
@@ -90,6 +90,13 @@ def test_sequence_name() -> None:
         ("CASE WHEN a THEN 1 ELSE 2 END", "case"),
         ("title", "title"),
         ("lower(a) || lower(b)", None),
+        ("(a + b)::text", "text"),
+        ("CAST(a AS text)", "a"),
+        ("(payload -> 'k')::text", "text"),
+        ("(tags)[1]", "tags"),
+        ("(pair).x", "x"),
+        ("CASE WHEN a THEN 1 ELSE b END", "b"),
+        ("lower(", None),
     ],
 )
 def test_figure_index_colname(expression: str, name: str | None) -> None:
