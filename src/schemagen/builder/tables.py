@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -205,11 +207,34 @@ def _serial_sequence(table: QualifiedName, spec: ColumnSpec, ctx: BuildContext) 
     )
 
 
+@dataclass(frozen=True)
+class _TakenIn:
+    """Names taken in either of two sets, looked up without copying them.
+
+    A union of the schema's names for every constraint made a build quadratic in the
+    tables of one schema (10,000 tables: 117 s, 2,000: 2 s).
+    """
+
+    first: AbstractSet[str]
+    second: AbstractSet[str]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.first or name in self.second
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.first | self.second)
+
+    def __len__(self) -> int:
+        return len(self.first | self.second)
+
+
 def _constraint_name(
     ctx: BuildContext, table: QualifiedName, columns: list[str | None] | None, kind: str, index_backed: bool
 ) -> str:
     schema = table.schema
-    taken = ctx.constraint_names[schema] | (ctx.relation_names[schema] if index_backed else set())
+    taken = _TakenIn(
+        ctx.constraint_names[schema], ctx.relation_names[schema] if index_backed else frozenset()
+    )
     name = default_constraint_name(table.name, columns, kind, taken)
     ctx.take_constraint_name(schema, name)
     if index_backed:
