@@ -22,8 +22,6 @@ _NAMED_KEY = {
     "unique": "the table's `unique: [{name: NAME, columns: [COLUMN]}]`",
     "references": "the table's `foreign_keys: [{name: NAME, columns: [COLUMN], references: …}]`",
 }
-_SIMPLE_KEYS = ("identity", "generated", "primary_key", "unique", "references", "check")
-"""Mapping keys a shorthand may set besides type, not_null, default and collation."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +99,8 @@ def parse_column_shorthand(text: str) -> Shorthand:
             if key == "references" and isinstance(extra.get("references"), dict):
                 value = {**value, **extra["references"]}
             extra[key] = value
+            if clause.kind == "generated" and not clause.options.get("stored", True):
+                extra["virtual"] = True
         if clause.kind not in ("deferrable", "deferred", "not deferrable", "immediate"):
             previous = clause
     extra = {key: _compact(key, value) for key, value in extra.items()}
@@ -159,8 +159,6 @@ def _refuse(clause: Clause, previous: Clause | None) -> Shorthand | None:
         )
     if clause.kind == "not null" and clause.options.get("no_inherit"):
         return _error("'not null no inherit' is not supported", "write `not null`")
-    if clause.kind == "generated" and not clause.options.get("stored", True):
-        return _error("virtual generated columns are not supported", "write `generated always as (…) stored`")
     if clause.kind in ("exclusion", "attr enforced", "attr not enforced", "enforced", "not enforced"):
         return _error(f"'{clause.text}' is not supported in the column shorthand", "use the mapping form")
     return None

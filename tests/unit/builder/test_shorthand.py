@@ -29,6 +29,8 @@ Q = QualifiedName
             {"references": {"table": "app.t", "column": "id", "deferrable": True}},
         ),
         ("boolean default x is null", {"default": "x is null"}),
+        ("bigint generated always as (a * 2) stored", {"generated": "a * 2"}),
+        ("bigint generated always as (a * 2) virtual", {"generated": "a * 2", "virtual": True}),
     ],
 )
 def test_what_people_write_parses(text: str, mapping: dict) -> None:
