@@ -133,6 +133,7 @@ def build_default_privileges(documents: list[SourceDocument], ctx: BuildContext)
                     privileges=_privileges(entry["revoke" if revoke else "privileges"], kind, ctx),
                     for_role=entry.get("for_role"),
                     revoke=revoke,
+                    with_grant_option=bool(entry.get("with_grant_option", False)) and not revoke,
                     span=document.span(path),
                 )
                 previous = result.get(default.key)

@@ -78,5 +78,7 @@ def default_privilege_entries(defaults: list[DefaultPrivilege]) -> list[Any]:
             entry["revoke"], entry["from"] = privileges, default.grantee
         else:
             entry["privileges"], entry["to"] = privileges, default.grantee
+            if default.with_grant_option:
+                entry["with_grant_option"] = True
         entries.append(FlowMap(entry))
     return entries

@@ -100,23 +100,32 @@ def _by_target_text(item: tuple) -> tuple:
 def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege], list[Omission]]:
     """``ALTER DEFAULT PRIVILEGES [IN SCHEMA]`` grants, and a global entry's revoked defaults."""
     grouped: dict[tuple[str, str, str, str, bool], set[str]] = defaultdict(set)
+    options: dict[tuple[str, str, str, str, bool], set[bool]] = defaultdict(set)
     for r in rows:
         kind = DEFAULT_ACL_KINDS.get(r["object_type"], r["object_type"])
-        grouped[(r["for_role"], r["schema"], kind, r["grantee"], r["action"] == "revoke")].add(
-            r["privilege_type"]
+        key = (r["for_role"], r["schema"], kind, r["grantee"], r["action"] == "revoke")
+        grouped[key].add(r["privilege_type"])
+        options[key].add(bool(r["is_grantable"]) and r["action"] != "revoke")
+    privileges = []
+    omissions = []
+    for (role, schema, kind, grantee, revoke), p in grouped.items():
+        option = options[(role, schema, kind, grantee, revoke)]
+        if len(option) > 1:
+            where = f"in schema {schema}" if schema else "for every schema"
+            why = "mixed WITH GRANT OPTION is read as without"
+            omissions.append(Omission("default privileges", f"{kind} {where} to {grantee}", why))
+        privileges.append(
+            DefaultPrivilege(
+                schema=schema,
+                object_kind=kind,
+                grantee=grantee,
+                privileges=tuple(sorted(p)),
+                for_role=role,
+                revoke=revoke,
+                with_grant_option=option == {True},
+            )
         )
-    privileges = [
-        DefaultPrivilege(
-            schema=schema,
-            object_kind=kind,
-            grantee=grantee,
-            privileges=tuple(sorted(p)),
-            for_role=role,
-            revoke=revoke,
-        )
-        for (role, schema, kind, grantee, revoke), p in grouped.items()
-    ]
-    return privileges, []
+    return privileges, omissions
 
 
 def read_roles(

@@ -194,6 +194,7 @@ class DefaultPrivilege:
     privileges: tuple[str, ...]
     for_role: str | None = None
     revoke: bool = False
+    with_grant_option: bool = False
     span: Span | None = _span()
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from schemagen.introspect.read_access import read_grants, read_roles
+from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
 from schemagen.introspect.read_routines import read_function, read_functions, trigger_when
 from schemagen.introspect.read_tables import read_column, read_partition_spec
 from schemagen.introspect.sequence_options import non_default_options
@@ -220,3 +220,26 @@ def test_roles_follow_membership():
         rows, [Grant(GrantTarget(GrantOn.TABLE, QualifiedName("s", "t")), "a", ("SELECT",))], [], []
     )
     assert [r.name for r in roles] == ["a", "b"]
+
+
+def _default_row(**overrides):
+    row = {
+        "for_role": None,
+        "schema": "s",
+        "object_type": "r",
+        "action": "grant",
+        "grantee": "r",
+        "privilege_type": "SELECT",
+        "is_grantable": True,
+    }
+    row.update(overrides)
+    return row
+
+
+def test_default_privileges_keep_the_grant_option():
+    defaults, omissions = read_default_privileges([_default_row()])
+    assert defaults[0].with_grant_option and omissions == []
+    defaults, omissions = read_default_privileges(
+        [_default_row(), _default_row(privilege_type="INSERT", is_grantable=False)]
+    )
+    assert not defaults[0].with_grant_option and len(omissions) == 1
