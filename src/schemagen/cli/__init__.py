@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 
 import click
 
 from schemagen import __version__
+from schemagen.cli.output import VERBOSE, add_verbosity_options, detail, level, say, set_level
 from schemagen.cli.report import echo_diagnostics, fail_usage
 from schemagen.errors import UsageError
 
@@ -35,12 +37,13 @@ class SchemagenGroup(click.Group):
     """A click group that turns an unexpected exception into one line and exit 4."""
 
     def invoke(self, ctx: click.Context):
+        started = time.perf_counter()
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as exc:
-            if os.environ.get("SCHEMAGEN_DEBUG") == "1":
+            if os.environ.get("SCHEMAGEN_DEBUG") == "1" or level() >= VERBOSE:
                 raise
             click.echo(
                 f"internal error: {type(exc).__name__}: {exc}\n"
@@ -48,12 +51,15 @@ class SchemagenGroup(click.Group):
                 err=True,
             )
             sys.exit(INTERNAL_ERROR)
+        finally:
+            detail(f"schemagen {ctx.invoked_subcommand or ''}: {time.perf_counter() - started:.2f}s")
 
 
 @click.group(cls=SchemagenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="schemagen")
 def main() -> None:
     """Declarative schema-as-code compiler for PostgreSQL."""
+    set_level(1)
 
 
 @main.command()
@@ -71,20 +77,20 @@ def build(project: str, check: bool) -> None:
     if not result.ok:
         sys.exit(1)
     for override in result.overrides:
-        click.echo(f"template override: {override.path} replaces schemagen's {override.name}")
+        say(f"template override: {override.path} replaces schemagen's {override.name}")
     if check:
         if result.changed:
             for name in result.changed:
                 click.echo(f"stale: generated/{name}", err=True)
             click.echo("generated/ is out of date: run `schemagen build`", err=True)
             sys.exit(1)
-        click.echo("generated/ is up to date")
+        say("generated/ is up to date")
         return
     if result.changed:
         for name in result.changed:
-            click.echo(f"wrote generated/{name}")
+            say(f"wrote generated/{name}")
     else:
-        click.echo("generated/ is up to date")
+        say("generated/ is up to date")
 
 
 @main.command()
@@ -100,7 +106,7 @@ def validate(project: str) -> None:
     echo_diagnostics(result.diagnostics)
     if not result.ok:
         sys.exit(1)
-    click.echo("schema is valid")
+    say("schema is valid")
 
 
 @main.command("json-schema")
@@ -148,14 +154,14 @@ def init(directory: str, force: bool, postgres: int, from_dsn: str | None) -> No
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     for relative in result.files:
-        click.echo(f"wrote {relative}")
+        say(f"wrote {relative}")
     omissions = getattr(result.inspect, "omissions", [])
     for omission in omissions:
         click.echo(f"omitted: {omission.format()}", err=True)
     if omissions:
         click.echo(f"{len(omissions)} object(s) could not be expressed", err=True)
         sys.exit(3)
-    click.echo(f"next: cd {directory} && schemagen build" if directory != "." else "next: schemagen build")
+    say(f"next: cd {directory} && schemagen build" if directory != "." else "next: schemagen build")
 
 
 def _register_optional_commands() -> None:
@@ -178,6 +184,8 @@ def _register_lint() -> None:
 
 _register_optional_commands()
 _register_lint()
+for _command in main.commands.values():
+    add_verbosity_options(_command)
 
 
 def run() -> None:

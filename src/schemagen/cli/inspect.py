@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from schemagen.cli.output import say
 from schemagen.cli.report import fail_usage
 from schemagen.errors import DatabaseError, OutputExists, UsageError
 
@@ -54,9 +55,9 @@ def inspect_command(
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     for relative in result.files:
-        click.echo(f"wrote {relative}")
+        say(f"wrote {relative}")
     for relative in result.removed:
-        click.echo(f"removed {relative}")
+        say(f"removed {relative}")
     if result.omissions:
         for omission in result.omissions:
             click.echo(f"omitted: {omission.format()}", err=True)

@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import click
 
+from schemagen.cli.output import use_colour
 from schemagen.diagnostics import Diagnostic, Severity
 
 
@@ -14,8 +15,14 @@ def echo_diagnostics(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics compiler-style on stderr, then a one-line summary."""
     if not diagnostics:
         return
+    colour = use_colour(sys.stderr)
     for diagnostic in diagnostics:
-        click.echo(diagnostic.format(), err=True)
+        text = diagnostic.format()
+        if colour:
+            head, _, rest = text.partition("\n")
+            tint = "red" if diagnostic.severity is Severity.ERROR else "yellow"
+            text = click.style(head, fg=tint) + ("\n" + rest if rest else "")
+        click.echo(text, err=True, color=colour)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
     click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
