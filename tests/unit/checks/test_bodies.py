@@ -123,3 +123,22 @@ def test_ddl_returned_as_text_is_not_run():
 )
 def test_ddl_that_reaches_execute(body):
     assert codes(check_body_statements(_catalog(_plpgsql(body)))) == ["C371"]
+
+
+def test_plpgsql_bodies_with_variadic_and_user_array_arguments_parse():
+    """The parser's stand-in catalog knows no arrays: the wrapper declares them anyarray (logto)."""
+    function = Function(
+        qn("check_type"),
+        arguments=(
+            FunctionArgument("application_id", "character varying"),
+            FunctionArgument("tags", "public.tag[]"),
+            FunctionArgument("target_type", "public.application_type[]", "VARIADIC"),
+        ),
+        returns="boolean",
+        language="plpgsql",
+        body="BEGIN RETURN application_id IS NOT NULL AND tags IS NULL AND 1 = any(target_type); END",
+    )
+    body = parse_body(function)
+    assert body is not None and body.error is None
+    assert {"application_id", "target_type", "tags"} <= body.variables
+    assert check_bodies_parse(Catalog.of(functions=[function])) == []

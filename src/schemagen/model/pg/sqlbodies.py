@@ -58,9 +58,21 @@ class Body:
     """PL/pgSQL variables (arguments, declared names, ``new``/``old``…): not columns."""
 
 
+def _parser_type(mode: str, type_: str) -> str:
+    """The type the wrapper declares: ``anyarray`` for a VARIADIC or IN array argument.
+
+    The PL/pgSQL parser's stand-in catalog knows no array type (``VARIADIC parameter
+    must be an array``) and reads an array of a user type as ``_record`` (``cannot
+    accept type _record``); the body's parse needs the argument's name only.
+    """
+    if mode == "VARIADIC" or (mode == "IN" and type_.endswith("[]")):
+        return "anyarray"
+    return type_
+
+
 def _wrapper(body: str, signature: Signature) -> str:
     arguments = ", ".join(
-        f"{mode} {quote_ident(name) if name else ''} {type_}".replace("  ", " ")
+        f"{mode} {quote_ident(name) if name else ''} {_parser_type(mode, type_)}".replace("  ", " ")
         for mode, name, type_ in signature.arguments
     )
     if signature.kind == "procedure":
