@@ -26,7 +26,6 @@ _FORCE_ONLY = "not expressible: FORCE ROW LEVEL SECURITY without ENABLE"
 KNOWN_FAILURES: dict[str, str] = {
     "migra__inherit": "not expressible: table inheritance (INHERITS)",
     "migra__inherit2": "not expressible: table inheritance (INHERITS)",
-    "migra__triggers3": "not expressible: a trigger on a view",
     "psd__data_packing__000_create-table": _REPLICA,
     "psd__data_packing__001_create-partitioned-table-with-shared-primary-key-a": _REPLICA,
     "psd__partitioned_index__028_add-primary-key-constraint-with-existing-matching": (
