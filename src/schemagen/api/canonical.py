@@ -285,7 +285,8 @@ def _round_trip(
 
 def _attempt(
     scratch: ScratchServer, changes: list[Change], schemas: list[str], stats: CanonicalStats
-) -> Catalog:
+) -> Catalog | None:
+    """The objects ``changes`` make, read back in one rolled-back transaction; None if they fail."""
     stats.batches += 1
     stats.objects_created += len(changes)
     try:
@@ -293,7 +294,7 @@ def _attempt(
     except psycopg.Error as exc:
         stats.fallbacks += 1
         stats.errors = [*(stats.errors or []), (str(exc).strip().splitlines() or [""])[0]]
-        raise
+        return None
 
 
 def _minimal(source: Catalog, differing: Differing) -> Catalog:
