@@ -18,6 +18,10 @@ os.environ.setdefault(
     "XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="schemagen-xdg-")
 )  # platformdirs wants a private (0700) runtime dir
 
+# generated/schema.sql ends by bringing time partitions up to the day it runs; tests pin that
+# day (the rules' start) so what they find in a database never depends on the clock
+os.environ.setdefault("PGOPTIONS", "-c schemagen.maintenance_at=2026-01-01T00:00:00+00")
+
 from pytest_postgresql.janitor import DatabaseJanitor
 
 from tests.postgres_servers import Server, ServerUnavailable, start_binaries_18, start_system_15

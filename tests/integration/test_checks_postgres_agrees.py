@@ -469,6 +469,95 @@ CASES = [
         "CREATE TABLE t (a int, g int GENERATED ALWAYS AS (a * 2) STORED, "
         "h int GENERATED ALWAYS AS (a * 2 + 1) STORED)",
     ),
+    (
+        "C316",
+        "CREATE TABLE t (id int);",
+        "CREATE POLICY p ON t USING (id = 1)",
+        None,
+        "ALTER TABLE t ENABLE ROW LEVEL SECURITY",
+    ),
+    (
+        "C318",
+        "",
+        "CREATE TABLE t (ok boolean DEFAULT 'maybe')",
+        'invalid input syntax for type boolean: "maybe"',
+        "CREATE TABLE t (ok boolean DEFAULT 'yes')",
+    ),
+    (
+        "C318",
+        "CREATE TABLE t (n smallint DEFAULT 40000, m int);",
+        "INSERT INTO t (m) VALUES (1)",
+        "smallint out of range",
+        "ALTER TABLE t ALTER n SET DEFAULT 4000; INSERT INTO t (m) VALUES (1)",
+    ),
+    (
+        "C318",
+        "CREATE TABLE t (id int PRIMARY KEY, price numeric);",
+        "INSERT INTO t (id, price) VALUES (1, 'forty') ON CONFLICT (id) DO UPDATE SET price = EXCLUDED.price",
+        'invalid input syntax for type numeric: "forty"',
+        "INSERT INTO t (id, price) VALUES (1, '40') ON CONFLICT (id) DO UPDATE SET price = EXCLUDED.price",
+    ),
+    (
+        "C319",
+        "CREATE TABLE t (id int PRIMARY KEY, v int);",
+        "INSERT INTO t (id, v) VALUES (1, 1), (1, 2) ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v",
+        "ON CONFLICT DO UPDATE command cannot affect row a second time",
+        "INSERT INTO t (id, v) VALUES (1, 1), (2, 2) ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v",
+    ),
+    (
+        "C324",
+        "",
+        "CREATE TABLE t (code varchar(0))",
+        "length for type varchar must be at least 1",
+        "CREATE TABLE t (code varchar(1))",
+    ),
+    (
+        "C324",
+        "",
+        "CREATE TABLE t (n numeric(0))",
+        "NUMERIC precision 0 must be between 1 and 1000",
+        "CREATE TABLE t (n numeric(1))",
+    ),
+    (
+        "C337",
+        "CREATE TABLE ev (at date) PARTITION BY RANGE (at);"
+        "CREATE TABLE a PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2026-03-01');",
+        "CREATE TABLE b PARTITION OF ev FOR VALUES FROM ('2026-02-01') TO ('2026-04-01')",
+        'partition "b" would overlap partition "a"',
+        "CREATE TABLE b PARTITION OF ev FOR VALUES FROM ('2026-03-01') TO ('2026-04-01')",
+    ),
+    (
+        "C375",
+        "CREATE SCHEMA app; CREATE TABLE app.users (id int); SET search_path = pg_catalog, public;",
+        "CREATE VIEW app.v AS SELECT id FROM users",
+        'relation "users" does not exist',
+        "CREATE VIEW app.v AS SELECT id FROM app.users",
+    ),
+    (
+        "C376",
+        "CREATE TABLE users (id int, name text);",
+        "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT nmae FROM users $$",
+        'column "nmae" does not exist',
+        "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT name FROM users $$",
+    ),
+    (
+        "C377",
+        "CREATE TABLE users (id int, name text);",
+        "CREATE VIEW v (a, b) AS SELECT id FROM users",
+        "CREATE VIEW specifies more column names than columns",
+        "CREATE VIEW v (a, b) AS SELECT id, name FROM users",
+    ),
+    (
+        "C378",
+        "CREATE TABLE t (id int, changed timestamptz);"
+        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], now())); RETURN NEW; END $$;"
+        "INSERT INTO t VALUES (1, NULL);"
+        "CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch('missing_column');",
+        "UPDATE t SET id = 2",
+        None,  # PostgreSQL accepts it: the misspelt column is simply never set
+        "CREATE OR REPLACE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch('changed')",
+    ),
 ]
 
 

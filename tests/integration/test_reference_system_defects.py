@@ -24,9 +24,12 @@ def test_check_rejects_its_own_default(fresh_db: str, tmp_path: Path) -> None:
     result = compile_project(DEFECTS / "check_rejects_its_own_default")
     assert result.ok, "\n".join(d.format() for d in result.diagnostics)
     script = tmp_path / "schema.sql"
-    script.write_text(result.files["schema.sql"], encoding="utf-8")
     # the source created validate_agent_metadata on its search_path and called it unqualified
-    # (the case declares it in agents: C355 says so); put agents on the path to reach the defect
+    # (the case declares it in agents: C355 says so). schema.sql pins its search_path (so it
+    # fails there: PostgreSQL agrees with C355); put agents on the pinned path to reach the defect
+    pinned = "SET LOCAL search_path = public;"
+    assert pinned in result.files["schema.sql"]
+    script.write_text(result.files["schema.sql"].replace(pinned, "SET LOCAL search_path = agents, public;"))
     dsn = f"{fresh_db} options='-c search_path=agents,public'"
     applied = psql_apply(dsn, script)
     assert applied.returncode == 0, applied.stderr

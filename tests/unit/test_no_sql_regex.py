@@ -15,6 +15,10 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "schemagen"
 
 NOT_SQL: dict[str, str] = {
+    "api/build.py": "schema names inside diagnostic messages",
+    "api/verify.py": "the column name PostgreSQL's error message quotes",
+    "checks/literal_values.py": "constants' values as PostgreSQL's input functions read them (not SQL)",
+    "checks/partition_overlap.py": "numbers and ISO dates inside partition bound constants",
     "builder/access.py": "the YAML grant shorthand ('table x', 'all tables in schema s')",
     "builder/macros.py": "the YAML interval shorthand ('1 month')",
     "builder/partitions.py": "the YAML interval shorthand and ISO dates",

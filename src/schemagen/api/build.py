@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from schemagen.api.design_lint import design_findings
 from schemagen.api.memory import paused_gc
 from schemagen.api.outputs import render_outputs
 from schemagen.api.project import project_root, stale_files, write_generated
+from schemagen.api.verify import verify_catalog, verify_connection
 from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
@@ -18,6 +20,7 @@ from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 from schemagen.model.templates import TemplateOverride
 from schemagen.source import load_project
+from schemagen.source.project import schema_named_in
 from schemagen.source.templates import load_template_overrides
 from schemagen.validate import validate_documents
 
@@ -45,9 +48,10 @@ def compile_project(
 ) -> BuildResult:
     """Load, validate, build and check a project, and render its outputs in memory.
 
-    Every stage runs even when an earlier one found errors in some objects, so a
-    person sees all problems at once; only a file that does not load stops the
-    later stages. Rendering happens only for an error-free catalog, and only with
+    Every stage runs even when an earlier one found errors in some objects or a
+    file did not load, so a person sees all problems at once; what an earlier
+    stage rejected is not reported again by a later one. Rendering happens only
+    for an error-free catalog, and only with
     ``outputs`` (``diff``/``plan``/``apply`` need the catalog alone: without outputs
     and without ``lint`` the design rules, warnings only then, are not run either).
 
@@ -64,14 +68,11 @@ def compile_project(
 def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -> BuildResult:
     documents, settings, diagnostics = load_project(root)
     overrides, template_problems = load_template_overrides(root)
-    if has_errors(diagnostics):
-        return BuildResult(
-            sorted_diagnostics(diagnostics + template_problems), documents=documents, settings=settings
-        )
     diagnostics += template_problems
     schema_errors = validate_documents(documents)
     diagnostics += schema_errors
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
+    semantic = consequences_left_out(semantic, diagnostics, _unloaded_schemas(root, diagnostics))
     if catalog is not None and (outputs or lint is not None):
         # the design rules run on an error-free catalog; suppressions of the checks' warnings always apply
         rules = not has_errors(diagnostics + semantic)
@@ -109,19 +110,70 @@ def _build_and_check(documents, settings, *, trusted: bool) -> tuple[Catalog | N
     return catalog, diagnostics
 
 
+_UNLOADED = frozenset({"L101", "L104", "L105", "L106"})
+"""Load codes that leave a whole file out."""
+
+
+def _unloaded_schemas(root: Path, diagnostics: list[Diagnostic]) -> set[str]:
+    files = {d.span.file for d in diagnostics if d.code in _UNLOADED and d.span is not None}
+    return {s for s in (schema_named_in(root / f) for f in files) if s is not None}
+
+
+def consequences_left_out(
+    semantic: list[Diagnostic], earlier: list[Diagnostic], unloaded: set[str]
+) -> list[Diagnostic]:
+    """The semantic findings that are not the echo of an earlier error (one root cause, one error).
+
+    Left out: C389 (an object skipped for its shape) in a file whose shape errors
+    validation reported, C301 for a type a V208 on its line shows was cut at a comma
+    (``{a: numeric(12,2)}``), and any finding that names an object of a schema whose
+    file did not load (a foreign key to its table, a grant on it).
+    """
+    shaped = {d.span.file for d in earlier if d.code.startswith("V") and d.span is not None}
+    split_types = {(d.span.file, d.span.line) for d in earlier if d.code == "V208" and d.span is not None}
+    patterns = [re.compile(rf"(?<![\w$.]){re.escape(s)}\.") for s in sorted(unloaded)]
+    kept = []
+    for diagnostic in semantic:
+        if diagnostic.code == "C389" and diagnostic.span is not None and diagnostic.span.file in shaped:
+            continue
+        if any(p.search(diagnostic.message) for p in patterns):
+            continue
+        where = (diagnostic.span.file, diagnostic.span.line) if diagnostic.span is not None else None
+        if diagnostic.code == "C301" and where in split_types:
+            continue  # the type was cut at a comma: V208 on that line says so
+        kept.append(diagnostic)
+    return kept
+
+
 def validate_project(project: str | Path) -> BuildResult:
     """Every diagnostic of a build, without touching generated/."""
     return compile_project(project)
 
 
-def build_project(project: str | Path, *, check: bool = False) -> BuildResult:
+def build_project(
+    project: str | Path, *, check: bool = False, verify: bool = False, dev_dsn: str | None = None
+) -> BuildResult:
     """Compile and write generated/ (or, with ``check``, list the stale files).
 
-    Nothing is written when the project has errors.
+    With ``verify``, the generated SQL is first applied, and rolled back, on a
+    scratch server of the target version (or ``dev_dsn``); what PostgreSQL refuses
+    is reported as Q410 at the YAML that produced it. Nothing is written when the
+    project has errors.
+
+    Raises:
+        DatabaseError: ``verify`` found no server to run on, or could not connect.
     """
     result = compile_project(project)
     if not result.ok:
         return result
     root = project_root(project)
+    if verify and result.catalog is not None:
+        target = result.settings.postgres
+        with verify_connection(target, dev_dsn) as dsn:
+            found = verify_catalog(result.catalog, target, dsn)
+        result.diagnostics = sorted_diagnostics(result.diagnostics + found)
+        if not result.ok:
+            result.files = {}
+            return result
     result.changed = stale_files(root, result.files) if check else write_generated(root, result.files)
     return result

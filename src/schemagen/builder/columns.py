@@ -10,6 +10,7 @@ from schemagen.builder.sequences import normalised_options
 from schemagen.builder.shorthand import parse_column_shorthand, type_holds_shorthand
 from schemagen.model import Column, Identity
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.pg.scan import words
 from schemagen.model.pg.types import serial_base
 
 
@@ -35,7 +36,7 @@ def build_column(
         parsed = parse_column_shorthand(spec)
         if parsed.error:
             ctx.error("C382", f"column {name}: {parsed.error}", document.span(path), parsed.hint)
-            return None
+            return placeholder_column(path, name, span, parsed.type or "text", schema, ctx)
         spec = parsed.mapping()
     elif (
         isinstance(spec, dict)
@@ -49,8 +50,18 @@ def build_column(
             f"write `type: {misplaced.type}` and the rest as mapping keys ({_keys(misplaced)}), "
             f"or the whole shorthand as the column's value: `{name}: {spec['type']}`",
         )
-        return None
+        return placeholder_column(path, name, span, misplaced.type or "text", schema, ctx)
     written_type = str(spec["type"])
+    generated = spec.get("generated")
+    if isinstance(generated, str) and _identity_words(generated):
+        ctx.error(
+            "C382",
+            f"column {name}: generated: {generated!r} reads as an identity column, but `generated:` "
+            "takes a generation expression",
+            document.span((*path, "generated")),
+            "for an identity column write `identity: always` (or `identity: by default`) instead",
+        )
+        return placeholder_column(path, name, span, written_type, schema, ctx)
     serial = serial_base(written_type)
     default_value = spec.get("default")
     default = ctx.sql(document, (*path, "default"), default_value) if default_value is not None else None
@@ -98,6 +109,27 @@ def _keys(parsed) -> str:
     if not mapping.get("not_null"):
         mapping.pop("not_null")
     return ", ".join(f"{key}: {'true' if value is True else value}" for key, value in mapping.items())
+
+
+_IDENTITY_WORDS = (
+    ["always"],
+    ["always", "as", "identity"],
+    ["by", "default"],
+    ["by", "default", "as", "identity"],
+)
+
+
+def _identity_words(text: str) -> bool:
+    """Whether a ``generated:`` value is identity words (``always as identity``), not an expression."""
+    return [w.lower() for _, w in words(text)] in _IDENTITY_WORDS
+
+
+def placeholder_column(
+    path: JsonPath, name: str, span: Any, written_type: str, schema: str, ctx: BuildContext
+) -> ColumnSpec:
+    """A column that was reported as unreadable, kept by name (and by the type it starts with)
+    so that keys, indexes and expressions using it are not reported a second time."""
+    return ColumnSpec(Column(name=name, type=ctx.resolve_type(written_type, schema), span=span), path)
 
 
 def _identity(value: Any, written_type: str) -> Identity | None:

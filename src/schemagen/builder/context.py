@@ -25,6 +25,20 @@ from schemagen.model.pg.types import canonical_type, is_builtin_type, split_arra
 from schemagen.model.settings import ProjectSettings
 
 
+def name_list(value: Any) -> tuple[str, ...] | None:
+    """A YAML list of names as a tuple; None for any other shape (validation reports it).
+
+    A string is not a list of its letters: ``primary_key: id`` must not become
+    the columns ``i`` and ``d``.
+
+    >>> name_list(["id", "at"]), name_list("id"), name_list(None)
+    (('id', 'at'), None, None)
+    """
+    if isinstance(value, list | tuple) and all(isinstance(v, str | int | float) for v in value):
+        return tuple(str(v) for v in value)
+    return None
+
+
 @dataclass
 class Located:
     """Where a definition was found: the document and the JSON path of its key."""
@@ -108,12 +122,12 @@ class BuildContext:
         """
         try:
             return build(*args)
-        except (AttributeError, KeyError, TypeError, ValueError, IndexError) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError, IndexError):
             self.error(
                 "C389",
                 f"skipped {what}: its YAML does not have the shape the format describes",
                 where,
-                f"fix the other errors reported for it (builder: {type(exc).__name__}: {exc})",
+                "fix the other errors reported for it",
             )
             return default
 

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.context import BuildContext, Located, name_list
 from schemagen.model import Index, IndexElement, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.colname import figure_index_colname
@@ -139,6 +139,8 @@ def build_indexes(
         options = entry if isinstance(entry, dict) else {"columns": entry}
         keys_path = (*entry_path, "columns") if isinstance(entry, dict) else entry_path
         elements = []
+        if not isinstance(options.get("columns"), list):
+            continue  # not a list of keys: validation reports it (V2xx), once
         for key_position, key in enumerate(options["columns"]):
             parsed = _key_element(key, columns)
             if parsed.element is None:
@@ -152,7 +154,7 @@ def build_indexes(
             elements.append(parsed.element)
         if len(elements) != len(options["columns"]):
             continue
-        include = tuple(options.get("include") or ())
+        include = name_list(options.get("include")) or ()
         name = options.get("name")
         if name is None:
             names = [e.column or figure_element_name(e.expression or "") for e in elements]

@@ -63,6 +63,7 @@ def build_rows(
     order = {c.name: i for i, c in enumerate(table.columns)}
     columns = spec.get("columns")
     rows = []
+    spans = []
     for position, entry in enumerate(spec.get("values") or []):
         entry_path = (*path, "values", position)
         if isinstance(entry, list):
@@ -88,10 +89,12 @@ def build_rows(
             pairs = [(str(c), data_literal(v, document.text((*entry_path, c)))) for c, v in entry.items()]
         pairs.sort(key=lambda pair: order.get(pair[0], len(order)))
         rows.append(tuple(pairs))
+        spans.append(document.span(entry_path))
     return ReferenceRows(
         table=table.name,
         key=tuple(spec["key"]),
         rows=tuple(rows),
         span=document.key_span(path),
         on_conflict=str(spec.get("on_conflict", "update")),
+        row_spans=tuple(spans),
     )

@@ -10,6 +10,7 @@ deferrable keys, ``nulls not distinct``, …) is an error naming the key to use.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -200,6 +201,20 @@ def _compact(key: str, value: Any) -> Any:
     return value
 
 
+_CLAUSE_WORDS = (
+    "not",
+    "null",
+    "default",
+    "collate",
+    "references",
+    "check",
+    "unique",
+    "primary",
+    "generated",
+    "constraint",
+)
+
+
 def _syntax_error(text: str, parsed: ColumnDefinition) -> Shorthand:
     if parsed.error == "'default' needs an expression after it":
         return _error(parsed.error, "write e.g. `default now()`")
@@ -213,8 +228,10 @@ def _syntax_error(text: str, parsed: ColumnDefinition) -> Shorthand:
             parsed.error or "the shorthand does not parse",
             "write `<type> [not null] [default <expression>] …`",
         )
+    close = difflib.get_close_matches(parsed.error_word.lower(), _CLAUSE_WORDS, n=1, cutoff=0.6)
+    mean = f" (did you mean '{close[0]}'?)" if close else ""
     return _error(
-        f"unexpected '{parsed.error_word}' in `{text}`",
+        f"unexpected '{parsed.error_word}' in `{text}`{mean}",
         "a column shorthand is what follows the column's name in CREATE TABLE, e.g. "
         "`text not null default ''`, `bigint references users on delete cascade`",
     )

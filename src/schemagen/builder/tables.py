@@ -8,8 +8,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from schemagen.builder.columns import ColumnSpec, build_column
-from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.columns import ColumnSpec, build_column, placeholder_column
+from schemagen.builder.context import BuildContext, Located, name_list
 from schemagen.builder.indexes import figure_element_name
 from schemagen.builder.partitions import build_children, partition_spec
 from schemagen.builder.types import named_checks
@@ -134,6 +134,7 @@ def _child_draft(
         rls_forced=rls in ("forced", "forced_only"),
         storage_parameters=_storage_parameters(document, path, spec, ctx),
         cluster_on=spec.get("cluster_on"),
+        rls_off_declared=rls in (False, "forced_only"),
     )
     return TableDraft(table, document, path, index_entries=list(spec.get("indexes") or []), spec=spec)
 
@@ -150,8 +151,9 @@ def _build_table(
         built = ctx.guarded(
             None, where, what, build_column, document, column_path, column_name, column_spec, schema, ctx
         )
-        if built is not None:
-            column_specs.append(built)
+        if built is None:  # reported (C389): kept by name so its users are not reported again
+            built = placeholder_column(column_path, str(column_name), where, "text", schema, ctx)
+        column_specs.append(built)
     sequences = [_serial_sequence(name, c, ctx) for c in column_specs if c.serial_type]
     columns = [
         replace(c.column, default=serial_default(seq.name.schema, seq.name.name))
@@ -182,6 +184,7 @@ def _build_table(
         rls_forced=rls in ("forced", "forced_only"),
         storage_parameters=_storage_parameters(document, path, spec, ctx),
         cluster_on=spec.get("cluster_on"),
+        rls_off_declared=rls in (False, "forced_only"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),
         span=document.key_span(path),
@@ -269,11 +272,14 @@ def _primary_key(document, path, table: QualifiedName, spec, column_specs: list[
     if declared is not None:
         key_path = (*path, "primary_key")
         options = declared if isinstance(declared, dict) else {"columns": declared}
+        columns = name_list(options.get("columns"))
+        if columns is None:
+            return None  # not a list of columns: validation reports it (V2xx), once
         name = options.get("name") or _constraint_name(ctx, table, None, "pkey", True)
         return PrimaryKey(
             name=name,
-            columns=tuple(options["columns"]),
-            include=tuple(options.get("include") or ()),
+            columns=columns,
+            include=name_list(options.get("include")) or (),
             deferrable=bool(options.get("deferrable", False)),
             initially_deferred=bool(options.get("initially_deferred", False)),
             renamed_from=options.get("renamed_from"),
@@ -295,8 +301,10 @@ def _uniques(document, path, table: QualifiedName, spec, column_specs: list[Colu
             uniques.append(UniqueConstraint(name, (column.column.name,), span=span))
     for index, entry in enumerate(spec.get("unique") or []):
         options = entry if isinstance(entry, dict) else {"columns": entry}
-        columns = tuple(options["columns"])
-        include = tuple(options.get("include") or ())
+        columns = name_list(options.get("columns"))
+        if columns is None:
+            continue  # not a list of columns: validation reports it (V2xx), once
+        include = name_list(options.get("include")) or ()
         name = options.get("name") or _constraint_name(ctx, table, [*columns, *include], "key", True)
         uniques.append(
             UniqueConstraint(
@@ -357,8 +365,10 @@ def _foreign_keys(document, path, table: QualifiedName, spec, column_specs: list
             continue
         ref_table, ref_columns = target
         if ref_options.get("columns"):
-            ref_columns = tuple(ref_options["columns"])
-        columns = tuple(entry["columns"])
+            ref_columns = name_list(ref_options["columns"])
+        columns = name_list(entry.get("columns"))
+        if columns is None or ref_columns is None:
+            continue  # not a list of columns: validation reports it (V2xx), once
         foreign_keys.append(
             _foreign_key(document, entry_path, table, columns, ref_table, ref_columns, entry, ctx)
         )

@@ -29,12 +29,16 @@ from schemagen.checks.foreign_keys import check_foreign_keys
 from schemagen.checks.identifiers import check_enum_labels, check_identifier_length, check_name_collisions
 from schemagen.checks.immutability import check_immutability, check_unknown_functions
 from schemagen.checks.index_design import check_redundant_indexes, check_wide_btree_columns
+from schemagen.checks.literals import check_duplicate_row_keys, check_literals
+from schemagen.checks.macro_columns import check_macro_columns
 from schemagen.checks.partition_coverage import check_partition_coverage
+from schemagen.checks.partition_overlap import check_partition_overlap
 from schemagen.checks.partitions import (
     check_partition_bounds,
     check_partition_keys_exist,
     check_unique_keys_include_partition_key,
 )
+from schemagen.checks.query_names import check_query_columns, check_query_relations, check_view_column_lists
 from schemagen.checks.references import (
     check_constraint_columns,
     check_index_tables,
@@ -42,6 +46,7 @@ from schemagen.checks.references import (
     check_type_references,
 )
 from schemagen.checks.roles import check_roles_exist
+from schemagen.checks.type_modifiers import check_type_modifiers
 from schemagen.checks.versions import check_version_features
 from schemagen.diagnostics import Diagnostic, sorted_diagnostics
 from schemagen.model import Catalog
@@ -83,6 +88,14 @@ CHECKS: tuple[Check, ...] = (
     check_bodies_parse,
     check_body_statements,
     check_body_references,
+    check_literals,
+    check_duplicate_row_keys,
+    check_type_modifiers,
+    check_partition_overlap,
+    check_query_relations,
+    check_query_columns,
+    check_view_column_lists,
+    check_macro_columns,
 )
 """Every version-independent check, in the order they run (the output is sorted anyway)."""
 

@@ -74,8 +74,9 @@ def check_policies(catalog: Catalog) -> list[Diagnostic]:
 
     Prevents: ``relation "x" does not exist``, ``only WITH CHECK expression
     allowed for INSERT``, ``WITH CHECK cannot be applied to SELECT or DELETE``.
-    Warns when the table's row-level security is not enabled: the policy then has
-    no effect at all.
+    An error too when the table's row-level security is not enabled: PostgreSQL
+    accepts the policy, and it silently has no effect at all (a warning when the
+    table says ``row_level_security: false``: kept on purpose, as ``inspect`` writes it).
     """
     found = []
     for (table_name, name), policy in catalog.policies.items():
@@ -94,12 +95,14 @@ def check_policies(catalog: Catalog) -> list[Diagnostic]:
                 error("C316", f"{what}: {problem}", policy.span, "see CREATE POLICY's rules per command")
             )
         elif table is not None and not table.rls_enabled:
+            make = warning if table.rls_off_declared else error
             found.append(
-                warning(
+                make(
                     "C316",
                     f"{what} has no effect: row-level security is not enabled on {table_name}",
                     policy.span,
-                    "set row_level_security: enabled (or forced) on the table",
+                    "set row_level_security: enabled (or forced) on the table"
+                    + ("" if table.rls_off_declared else " (or false, to keep the policy while RLS is off)"),
                 )
             )
     return found

@@ -7,9 +7,11 @@ from schemagen.model import Catalog
 
 
 def check_version_features(catalog: Catalog, postgres_version: int) -> list[Diagnostic]:
-    """C370: ``NULLS NOT DISTINCT`` needs PostgreSQL 15 or later, virtual generated columns 18.
+    """C370: ``NULLS NOT DISTINCT`` and ``security_invoker`` views need PostgreSQL 15 or later,
+    virtual generated columns 18.
 
-    Prevents: ``syntax error at or near "NULLS"`` (or ``"VIRTUAL"``) on an older target server.
+    Prevents: ``syntax error at or near "NULLS"`` (or ``"VIRTUAL"``) and ``unrecognized
+    parameter "security_invoker"`` on an older target server.
     """
     found = []
     if postgres_version < 18:
@@ -35,4 +37,9 @@ def check_version_features(catalog: Catalog, postgres_version: int) -> list[Diag
         if index.nulls_not_distinct:
             message = f"index {index.name} uses NULLS NOT DISTINCT (PostgreSQL 15+)"
             found.append(error("C370", message, index.span, hint))
+    for name, view in catalog.views.items():
+        if view.security_invoker:
+            message = f"view {name} uses security_invoker (PostgreSQL 15+)"
+            hint = "drop security_invoker, or target PostgreSQL 15+ (postgres: in schemagen.yaml)"
+            found.append(error("C370", message, view.span, hint))
     return found

@@ -18,7 +18,7 @@ import click
 from schemagen import __version__
 from schemagen.cli.output import VERBOSE, add_verbosity_options, detail, level, say, set_level
 from schemagen.cli.report import echo_diagnostics, fail_usage
-from schemagen.errors import UsageError
+from schemagen.errors import DatabaseError, UsageError
 
 PROJECT_OPTION = click.option(
     "--project",
@@ -65,19 +65,39 @@ def main() -> None:
 @main.command()
 @PROJECT_OPTION
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when generated/ is stale.")
-def build(project: str, check: bool) -> None:
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Apply the generated SQL on a scratch PostgreSQL of the target version, in a transaction "
+    "that is rolled back; report what PostgreSQL refuses at its YAML.",
+)
+@click.option(
+    "--dev-dsn",
+    "dev_dsn",
+    default=None,
+    metavar="URL",
+    help="With --verify: the server to verify on (nothing is committed) instead of a scratch one.",
+)
+def build(project: str, check: bool, verify: bool, dev_dsn: str | None) -> None:
     """Validate schema/*.yaml and write generated/."""
     from schemagen.api import build_project
 
+    if dev_dsn is not None and not verify:
+        fail_usage(UsageError("--dev-dsn needs --verify"))
     try:
-        result = build_project(project, check=check)
+        result = build_project(project, check=check, verify=verify, dev_dsn=dev_dsn)
     except UsageError as exc:
         fail_usage(exc)
+    except DatabaseError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     echo_diagnostics(result.diagnostics)
     if not result.ok:
         sys.exit(1)
     for override in result.overrides:
         say(f"template override: {override.path} replaces schemagen's {override.name}")
+    if verify:
+        say("verified: PostgreSQL applied the generated SQL (rolled back)")
     if check:
         if result.changed:
             for name in result.changed:

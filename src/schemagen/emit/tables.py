@@ -109,6 +109,8 @@ def own_objects(
     elif table.rls_forced:
         doc["row_level_security"] = "forced_only"
     policies = lookup.policies.get(table.name, [])
+    if policies and "row_level_security" not in doc:
+        doc["row_level_security"] = False  # policies kept while RLS is off: said so (else C316)
     if policies:
         doc["policies"] = {p.name: _policy(p) for p in policies}
     triggers = lookup.triggers.get(table.name, [])

@@ -295,6 +295,8 @@ class Table:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()
+    rls_off_declared: bool = field(default=False, compare=False, repr=False)
+    """``row_level_security: false`` is written: policies kept on purpose while RLS is off."""
 
     def column(self, name: str) -> Column | None:
         """The column called ``name``, or None."""

@@ -216,3 +216,10 @@ class ReferenceRows:
     span: Span | None = _span()
     on_conflict: str = "update"
     """``update`` (declared columns take the declared values) or ``nothing`` (existing rows are kept)."""
+    row_spans: tuple[Span | None, ...] = field(default=(), compare=False, repr=False)
+    """Where each row is written (parallel to ``rows``; may be shorter)."""
+
+    def row_span(self, index: int) -> Span | None:
+        """The position of row ``index`` (0-based), or of ``rows:`` when unknown."""
+        spans = self.row_spans
+        return (spans[index] if index < len(spans) else None) or self.span

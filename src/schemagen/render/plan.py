@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import enum
 import functools
+from dataclasses import dataclass
 
 import jinja2
 
 from schemagen.model.changes import Change
+from schemagen.model.names import QualifiedName
+from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH
 from schemagen.model.planned import Plan, PlannedChange
 from schemagen.render.environment import environment
 
 HEADER_TEMPLATE = "files/header.sql.j2"
+
+
+class Part(enum.Enum):
+    """What a piece of a full script is (``build --verify`` runs some of them, not all)."""
+
+    HEADER = "header"
+    BEGIN = "begin"
+    SEARCH_PATH = "search_path"
+    CHANGE = "change"
+    MAINTENANCE = "maintenance"
+    COMMIT = "commit"
+
+
+@dataclass(frozen=True)
+class ScriptPart:
+    """One piece of a full script: its SQL text and, for a change, the change it renders."""
+
+    kind: Part
+    sql: str
+    change: Change | None = None
 
 
 def render_change(change: Change) -> str:
@@ -82,3 +106,37 @@ def template_exists(change_class: type[Change]) -> bool:
     except jinja2.TemplateNotFound:
         return False
     return True
+
+
+def script_parts(
+    plan: Plan, *, files: jinja2.Environment | None = None, maintenance: QualifiedName | None = None
+) -> list[ScriptPart]:
+    """A plan as a whole script: header, ``BEGIN``, ``search_path`` pinned with ``SET LOCAL``,
+    the changes, the partition maintenance run (``maintenance``: its function) and ``COMMIT``.
+
+    A change marked ``outside_transaction`` runs between a ``COMMIT`` and a new ``BEGIN``.
+    """
+    begin = [
+        ScriptPart(Part.BEGIN, _file("begin")),
+        ScriptPart(Part.SEARCH_PATH, _file("search_path", search_path=DEFAULT_SEARCH_PATH)),
+    ]
+    parts = [ScriptPart(Part.HEADER, render_header(files)), *begin]
+    for planned in plan:
+        change = ScriptPart(Part.CHANGE, render_planned(planned) + "\n", planned.change)
+        if planned.outside_transaction:
+            parts += [ScriptPart(Part.COMMIT, _file("commit")), change, *begin]
+        else:
+            parts.append(change)
+    if maintenance is not None:
+        parts.append(ScriptPart(Part.MAINTENANCE, _file("maintenance", function=maintenance)))
+    parts.append(ScriptPart(Part.COMMIT, _file("commit")))
+    return parts
+
+
+def render_script(parts: list[ScriptPart]) -> str:
+    """The parts of :func:`script_parts` as one script, separated by blank lines."""
+    return "\n".join(part.sql for part in parts)
+
+
+def _file(name: str, **values: object) -> str:
+    return environment().get_template(f"files/{name}.sql.j2").render(**values)

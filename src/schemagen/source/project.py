@@ -64,6 +64,22 @@ def load_project(project_dir: Path) -> tuple[list[SourceDocument], ProjectSettin
     return documents, settings, diagnostics
 
 
+_SCHEMA_LINE = re.compile(r"^schema:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def schema_named_in(path: Path) -> str | None:
+    """The ``schema:`` a file that did not load declares, read from its text line by line.
+
+    Later stages use it to leave out what only fails because that file is missing
+    (a foreign key to one of its tables is not reported a second time).
+    """
+    try:
+        match = _SCHEMA_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return match.group(1) if match else None
+
+
 def load_file(path: Path, name: str) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Load one YAML file; ``name`` is how diagnostics refer to it."""
     try:

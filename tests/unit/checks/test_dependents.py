@@ -60,7 +60,7 @@ def test_policies():
     assert codes(check_policies(Catalog.of(tables=[T], policies=bad))) == ["C316"] * 3
     no_rls = table("t", col("id"))
     [diag] = check_policies(Catalog.of(tables=[no_rls], policies=[ok[0]]))
-    assert diag.code == "C316" and diag.severity is Severity.WARNING
+    assert diag.code == "C316" and diag.severity is Severity.ERROR
 
 
 def _rows(key, *rows):

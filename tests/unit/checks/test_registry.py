@@ -25,10 +25,15 @@ MODULES = [
     "identifiers",
     "immutability",
     "index_design",
+    "literals",
+    "macro_columns",
     "partition_coverage",
+    "partition_overlap",
     "partitions",
+    "query_names",
     "references",
     "roles",
+    "type_modifiers",
 ]
 
 

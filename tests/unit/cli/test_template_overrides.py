@@ -174,7 +174,7 @@ def test_a_header_override_may_hold_blank_lines_and_indented_comments(project: P
     result = _build(project)
     assert result.exit_code == 0, result.output
     sql = (project / "generated" / "schema.sql").read_text()
-    assert sql.startswith("-- one\n\n   -- two\n\nCREATE SCHEMA")
+    assert sql.startswith("-- one\n\n   -- two\n\nBEGIN;")
 
 
 def test_the_repository_templates_are_the_defaults_not_overrides() -> None:

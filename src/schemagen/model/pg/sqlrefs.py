@@ -38,7 +38,8 @@ Name = tuple[str, str]
 """(schema, name) of a relation, function, type or sequence."""
 
 DEFAULT_SEARCH_PATH: tuple[str, ...] = ("public",)
-"""Where bare names resolve when the generated DDL runs: the server's default ``"$user", public``."""
+"""Where bare names resolve when the generated DDL runs: generated/schema.sql pins it
+(``SET LOCAL search_path = public``; PostgreSQL searches ``pg_catalog`` first)."""
 
 _CATALOG = "pg_catalog"
 _REGCLASS = frozenset({"regclass"})
