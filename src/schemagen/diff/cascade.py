@@ -250,27 +250,3 @@ def _recreated_policies(old: Catalog, new: Catalog, changes: list[Change], gone:
         if any(gone.used_by(deps.expression_references(t, before.table, old)) for t in texts if t):
             extra += [DropPolicy(before), *routines.create_policy(policy)]
     return extra
-
-
-def _around_recreated_tables(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
-    """A kept table's FK to a recreated table is dropped before and added after; so is ownership."""
-    dropped = {c.table.name for c in changes if isinstance(c, DropTable)}
-    created = {c.table.name for c in changes if isinstance(c, CreateTable)}
-    recreated = dropped & created
-    handled = {(c.table, c.constraint.name) for c in changes if isinstance(c, AddConstraint | DropConstraint)}
-    extra: list[Change] = []
-    for name, table in new.tables.items():
-        if name in recreated or name not in old.tables:
-            continue
-        for fk in table.foreign_keys:
-            if fk.ref_table in recreated and (name, fk.name) not in handled:
-                before = next((f for f in old.tables[name].foreign_keys if f.name == fk.name), None)
-                if before is not None:
-                    extra += [DropConstraint(name, before), AddConstraint(name, fk)]
-    for name, sequence in new.sequences.items():
-        before = old.sequences.get(name)
-        owner = sequence.owned_by
-        if before is not None and owner is not None and before.owned_by == owner and owner[0] in recreated:
-            # dropping the owning table would drop the sequence: disown it first, own it again after
-            extra += [AlterSequenceOwnedBy(name, owner, None), AlterSequenceOwnedBy(name, None, owner)]
-    return extra
