@@ -33,15 +33,18 @@ class ObjectId:
     signature: tuple[str, ...] | None = None
 
     def __str__(self) -> str:
-        text = str(self.name) if self.name.schema else self.name.name
-        if self.signature is None:
-            return text
-        return f"{text}({', '.join(self.signature)})"
+        return identity_text(self.name, self.signature)
 
     @property
     def schema(self) -> str:
         """The schema the object lives in (``""`` for schemas, extensions and roles)."""
         return self.name.schema
+
+
+def identity_text(name: QualifiedName, signature: tuple[str, ...] | None) -> str:
+    """An object's name as PostgreSQL prints its identity: ``app.t``, ``app``, ``app.f(integer)``."""
+    text = str(name) if name.schema else name.name
+    return text if signature is None else f"{text}({', '.join(signature)})"
 
 
 def routine_id(name: QualifiedName, signature: tuple[str, ...]) -> ObjectId:
@@ -71,10 +74,7 @@ class GrantTarget:
     signature: tuple[str, ...] | None = None
 
     def __str__(self) -> str:
-        text = str(self.name) if self.name.schema else self.name.name
-        if self.signature is None:
-            return text
-        return f"{text}({', '.join(self.signature)})"
+        return identity_text(self.name, self.signature)
 
     @property
     def schema(self) -> str:
