@@ -129,6 +129,35 @@ def validate(project: str) -> None:
     say("schema is valid")
 
 
+@main.command()
+@PROJECT_OPTION
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 listing the files fmt would change.")
+def fmt(project: str, check: bool) -> None:
+    """Rewrite schema/*.yaml in the layout inspect writes, comments kept.
+
+    Keys in inspect's order, two-space indentation, scalars quoted only when
+    needed; what the files declare never changes. Exit codes: 0 formatted (or,
+    with --check, nothing to change); 1 a file does not load, or --check found
+    files to change (listed on stderr).
+    """
+    from schemagen.api.fmt import format_project
+
+    result = format_project(project, check=check)
+    echo_diagnostics(result.diagnostics)
+    if check:
+        for name in result.changed:
+            click.echo(f"would reformat: {name}", err=True)
+        if result.changed:
+            click.echo(f"{len(result.changed)} file(s) not formatted: run `schemagen fmt`", err=True)
+    else:
+        for name in result.changed:
+            say(f"formatted {name}")
+    if (result.changed and check) or not result.ok:
+        sys.exit(1)
+    if not result.changed:
+        say("schema files are formatted")
+
+
 @main.command("json-schema")
 @click.option("--settings", is_flag=True, help="The schema of schemagen.yaml instead of schema/*.yaml.")
 def json_schema_command(settings: bool) -> None:

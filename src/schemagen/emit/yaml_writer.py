@@ -35,6 +35,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_KEYS = frozenset({"on"})  # YAML 1.1 reads these as booleans; the project loader is YAML 1.2
+_YAML12_NUMBER = re.compile(r"^(?:0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+"""Plain scalars YAML 1.2 (the project loader) reads as numbers though YAML 1.1 does not."""
 
 
 def _plain_ok(text: str, flow: bool, key: bool = False) -> bool:
@@ -46,6 +48,8 @@ def _plain_ok(text: str, flow: bool, key: bool = False) -> bool:
         return False
     if key and text in _PLAIN_KEYS:
         return True
+    if _YAML12_NUMBER.match(text):
+        return False
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
 
 
@@ -72,6 +76,21 @@ def _scalar(value: Any, flow: bool, key: bool = False) -> str:
 def _string(text: str, flow: bool, key: bool) -> str:
     """A string scalar as written (memoised: names and types repeat across thousands of tables)."""
     return text if _plain_ok(text, flow, key) else _quoted(text)
+
+
+def scalar_text(text: str, flow: bool, key: bool = False) -> str:
+    """A string as written: plain when unambiguous, else quoted (``flow``: inside ``[]``/``{}``)."""
+    return _string(text, flow, key)
+
+
+def literal_ok(text: str) -> bool:
+    """Whether ``text`` is written as a literal block (``|``)."""
+    return _literal_ok(text)
+
+
+def literal_lines(text: str, indent: int) -> list[str]:
+    """The ``|`` header and the indented lines of a literal block."""
+    return _literal(text, indent)
 
 
 def _literal_ok(text: str) -> bool:
