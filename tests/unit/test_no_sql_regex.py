@@ -26,7 +26,7 @@ NOT_SQL: dict[str, str] = {
     "checks/body_checks.py": "format() specifiers (%s, %I, %L), a printf-like language",
     "emit/sql_values.py": "whether a name needs no quotes",
     "emit/yaml_writer.py": "YAML scalars that need quoting",
-    "emit/layout.py": "YAML text: block scalar headers, characters that keep a string from folding, break points",
+    "emit/layout.py": "YAML text: block scalar headers, what keeps a string from folding, break points",
     "lint/design/tables.py": "the naming patterns a project configures",
     "lint/sql/source.py": "a suppression directive inside a comment the scanner found",
     "migrations/files.py": "migration file names, slugs, the text of a header comment after its '--'",
