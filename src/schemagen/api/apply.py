@@ -21,12 +21,12 @@ from schemagen.render.report import ReportChange
 class HazardsRefused(SchemagenError):
     """Steps carry hazards that were not allowed; nothing was executed."""
 
-    def __init__(self, refused: list[tuple[str, str]]):
+    def __init__(self, refused: list[tuple[str, str]], verb: str = "apply"):
         self.refused = refused
         lines = [f"  {step}: {hazard}" for step, hazard in refused]
         names = sorted({hazard for _, hazard in refused})
         super().__init__(
-            "refusing to apply: hazardous steps not allowed (nothing was executed):\n"
+            f"refusing to {verb}: hazardous steps not allowed (nothing was executed):\n"
             + "\n".join(lines)
             + "\nallow them with "
             + " ".join(f"--allow-hazard {name}" for name in names)
@@ -64,14 +64,18 @@ def refused_hazards(
     changes: Sequence[ReportChange], allowed: Collection[str] | None
 ) -> list[tuple[str, str]]:
     """(step, hazard) for every hazard not in ``allowed`` (None: every hazard is allowed)."""
+    return refused_steps([(change.summary.line(), change.hazards) for change in changes], allowed)
+
+
+def refused_steps(
+    steps: Sequence[tuple[str, Sequence[str]]], allowed: Collection[str] | None
+) -> list[tuple[str, str]]:
+    """(step, hazard) for every hazard of the (step, hazards) pairs not in ``allowed`` (None: all are)."""
     if allowed is None:
         return []
     wanted = {_hazard_key(name) for name in allowed}
     return [
-        (change.summary.line(), hazard)
-        for change in changes
-        for hazard in change.hazards
-        if _hazard_key(hazard) not in wanted
+        (step, hazard) for step, hazards in steps for hazard in hazards if _hazard_key(hazard) not in wanted
     ]
 
 
@@ -99,7 +103,8 @@ def transaction_groups(changes: Sequence[ReportChange]) -> list[tuple[bool, list
     return groups
 
 
-def _error_text(exc: psycopg.Error, conninfo: str) -> str:
+def error_text(exc: psycopg.Error, conninfo: str) -> str:
+    """PostgreSQL's message (first line) and SQLSTATE, the password of ``conninfo`` masked."""
     diag = getattr(exc, "diag", None)
     text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     if diag is not None and diag.sqlstate:
@@ -134,7 +139,7 @@ def execute_plan(
                         conn.execute(statement)
             except psycopg.Error as exc:
                 raise ApplyFailed(
-                    statement, _error_text(exc, conninfo), committed, [c.summary.line() for c in group]
+                    statement, error_text(exc, conninfo), committed, [c.summary.line() for c in group]
                 ) from None
             for change in group:
                 committed.append(change.summary.line())

@@ -3,7 +3,8 @@
 Exit codes: 0 success, 1 invalid input (or stale generated/ with ``--check``),
 2 usage error, 3 something could not be expressed (``inspect``), 4 internal error
 (a bug in schemagen: the message says how to get the traceback for a report),
-5 the database differs (``diff --exit-code``).
+5 the database differs (``diff --exit-code``) or migrations are pending
+(``migrate status --exit-code``).
 """
 
 from __future__ import annotations
@@ -231,10 +232,21 @@ def _register_lint() -> None:
     main.add_command(lint_command, "lint")
 
 
+def _register_migrate() -> None:
+    from schemagen.cli.migrate import migrate
+
+    main.add_command(migrate, "migrate")
+
+
 _register_optional_commands()
 _register_lint()
+_register_migrate()
 for _command in main.commands.values():
-    add_verbosity_options(_command)
+    if isinstance(_command, click.Group):
+        for _sub in _command.commands.values():
+            add_verbosity_options(_sub)
+    else:
+        add_verbosity_options(_command)
 
 
 def run() -> None:

@@ -1,0 +1,108 @@
+"""Running one migration file: in its own transaction, or statement by statement in autocommit.
+
+A file whose header says ``-- transaction: none`` (``CREATE INDEX CONCURRENTLY``,
+``ALTER TYPE … ADD VALUE``) is split into statements with PostgreSQL's own scanner
+(``lint/statements.py``, pglast) and each runs on its own; any other file runs as
+one transaction, which also writes its history row. A failing file is recorded as
+failed after its transaction rolled back, so the record survives.
+"""
+
+from __future__ import annotations
+
+import time
+
+import psycopg
+
+from schemagen.api.apply import error_text
+from schemagen.api.migrate_history import record
+from schemagen.errors import DatabaseError, UsageError
+from schemagen.lint.statements import ScanError, statements
+from schemagen.migrations import Migration, Script
+
+
+class MigrationFailed(DatabaseError):
+    """A statement of a migration file failed; the file is recorded as failed, the run stopped."""
+
+    def __init__(
+        self,
+        migration: Migration,
+        script: Script,
+        statement: str,
+        error: str,
+        committed: int,
+        done: list[str],
+    ):
+        self.migration, self.script, self.statement, self.error = migration, script, statement, error
+        self.committed, self.done = committed, done
+        lines = [f"migration {script.file} failed at statement:"]
+        lines += [f"    {line}" for line in statement.splitlines()]
+        lines += [f"PostgreSQL said: {error}"]
+        if not script.transactional:
+            lines += [
+                f"the file runs outside a transaction (-- transaction: none): its first {committed} "
+                "statement(s) stay committed; fix the file so it can run again from the start"
+            ]
+        else:
+            lines += [f"rolled back: the database is as it was before {script.file}"]
+        if done:
+            lines += [f"applied before it in this run: {', '.join(done)}"]
+        lines += ["recorded as failed in schemagen.migration_history; fix it and run again"]
+        super().__init__("\n".join(lines))
+
+
+def script_statements(script: Script) -> list[str]:
+    """The statements of ``script``'s text; ``UsageError`` when it cannot be tokenized."""
+    try:
+        return [s.text for s in statements(script.text)]
+    except ScanError as exc:
+        raise UsageError(f"{script.file}: cannot split into statements: {exc}") from None
+
+
+def run_script(
+    conn: psycopg.Connection,
+    migration: Migration,
+    direction: str,
+    conninfo: str,
+    *,
+    recorded: bool,
+    done: list[str] | None = None,
+) -> int:
+    """Run the ``direction`` file of ``migration`` on an autocommit connection; the milliseconds it took.
+
+    ``recorded``: write its history row (success in the file's transaction, failure
+    after the rollback). Raises ``MigrationFailed`` on the first failing statement.
+    """
+    script = migration.up if direction == "up" else migration.down
+    parts = script_statements(script)
+    started = time.perf_counter()
+    statement, committed = "", 0
+    try:
+        if not script.transactional:
+            for statement in parts:
+                conn.execute(statement)
+                committed += 1
+            if recorded:
+                _record(conn, migration, script, started)
+        else:
+            with conn.transaction():
+                for statement in parts:
+                    conn.execute(statement)
+                if recorded:
+                    _record(conn, migration, script, started)
+    except psycopg.Error as exc:
+        error = error_text(exc, conninfo)
+        if recorded and not conn.closed:
+            _record(conn, migration, script, started, f"{error}\nstatement: {statement}")
+        raise MigrationFailed(migration, script, statement, error, committed, list(done or [])) from None
+    return _elapsed(started)
+
+
+def _elapsed(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+def _record(
+    conn: psycopg.Connection, migration: Migration, script: Script, started: float, error: str | None = None
+) -> None:
+    elapsed = _elapsed(started)
+    record(conn, migration.version, migration.name, script.direction, script.checksum, elapsed, error)
