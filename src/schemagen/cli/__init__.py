@@ -242,11 +242,9 @@ _register_optional_commands()
 _register_lint()
 _register_migrate()
 for _command in main.commands.values():
-    if isinstance(_command, click.Group):
-        for _sub in _command.commands.values():
-            add_verbosity_options(_sub)
-    else:
-        add_verbosity_options(_command)
+    add_verbosity_options(_command)
+    for _sub in getattr(_command, "commands", {}).values():
+        add_verbosity_options(_sub)
 
 
 def run() -> None:
