@@ -14,13 +14,14 @@ and ``benchmarks/realworld_roundtrip.py`` (prints the table, runs the large ones
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -96,19 +97,16 @@ def _roles(admin_dsn: str) -> set[str]:
         return {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
 
 
-def round_trip(admin_dsn: str, dsn_of: Callable[[str], str], version: int, schema: str) -> Outcome:
-    """Run ``schema`` on the server reached by ``admin_dsn``; databases and new roles are dropped after."""
-    names = (f"rw_{schema}_a", f"rw_{schema}_b")
+@contextlib.contextmanager
+def fresh_databases(admin_dsn: str, names: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Empty databases called ``names`` for the duration; dropped after, with the roles made meanwhile."""
     roles_before = _roles(admin_dsn)
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
         for name in names:
             conn.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psql.Identifier(name)))
             conn.execute(psql.SQL("CREATE DATABASE {}").format(psql.Identifier(name)))
-    start = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory(prefix=f"schemagen-rw-{schema}-") as tmp:
-            status, detail = _round_trip(schema, dsn_of(names[0]), dsn_of(names[1]), Path(tmp))
-        return Outcome(schema, version, status, detail, time.perf_counter() - start)
+        yield names
     finally:
         with psycopg.connect(admin_dsn, autocommit=True) as conn:
             for name in names:
@@ -117,6 +115,18 @@ def round_trip(admin_dsn: str, dsn_of: Callable[[str], str], version: int, schem
                 )
             for role in sorted(_roles(admin_dsn) - roles_before):
                 conn.execute(psql.SQL("DROP ROLE IF EXISTS {}").format(psql.Identifier(role)))
+
+
+def round_trip(admin_dsn: str, dsn_of: Callable[[str], str], version: int, schema: str) -> Outcome:
+    """Run ``schema`` on the server reached by ``admin_dsn``; databases and new roles are dropped after."""
+    start = time.perf_counter()
+    names = (f"rw_{schema}_a", f"rw_{schema}_b")
+    with (
+        fresh_databases(admin_dsn, names),
+        tempfile.TemporaryDirectory(prefix=f"schemagen-rw-{schema}-") as tmp,
+    ):
+        status, detail = _round_trip(schema, dsn_of(names[0]), dsn_of(names[1]), Path(tmp))
+    return Outcome(schema, version, status, detail, time.perf_counter() - start)
 
 
 def _round_trip(schema: str, dsn_a: str, dsn_b: str, work: Path) -> tuple[str, str]:
