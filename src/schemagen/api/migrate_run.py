@@ -31,6 +31,7 @@ class MigrationFailed(DatabaseError):
         error: str,
         committed: int,
         done: list[str],
+        recorded: bool = True,
     ):
         self.migration, self.script, self.statement, self.error = migration, script, statement, error
         self.committed, self.done = committed, done
@@ -46,7 +47,8 @@ class MigrationFailed(DatabaseError):
             lines += [f"rolled back: the database is as it was before {script.file}"]
         if done:
             lines += [f"applied before it in this run: {', '.join(done)}"]
-        lines += ["recorded as failed in schemagen.migration_history; fix it and run again"]
+        if recorded:
+            lines += ["recorded as failed in schemagen.migration_history; fix it and run again"]
         super().__init__("\n".join(lines))
 
 
@@ -93,7 +95,9 @@ def run_script(
         error = error_text(exc, conninfo)
         if recorded and not conn.closed:
             _record(conn, migration, script, started, f"{error}\nstatement: {statement}")
-        raise MigrationFailed(migration, script, statement, error, committed, list(done or [])) from None
+        raise MigrationFailed(
+            migration, script, statement, error, committed, list(done or []), recorded
+        ) from None
     return _elapsed(started)
 
 

@@ -255,3 +255,24 @@ def baseline_command(dsn: str | None, project: str, version: int) -> None:
     found = _guarded(lambda: load_migrations(project))
     adopted = _guarded(lambda: baseline(dsn, found.migrations, version))
     say(f"baseline: recorded {len(adopted)} migration(s) as applied (up to {version:04d})")
+
+
+@migrate.command("verify")
+@_project_option
+@click.option(
+    "--dev-dsn",
+    "dev_dsn",
+    default=None,
+    metavar="URL",
+    help="An empty database to replay in; default: a throwaway server of the target version.",
+)
+def verify_command(project: str, dev_dsn: str | None) -> None:
+    """Replay every up file on a scratch database, compare with the declared schema; check each down file."""
+    from schemagen.api.migrate_verify import verify_migrations
+
+    report = _guarded(lambda: verify_migrations(project, dev_dsn, step=lambda line: say(line)))
+    for problem in report.problems:
+        click.echo(f"error: {problem}", err=True)
+    if not report.ok:
+        _fail(f"migrate verify: {len(report.problems)} problem(s)")
+    say(f"verified: {len(report.checked)} check(s) hold")
