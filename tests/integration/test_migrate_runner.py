@@ -185,3 +185,18 @@ def test_hazardous_up_files_are_refused_before_anything_runs(fresh_db):
     assert history(fresh_db) == []
     assert query(fresh_db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'app'") == [(0,)]
     assert len(apply_migrations(fresh_db, [risky], allowed=None).ran) == 1
+
+
+def test_settings_a_file_sets_for_its_session_do_not_reach_the_next_file(fresh_db):
+    sets = migration(
+        2,
+        "sets_path",
+        "SET search_path = app;\nSET lock_timeout = '1s';\n"
+        "CREATE INDEX CONCURRENTLY users_email ON users (email);",
+        transactional=False,
+    )
+    after = migration(3, "after", "CREATE TABLE unqualified (id int);")
+    apply_migrations(fresh_db, [FIRST, sets, after])
+    assert query(fresh_db, "SELECT schemaname FROM pg_tables WHERE tablename = 'unqualified'") == [
+        ("public",)
+    ]

@@ -4,7 +4,9 @@ A file whose header says ``-- transaction: none`` (``CREATE INDEX CONCURRENTLY``
 ``ALTER TYPE … ADD VALUE``) is split into statements with PostgreSQL's own scanner
 (``lint/statements.py``, pglast) and each runs on its own; any other file runs as
 one transaction, which also writes its history row. A failing file is recorded as
-failed after its transaction rolled back, so the record survives.
+failed after its transaction rolled back, so the record survives. After each file
+the session's settings are reset (``RESET ALL``): a ``SET search_path`` or
+``SET lock_timeout`` of one file does not reach the next.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 import psycopg
 
 from schemagen.api.apply import error_text
-from schemagen.api.migrate_history import record
+from schemagen.api.migrate_history import record, sql
 from schemagen.errors import DatabaseError, UsageError
 from schemagen.lint.statements import ScanError, statements
 from schemagen.migrations import Migration, Script
@@ -93,11 +95,14 @@ def run_script(
                     _record(conn, migration, script, started)
     except psycopg.Error as exc:
         error = error_text(exc, conninfo)
-        if recorded and not conn.closed:
-            _record(conn, migration, script, started, f"{error}\nstatement: {statement}")
+        if not conn.closed:
+            conn.execute(sql("reset_session"))
+            if recorded:
+                _record(conn, migration, script, started, f"{error}\nstatement: {statement}")
         raise MigrationFailed(
             migration, script, statement, error, committed, list(done or []), recorded
         ) from None
+    conn.execute(sql("reset_session"))
     return _elapsed(started)
 
 
