@@ -16,6 +16,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "schemagen"
 
 NOT_SQL: dict[str, str] = {
     "api/build.py": "schema names inside diagnostic messages",
+    "api/migration_state.py": "the first comment line of a state snapshot file (migration id, sha256)",
     "api/verify.py": "the column name PostgreSQL's error message quotes",
     "checks/literal_values.py": "constants' values as PostgreSQL's input functions read them (not SQL)",
     "checks/partition_overlap.py": "numbers and ISO dates inside partition bound constants",

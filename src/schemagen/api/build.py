@@ -8,8 +8,9 @@ from pathlib import Path
 
 from schemagen.api.design_lint import design_findings
 from schemagen.api.memory import paused_gc
+from schemagen.api.migration_check import migration_findings
 from schemagen.api.outputs import render_outputs
-from schemagen.api.project import project_root, stale_files, write_generated
+from schemagen.api.project import GENERATED_DIR, project_root, stale_files, write_generated
 from schemagen.api.verify import verify_catalog, verify_connection
 from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
@@ -167,6 +168,12 @@ def build_project(
     if not result.ok:
         return result
     root = project_root(project)
+    if result.catalog is not None:
+        found = migration_findings(root / GENERATED_DIR, result.catalog, result.settings, check=check)
+        result.diagnostics = sorted_diagnostics(result.diagnostics + found)
+        if not result.ok:
+            result.files = {}
+            return result
     if verify and result.catalog is not None:
         target = result.settings.postgres
         with verify_connection(target, dev_dsn) as dsn:

@@ -8,6 +8,8 @@ from schemagen.errors import UsageError
 
 GENERATED_DIR = "generated"
 SCHEMA_DIR = "schema"
+MIGRATIONS_DIR = "migrations"
+"""Under generated/: written by ``schemagen migrate new`` only, never by ``build``."""
 
 
 def project_root(project: str | Path) -> Path:
@@ -23,14 +25,14 @@ def project_root(project: str | Path) -> Path:
 
 
 def read_generated(root: Path) -> dict[str, bytes]:
-    """Every file under ``generated/``, keyed by its path relative to that directory."""
+    """Every file under ``generated/`` but ``migrations/``, keyed by its path relative to that directory."""
     out_dir = root / GENERATED_DIR
     if not out_dir.is_dir():
         return {}
     return {
         path.relative_to(out_dir).as_posix(): path.read_bytes()
         for path in sorted(out_dir.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.relative_to(out_dir).parts[0] != MIGRATIONS_DIR
     }
 
 

@@ -234,7 +234,9 @@ def _register_lint() -> None:
 
 def _register_migrate() -> None:
     from schemagen.cli.migrate import migrate
+    from schemagen.cli.migrate_new import attach
 
+    attach(migrate)  # migrate new / migrate hash: the authoring half
     main.add_command(migrate, "migrate")
 
 
