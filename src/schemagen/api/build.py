@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,18 +153,25 @@ def validate_project(project: str | Path) -> BuildResult:
 
 
 def build_project(
-    project: str | Path, *, check: bool = False, verify: bool = False, dev_dsn: str | None = None
+    project: str | Path,
+    *,
+    check: bool = False,
+    verify: bool = False,
+    dev_dsn: str | None = None,
+    step: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Compile and write generated/ (or, with ``check``, list the stale files).
 
     With ``verify``, the generated SQL is first applied, and rolled back, on a
     scratch server of the target version (or ``dev_dsn``); what PostgreSQL refuses
     is reported as Q410 at the YAML that produced it. Nothing is written when the
-    project has errors.
+    project has errors. ``step`` is told what is being done (the CLI's progress line).
 
     Raises:
         DatabaseError: ``verify`` found no server to run on, or could not connect.
     """
+    say = step or (lambda _text: None)
+    say("compiling")
     result = compile_project(project)
     if not result.ok:
         return result
@@ -175,6 +183,7 @@ def build_project(
             result.files = {}
             return result
     if verify and result.catalog is not None:
+        say("verifying on PostgreSQL")
         target = result.settings.postgres
         with verify_connection(target, dev_dsn) as dsn:
             found = verify_catalog(result.catalog, target, dsn)
@@ -182,5 +191,6 @@ def build_project(
         if not result.ok:
             result.files = {}
             return result
+    say("comparing generated/" if check else "writing generated/")
     result.changed = stale_files(root, result.files) if check else write_generated(root, result.files)
     return result

@@ -7,7 +7,7 @@ the model cannot read are reported as unmanaged and left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -154,7 +154,11 @@ def compile_declared(project: str | Path) -> tuple[Catalog, list[Diagnostic]]:
 
 
 def compare_live(
-    dsn: str | None, project: str | Path, schemas: Iterable[str] = (), dev_dsn: str | None = None
+    dsn: str | None,
+    project: str | Path,
+    schemas: Iterable[str] = (),
+    dev_dsn: str | None = None,
+    step: Callable[[str], None] | None = None,
 ) -> LiveComparison:
     """What differs between the live database and the declared project, as an ordered plan.
 
@@ -162,11 +166,14 @@ def compare_live(
     those whose text differs are created in a scratch database (``dev_dsn``, else a
     temporary database on the target server, else an embedded PostgreSQL) and read back.
     The plan is safe by default, each rewrite behind the project's ``safety:`` settings.
+    ``step`` is told what is being done (the CLI's progress line).
     """
     with paused_gc():
+        if step is not None:
+            step("compiling the project")
         declared, diagnostics = compile_declared(project)
         safety = load_settings(project_root(project))[0].safety
-        comparison = compare_catalog(dsn, declared, schemas, safety, dev_dsn)
+        comparison = compare_catalog(dsn, declared, schemas, safety, dev_dsn, step)
         return replace(comparison, diagnostics=diagnostics)
 
 
@@ -176,13 +183,18 @@ def compare_catalog(
     schemas: Iterable[str] = (),
     safety: SafetySettings | None = None,
     dev_dsn: str | None = None,
+    step: Callable[[str], None] | None = None,
 ) -> LiveComparison:
     """What differs between the live database and an already compiled declared catalog."""
     schemas = tuple(schemas)
+    say = step or (lambda _text: None)
     with paused_gc():
         scope = declared_scope(declared, schemas)
+        say("reading the database")
         live = read_live(dsn, scope, declared, schemas)
+        say("comparing expressions in PostgreSQL")
         declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
+        say("planning")
         plan = plan_changes(diff_catalogs(live.catalog, declared), old=live.catalog, safety=safety)
         return LiveComparison(live, declared, plan, report_changes(plan))
 

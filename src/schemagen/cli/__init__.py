@@ -18,6 +18,7 @@ import click
 
 from schemagen import __version__
 from schemagen.cli.output import VERBOSE, add_verbosity_options, detail, level, say, set_level
+from schemagen.cli.progress import Progress
 from schemagen.cli.report import echo_diagnostics, fail_usage
 from schemagen.errors import DatabaseError, UsageError
 
@@ -86,7 +87,8 @@ def build(project: str, check: bool, verify: bool, dev_dsn: str | None) -> None:
     if dev_dsn is not None and not verify:
         fail_usage(UsageError("--dev-dsn needs --verify"))
     try:
-        result = build_project(project, check=check, verify=verify, dev_dsn=dev_dsn)
+        with Progress("build") as progress:
+            result = build_project(project, check=check, verify=verify, dev_dsn=dev_dsn, step=progress.step)
     except UsageError as exc:
         fail_usage(exc)
     except DatabaseError as exc:
@@ -121,7 +123,8 @@ def validate(project: str) -> None:
     from schemagen.api import validate_project
 
     try:
-        result = validate_project(project)
+        with Progress("validate"):
+            result = validate_project(project)
     except UsageError as exc:
         fail_usage(exc)
     echo_diagnostics(result.diagnostics)

@@ -7,12 +7,9 @@ import sys
 import click
 
 from schemagen.cli.output import say
+from schemagen.cli.progress import Progress
 from schemagen.cli.report import fail_usage
 from schemagen.errors import DatabaseError, OutputExists, UsageError
-
-
-def _progress(kind: str, count: int) -> None:
-    click.echo(f"read {count:>6} {kind.replace('_', ' ')}", err=True)
 
 
 @click.command("inspect")
@@ -46,9 +43,10 @@ def inspect_command(
     """
     from schemagen.api.inspect import inspect_database
 
-    progress = _progress if sys.stderr.isatty() else None
     try:
-        result = inspect_database(dsn, list(schemas) or None, out or project, progress, force=force)
+        with Progress("inspect") as progress:
+            reported = progress.count if progress.enabled else None
+            result = inspect_database(dsn, list(schemas) or None, out or project, reported, force=force)
     except UsageError as exc:
         fail_usage(exc)
     except (DatabaseError, OutputExists) as exc:

@@ -14,6 +14,7 @@ from typing import NoReturn, TypeVar
 import click
 
 from schemagen.api.reports import FORMATS
+from schemagen.cli.progress import Progress
 from schemagen.cli.report import echo_diagnostics, fail_usage
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 
@@ -76,10 +77,13 @@ def _guarded(call: Callable[[], T]) -> T:
         _fail(str(exc))
 
 
-def _compare(dsn: str | None, project: str | None, schemas: tuple[str, ...], dev_dsn: str | None = None):
+def _compare(
+    command: str, dsn: str | None, project: str | None, schemas: tuple[str, ...], dev_dsn: str | None = None
+):
     from schemagen.api.live import compare_live
 
-    return _guarded(lambda: compare_live(dsn, project or ".", schemas, dev_dsn))
+    with Progress(command) as progress:
+        return _guarded(lambda: compare_live(dsn, project or ".", schemas, dev_dsn, progress.step))
 
 
 def _emit(command: str, output_format: str, changes, unmanaged) -> None:
@@ -106,7 +110,7 @@ def diff_command(
     exit_code: bool,
 ) -> None:
     """Show what differs between the live database and the declared schema (read-only)."""
-    comparison = _compare(dsn, project, schemas, dev_dsn)
+    comparison = _compare("diff", dsn, project, schemas, dev_dsn)
     _emit("diff", output_format, comparison.changes, comparison.live.unmanaged)
     if exit_code and comparison.differs:
         sys.exit(DIFFERS)
@@ -132,7 +136,7 @@ def plan_command(
     out: str | None,
 ) -> None:
     """Print the SQL that takes the database to the declared schema, with its hazards."""
-    comparison = _compare(dsn, project, schemas, dev_dsn)
+    comparison = _compare("plan", dsn, project, schemas, dev_dsn)
     _emit("plan", output_format, comparison.changes, comparison.live.unmanaged)
     if out:
         from schemagen.api.live import write_plan
@@ -172,10 +176,12 @@ def apply_command(
     if plan_path:
         from schemagen.api.live import load_plan
 
-        plan, live = _guarded(lambda: load_plan(dsn, plan_path))
+        with Progress("apply") as progress:
+            progress.step("reading the database")
+            plan, live = _guarded(lambda: load_plan(dsn, plan_path))
         changes, unmanaged = plan.changes, live.unmanaged
     else:
-        comparison = _compare(dsn, project, schemas, dev_dsn)
+        comparison = _compare("apply", dsn, project, schemas, dev_dsn)
         changes, unmanaged = comparison.changes, comparison.live.unmanaged
     _emit("apply", output_format, changes, unmanaged)
     if not changes:
@@ -189,8 +195,13 @@ def apply_command(
         if not click.confirm(f"Apply {len(changes)} change(s) to {where}?", err=True):
             _fail("not applied: nothing was executed")
 
-    def progress(change) -> None:
-        click.echo(f"applied {change.summary.line()}", err=True)
+    with Progress("apply") as progress:
+        done = iter(range(1, len(changes) + 1))
 
-    result = _guarded(lambda: execute_plan(dsn, changes, progress))
+        def applied(change) -> None:
+            progress.echo(f"applied {change.summary.line()}")
+            progress.step(f"{next(done)} of {len(changes)} change(s)")
+
+        progress.step(f"0 of {len(changes)} change(s)")
+        result = _guarded(lambda: execute_plan(dsn, changes, applied))
     click.echo(f"applied {result.steps} change(s) in {result.transactions} transaction(s)", err=True)
