@@ -270,6 +270,13 @@ CASES = [
         "INSERT INTO t VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
     ),
     (
+        "C317",
+        "CREATE TABLE t (id int PRIMARY KEY, twice int GENERATED ALWAYS AS (id * 2) STORED);",
+        "INSERT INTO t (id, twice) VALUES (1, 2) ON CONFLICT (id) DO NOTHING",
+        "cannot insert a non-DEFAULT value into column",
+        "INSERT INTO t (id) VALUES (1) ON CONFLICT (id) DO NOTHING",
+    ),
+    (
         "C321",
         "",
         f"CREATE TABLE t ({LONG}_one int, {LONG}_two int)",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
+from schemagen.api.inspect_rows import read_reference_rows
 from schemagen.api.memory import paused_gc
 from schemagen.emit import emit_project, format_gaps
 from schemagen.errors import DatabaseError, OutputExists, UsageError
@@ -52,13 +53,23 @@ def _scrub(message: str, dsn: str) -> str:
 
 
 def read_database(
-    dsn: str | None, schemas: list[str] | None, progress: Callable[[str, int], None] | None = None
+    dsn: str | None,
+    schemas: list[str] | None,
+    progress: Callable[[str, int], None] | None = None,
+    rows: Sequence[str] = (),
 ) -> tuple[Catalog, list[Omission]]:
-    """Connect (``dsn`` None or empty: the libpq environment, PGHOST, PGDATABASE, …) and introspect."""
+    """Connect (``dsn`` None or empty: the libpq environment, PGHOST, PGDATABASE, …) and introspect.
+
+    ``rows`` names tables whose rows are read as reference rows (``inspect --rows``).
+    """
     conninfo = dsn or ""
     try:
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
-            return introspect(conn, schemas or None, progress)
+            catalog, omissions = introspect(conn, schemas or None, progress)
+            if rows:
+                read = read_reference_rows(conn, catalog, rows)
+                catalog = replace(catalog, reference_rows={**catalog.reference_rows, **read})
+            return catalog, omissions
     except psycopg.Error as exc:
         raise connection_error(exc, conninfo) from None
 
@@ -88,6 +99,7 @@ def inspect_database(
     out: str | Path,
     progress: Callable[[str, int], None] | None = None,
     force: bool = False,
+    rows: Sequence[str] = (),
 ) -> InspectResult:
     """Read the database and write ``out/schema/*.yaml``.
 
@@ -96,7 +108,9 @@ def inspect_database(
     cannot say. ``out`` already holding ``schema/*.yaml`` is refused
     (:class:`OutputExists`) unless ``force``; then the YAML files this inspect did not
     write are removed, so the project is exactly the database. A schema named in
-    ``schemas`` that the database does not have is a :class:`DatabaseError`.
+    ``schemas`` that the database does not have is a :class:`DatabaseError`. ``rows``
+    names tables whose rows are written as their ``rows:`` (a table that is not
+    inspected, or has no key to upsert by, is a :class:`UsageError`).
     """
     root = Path(out)
     existing = existing_project_files(root)
@@ -108,7 +122,7 @@ def inspect_database(
             "another --out"
         )
     with paused_gc():
-        catalog, omissions = read_database(dsn, schemas, progress)
+        catalog, omissions = read_database(dsn, schemas, progress, rows)
         missing = sorted(set(schemas or ()) - set(catalog.schemas))
         if missing:
             raise DatabaseError(

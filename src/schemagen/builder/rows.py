@@ -9,6 +9,7 @@ from schemagen.builder.context import BuildContext
 from schemagen.model import ReferenceRows, Table
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.quoting import quote_literal
+from schemagen.model.routines import with_sequence_facts
 
 
 def data_literal(value: Any, text: str | None = None) -> str:
@@ -90,7 +91,7 @@ def build_rows(
         pairs.sort(key=lambda pair: order.get(pair[0], len(order)))
         rows.append(tuple(pairs))
         spans.append(document.span(entry_path))
-    return ReferenceRows(
+    built = ReferenceRows(
         table=table.name,
         key=tuple(spec["key"]),
         rows=tuple(rows),
@@ -98,3 +99,4 @@ def build_rows(
         on_conflict=str(spec.get("on_conflict", "update")),
         row_spans=tuple(spans),
     )
+    return with_sequence_facts(built, table.columns)

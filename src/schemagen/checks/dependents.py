@@ -114,7 +114,8 @@ def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
     Prevents: ``column "x" of relation "t" does not exist`` and ``there is no
     unique or exclusion constraint matching the ON CONFLICT specification`` and ``ON
     CONFLICT does not support deferrable unique constraints/exclusion constraints as
-    arbiters`` (rows are upserted with ``ON CONFLICT (key)``).
+    arbiters`` (rows are upserted with ``ON CONFLICT (key)``) and ``cannot insert a
+    non-DEFAULT value into column`` (a generated column).
     """
     found = []
     for table_name, rows in catalog.reference_rows.items():
@@ -132,6 +133,16 @@ def check_reference_rows(catalog: Catalog) -> list[Diagnostic]:
                     f"{what} name unknown column(s) {', '.join(missing)}",
                     rows.span or table.span,
                     None,
+                )
+            )
+        generated = sorted(c for c in named if (col := table.column(c)) is not None and col.generated)
+        if generated:
+            found.append(
+                error(
+                    "C317",
+                    f"{what} give values to generated column(s) {', '.join(generated)}",
+                    rows.span or table.span,
+                    "PostgreSQL computes a generated column: leave it out of the rows",
                 )
             )
         arbiters = [

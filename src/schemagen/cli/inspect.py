@@ -32,21 +32,37 @@ from schemagen.errors import DatabaseError, OutputExists, UsageError
     is_flag=True,
     help="Replace a project already in the output directory (its YAML files not written again are removed).",
 )
+@click.option(
+    "--rows",
+    "rows",
+    multiple=True,
+    metavar="TABLE",
+    help="Also write this table's rows as its reference rows (`rows:`), keyed by its primary key "
+    "(repeatable; schema.table).",
+)
 def inspect_command(
-    dsn: str | None, schemas: tuple[str, ...], out: str | None, project: str, force: bool
+    dsn: str | None,
+    schemas: tuple[str, ...],
+    out: str | None,
+    project: str,
+    force: bool,
+    rows: tuple[str, ...],
 ) -> None:
     """Read a live database and write DIR/schema/*.yaml.
 
     Exit codes: 0 everything was written; 3 something could not be expressed
     (listed on stderr); 1 the database could not be read, a --schema does not
-    exist, or the output directory already holds a project (without --force).
+    exist, or the output directory already holds a project (without --force);
+    2 a --rows table is not inspected or has no key to upsert its rows by.
     """
     from schemagen.api.inspect import inspect_database
 
     try:
         with Progress("inspect") as progress:
             reported = progress.count if progress.enabled else None
-            result = inspect_database(dsn, list(schemas) or None, out or project, reported, force=force)
+            result = inspect_database(
+                dsn, list(schemas) or None, out or project, reported, force=force, rows=rows
+            )
     except UsageError as exc:
         fail_usage(exc)
     except (DatabaseError, OutputExists) as exc:

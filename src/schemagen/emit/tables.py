@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.emit.lookup import Lookup
+from schemagen.emit.rows import rows_value
 from schemagen.emit.sql_values import is_plain_identifier, literal_to_data
 from schemagen.emit.type_names import unqualified
 from schemagen.emit.yaml_writer import FlowList, FlowMap
@@ -43,6 +44,9 @@ def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
         for c in table.columns
     }
     doc.update(own_objects(table, lookup, column_checks, column_fks))
+    rows = catalog.reference_rows.get(table.name)
+    if rows is not None:
+        doc["rows"] = rows_value(rows)
     return doc
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from schemagen.diagnostics import Span
 from schemagen.model.identity import GrantOn, GrantTarget, ObjectId, routine_id
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import Column
 
 
 def _span() -> Span | None:
@@ -218,8 +220,33 @@ class ReferenceRows:
     """``update`` (declared columns take the declared values) or ``nothing`` (existing rows are kept)."""
     row_spans: tuple[Span | None, ...] = field(default=(), compare=False, repr=False)
     """Where each row is written (parallel to ``rows``; may be shorter)."""
+    overriding: bool = field(default=False, compare=False)
+    """A row gives a value to a ``GENERATED ALWAYS AS IDENTITY`` column: ``OVERRIDING SYSTEM VALUE``."""
+    sequenced: tuple[str, ...] = field(default=(), compare=False)
+    """Columns the rows give values to that otherwise take them from a sequence (identity,
+    serial): the sequence is moved past the largest value after the upsert."""
 
     def row_span(self, index: int) -> Span | None:
         """The position of row ``index`` (0-based), or of ``rows:`` when unknown."""
         spans = self.row_spans
         return (spans[index] if index < len(spans) else None) or self.span
+
+
+def with_sequence_facts(rows: ReferenceRows, columns: Iterable[Column]) -> ReferenceRows:
+    """``rows`` with ``overriding`` and ``sequenced`` set from the table's ``columns``.
+
+    A value given to an identity column, or to one whose default draws from a sequence
+    (``serial``), leaves that sequence behind the rows: the upsert moves it on.
+    """
+    given = {name for row in rows.rows for name, _ in row}
+    overriding = False
+    sequenced = []
+    for column in columns:
+        if column.name not in given:
+            continue
+        if column.identity is not None:
+            overriding = overriding or column.identity.always
+            sequenced.append(column.name)
+        elif (column.default or "").startswith("nextval("):
+            sequenced.append(column.name)
+    return replace(rows, overriding=overriding, sequenced=tuple(sequenced))

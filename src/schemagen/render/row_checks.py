@@ -1,11 +1,15 @@
-"""The query that tells whether a table already holds its declared reference rows."""
+"""Queries over reference rows: whether a table holds its declared rows, and reading a table's rows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from schemagen.model.names import QualifiedName
 from schemagen.model.routines import ReferenceRows
 from schemagen.render.environment import environment
 
 TEMPLATE = "queries/reference_rows_present.sql.j2"
+ROWS_TEMPLATE = "queries/table_rows.sql.j2"
 
 
 def reference_rows_query(rows: ReferenceRows) -> str:
@@ -15,3 +19,9 @@ def reference_rows_query(rows: ReferenceRows) -> str:
     are never updated by the upsert either).
     """
     return environment().get_template(TEMPLATE).render(rows=rows).strip()
+
+
+def table_rows_query(table: QualifiedName, columns: Sequence[str], key: Sequence[str]) -> str:
+    """``SELECT`` every row of ``table``: ``columns`` as text, ordered by ``key``."""
+    template = environment().get_template(ROWS_TEMPLATE)
+    return template.render(table=table, columns=list(columns), key=list(key)).strip()

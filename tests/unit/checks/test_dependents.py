@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
 from schemagen.diagnostics import Severity
-from schemagen.model import Catalog, Function, Policy, ReferenceRows, Trigger, UniqueConstraint, View
+from schemagen.model import Catalog, Column, Function, Policy, ReferenceRows, Trigger, UniqueConstraint, View
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 TOUCH = Function(qn("touch"), returns="trigger", language="plpgsql", body="BEGIN RETURN NEW; END;")
@@ -91,3 +91,13 @@ def test_reference_rows_keyed_by_a_deferrable_key_are_refused():
         Catalog.of(tables=[unique], reference_rows=[_rows(("name",), [("name", "'a'")])])
     )
     assert diag.code == "C317" and "DEFERRABLE" in diag.message
+
+
+def test_reference_rows_giving_a_generated_column_are_refused():
+    # INSERT … (total): "cannot insert a non-DEFAULT value into column "total""
+    computed = table("t", col("id"), Column("total", "integer", generated="id * 2"), pk=("id",))
+    ok = _rows(("id",), [("id", "1")])
+    assert check_reference_rows(Catalog.of(tables=[computed], reference_rows=[ok])) == []
+    bad = _rows(("id",), [("id", "1"), ("total", "2")])
+    [diag] = check_reference_rows(Catalog.of(tables=[computed], reference_rows=[bad]))
+    assert diag.code == "C317" and "generated column(s) total" in diag.message

@@ -21,6 +21,15 @@ CREATE TABLE demo.settings (
     CONSTRAINT settings_pkey PRIMARY KEY (name)
 );
 
+CREATE TABLE demo.statuses (
+    id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+    label text NOT NULL,
+    CONSTRAINT statuses_pkey PRIMARY KEY (id),
+    CONSTRAINT statuses_label_key UNIQUE (label)
+);
+
+COMMENT ON TABLE demo.statuses IS 'Values given to an identity column (OVERRIDING SYSTEM VALUE), then the sequence moves on.';
+
 INSERT INTO demo.flags (flag, enabled, meta) VALUES
     ('new_ui', false, '{"owner": "web"}')
 ON CONFLICT (flag) DO NOTHING;
@@ -29,5 +38,16 @@ INSERT INTO demo.settings (name, value, period) VALUES
     ('max_workers', 8, '30 seconds'),
     ('retry_limit', 3, '1 minute')
 ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, period = EXCLUDED.period;
+
+INSERT INTO demo.statuses (id, label)
+OVERRIDING SYSTEM VALUE VALUES
+    (1, 'open'),
+    (2, 'closed')
+ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label;
+
+SELECT pg_catalog.setval(s.seq, s.top)
+FROM (SELECT pg_catalog.pg_get_serial_sequence('demo.statuses', 'id')::regclass AS seq, max(id) AS top FROM demo.statuses) AS s
+JOIN pg_catalog.pg_sequence AS q ON q.seqrelid = s.seq
+WHERE q.seqincrement > 0 AND s.top > COALESCE(pg_catalog.pg_sequence_last_value(s.seq), q.seqstart - 1);
 
 COMMIT;
