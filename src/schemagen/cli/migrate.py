@@ -155,6 +155,9 @@ def apply_command(
     from schemagen.api.migrate_files import load_migrations
 
     found = _guarded(lambda: load_migrations(project))
+    if not found.migrations:
+        say("no migrations in generated/migrations/: write the first with `schemagen migrate new NAME`")
+        return
     allowed = None if allow_all else allow
     _run(
         "apply",
