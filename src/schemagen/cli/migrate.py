@@ -16,6 +16,7 @@ from typing import NoReturn, TypeVar
 import click
 
 from schemagen.cli.output import say
+from schemagen.cli.progress import Progress
 from schemagen.cli.report import echo_diagnostics, fail_usage
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 
@@ -80,17 +81,32 @@ def _guarded(call: Callable[[], T]) -> T:
         _fail(str(exc))
 
 
+def _say(line: Progress, text: str) -> None:
+    """A status line; through the progress line when it is shown (a terminal), so the two do not mix."""
+    if line.enabled:
+        line.echo(text)
+    else:
+        say(text)
+
+
 def _waiting() -> None:
     click.echo("waiting for another `schemagen migrate` run on this database (advisory lock) …", err=True)
 
 
 def _run(command: str, output_format: str, call: Callable[[Callable], object]) -> None:
     """Run apply or revert: a line per file on a text run, one JSON document with ``--format json``."""
+    with Progress(f"migrate {command}") as line:
+        line.step("waiting for the lock, checking the files against the history")
+        _run_with(command, output_format, call, line)
+
+
+def _run_with(command: str, output_format: str, call: Callable[[Callable], object], line: Progress) -> None:
     from schemagen.api.migrate_run import MigrationFailed
 
     ran: list[dict] = []
 
     def progress(migration, script, ms: int) -> None:
+        line.step(f"{len(ran) + 1} file(s) run, the last {script.file}")
         ran.append(
             {
                 "version": migration.version,
@@ -101,7 +117,7 @@ def _run(command: str, output_format: str, call: Callable[[Callable], object]) -
             }
         )
         if output_format == "text":
-            say(f"{'applied' if script.direction == 'up' else 'reverted'} {script.file} ({ms} ms)")
+            _say(line, f"{'applied' if script.direction == 'up' else 'reverted'} {script.file} ({ms} ms)")
 
     failures: list[MigrationFailed] = []
 
@@ -205,7 +221,9 @@ def status_command(dsn: str | None, project: str, output_format: str, exit_code:
     from schemagen.api.migrate_status import migration_status
 
     found = _guarded(lambda: read_project_migrations(project))
-    status = _guarded(lambda: migration_status(dsn, found))
+    with Progress("migrate status") as line:
+        line.step("reading the history, replaying the applied migrations on a scratch database")
+        status = _guarded(lambda: migration_status(dsn, found))
     if output_format == "json":
         click.echo(json.dumps(status.as_json(), indent=2, ensure_ascii=False))
     else:
@@ -256,7 +274,9 @@ def baseline_command(dsn: str | None, project: str, version: int) -> None:
     from schemagen.api.migrate_status import baseline
 
     found = _guarded(lambda: load_migrations(project))
-    adopted = _guarded(lambda: baseline(dsn, found.migrations, version))
+    with Progress("migrate baseline") as line:
+        line.step(f"replaying migrations 1..{version} on a scratch database")
+        adopted = _guarded(lambda: baseline(dsn, found.migrations, version))
     say(f"baseline: recorded {len(adopted)} migration(s) as applied (up to {version:04d})")
 
 
@@ -273,7 +293,14 @@ def verify_command(project: str, dev_dsn: str | None) -> None:
     """Replay every up file on a scratch database, compare with the declared schema; check each down file."""
     from schemagen.api.migrate_verify import verify_migrations
 
-    report = _guarded(lambda: verify_migrations(project, dev_dsn, step=lambda line: say(line)))
+    with Progress("migrate verify") as line:
+        line.step("starting a scratch server")
+
+        def step(text: str) -> None:
+            _say(line, text)
+            line.step(text)
+
+        report = _guarded(lambda: verify_migrations(project, dev_dsn, step=step))
     for problem in report.problems:
         click.echo(f"error: {problem}", err=True)
     if not report.ok:
