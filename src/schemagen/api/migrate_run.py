@@ -71,7 +71,8 @@ def run_script(
     recorded: bool,
     done: list[str] | None = None,
 ) -> int:
-    """Run the ``direction`` file of ``migration`` on an autocommit connection; the milliseconds it took.
+    """Run the ``direction`` file of ``migration`` on an autocommit connection; the milliseconds it took
+    (its statements: what the history records).
 
     ``recorded``: write its history row (success in the file's transaction, failure
     after the rollback). Raises ``MigrationFailed`` on the first failing statement.
@@ -79,31 +80,33 @@ def run_script(
     script = migration.up if direction == "up" else migration.down
     parts = script_statements(script)
     started = time.perf_counter()
-    statement, committed = "", 0
+    statement, committed, ms = "", 0, 0
     try:
         if not script.transactional:
             for statement in parts:
                 conn.execute(statement)
                 committed += 1
+            ms = _elapsed(started)
             if recorded:
-                _record(conn, migration, script, started)
+                _record(conn, migration, script, ms)
         else:
             with conn.transaction():
                 for statement in parts:
                     conn.execute(statement)
+                ms = _elapsed(started)
                 if recorded:
-                    _record(conn, migration, script, started)
+                    _record(conn, migration, script, ms)
     except psycopg.Error as exc:
         error = error_text(exc, conninfo)
         if not conn.closed:
             conn.execute(sql("reset_session"))
             if recorded:
-                _record(conn, migration, script, started, f"{error}\nstatement: {statement}")
+                _record(conn, migration, script, _elapsed(started), f"{error}\nstatement: {statement}")
         raise MigrationFailed(
             migration, script, statement, error, committed, list(done or []), recorded
         ) from None
     conn.execute(sql("reset_session"))
-    return _elapsed(started)
+    return ms
 
 
 def _elapsed(started: float) -> int:
@@ -111,7 +114,6 @@ def _elapsed(started: float) -> int:
 
 
 def _record(
-    conn: psycopg.Connection, migration: Migration, script: Script, started: float, error: str | None = None
+    conn: psycopg.Connection, migration: Migration, script: Script, ms: int, error: str | None = None
 ) -> None:
-    elapsed = _elapsed(started)
-    record(conn, migration.version, migration.name, script.direction, script.checksum, elapsed, error)
+    record(conn, migration.version, migration.name, script.direction, script.checksum, ms, error)
