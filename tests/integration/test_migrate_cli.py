@@ -160,16 +160,12 @@ def test_tampering_each_gives_its_own_message_and_applies_nothing(fresh_db, tmp_
         (d / "0003_users_email_idx.up.sql").unlink()
         (d / "0003_users_email_idx.down.sql").unlink()
 
-    def reordered(d: Path) -> None:
+    def reordered(d: Path) -> None:  # 0001 and 0002 swap places: each holds the other's text
         for direction in ("up", "down"):
             one, two = d / f"0001_users.{direction}.sql", d / f"0002_users_name.{direction}.sql"
             text_one, text_two = one.read_text(), two.read_text()
-            one.unlink()
-            two.unlink()
-            (d / f"0001_users_name.{direction}.sql").write_text(
-                text_two.replace("0002_users_name", "0001_users_name")
-            )
-            (d / f"0002_users.{direction}.sql").write_text(text_one.replace("0001_users", "0002_users"))
+            one.write_text(text_two)
+            two.write_text(text_one)
 
     messages = {}
     for tamper in (edited, inserted, deleted, reordered):
@@ -181,10 +177,13 @@ def test_tampering_each_gives_its_own_message_and_applies_nothing(fresh_db, tmp_
         messages[tamper.__name__] = result.stderr
         assert history(fresh_db) == []
         assert query(fresh_db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'app'") == [(0,)]
-    assert "0002_users_name.up.sql" in messages["edited"] and "edited" in messages["edited"]
-    assert "0004_extra.up.sql" in messages["inserted"]
-    assert "0003_users_email_idx.up.sql" in messages["deleted"]
-    assert "0001_users_name" in messages["reordered"]
+    assert "M612" in messages["edited"] and "0002_users_name.up.sql" in messages["edited"]
+    assert "M613" in messages["inserted"] and "0004_extra.up.sql" in messages["inserted"]
+    assert "M614" in messages["deleted"] and "0003_users_email_idx.up.sql" in messages["deleted"]
+    assert (
+        "M615 0001_users.up.sql holds the text schemagen.sum recorded for 0002_users_name.up.sql"
+        in (messages["reordered"])
+    )
     assert len(set(messages.values())) == 4
 
 
