@@ -33,9 +33,6 @@ KNOWN_FAILURES: dict[str, str] = {
     ),
     "psd__partitioned_table__000_no-op": f"{_REPLICA}; {_FORCE_ONLY}",
     "psd__partitioned_table__002_create-partitioned-table-with-local-primary-keys-a": _FORCE_ONLY,
-    "psd__schema__001_add-drop-all-objects": (
-        "plan: an index dropped and created under the same name in another table is created first"
-    ),
     "psd__table__017_alter-table-translate-bigint-type-to-timestamp-set": (
         "a type change with no cast (bigint → timestamp) needs a USING expression the format cannot say"
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Set
+from dataclasses import replace
 from typing import Any
 
 from schemagen.diff import indexes, routines, tables, types
@@ -21,6 +22,7 @@ from schemagen.model.changes import (
     DropEnum,
     DropExtension,
     DropIndex,
+    DropTable,
 )
 from schemagen.model.code_changes import DropPolicy, DropTrigger, DropView
 from schemagen.model.deps import type_reference
@@ -49,7 +51,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     for kind in CATALOG_KINDS:
         old_objects, create, drop, alter = comparators[kind.kind]
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
-    return cascade_recreations(old, new, with_dependents(changes, old, new))
+    return _with_their_indexes(cascade_recreations(old, new, with_dependents(changes, old, new)), old)
 
 
 Comparator = tuple[
@@ -188,6 +190,22 @@ def _vanishing_grant(old: Catalog, new: Catalog, recreated: set[QualifiedName]) 
 def _granted(key: Any) -> Any:
     """A catalog key as a grant target names it (a schema's name is ``QualifiedName("", name)``)."""
     return grant_on_schema(key).name if isinstance(key, str) else key
+
+
+def _with_their_indexes(changes: list[Change], old: Catalog) -> list[Change]:
+    """Each dropped table or materialized view with the names of the old indexes that go with it
+    (the planner frees those names in the relation namespace after the drop)."""
+    on: dict[QualifiedName, list[QualifiedName]] = defaultdict(list)
+    for index in old.indexes.values():
+        on[index.table].append(index.name)
+    result: list[Change] = []
+    for change in changes:
+        if isinstance(change, DropTable) and on.get(change.table.name):
+            change = replace(change, indexes=tuple(sorted(on[change.table.name])))
+        elif isinstance(change, DropView) and on.get(change.view.name):
+            change = replace(change, indexes=tuple(sorted(on[change.view.name])))
+        result.append(change)
+    return result
 
 
 def _columns_using(catalog: Catalog, type_name: QualifiedName) -> tuple[tuple[QualifiedName, Column], ...]:

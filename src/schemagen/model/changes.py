@@ -334,9 +334,10 @@ class CreateTable(Change):
 
 @dataclass(frozen=True)
 class DropTable(Change):
-    """``DROP TABLE``."""
+    """``DROP TABLE``; ``indexes`` are the old catalog's indexes on it, which go with it."""
 
     table: Table
+    indexes: tuple[QualifiedName, ...] = ()
 
     def reverse(self) -> Change:
         return CreateTable(self.table)

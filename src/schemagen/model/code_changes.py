@@ -81,9 +81,10 @@ class CreateView(Change):
 
 @dataclass(frozen=True)
 class DropView(Change):
-    """``DROP [MATERIALIZED] VIEW``."""
+    """``DROP [MATERIALIZED] VIEW``; ``indexes`` (of a materialized view) go with it."""
 
     view: View
+    indexes: tuple[QualifiedName, ...] = ()
 
     def reverse(self) -> Change:
         return CreateView(self.view)

@@ -78,6 +78,12 @@ def index_ref(name: QualifiedName) -> ObjectRef:
     return ObjectRef("index", name.schema, name.name)
 
 
+def relation_name_ref(name: QualifiedName) -> ObjectRef:
+    """A name in a schema's relation namespace (``pg_class``: tables, views, sequences, indexes,
+    composite types), which two relations cannot hold at once."""
+    return ObjectRef("relation name", name.schema, name.name)
+
+
 def enum_value_ref(enum: QualifiedName, label: str) -> ObjectRef:
     """One label of an enum."""
     return ObjectRef("enum value", enum.schema, enum.name, label)

@@ -62,6 +62,7 @@ from schemagen.model.rename_changes import (
 )
 from schemagen.plan.code_refs import CODE_RULES
 from schemagen.plan.refs_base import Refs, paired_rules, refs
+from schemagen.plan.relation_names import relation_names
 from schemagen.plan.safe_refs import SAFE_RULES
 
 
@@ -274,7 +275,11 @@ def refs_of(change: Change) -> Refs:
         rule = _RULES[type(change)]
     except KeyError:
         raise TypeError(f"no dependency rule for {type(change).__name__}") from None
-    return rule(change)
+    found = rule(change)
+    takes, frees = relation_names(change)
+    if not takes and not frees:
+        return found
+    return replace(found, creates=found.creates | takes, drops=found.drops | frees)
 
 
 def classes_with_rules() -> frozenset[type[Change]]:
