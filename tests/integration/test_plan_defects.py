@@ -64,3 +64,43 @@ def test_an_index_name_moves_to_a_new_table_whose_old_table_goes(fresh_db: str) 
         CREATE INDEX shared_idx ON app.new (id);
     """
     converge(fresh_db, old, new)
+
+
+ENUM_USERS = """
+    CREATE SCHEMA app;
+    CREATE TYPE app.status AS ENUM ({labels});
+    CREATE FUNCTION app.is_new(s app.status) RETURNS boolean LANGUAGE sql IMMUTABLE
+        AS $$ SELECT s = 'new' $$;
+    CREATE FUNCTION app.first_status() RETURNS app.status LANGUAGE sql STABLE
+        AS $$ SELECT 'new'::app.status $$;
+    CREATE FUNCTION app.statuses() RETURNS SETOF app.status[] LANGUAGE sql STABLE
+        RETURN ARRAY['new'::app.status];
+    CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+    CREATE TABLE app.t (
+        id bigint PRIMARY KEY,
+        status app.status NOT NULL DEFAULT app.first_status(),
+        fresh boolean DEFAULT app.is_new('new'),
+        CONSTRAINT t_known CHECK (app.is_new(status) OR status = 'gone')
+    );
+    CREATE INDEX t_fresh_idx ON app.t (id) WHERE app.is_new(status);
+    CREATE VIEW app.v AS SELECT id, app.is_new(status) AS fresh FROM app.t;
+    CREATE VIEW app.w AS SELECT 'new'::app.status AS s;
+    CREATE TRIGGER t_touch BEFORE UPDATE ON app.t FOR EACH ROW
+        WHEN (app.is_new(NEW.status)) EXECUTE FUNCTION app.touch();
+    ALTER TABLE app.t ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY p ON app.t USING (app.is_new(status));
+"""
+
+
+@pytest.mark.parametrize("labels", ["'gone', 'new'", "'new', 'gone'"], ids=["reorder", "remove"])
+def test_an_enum_swap_recreates_the_functions_using_the_type_and_their_dependents(
+    fresh_db: str, labels: str
+) -> None:
+    rows = "INSERT INTO app.t (id, status) VALUES (1, 'gone'); INSERT INTO app.t (id) VALUES (2);"
+    converge(
+        fresh_db, ENUM_USERS.format(labels="'new', 'old', 'gone'") + rows, ENUM_USERS.format(labels=labels)
+    )
+    with psycopg.connect(fresh_db) as conn:
+        query = "SELECT v.id, t.status::text, v.fresh FROM app.v v JOIN app.t t USING (id) ORDER BY 1"
+        rows = conn.execute(query)
+        assert [tuple(r) for r in rows] == [(1, "gone", False), (2, "new", True)]

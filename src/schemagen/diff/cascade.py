@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schemagen.diff import indexes, routines
+from schemagen.diff.function_users import around_recreated_functions
 from schemagen.model import deps
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
@@ -24,7 +25,10 @@ from schemagen.model.changes import (
     CreateIndex,
     CreateTable,
     DropColumn,
+    DropCompositeType,
     DropConstraint,
+    DropDomain,
+    DropEnum,
     DropTable,
     RebuildEnum,
 )
@@ -42,7 +46,7 @@ from schemagen.model.code_changes import (
 )
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.sqlrefs import References
-from schemagen.model.routines import Trigger
+from schemagen.model.routines import Function, Trigger
 
 _REBUILT_UNDER_DEPENDENTS = ColumnChange.TYPE | ColumnChange.COLLATION
 """Column changes PostgreSQL refuses while a view, policy, trigger or SQL body uses the column."""
@@ -55,13 +59,27 @@ class _Gone:
     relations: set[QualifiedName] = field(default_factory=set)
     functions: set[QualifiedName] = field(default_factory=set)
     columns: set[tuple[QualifiedName, str]] = field(default_factory=set)
+    types: set[QualifiedName] = field(default_factory=set)
+    """Types dropped or swapped (an enum rebuilt under its name): what names them is bound to the old one."""
 
     def used_by(self, found: References) -> bool:
         """Whether a text that uses ``found`` loses something (always, for the same names, if unknown)."""
         names = {(n.schema, n.name) for n in self.relations}
         if names & found.relations or {(f.schema, f.name) for f in self.functions} & found.function_names():
             return True
+        if {(t.schema, t.name) for t in self.types} & found.types:
+            return True
         return any(found.uses_column((t.schema, t.name), c) for t, c in self.columns)
+
+    def in_signature(self, function: Function) -> bool:
+        """Whether an argument or the result of ``function`` is of a type that goes (arrays too)."""
+        texts = [a.type for a in function.arguments] + [function.returns or ""]
+        texts += [t for _, t in function.returns_table]
+        for text in texts:
+            base = text[6:] if text[:6].upper() == "SETOF " else text
+            if base and deps.type_reference(base) in self.types:
+                return True
+        return False
 
 
 def _gone(changes: list[Change]) -> _Gone:
@@ -81,6 +99,11 @@ def _gone(changes: list[Change]) -> _Gone:
             gone.columns.add((change.table, change.old.name))
         elif isinstance(change, RebuildEnum):  # its columns change type too
             gone.columns |= {(table, column.name) for table, column in change.columns}
+            gone.types.add(change.old.name)
+        elif isinstance(change, DropEnum | DropDomain):
+            gone.types.add(change.enum.name if isinstance(change, DropEnum) else change.domain.name)
+        elif isinstance(change, DropCompositeType):
+            gone.types.add(change.type.name)
     return gone
 
 
@@ -116,7 +139,10 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
     policies and triggers that use a dropped or recreated relation or function, or
     a column whose type or collation changes, are dropped and created again;
     PostgreSQL rebuilds indexes and constraints by itself. A SQL-standard function
-    replaced in place that uses what goes is dropped and created instead.
+    replaced in place that uses what goes is dropped and created instead; so is any
+    function with an argument or result of a type that goes or is swapped (an enum
+    rebuilt), and the column defaults, CHECKs and indexes that call a recreated
+    function are taken off before and put back after (``function_users.py``).
     """
     gone = _gone(changes)
     gone.columns |= _in_partitions(old, gone.columns)
@@ -130,6 +156,8 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
             extra += indexes.create_index(index)
     extra += _recreated_triggers(old, new, changes, gone, recreated_views, dropped_functions)
     extra += _recreated_policies(old, new, changes, gone)
+    changes, around = around_recreated_functions(old, new, changes, dropped_functions)
+    extra += around
     regranted = {v for v in recreated_views if v in old.views}
     regranted_functions = {f.key for f in new.functions.values() if f.name in dropped_functions}
     granted = {c.grant.key for c in changes if isinstance(c, GrantPrivileges)}
@@ -163,10 +191,9 @@ def _replaced_in_place(changes: list[Change], gone: _Gone, old: Catalog) -> tupl
     kept: list[Change] = []
     instead: list[Change] = []
     for change in changes:
-        if (
-            isinstance(change, ReplaceFunction)
-            and change.old.sql_standard_body
-            and gone.used_by(deps.body_references(change.old, old))
+        if isinstance(change, ReplaceFunction) and (
+            gone.in_signature(change.old)
+            or (change.old.sql_standard_body and gone.used_by(deps.body_references(change.old, old)))
         ):
             instead += [DropFunction(change.old), *routines.create_function(change.new)]
             gone.functions.add(change.old.name)
@@ -178,7 +205,8 @@ def _replaced_in_place(changes: list[Change], gone: _Gone, old: Catalog) -> tupl
 def _recreated_views_and_functions(
     old: Catalog, new: Catalog, changes: list[Change], gone: _Gone
 ) -> list[Change]:
-    """Views and SQL-standard functions that lose something, and what depends on them, until none is left."""
+    """Views and functions that lose something (SQL-standard bodies what they use; any function a
+    type of its signature), and what depends on them, until none is left."""
     handled_views = {c.view.name for c in changes if isinstance(c, CreateView | DropView)}
     handled_functions = {c.function.key for c in changes if isinstance(c, CreateFunction | DropFunction)} | {
         c.new.key for c in changes if isinstance(c, ReplaceFunction)
@@ -197,9 +225,11 @@ def _recreated_views_and_functions(
             grown = True
         for key, function in new.functions.items():
             before = old.functions.get(key)
-            if before is None or key in handled_functions or not before.sql_standard_body:
+            if before is None or key in handled_functions:
                 continue
-            if gone.used_by(deps.body_references(before, old)):
+            if gone.in_signature(before) or (
+                before.sql_standard_body and gone.used_by(deps.body_references(before, old))
+            ):
                 extra += [DropFunction(before), *routines.create_function(function)]
                 handled_functions.add(key)
                 gone.functions.add(function.name)

@@ -52,7 +52,16 @@ from schemagen.model.changes import (
 from schemagen.model.deps import ObjectRef
 from schemagen.model.kinds import ObjectKind, comment_kind
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import Domain, ExcludeConstraint, ForeignKey, Index, PrimaryKey, UniqueConstraint
+from schemagen.model.objects import (
+    CheckConstraint,
+    Column,
+    Domain,
+    ExcludeConstraint,
+    ForeignKey,
+    Index,
+    PrimaryKey,
+    UniqueConstraint,
+)
 from schemagen.model.rename_changes import (
     RenameColumn,
     RenameConstraint,
@@ -77,6 +86,8 @@ def _constraint_needs(table: QualifiedName, constraint: Constraint) -> set[Objec
     if isinstance(constraint, ForeignKey):
         return deps.foreign_key_needs(table, constraint)
     needs = {deps.table_ref(table)}
+    if isinstance(constraint, CheckConstraint):
+        needs |= deps.expression_needs(constraint.expression, table)
     if isinstance(constraint, PrimaryKey | UniqueConstraint):
         needs |= {deps.column_ref(table, c) for c in (*constraint.columns, *constraint.include)}
     if isinstance(constraint, ExcludeConstraint):
@@ -150,6 +161,27 @@ def _retyped_column(change: AlterColumn) -> dict[str, set[ObjectRef]]:
     return {"drops": column, "creates": column}
 
 
+def _expressions_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
+    return set(deps.expression_needs(column.default, table) | deps.expression_needs(column.generated, table))
+
+
+def _alter_column(change: AlterColumn) -> Refs:
+    """The new column and what it uses; of the old, its type only when the type changes.
+
+    A change that only takes a default off needs nothing new but the table (so it can run
+    before what its default used is dropped, and before the column's type is swapped).
+    """
+    table = change.table
+    if change.changes == ColumnChange.DEFAULT and change.new.default is None:
+        needs_new = {deps.table_ref(table)}
+    else:
+        needs_new = {deps.table_ref(table), deps.column_ref(table, change.new.name)}
+        needs_new |= deps.column_needs(table, change.new)
+    retyped = bool(change.changes & (ColumnChange.TYPE | ColumnChange.COLLATION))
+    needs_old = deps.column_needs(table, change.old) if retyped else _expressions_needs(table, change.old)
+    return refs(needs_new=needs_new, needs_old=needs_old, **_retyped_column(change))
+
+
 _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     CreateSchema: lambda c: refs(
         creates={deps.schema_ref(c.schema.name)},
@@ -183,7 +215,11 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
             deps.type_ref(c.new.name),
             *(deps.column_ref(table, column.name) for table, column in c.columns),
         },
-        drops={deps.column_ref(table, column.name) for table, column in c.columns},
+        # the old type is renamed away: what is typed with it goes before, comes back after
+        drops={
+            deps.type_ref(c.new.name),
+            *(deps.column_ref(table, column.name) for table, column in c.columns),
+        },
         needs_new={
             deps.type_ref(c.new.name),
             *(deps.column_ref(table, column.name) for table, column in c.columns),
@@ -225,15 +261,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: {deps.column_ref(c.table, c.column.name)},
         lambda c: {deps.table_ref(c.table), *deps.column_needs(c.table, c.column)},
     ),
-    AlterColumn: lambda c: refs(
-        needs_new={
-            deps.table_ref(c.table),
-            deps.column_ref(c.table, c.new.name),
-            *deps.column_needs(c.table, c.new),
-        },
-        needs_old=deps.column_needs(c.table, c.old),
-        **_retyped_column(c),
-    ),
+    AlterColumn: _alter_column,
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetTableStorage: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetClusterOn: lambda c: refs(needs_new={deps.table_ref(c.table), *_cluster_index(c)}),
