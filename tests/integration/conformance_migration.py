@@ -107,7 +107,10 @@ def migrate(case: Path, dsn_a: str, dsn_b: str, work: Path) -> Outcome:
     except InvalidProject as exc:
         codes = sorted({d.code for d in exc.diagnostics if d.severity.name == "ERROR"})
         return Outcome(case.name, "failed", f"build: {', '.join(codes)}")
-    comparison = compare_catalog(dsn_a, declared, extra)
+    try:
+        comparison = compare_catalog(dsn_a, declared, extra)
+    except InvalidProject as exc:
+        return Outcome(case.name, "failed", f"plan: {', '.join(sorted({d.code for d in exc.diagnostics}))}")
     try:
         execute_plan(dsn_a, comparison.changes)
     except ApplyFailed as exc:

@@ -7,11 +7,14 @@ to equal the declared catalog and a second plan to be empty.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 
 from schemagen.api.apply import execute_plan
-from schemagen.api.live import compare_catalog
+from schemagen.api.live import compare_catalog, compare_live
+from schemagen.errors import InvalidProject
 from schemagen.introspect import introspect
 from schemagen.model import Catalog
 
@@ -104,3 +107,43 @@ def test_an_enum_swap_recreates_the_functions_using_the_type_and_their_dependent
         query = "SELECT v.id, t.status::text, v.fresh FROM app.v v JOIN app.t t USING (id) ORDER BY 1"
         rows = conn.execute(query)
         assert [tuple(r) for r in rows] == [(1, "gone", False), (2, "new", True)]
+
+
+def _project(root: Path, columns: str) -> Path:
+    (root / "schema").mkdir(parents=True, exist_ok=True)
+    (root / "schema" / "app.yaml").write_text(f"schema: app\ntables:\n  t:\n    columns:\n{columns}")
+    return root
+
+
+RETYPE_LIVE = """
+    CREATE SCHEMA app;
+    CREATE TABLE app.t (id integer PRIMARY KEY, created bigint, code text);
+    INSERT INTO app.t VALUES (1, 86400, '42');
+"""
+
+
+def test_a_type_change_without_a_cast_stops_with_a_located_error(fresh_db: str, tmp_path: Path) -> None:
+    _run(fresh_db, RETYPE_LIVE)
+    project = _project(
+        tmp_path, "      id: integer primary key\n      created: timestamptz\n      code: integer\n"
+    )
+    with pytest.raises(InvalidProject) as raised:
+        compare_live(fresh_db, project)
+    [found] = raised.value.diagnostics  # text → integer has a cast: only bigint → timestamptz stops
+    assert found.code == "H501" and "app.t.created" in found.message and "using:" in (found.hint or "")
+    assert found.span is not None and found.span.line == 6 and found.span.file.endswith("app.yaml")
+
+
+def test_a_declared_using_converts_the_values(fresh_db: str, tmp_path: Path) -> None:
+    _run(fresh_db, RETYPE_LIVE + "SET TIME ZONE 'UTC';")
+    columns = (
+        "      id: integer primary key\n"
+        "      created: {type: timestamptz, using: to_timestamp(created)}\n"
+        "      code: integer\n"
+    )
+    project = _project(tmp_path, columns)
+    execute_plan(fresh_db, compare_live(fresh_db, project).changes)
+    assert compare_live(fresh_db, project).changes == []
+    with psycopg.connect(fresh_db) as conn:
+        row = conn.execute("SELECT created AT TIME ZONE 'UTC', code FROM app.t").fetchone()
+    assert (str(row[0]), row[1]) == ("1970-01-02 00:00:00", 42)

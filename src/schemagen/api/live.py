@@ -21,6 +21,7 @@ from schemagen.api.inspect import connection_error
 from schemagen.api.memory import paused_gc
 from schemagen.api.plan_file import PlanFile, format_plan_file, read_plan_file
 from schemagen.api.project import project_root
+from schemagen.api.type_changes import check_type_changes
 from schemagen.diagnostics import Diagnostic
 from schemagen.diff import diff_catalogs
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
@@ -195,7 +196,9 @@ def compare_catalog(
         say("comparing expressions in PostgreSQL")
         declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
         say("planning")
-        plan = plan_changes(diff_catalogs(live.catalog, declared), old=live.catalog, safety=safety)
+        changes = diff_catalogs(live.catalog, declared)
+        check_type_changes(dsn, changes)
+        plan = plan_changes(changes, old=live.catalog, safety=safety)
         return LiveComparison(live, declared, plan, report_changes(plan))
 
 

@@ -89,6 +89,7 @@ def build_column(
         collation=spec.get("collation"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),
+        using=ctx.sql(document, (*path, "using"), spec["using"]) if spec.get("using") else None,
         span=span,
     )
     return ColumnSpec(

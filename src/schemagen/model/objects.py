@@ -152,6 +152,9 @@ class Column:
     collation: str | None = None
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
+    using: str | None = field(default=None, compare=False)
+    """How a live column's values become the new type when it changes (``ALTER COLUMN … TYPE …
+    USING``; the old values by the column's name). A migration hint, like ``renamed_from``."""
     span: Span | None = _span()
 
 
