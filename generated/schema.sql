@@ -1279,6 +1279,7 @@ CREATE TABLE tasks.executions (
     execution_attempt integer DEFAULT 1 NOT NULL,
     started_at timestamp with time zone DEFAULT now() NOT NULL,
     completed_at timestamp with time zone,
+    queued_at timestamp with time zone,
     status tasks.task_status DEFAULT 'running' NOT NULL,
     result jsonb,
     error_message text,
@@ -1293,6 +1294,8 @@ CREATE TABLE tasks.executions (
 PARTITION BY RANGE (started_at);
 
 COMMENT ON TABLE tasks.executions IS 'One row per attempt to run a task: who ran it, how it ended, what it cost. Range-partitioned by day on started_at (kept 30 days), hence started_at in the primary key.';
+
+COMMENT ON COLUMN tasks.executions.queued_at IS 'When this attempt was queued (the task''s creation or its retry); started_at minus queued_at is the queue wait monitoring.task_throughput reports. Empty on rows written before the column existed.';
 
 CREATE INDEX idx_tasks_executions_agent_started ON tasks.executions USING btree (agent_id, started_at);
 
@@ -1398,6 +1401,10 @@ CREATE TABLE tasks.queue_default PARTITION OF tasks.queue DEFAULT;
 
 COMMENT ON TABLE tasks.queue_default IS 'Every task type until a hot type gets its own partition (declare it here; rows of that type must first leave the default partition).';
 
+CREATE TABLE tasks.queue_embedding PARTITION OF tasks.queue FOR VALUES IN ('embedding');
+
+COMMENT ON TABLE tasks.queue_embedding IS 'Embedding tasks: the hottest type (most of the queue''s inserts and status updates), kept apart so their churn and vacuum stay off the other types.';
+
 ALTER TABLE agents.checkpoints
     ADD CONSTRAINT checkpoints_agent_id_fkey FOREIGN KEY (agent_id) REFERENCES agents.registry (agent_id) ON DELETE CASCADE;
 
@@ -1496,6 +1503,22 @@ WHERE a.datname = current_database()
 GROUP BY a.datname, a.usename, a.application_name, a.client_addr, a.client_hostname, a.state;
 
 COMMENT ON VIEW monitoring.connection_stats IS 'Connections to the current database grouped by user, application, client and state.';
+
+CREATE VIEW monitoring.task_throughput AS
+SELECT e.task_type,
+       count(*) AS started,
+       count(*) FILTER (WHERE e.status = 'completed') AS completed,
+       count(*) FILTER (WHERE e.status = 'failed') AS failed,
+       avg(EXTRACT(epoch FROM e.started_at - e.queued_at) * 1000) AS mean_queue_wait_ms,
+       avg(EXTRACT(epoch FROM e.completed_at - e.started_at) * 1000)
+         FILTER (WHERE e.status = 'completed') AS mean_duration_ms,
+       percentile_cont(0.95) WITHIN GROUP (ORDER BY EXTRACT(epoch FROM e.completed_at - e.started_at) * 1000)
+         FILTER (WHERE e.status = 'completed') AS p95_duration_ms
+FROM tasks.executions e
+WHERE e.started_at >= now() - interval '1 hour'
+GROUP BY e.task_type;
+
+COMMENT ON VIEW monitoring.task_throughput IS 'Executions of the last hour per task type: how many started, completed and failed, the mean queue wait, and the mean and 95th-percentile duration of the completed ones. Feeds the alert on a task type whose queue stops draining.';
 
 GRANT SELECT (agent_id, created_at, expires_at, last_activity, session_id, session_type, user_id) ON TABLE sessions.active TO app_analytics;
 
@@ -1658,6 +1681,8 @@ GRANT INSERT, SELECT, UPDATE ON TABLE monitoring.index_recommendations TO app_ma
 GRANT SELECT ON TABLE monitoring.query_plans TO app_analytics;
 
 GRANT DELETE, INSERT, SELECT ON TABLE monitoring.query_plans TO app_maintenance;
+
+GRANT SELECT ON TABLE monitoring.task_throughput TO app_analytics;
 
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sessions.active TO app_writer;
 

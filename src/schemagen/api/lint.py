@@ -7,7 +7,7 @@ from pathlib import Path
 
 from schemagen import __version__
 from schemagen.api.build import compile_project
-from schemagen.api.project import GENERATED_DIR, project_root
+from schemagen.api.project import GENERATED_DIR, MIGRATIONS_DIR, project_root
 from schemagen.diagnostics import Diagnostic, Severity, has_errors, sorted_diagnostics
 from schemagen.errors import UsageError
 from schemagen.lint import lint_config, lint_sql
@@ -15,6 +15,7 @@ from schemagen.lint.registry import rule_of
 from schemagen.lint.report import FORMATS, format_github, format_json, format_sarif, format_text
 from schemagen.lint.severity import LintConfig
 from schemagen.lint.suppression import apply_suppressions
+from schemagen.migrations import read_migrations
 from schemagen.model.settings import ProjectSettings
 from schemagen.source import load_settings
 
@@ -32,7 +33,8 @@ class LintResult:
 
 
 def lint_project(project: str | Path, *, strict: bool = False, everything: bool = False) -> LintResult:
-    """Lint the declared design (located in schema/*.yaml) and every ``generated/**/*.sql``.
+    """Lint the declared design (located in schema/*.yaml) and every ``generated/**/*.sql``
+    but the down files of ``generated/migrations/``.
 
     Generated SQL is linted as applied in one transaction (schemagen's plans are;
     ``schema.sql`` says ``BEGIN``/``COMMIT`` itself),
@@ -46,16 +48,27 @@ def lint_project(project: str | Path, *, strict: bool = False, everything: bool 
     found = list(result.diagnostics) + config.apply(config_problems)
     sources = {d.path: (root / d.path).read_text(encoding="utf-8") for d in result.documents}
     generated = root / GENERATED_DIR
+    in_transaction = _migration_transactions(generated / MIGRATIONS_DIR)
     for path in sorted(generated.rglob("*.sql")) if generated.is_dir() else []:
+        if path.name.endswith(".down.sql") and path.parent == generated / MIGRATIONS_DIR:
+            continue  # the reverse of its up file; its header's hazards are what the runner gates
         name = path.relative_to(root).as_posix()
         text = path.read_text(encoding="utf-8")
         sources[name] = text
-        # schema.sql opens and commits its own transaction; migrations run inside the runner's
-        own = path.relative_to(generated).as_posix() == "schema.sql"
-        raw, suppressions = lint_sql(text, name, postgres=settings.postgres, assume_in_transaction=not own)
+        # schema.sql opens and commits its own transaction; a migration runs inside the runner's
+        # unless its header says `-- transaction: none`
+        transaction = in_transaction.get(path.name, True) if path.parent != generated else False
+        raw, suppressions = lint_sql(
+            text, name, postgres=settings.postgres, assume_in_transaction=transaction
+        )
         raw = [d for d in raw if (rule_of(d.code) is None or rule_of(d.code).scope != "sql-type")]
         found += config.apply(apply_suppressions(raw, suppressions, config.active))
     return LintResult(sorted_diagnostics(_strict(found, strict)), sources)
+
+
+def _migration_transactions(directory: Path) -> dict[str, bool]:
+    """Up file name → whether the runner runs it in one transaction (its header)."""
+    return {m.up.file: m.up.transactional for m in read_migrations(directory).migrations}
 
 
 def _strict(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:

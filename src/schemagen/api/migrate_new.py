@@ -30,6 +30,7 @@ from schemagen.migrations import (
 )
 from schemagen.migrations.text import checksum
 from schemagen.model import Catalog
+from schemagen.model.names import QualifiedName
 from schemagen.model.settings import ProjectSettings
 from schemagen.plan import plan_changes
 from schemagen.render.migration import hazard_lines, render_migration
@@ -78,10 +79,10 @@ def new_migration(project: str | Path, name: str) -> NewMigration:
     down_plan = plan_changes(diff_catalogs(declared, state), old=declared, safety=settings.safety)
     texts = {
         "up": render_migration(
-            up_plan, migration_id=ident, direction="up", maintenance=maintenance_function(declared)
+            up_plan, migration_id=ident, direction="up", maintenance=_maintenance(state, declared)
         ),
         "down": render_migration(
-            down_plan, migration_id=ident, direction="down", maintenance=maintenance_function(state)
+            down_plan, migration_id=ident, direction="down", maintenance=_maintenance(declared, state)
         ),
     }
     scripts = found.scripts + [
@@ -94,6 +95,16 @@ def new_migration(project: str | Path, name: str) -> NewMigration:
     files.update(state_files(declared, ident, total))
     written = _write(generated, files)
     return NewMigration(ident, written, hazard_lines(up_plan), hazard_lines(down_plan), warnings)
+
+
+def _maintenance(source: Catalog, target: Catalog) -> QualifiedName | None:
+    """The partition maintenance function to run after a file that creates or changes it (its
+    body lists the time-partitioned tables, so a new one changes it), as schema.sql runs it."""
+    function = maintenance_function(target)
+    if function is None:
+        return None
+    before, after = source.functions_named(function.name), target.functions_named(function.name)
+    return function if before != after else None
 
 
 def _declared(root: Path) -> tuple[Catalog, ProjectSettings, list[Diagnostic]]:

@@ -26,12 +26,25 @@ PURPOSE = {
 _VERBS = {"created": "creates", "altered": "alters", "dropped": "drops"}
 
 
+SHOWN_STEPS = 3
+"""Steps named per hazard line; the rest are counted."""
+
+
 def hazard_lines(plan: Plan) -> list[tuple[str, str]]:
-    """``(name, detail)`` per hazard of each change, in plan order: ``deletes_data``,
-    ``drops column app.t.c (ACCESS EXCLUSIVE)``."""
-    return [
-        (hazard.name.lower(), _detail(planned, hazard.lock)) for planned in plan for hazard in planned.hazards
-    ]
+    """``(name, detail)`` per hazard, in order of first appearance: ``deletes_data``,
+    ``drops column app.t.c (ACCESS EXCLUSIVE); drops table app.u (ACCESS EXCLUSIVE); … and 4 more``."""
+    steps: dict[str, list[str]] = {}
+    for planned in plan:
+        for hazard in planned.hazards:
+            steps.setdefault(hazard.name.lower(), []).append(_detail(planned, hazard.lock))
+    lines = []
+    for name, details in steps.items():
+        unique = list(dict.fromkeys(details))
+        text = "; ".join(unique[:SHOWN_STEPS])
+        if len(unique) > SHOWN_STEPS:
+            text += f"; and {len(unique) - SHOWN_STEPS} more"
+        lines.append((name, text))
+    return lines
 
 
 def _detail(planned: PlannedChange, hazard_lock) -> str:

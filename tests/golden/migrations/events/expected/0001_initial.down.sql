@@ -1,10 +1,7 @@
 -- schemagen migration 0001_initial (down)
 -- Written by `schemagen migrate new` from schema/ (the declared schema back to the previous state). Review it; once applied anywhere, never edit it.
--- hazard: access_exclusive_lock: drops table ev.events_other (ACCESS EXCLUSIVE)
--- hazard: deletes_data: drops table ev.events_other (ACCESS EXCLUSIVE)
--- hazard: access_exclusive_lock: drops table ev.events (ACCESS EXCLUSIVE)
--- hazard: deletes_data: drops table ev.events (ACCESS EXCLUSIVE)
--- hazard: deletes_data: drops schema ev (ACCESS EXCLUSIVE)
+-- hazard: access_exclusive_lock: drops table ev.events_other (ACCESS EXCLUSIVE); drops table ev.events (ACCESS EXCLUSIVE)
+-- hazard: deletes_data: drops table ev.events_other (ACCESS EXCLUSIVE); drops table ev.events (ACCESS EXCLUSIVE); drops schema ev (ACCESS EXCLUSIVE)
 
 SET LOCAL search_path = public;
 

@@ -2,10 +2,8 @@
 -- Written by `schemagen migrate new` from schema/ (the declared schema back to the previous state). Review it; once applied anywhere, never edit it.
 -- transaction: none
 -- hazard: runs_outside_transaction: drops index app.notes_pinned_idx (SHARE UPDATE EXCLUSIVE)
--- hazard: access_exclusive_lock: drops column app.notes.mood (ACCESS EXCLUSIVE)
--- hazard: deletes_data: drops column app.notes.mood (ACCESS EXCLUSIVE)
--- hazard: access_exclusive_lock: drops column app.notes.pinned (ACCESS EXCLUSIVE)
--- hazard: deletes_data: drops column app.notes.pinned (ACCESS EXCLUSIVE)
+-- hazard: access_exclusive_lock: drops column app.notes.mood (ACCESS EXCLUSIVE); drops column app.notes.pinned (ACCESS EXCLUSIVE)
+-- hazard: deletes_data: drops column app.notes.mood (ACCESS EXCLUSIVE); drops column app.notes.pinned (ACCESS EXCLUSIVE)
 
 SET search_path = public;
 

@@ -1,8 +1,7 @@
 -- schemagen migration 0002_pinned_and_mood (up)
 -- Written by `schemagen migrate new` from schema/ (the previous state to the declared schema). Review it; once applied anywhere, never edit it.
 -- transaction: none
--- hazard: access_exclusive_lock: creates column app.notes.pinned (ACCESS EXCLUSIVE)
--- hazard: access_exclusive_lock: creates column app.notes.mood (ACCESS EXCLUSIVE)
+-- hazard: access_exclusive_lock: creates column app.notes.pinned (ACCESS EXCLUSIVE); creates column app.notes.mood (ACCESS EXCLUSIVE)
 -- hazard: index_build: creates index app.notes_pinned_idx (SHARE UPDATE EXCLUSIVE)
 -- hazard: runs_outside_transaction: creates index app.notes_pinned_idx (SHARE UPDATE EXCLUSIVE)
 
