@@ -40,7 +40,7 @@ def state_files(catalog: Catalog, migration_id: str, total: str) -> dict[str, st
     header = state_header(migration_id, total)
     return {
         f"{STATE_DIR}/{name.removeprefix('schema/')}": header + text
-        for name, text in emit_project(catalog).items()
+        for name, text in emit_project(catalog, literal_rows=True).items()
     }
 
 

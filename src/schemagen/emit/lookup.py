@@ -17,11 +17,13 @@ class Lookup:
     triggers: dict[QualifiedName, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     policies: dict[QualifiedName, list[Policy]] = field(default_factory=lambda: defaultdict(list))
     partitions: dict[QualifiedName, list[Table]] = field(default_factory=lambda: defaultdict(list))
+    literal_rows: bool = False
+    """Write reference rows literal for literal (``{sql: …}``), as the migrations' state snapshot needs."""
 
     @classmethod
-    def of(cls, catalog: Catalog) -> Lookup:
+    def of(cls, catalog: Catalog, *, literal_rows: bool = False) -> Lookup:
         """Group every per-table object of ``catalog`` in one pass per kind."""
-        lookup = cls(catalog)
+        lookup = cls(catalog, literal_rows=literal_rows)
         for index in catalog.indexes.values():
             lookup.indexes[index.table].append(index)
         for trigger in catalog.triggers.values():

@@ -14,13 +14,14 @@ from schemagen.emit.yaml_writer import FlowList, dump
 from schemagen.model import Catalog, Function
 
 
-def emit_project(catalog: Catalog) -> dict[str, str]:
+def emit_project(catalog: Catalog, *, literal_rows: bool = False) -> dict[str, str]:
     """Map ``schema/<schema>.yaml`` to deterministic YAML text.
 
     A schema gets a file when it holds anything (``public`` only then; other
-    schemas always). Roles, being cluster-wide, go to the first file.
+    schemas always). Roles, being cluster-wide, go to the first file. With
+    ``literal_rows``, reference rows keep each value's SQL literal exactly.
     """
-    lookup = Lookup.of(catalog)
+    lookup = Lookup.of(catalog, literal_rows=literal_rows)
     by_schema = _by_schema(catalog)
     documents = {schema: _schema_document(schema, lookup, by_schema[schema]) for schema in _schemas(catalog)}
     documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.emit.sql_values import literal_to_data
-from schemagen.emit.yaml_writer import FlowList
+from schemagen.emit.yaml_writer import FlowList, FlowMap
 from schemagen.model import ReferenceRows
 
 
@@ -25,6 +25,16 @@ def rows_value(rows: ReferenceRows) -> dict[str, Any]:
         doc["values"] = [FlowList(literal_to_data(text) for _, text in row) for row in rows.rows]
     else:
         doc["values"] = [{name: literal_to_data(text) for name, text in row} for row in rows.rows]
+    if rows.on_conflict != "update":
+        doc["on_conflict"] = rows.on_conflict
+    return doc
+
+
+def literal_rows_value(rows: ReferenceRows) -> dict[str, Any]:
+    """``rows:`` with every value the SQL literal it was built from, as ``{sql: …}``: a declared
+    catalog written back builds the same rows, literal for literal (``1.10``, ``'{}'::jsonb``)."""
+    doc: dict[str, Any] = {"key": FlowList(rows.key)}
+    doc["values"] = [FlowMap({name: FlowMap({"sql": text}) for name, text in row}) for row in rows.rows]
     if rows.on_conflict != "update":
         doc["on_conflict"] = rows.on_conflict
     return doc

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.emit.lookup import Lookup
-from schemagen.emit.rows import rows_value
+from schemagen.emit.rows import literal_rows_value, rows_value
 from schemagen.emit.sql_values import is_plain_identifier, literal_to_data
 from schemagen.emit.type_names import unqualified
 from schemagen.emit.yaml_writer import FlowList, FlowMap
@@ -46,7 +46,7 @@ def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
     doc.update(own_objects(table, lookup, column_checks, column_fks))
     rows = catalog.reference_rows.get(table.name)
     if rows is not None:
-        doc["rows"] = rows_value(rows)
+        doc["rows"] = literal_rows_value(rows) if lookup.literal_rows else rows_value(rows)
     return doc
 
 

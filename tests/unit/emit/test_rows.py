@@ -1,4 +1,5 @@
-"""Reference rows written back as YAML keep every literal (the migrations' state snapshot)."""
+"""Reference rows written back as YAML with ``literal_rows`` keep every literal (the migrations' state
+snapshot); ``inspect``'s plain form is data, equal in value."""
 
 from __future__ import annotations
 
@@ -37,13 +38,18 @@ def build(directory: Path, files: dict[str, str]):
     return result.catalog
 
 
-def test_rows_round_trip_literal_for_literal(tmp_path: Path) -> None:
+def test_literal_rows_round_trip_literal_for_literal(tmp_path: Path) -> None:
     declared = build(tmp_path / "a", {"schema/app.yaml": PROJECT})
-    files = emit_project(declared)
+    files = emit_project(declared, literal_rows=True)
     assert "on_conflict: nothing" in files["schema/app.yaml"]
     again = build(tmp_path / "b", files)
     assert diff_catalogs(declared, again) == []
     assert again.reference_rows == declared.reference_rows
+
+
+def test_plain_rows_are_data_not_literals(tmp_path: Path) -> None:
+    declared = build(tmp_path / "a", {"schema/app.yaml": PROJECT})
+    assert "{sql:" not in emit_project(declared)["schema/app.yaml"]
 
 
 def test_a_table_without_rows_gets_no_rows_key(tmp_path: Path) -> None:
