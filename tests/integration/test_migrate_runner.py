@@ -200,3 +200,13 @@ def test_settings_a_file_sets_for_its_session_do_not_reach_the_next_file(fresh_d
     assert query(fresh_db, "SELECT schemaname FROM pg_tables WHERE tablename = 'unqualified'") == [
         ("public",)
     ]
+
+
+def test_the_failure_carries_postgresqls_detail(fresh_db):
+    view = migration(2, "users_view", "CREATE VIEW app.v AS SELECT * FROM app.users;")
+    drop = migration(3, "drop_users", "DROP TABLE app.users;")
+    with pytest.raises(MigrationFailed) as failed:
+        apply_migrations(fresh_db, [FIRST, view, drop])
+    assert "DETAIL: view app.v depends on table app.users" in str(failed.value)
+    error = query(fresh_db, "SELECT error FROM schemagen.migration_history WHERE NOT success")[0][0]
+    assert "DETAIL: view app.v depends on table app.users" in error

@@ -16,6 +16,7 @@ import time
 import psycopg
 
 from schemagen.api.apply import error_text
+from schemagen.api.inspect import scrub
 from schemagen.api.migrate_history import record, sql
 from schemagen.errors import DatabaseError, UsageError
 from schemagen.lint.statements import ScanError, statements
@@ -98,6 +99,9 @@ def run_script(
                     _record(conn, migration, script, ms)
     except psycopg.Error as exc:
         error = error_text(exc, conninfo)
+        detail = getattr(getattr(exc, "diag", None), "message_detail", None)
+        if detail:
+            error = f"{error}\nDETAIL: {scrub(detail, conninfo)}"
         if not conn.closed:
             conn.execute(sql("reset_session"))
             if recorded:
