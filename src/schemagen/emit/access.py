@@ -8,6 +8,7 @@ from typing import Any
 from schemagen.emit.yaml_writer import FlowList, FlowMap
 from schemagen.model import Catalog, DefaultPrivilege, Grant, Role
 from schemagen.model.identity import GrantOn
+from schemagen.model.pg.quoting import quote_ident, quote_qualified
 
 
 def role_value(role: Role) -> Any:
@@ -36,7 +37,11 @@ def _on(grant: Grant, catalog: Catalog) -> str:
         function = catalog.functions.get(target.routine)
         if function is not None and function.kind == "procedure":
             kind = GrantOn.PROCEDURE
-    return f"{kind} {target}"
+    name = target.name
+    quoted = quote_qualified(name.schema, name.name) if name.schema else quote_ident(name.name)
+    if target.signature is not None:
+        quoted += f"({', '.join(target.signature)})"
+    return f"{kind} {quoted}"  # names quoted as SQL: `table "My App".t` (a bare one would split wrongly)
 
 
 def grant_entries(grants: list[Grant], catalog: Catalog) -> list[Any]:

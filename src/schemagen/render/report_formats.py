@@ -56,18 +56,27 @@ def diff_text(changes: Sequence[ReportChange], unmanaged: Sequence[str] = ()) ->
     return "\n".join(lines) + "\n"
 
 
+def _comment(text: str) -> str:
+    """A ``--`` comment line: a line break in a name is written ``\\n``, so it cannot end the comment.
+
+    >>> _comment("+ table app.a\\nDROP TABLE x")
+    '-- + table app.a\\\\nDROP TABLE x'
+    """
+    return "-- " + text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def plan_text(changes: Sequence[ReportChange], unmanaged: Sequence[str] = ()) -> str:
     """The SQL in plan order, each change after a comment naming it and its hazards."""
     if not changes:
         return "-- no changes: the database matches the declared schema\n"
     blocks = []
     for change in changes:
-        notes = [f"-- {change.summary.line()}"]
+        notes = [_comment(change.summary.line())]
         notes += [f"-- hazard {h}: {HAZARD_DESCRIPTIONS.get(h, h)}" for h in change.hazards]
         if change.outside_transaction:
             notes.append("-- runs outside a transaction")
         blocks.append("\n".join([*notes, *change.sql]))
-    tail = [f"-- unmanaged (left alone): {u}" for u in unmanaged]
+    tail = [_comment(f"unmanaged (left alone): {u}") for u in unmanaged]
     return "\n\n".join(blocks) + "\n" + ("\n" + "\n".join(tail) + "\n" if tail else "")
 
 
