@@ -9,6 +9,7 @@ from pathlib import Path
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
+from schemagen.api.inspect_macros import fold_macros
 from schemagen.api.inspect_rows import read_reference_rows
 from schemagen.api.memory import paused_gc
 from schemagen.emit import emit_project, format_gaps
@@ -129,7 +130,8 @@ def inspect_database(
                 f"no schema named {', '.join(repr(m) for m in missing)} in the database "
                 "(schemas that belong to an extension are not read)"
             )
-        files = emit_project(catalog)
+        folded = fold_macros(catalog)
+        files = emit_project(folded.catalog, macros=folded.table_keys)
         gaps = [Omission(kind, name, why) for kind, name, why in format_gaps(catalog)]
     for relative, text in files.items():
         path = root / relative

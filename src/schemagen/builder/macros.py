@@ -23,6 +23,10 @@ from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 
 AUDIT_FUNCTION = QualifiedName("audit", "log_changes")
+UPDATED_AT_WHEN = "OLD IS DISTINCT FROM NEW"
+"""The WHEN of the updated_at trigger: only a real change moves the stamp."""
+UPDATED_AT_WHEN_READ_BACK = "old.* IS DISTINCT FROM new.*"
+"""``UPDATED_AT_WHEN`` as ``pg_get_triggerdef`` prints it (inspect recognises both)."""
 _INTERVAL = re.compile(r"^\s*(\d+)\s+(day|week|month|year)s?\s*$")
 _FORMATS = {"day": "YYYY_MM_DD", "week": "YYYY_MM_DD", "month": "YYYY_MM", "year": "YYYY"}
 
@@ -141,7 +145,7 @@ def macro_triggers(
             timing="BEFORE",
             events=("UPDATE",),
             for_each_row=True,
-            when="OLD IS DISTINCT FROM NEW",
+            when=UPDATED_AT_WHEN,
             arguments=(str(column),),
             span=document.key_span((*path, "updated_at")),
         )

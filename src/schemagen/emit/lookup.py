@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from schemagen.model import Catalog, Index, Policy, QualifiedName, Table, Trigger
 
@@ -19,11 +20,19 @@ class Lookup:
     partitions: dict[QualifiedName, list[Table]] = field(default_factory=lambda: defaultdict(list))
     literal_rows: bool = False
     """Write reference rows literal for literal (``{sql: …}``), as the migrations' state snapshot needs."""
+    macros: dict[QualifiedName, dict[str, Any]] = field(default_factory=dict)
+    """Macro keys (``updated_at``, ``notify``, …) to write on a table instead of their objects."""
 
     @classmethod
-    def of(cls, catalog: Catalog, *, literal_rows: bool = False) -> Lookup:
+    def of(
+        cls,
+        catalog: Catalog,
+        *,
+        literal_rows: bool = False,
+        macros: dict[QualifiedName, dict[str, Any]] | None = None,
+    ) -> Lookup:
         """Group every per-table object of ``catalog`` in one pass per kind."""
-        lookup = cls(catalog, literal_rows=literal_rows)
+        lookup = cls(catalog, literal_rows=literal_rows, macros=dict(macros or {}))
         for index in catalog.indexes.values():
             lookup.indexes[index.table].append(index)
         for trigger in catalog.triggers.values():

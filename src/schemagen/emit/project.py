@@ -11,17 +11,24 @@ from schemagen.emit.objects import composite_value, domain_value, enum_value, ex
 from schemagen.emit.routines import function_value, view_value
 from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
-from schemagen.model import Catalog, Function
+from schemagen.model import Catalog, Function, QualifiedName
 
 
-def emit_project(catalog: Catalog, *, literal_rows: bool = False) -> dict[str, str]:
+def emit_project(
+    catalog: Catalog,
+    *,
+    literal_rows: bool = False,
+    macros: dict[QualifiedName, dict[str, Any]] | None = None,
+) -> dict[str, str]:
     """Map ``schema/<schema>.yaml`` to deterministic YAML text.
 
     A schema gets a file when it holds anything (``public`` only then; other
     schemas always). Roles, being cluster-wide, go to the first file. With
     ``literal_rows``, reference rows keep each value's SQL literal exactly.
+    ``macros`` gives macro keys to write on tables (whose objects the catalog no
+    longer holds).
     """
-    lookup = Lookup.of(catalog, literal_rows=literal_rows)
+    lookup = Lookup.of(catalog, literal_rows=literal_rows, macros=macros)
     by_schema = _by_schema(catalog)
     documents = {schema: _schema_document(schema, lookup, by_schema[schema]) for schema in _schemas(catalog)}
     documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}

@@ -30,6 +30,9 @@ from schemagen.model.pg.naming import (
 from schemagen.model.pg.serial import SERIAL_NAMES, serial_default
 from schemagen.model.pg.types import short_type
 
+MACRO_KEYS = ("audit", "notify", "updated_at")
+"""The macro keys of a table, in the order they are written."""
+
 
 def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
     """The YAML mapping of one (non-partition) table."""
@@ -44,10 +47,19 @@ def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
         for c in table.columns
     }
     doc.update(own_objects(table, lookup, column_checks, column_fks))
+    macros = lookup.macros.get(table.name, {})
+    doc.update((key, _flow_lists(macros[key])) for key in MACRO_KEYS if key in macros)
     rows = catalog.reference_rows.get(table.name)
     if rows is not None:
         doc["rows"] = literal_rows_value(rows) if lookup.literal_rows else rows_value(rows)
     return doc
+
+
+def _flow_lists(value: Any) -> Any:
+    """A macro value with its lists written in flow style (``events: [insert, update]``)."""
+    if isinstance(value, dict):
+        return {key: _flow_lists(item) for key, item in value.items()}
+    return FlowList(value) if isinstance(value, list) else value
 
 
 def own_objects(
