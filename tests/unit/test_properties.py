@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from schemagen.api.fmt import format_file_text
 from schemagen.api.init import EXAMPLE
 from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.cli import main
@@ -139,3 +140,38 @@ def test_any_shorthand_parses_or_says_why(words: list[str]) -> None:
     assert (parsed.error is None) == bool(parsed.type)
     if parsed.error is not None:
         assert parsed.hint
+
+
+TOP_KEYS = ["tables", "enums", "domains", "sequences", "functions", "views", "roles", "grants", "extensions"]
+
+
+@SETTINGS
+@given(
+    entries=st.dictionaries(st.sampled_from(TOP_KEYS) | st.text(max_size=8), VALUES, max_size=3),
+    whole=st.booleans(),
+)
+def test_random_documents_are_built_or_reported(entries: dict, whole: bool) -> None:
+    """Random YAML documents: random values under the format's keys (or any keys), or as the file."""
+    document = entries if whole else {"schema": "app", **entries}
+    _assert_answered(*_build(yaml.safe_dump(document, allow_unicode=True)))
+
+
+@SETTINGS
+@given(data=st.data())
+def test_fmt_of_random_mutations_never_breaks_and_is_idempotent(data) -> None:
+    """``fmt`` on what a person may write: formatted (the same data, a fixed point) or reported."""
+    lines = EXAMPLE.split("\n")
+    at = data.draw(st.integers(min_value=0, max_value=len(lines) - 1))
+    insert = data.draw(
+        st.sampled_from(["  # note", "", "x: 1", "    - [a, b]  # c", "  extra: {a: 1}", "\t"])
+    )
+    text = "\n".join([*lines[:at], insert, *lines[at:]])
+    formatted, diagnostics = format_file_text(text, "schema/example.yaml")
+    if formatted is None:
+        assert diagnostics and all(LOCATED.match(d.format()) for d in diagnostics)
+        assert all(d.code != "L112" for d in diagnostics)  # only input that does not load is refused
+        return
+    assert (
+        formatted.count("#") >= text.count(" #")
+        and format_file_text(formatted, "schema/example.yaml")[0] == formatted
+    )
