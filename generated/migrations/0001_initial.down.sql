@@ -75,52 +75,74 @@ DROP POLICY tenant_isolation ON agents.registry;
 
 DROP TABLE agents.checkpoints;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_01;
 DROP TABLE agents.lifecycle_events_2026_01_01;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_02;
 DROP TABLE agents.lifecycle_events_2026_01_02;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_03;
 DROP TABLE agents.lifecycle_events_2026_01_03;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_04;
 DROP TABLE agents.lifecycle_events_2026_01_04;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_05;
 DROP TABLE agents.lifecycle_events_2026_01_05;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_06;
 DROP TABLE agents.lifecycle_events_2026_01_06;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_07;
 DROP TABLE agents.lifecycle_events_2026_01_07;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_2026_01_08;
 DROP TABLE agents.lifecycle_events_2026_01_08;
 
+ALTER TABLE agents.lifecycle_events DETACH PARTITION agents.lifecycle_events_default;
 DROP TABLE agents.lifecycle_events_default;
 
 DROP TABLE agents.lifecycle_events;
 
 DROP TABLE agents.registry;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p0;
 DROP TABLE agents.state_p0;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p1;
 DROP TABLE agents.state_p1;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p2;
 DROP TABLE agents.state_p2;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p3;
 DROP TABLE agents.state_p3;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p4;
 DROP TABLE agents.state_p4;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p5;
 DROP TABLE agents.state_p5;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p6;
 DROP TABLE agents.state_p6;
 
+ALTER TABLE agents.state DETACH PARTITION agents.state_p7;
 DROP TABLE agents.state_p7;
 
+ALTER TABLE audit.change_log DETACH PARTITION audit.change_log_2026_01;
 DROP TABLE audit.change_log_2026_01;
 
+ALTER TABLE audit.change_log DETACH PARTITION audit.change_log_2026_02;
 DROP TABLE audit.change_log_2026_02;
 
+ALTER TABLE audit.change_log DETACH PARTITION audit.change_log_2026_03;
 DROP TABLE audit.change_log_2026_03;
 
+ALTER TABLE audit.change_log DETACH PARTITION audit.change_log_2026_04;
 DROP TABLE audit.change_log_2026_04;
 
+ALTER TABLE audit.change_log DETACH PARTITION audit.change_log_default;
 DROP TABLE audit.change_log_default;
 
 DROP TABLE audit.change_log;
@@ -131,22 +153,31 @@ DROP TABLE knowledge.facts;
 
 DROP TABLE messages.channels;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_01;
 DROP TABLE messages.log_2026_01_01;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_02;
 DROP TABLE messages.log_2026_01_02;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_03;
 DROP TABLE messages.log_2026_01_03;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_04;
 DROP TABLE messages.log_2026_01_04;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_05;
 DROP TABLE messages.log_2026_01_05;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_06;
 DROP TABLE messages.log_2026_01_06;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_07;
 DROP TABLE messages.log_2026_01_07;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_2026_01_08;
 DROP TABLE messages.log_2026_01_08;
 
+ALTER TABLE messages.log DETACH PARTITION messages.log_default;
 DROP TABLE messages.log_default;
 
 DROP TABLE messages.log;
@@ -159,26 +190,36 @@ DROP TABLE sessions.active;
 
 DROP TABLE tasks.dependencies;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_01;
 DROP TABLE tasks.executions_2026_01_01;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_02;
 DROP TABLE tasks.executions_2026_01_02;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_03;
 DROP TABLE tasks.executions_2026_01_03;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_04;
 DROP TABLE tasks.executions_2026_01_04;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_05;
 DROP TABLE tasks.executions_2026_01_05;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_06;
 DROP TABLE tasks.executions_2026_01_06;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_07;
 DROP TABLE tasks.executions_2026_01_07;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_2026_01_08;
 DROP TABLE tasks.executions_2026_01_08;
 
+ALTER TABLE tasks.executions DETACH PARTITION tasks.executions_default;
 DROP TABLE tasks.executions_default;
 
 DROP TABLE tasks.executions;
 
+ALTER TABLE tasks.queue DETACH PARTITION tasks.queue_default;
 DROP TABLE tasks.queue_default;
 
 DROP TABLE tasks.queue;

@@ -7,4 +7,5 @@ SET LOCAL search_path = public;
 
 SET lock_timeout = '5s';
 SET statement_timeout = '1min';
+ALTER TABLE tasks.queue DETACH PARTITION tasks.queue_embedding;
 DROP TABLE tasks.queue_embedding;

@@ -25,10 +25,12 @@ DROP TABLE tasks."Scratch Pad";
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
+ALTER TABLE tasks.events DETACH PARTITION tasks.events_2026_01;
 DROP TABLE tasks.events_2026_01;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
+ALTER TABLE tasks.events DETACH PARTITION tasks.events_default;
 DROP TABLE tasks.events_default;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
@@ -41,14 +43,17 @@ DROP TABLE tasks.settings;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
+ALTER TABLE tasks.shards_0 DETACH PARTITION tasks.shards_0_eu;
 DROP TABLE tasks.shards_0_eu;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
+ALTER TABLE tasks.shards DETACH PARTITION tasks.shards_0;
 DROP TABLE tasks.shards_0;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock
 -- hazard: DELETES_DATA: deletes data
+ALTER TABLE tasks.shards DETACH PARTITION tasks.shards_1;
 DROP TABLE tasks.shards_1;
 
 -- hazard: ACCESS_EXCLUSIVE_LOCK: takes an ACCESS EXCLUSIVE lock

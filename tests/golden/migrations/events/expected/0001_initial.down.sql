@@ -7,6 +7,7 @@ SET LOCAL search_path = public;
 
 SET lock_timeout = '5s';
 SET statement_timeout = '1min';
+ALTER TABLE ev.events DETACH PARTITION ev.events_other;
 DROP TABLE ev.events_other;
 
 DROP TABLE ev.events;
