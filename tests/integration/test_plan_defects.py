@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from schemagen.api.apply import execute_plan
+from schemagen.api.apply import ApplyFailed, _remove_invalid_index, execute_plan
 from schemagen.api.live import compare_catalog, compare_live
 from schemagen.errors import InvalidProject
 from schemagen.introspect import introspect
@@ -147,3 +147,58 @@ def test_a_declared_using_converts_the_values(fresh_db: str, tmp_path: Path) -> 
     with psycopg.connect(fresh_db) as conn:
         row = conn.execute("SELECT created AT TIME ZONE 'UTC', code FROM app.t").fetchone()
     assert (str(row[0]), row[1]) == ("1970-01-02 00:00:00", 42)
+
+
+INDEXED = """
+    CREATE SCHEMA app;
+    CREATE TABLE app.t (id integer PRIMARY KEY, x integer);
+"""
+DUPLICATES = "INSERT INTO app.t VALUES (1, 7), (2, 7);"
+
+
+def _index_state(dsn: str, name: str) -> bool | None:
+    """Whether the index is valid; None when there is none."""
+    with psycopg.connect(dsn) as conn:
+        row = conn.execute(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(%s)", (name,)
+        ).fetchone()
+    return None if row is None else row[0]
+
+
+def test_a_failed_concurrent_build_leaves_no_invalid_index(fresh_db: str) -> None:
+    declared = declared_by(fresh_db, INDEXED + "CREATE UNIQUE INDEX t_x_idx ON app.t (x);")
+    _run(fresh_db, INDEXED + DUPLICATES)
+    with pytest.raises(ApplyFailed) as raised:
+        execute_plan(fresh_db, compare_catalog(fresh_db, declared, ["app"]).changes)
+    assert "CREATE UNIQUE INDEX CONCURRENTLY t_x_idx" in raised.value.statement
+    assert raised.value.cleanup == [
+        "removed the INVALID index the failed build left: DROP INDEX CONCURRENTLY IF EXISTS app.t_x_idx;"
+    ]
+    assert "removed the INVALID index" in str(raised.value)
+    assert _index_state(fresh_db, "app.t_x_idx") is None
+    _run(fresh_db, "DELETE FROM app.t WHERE id = 2")
+    execute_plan(fresh_db, compare_catalog(fresh_db, declared, ["app"]).changes)
+    assert _index_state(fresh_db, "app.t_x_idx") is True
+    assert compare_catalog(fresh_db, declared, ["app"]).changes == []
+
+
+def test_a_failing_build_never_drops_a_valid_index_of_its_name(fresh_db: str) -> None:
+    _run(fresh_db, INDEXED + "CREATE INDEX t_x_idx ON app.t (x);")
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        assert _remove_invalid_index(conn, "CREATE INDEX CONCURRENTLY t_x_idx ON app.t (id);", "") == []
+    assert _index_state(fresh_db, "app.t_x_idx") is True
+
+
+def test_a_live_invalid_index_is_rebuilt_never_taken_as_the_declared_one(fresh_db: str) -> None:
+    declared = declared_by(fresh_db, INDEXED + "CREATE UNIQUE INDEX t_x_idx ON app.t (x);")
+    _run(fresh_db, INDEXED + DUPLICATES)
+    with pytest.raises(psycopg.errors.UniqueViolation), psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("CREATE UNIQUE INDEX CONCURRENTLY t_x_idx ON app.t (x)")
+    _run(fresh_db, "DELETE FROM app.t WHERE id = 2")
+    assert _index_state(fresh_db, "app.t_x_idx") is False
+    assert not _read(fresh_db).indexes[declared.indexes[next(iter(declared.indexes))].name].valid
+    lines = [c.summary.line() for c in compare_catalog(fresh_db, declared, ["app"]).changes]
+    assert lines == ["- index app.t_x_idx", "+ index app.t_x_idx"]
+    execute_plan(fresh_db, compare_catalog(fresh_db, declared, ["app"]).changes)
+    assert _index_state(fresh_db, "app.t_x_idx") is True
+    assert compare_catalog(fresh_db, declared, ["app"]).changes == []

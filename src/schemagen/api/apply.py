@@ -15,6 +15,9 @@ import psycopg
 
 from schemagen.api.inspect import connection_error, scrub
 from schemagen.errors import DatabaseError, SchemagenError
+from schemagen.model.names import QualifiedName
+from schemagen.model.pg.index_builds import concurrent_index_built
+from schemagen.render.index_cleanup import drop_invalid_index, invalid_index_query
 from schemagen.render.report import ReportChange
 
 
@@ -35,16 +38,29 @@ class HazardsRefused(SchemagenError):
 
 
 class ApplyFailed(DatabaseError):
-    """A statement failed: its transaction was rolled back; ``committed`` steps stay applied."""
+    """A statement failed: its transaction was rolled back; ``committed`` steps stay applied.
 
-    def __init__(self, statement: str, error: str, committed: list[str], rolled_back: list[str]):
+    ``cleanup`` says what was done about what the failure left (the INVALID index of a
+    failed concurrent build, dropped), or what the user must still do.
+    """
+
+    def __init__(
+        self,
+        statement: str,
+        error: str,
+        committed: list[str],
+        rolled_back: list[str],
+        cleanup: list[str] | None = None,
+    ):
         self.statement, self.error = statement, error
         self.committed, self.rolled_back = committed, rolled_back
+        self.cleanup = cleanup or []
         super().__init__(self._message())
 
     def _message(self) -> str:
         lines = ["apply failed at statement:", *(f"    {line}" for line in self.statement.splitlines())]
         lines += [f"PostgreSQL said: {self.error}"]
+        lines += self.cleanup
         lines += [f"rolled back ({len(self.rolled_back)} step(s) of the failing transaction):"]
         lines += [f"  {line}" for line in self.rolled_back] or ["  (none)"]
         lines += [f"already committed ({len(self.committed)} step(s)):"]
@@ -112,6 +128,27 @@ def error_text(exc: psycopg.Error, conninfo: str) -> str:
     return scrub(text, conninfo)
 
 
+def _remove_invalid_index(conn: psycopg.Connection, statement: str, conninfo: str) -> list[str]:
+    """After a failed ``CREATE INDEX CONCURRENTLY``: drop the INVALID index it left, if any (never a
+    valid one of that name), and say so; or say how, if that fails too."""
+    built = concurrent_index_built(statement)
+    if built is None:
+        return []
+    name = QualifiedName(*built)
+    drop = drop_invalid_index(name)
+    try:
+        found = conn.execute(invalid_index_query(name)).fetchone()
+        if not (found and found[0]):
+            return []
+        conn.execute(drop)
+    except psycopg.Error as exc:
+        return [
+            f"the failed build left the INVALID index {name.name}; removing it failed too "
+            f"({error_text(exc, conninfo)}): run `{drop};` before applying again"
+        ]
+    return [f"removed the INVALID index the failed build left: {drop};"]
+
+
 def execute_plan(
     dsn: str | None,
     changes: Sequence[ReportChange],
@@ -138,8 +175,13 @@ def execute_plan(
                     for statement in group[0].sql:
                         conn.execute(statement)
             except psycopg.Error as exc:
+                cleanup = [] if in_transaction else _remove_invalid_index(conn, statement, conninfo)
                 raise ApplyFailed(
-                    statement, error_text(exc, conninfo), committed, [c.summary.line() for c in group]
+                    statement,
+                    error_text(exc, conninfo),
+                    committed,
+                    [c.summary.line() for c in group],
+                    cleanup,
                 ) from None
             for change in group:
                 committed.append(change.summary.line())

@@ -28,6 +28,7 @@ def read_indexes(rows: Iterable[Row]) -> list[Index]:
             where=r["where"],
             storage_parameters=parse_options(r["options"]),
             comment=r["comment"],
+            valid=r.get("valid", True),
         )
         for r in rows
     ]

@@ -338,4 +338,7 @@ class Index:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    valid: bool = True
+    """False for a live index PostgreSQL marks INVALID (a failed ``CREATE INDEX CONCURRENTLY``):
+    it is never equal to a declared index, so the plan rebuilds it."""
     span: Span | None = _span()

@@ -5,6 +5,7 @@ SELECT n.nspname AS schema,
        c.relname AS table_name,
        am.amname AS using,
        ix.indisunique AS "unique",
+       ix.indisvalid AS valid,
        coalesce(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
        pg_indexam_has_property(am.oid, 'can_order') AS can_order,
        (SELECT jsonb_agg(jsonb_build_object(
