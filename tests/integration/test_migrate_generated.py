@@ -141,3 +141,8 @@ CHECKS = {
 @pytest.mark.parametrize("check", sorted(CHECKS))
 def test_notes_golden(check: str, fresh_db: str, tmp_path: Path) -> None:
     CHECKS[check](notes_project(tmp_path / "notes"), fresh_db)
+
+
+@pytest.mark.parametrize("check", sorted(CHECKS))
+def test_reference_system(check: str, pg18_db: str, tmp_path: Path) -> None:
+    CHECKS[check](reference_project(tmp_path / "reference"), pg18_db)
