@@ -103,6 +103,19 @@ SCENARIOS = [
         ("trigger", "public.t.ct", "FROM"),
         id="constraint-trigger-from",
     ),
+    pytest.param(
+        "CREATE AGGREGATE s(integer) (SFUNC = int4pl, STYPE = integer,"
+        " MSFUNC = int4pl, MINVFUNC = int4mi, MSTYPE = integer);",
+        ("aggregate", "public.s(integer)", "moving-aggregate"),
+        id="moving-aggregate",
+    ),
+    pytest.param(
+        "CREATE FUNCTION eq(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2';"
+        " CREATE OPERATOR === (FUNCTION = eq, LEFTARG = text, RIGHTARG = text, NEGATOR = !==);"
+        " DROP OPERATOR === (text, text);",
+        ("operator", "public.!==", "shell operator"),
+        id="shell-operator",
+    ),
 ]
 
 PG18_SCENARIOS = [

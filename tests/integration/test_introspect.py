@@ -63,7 +63,8 @@ def test_every_kind_is_read(fresh_db):
     assert {"schemagen_reader", "schemagen_writer"} <= set(catalog.roles)
     add = GrantTarget(GrantOn.FUNCTION, Q("agents", "add"), ("integer", "integer"))
     assert catalog.grants[(add, "public", (), True)].revoke
-    assert {o.kind for o in omissions} == {"aggregate", "rule"}
+    assert {o.kind for o in omissions} == {"rule"}
+    assert [str(k) for k in catalog.aggregates] == ["agents.total(integer)"]
 
 
 def test_extension_members_and_system_schemas_are_left_out(fresh_db):

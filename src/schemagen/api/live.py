@@ -83,6 +83,14 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.views,
     ):
         schemas |= {key.schema for key in mapping if isinstance(key, QualifiedName)}
+    for support in (
+        declared.collations,
+        declared.operators,
+        declared.aggregates,
+        declared.text_search_dictionaries,
+        declared.text_search_configurations,
+    ):
+        schemas |= {key.schema for key in support}
     schemas |= {extension.schema or "public" for extension in declared.extensions.values()}
     return tuple(sorted(schemas))
 

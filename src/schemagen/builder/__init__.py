@@ -29,6 +29,7 @@ from schemagen.builder.names import reserve_explicit_names
 from schemagen.builder.routines import build_routines
 from schemagen.builder.rows import build_rows
 from schemagen.builder.schemas import build_extensions, build_schemas
+from schemagen.builder.support import build_aggregates, build_collations, build_operators, build_text_search
 from schemagen.builder.tables import TableDraft, build_tables, complete_foreign_keys
 from schemagen.builder.triggers import build_policies, build_triggers
 from schemagen.builder.types import (
@@ -72,6 +73,13 @@ def build_catalog(
     indexes: list[Index] = []
     triggers: list[Trigger] = []
     drafts: list[TableDraft] = []
+    support: dict[str, list] = {
+        "collations": [],
+        "operators": [],
+        "aggregates": [],
+        "text_search_dictionaries": [],
+        "text_search_configurations": [],
+    }
     for document in documents:
         schema = document.data["schema"]
         where = document.span(())
@@ -87,6 +95,7 @@ def build_catalog(
         views += document_views
         indexes += view_indexes
         triggers += view_triggers
+        _build_support(document, schema, ctx, support)
     policies: list[Policy] = []
     rows: list[ReferenceRows] = []
     rules: list[dict] = []
@@ -164,9 +173,23 @@ def build_catalog(
         roles=build_roles(every, ctx),
         default_privileges=build_default_privileges(every, ctx),
         reference_rows=rows,
+        **support,
     )
     grants = build_grants(every, catalog, ctx)
     return replace(catalog, grants={g.key: g for g in sorted(grants, key=lambda g: g.key)}), ctx.diagnostics
+
+
+def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, list]) -> None:
+    """Collations, operators, aggregates and text search objects (builder/support.py)."""
+    where = document.span(())
+    into["collations"] += ctx.guarded([], where, "collations", build_collations, document, schema, ctx)
+    into["operators"] += ctx.guarded([], where, "operators", build_operators, document, schema, ctx)
+    into["aggregates"] += ctx.guarded([], where, "aggregates", build_aggregates, document, schema, ctx)
+    dictionaries, configurations = ctx.guarded(
+        ([], []), where, "text search objects", build_text_search, document, schema, ctx
+    )
+    into["text_search_dictionaries"] += dictionaries
+    into["text_search_configurations"] += configurations
 
 
 def _time_key_type(table: Table) -> str | None:

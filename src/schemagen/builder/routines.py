@@ -100,6 +100,7 @@ def _routine(
         settings=tuple(
             sorted((setting_name(str(k)), setting_text(v)) for k, v in (spec.get("settings") or {}).items())
         ),
+        object_file=spec.get("object_file"),
         comment=spec.get("comment"),
         span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
     )

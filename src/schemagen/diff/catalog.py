@@ -31,6 +31,20 @@ from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
 from schemagen.model.routines import Grant
+from schemagen.model.support import Operator
+from schemagen.model.support_changes import (
+    CreateAggregate,
+    CreateCollation,
+    CreateOperator,
+    CreateTextSearchConfiguration,
+    CreateTextSearchDictionary,
+    DropAggregate,
+    DropCollation,
+    DropOperator,
+    DropTextSearchConfiguration,
+    DropTextSearchDictionary,
+)
+from schemagen.model.support_deps import linked_before
 
 
 def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
@@ -82,6 +96,7 @@ def _comparators(
             lambda e: [DropExtension(e)],
             types.alter_extension,
         ),
+        K.COLLATION: (old.collations, *simple(K.COLLATION, CreateCollation, DropCollation)),
         K.ENUM: (
             old.enums,
             types.create_enum,
@@ -111,6 +126,22 @@ def _comparators(
             routines.create_function,
             routines.drop_function,
             routines.alter_function,
+        ),
+        K.OPERATOR: (
+            old.operators,
+            *simple(K.OPERATOR, lambda o: CreateOperator(o, linked_before(new, o)), DropOperator, _signature),
+        ),
+        K.AGGREGATE: (
+            old.aggregates,
+            *simple(K.AGGREGATE, CreateAggregate, DropAggregate, lambda a: a.identity_types),
+        ),
+        K.TEXT_SEARCH_DICTIONARY: (
+            old.text_search_dictionaries,
+            *simple(K.TEXT_SEARCH_DICTIONARY, CreateTextSearchDictionary, DropTextSearchDictionary),
+        ),
+        K.TEXT_SEARCH_CONFIGURATION: (
+            old.text_search_configurations,
+            *simple(K.TEXT_SEARCH_CONFIGURATION, CreateTextSearchConfiguration, DropTextSearchConfiguration),
         ),
         K.VIEW: (old.views, routines.create_view, lambda v: [DropView(v)], routines.alter_view),
         K.TRIGGER: (
@@ -159,6 +190,10 @@ def _kind(
         if old[key] != new[key]:
             changes += alter(old[key], new[key])
     return changes
+
+
+def _signature(operator: Operator) -> tuple[str, ...]:
+    return operator.signature
 
 
 def _not_on(objects: Mapping[Any, Any], tables: Set[QualifiedName]) -> dict[Any, Any]:

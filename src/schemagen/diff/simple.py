@@ -24,8 +24,16 @@ DiffFunctions = tuple[
 """(create, drop, alter) of one kind."""
 
 
-def simple(kind: ObjectKind, create: type[Change], drop: type[Change]) -> DiffFunctions:
+def simple(
+    kind: ObjectKind,
+    create: Callable[[Any], Change],
+    drop: type[Change],
+    arguments: Callable[[Any], tuple[str, ...]] | None = None,
+) -> DiffFunctions:
     """Create (with its comment), drop, and alter by recreating or re-commenting.
+
+    ``arguments`` gives the types ``COMMENT ON`` names an overloaded object by
+    (an operator's, an aggregate's).
 
     >>> from schemagen.model import CompositeAttribute, CompositeType, QualifiedName
     >>> from schemagen.model.changes import CreateCompositeType, DropCompositeType
@@ -42,7 +50,8 @@ def simple(kind: ObjectKind, create: type[Change], drop: type[Change]) -> DiffFu
         if not keywords:
             return []
         name = obj.name if isinstance(obj.name, QualifiedName) else unqualified(obj.name)
-        return list(comment_changes(keywords[0], name, previous, obj.comment))
+        types = arguments(obj) if arguments is not None else ()
+        return list(comment_changes(keywords[0], name, previous, obj.comment, arguments=types))
 
     def created(obj: Any) -> list[Change]:
         return [create(obj), *commented(obj, None)]

@@ -9,6 +9,13 @@ from schemagen.emit.access import default_privilege_entries, grant_entries, gran
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
 from schemagen.emit.routines import function_value, view_value
+from schemagen.emit.support import (
+    aggregate_value,
+    collation_value,
+    configuration_value,
+    dictionary_value,
+    operator_value,
+)
 from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
 from schemagen.model import Catalog, Function, QualifiedName
@@ -46,13 +53,18 @@ _KEY_ORDER = (
     "comment",
     "extensions",
     "roles",
+    "collations",
     "enums",
     "domains",
     "composite_types",
+    "text_search_dictionaries",
+    "text_search_configurations",
     "sequences",
     "tables",
     "functions",
     "procedures",
+    "aggregates",
+    "operators",
     "views",
     "materialized_views",
     "grants",
@@ -68,6 +80,8 @@ def _schemas(catalog: Catalog) -> list[str]:
     names = set(catalog.schemas)
     for mapping in (catalog.enums, catalog.domains, catalog.composite_types, catalog.tables, catalog.views):
         names.update(name.schema for name in mapping)
+    for kind in _SUPPORT_KINDS:
+        names.update(key.schema for key in getattr(catalog, kind))
     return sorted(names)
 
 
@@ -85,7 +99,14 @@ def _place_extensions(catalog: Catalog, documents: dict[str, dict[str, Any]]) ->
         document["extensions"] = FlowList(sorted(extensions)) if plain else dict(sorted(extensions.items()))
 
 
-_KINDS = ("enums", "domains", "composite_types", "sequences", "tables", "functions", "views")
+_SUPPORT_KINDS = (
+    "collations",
+    "operators",
+    "aggregates",
+    "text_search_dictionaries",
+    "text_search_configurations",
+)
+_KINDS = ("enums", "domains", "composite_types", "sequences", "tables", "functions", "views", *_SUPPORT_KINDS)
 
 
 def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
@@ -143,6 +164,7 @@ def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> d
     materialized = [v for v in objects["views"] if v.materialized]
     if materialized:
         doc["materialized_views"] = {v.name.name: view_value(v, lookup) for v in materialized}
+    _support_entries(doc, objects)
     grants = objects["grants"]
     if grants:
         doc["grants"] = grant_entries(grants, catalog)
@@ -150,6 +172,31 @@ def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> d
     if defaults:
         doc["default_privileges"] = default_privilege_entries(defaults)
     return doc
+
+
+def _support_entries(doc: dict[str, Any], objects: dict[str, list]) -> None:
+    """Collations, operators, aggregates and text search objects (emit/support.py)."""
+    for key, value_of in (
+        ("collations", collation_value),
+        ("text_search_dictionaries", dictionary_value),
+        ("text_search_configurations", configuration_value),
+    ):
+        if objects[key]:
+            doc[key] = {o.name.name: value_of(o) for o in objects[key]}
+    for key, value_of in (("aggregates", aggregate_value), ("operators", operator_value)):
+        if objects[key]:
+            doc[key] = _overloads(objects[key], value_of)
+
+
+def _overloads(objects: list, value_of) -> dict[str, Any]:
+    """Name → one definition, or a list of them for overloads, by name."""
+    by_name: dict[str, list] = defaultdict(list)
+    for o in objects:
+        by_name[o.name.name].append(o)
+    return {
+        name: value_of(same[0]) if len(same) == 1 else [value_of(o) for o in same]
+        for name, same in sorted(by_name.items())
+    }
 
 
 def _functions(functions: list[Function]) -> dict[str, Any]:

@@ -43,6 +43,8 @@ def function_value(function: Function) -> dict[str, Any]:
         value["search_path"] = FlowList(_search_path(function.search_path))
     if function.settings:
         value["settings"] = dict(function.settings)
+    if function.object_file is not None:
+        value["object_file"] = function.object_file
     value["body"] = function.body  # verbatim: PostgreSQL keeps the body byte for byte
     if function.comment:
         value["comment"] = function.comment

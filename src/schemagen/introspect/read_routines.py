@@ -73,6 +73,7 @@ def read_function(r: Row) -> Function:
         parallel=PARALLEL[r["parallel"]],
         search_path=search_path,
         settings=tuple(sorted(settings)),
+        object_file=r.get("object_file"),
         comment=r["comment"],
     )
 

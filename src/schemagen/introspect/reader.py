@@ -9,6 +9,13 @@ from schemagen.introspect.omission import Omission
 from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
 from schemagen.introspect.read_indexes import read_indexes
 from schemagen.introspect.read_routines import read_functions, read_policies, read_triggers, read_views
+from schemagen.introspect.read_support import (
+    read_aggregates,
+    read_collations,
+    read_operators,
+    read_text_search_configurations,
+    read_text_search_dictionaries,
+)
 from schemagen.introspect.read_tables import read_tables
 from schemagen.introspect.read_types import (
     read_composite_types,
@@ -34,6 +41,8 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     grants, grant_omissions = read_grants(rows["grants"])
     defaults, default_omissions = read_default_privileges(rows["default_privileges"])
     policies = read_policies(rows["policies"])
+    aggregates, aggregate_omissions = read_aggregates(rows.get("aggregates", ()))
+    operators, operator_omissions = read_operators(rows.get("operators", ()))
     catalog = Catalog.of(
         extensions=read_extensions(rows["extensions"]),
         schemas=read_schemas(rows["schemas"]),
@@ -50,9 +59,18 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         roles=read_roles(rows["roles"], grants, policies, defaults),
         grants=grants,
         default_privileges=defaults,
+        collations=read_collations(rows.get("collations", ())),
+        operators=operators,
+        aggregates=aggregates,
+        text_search_dictionaries=read_text_search_dictionaries(rows.get("text_search_dictionaries", ())),
+        text_search_configurations=read_text_search_configurations(
+            rows.get("text_search_configurations", ())
+        ),
     )
     omissions = [Omission(r["kind"], r["name"], r["why"]) for r in rows["omissions"]]
     omissions += (
-        table_omissions + function_omissions + trigger_omissions + grant_omissions + default_omissions
+        (table_omissions + function_omissions + trigger_omissions + grant_omissions + default_omissions)
+        + aggregate_omissions
+        + operator_omissions
     )
     return catalog, sorted(set(omissions))

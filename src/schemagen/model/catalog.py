@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from schemagen.model.identity import ObjectId
 from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
@@ -29,6 +30,13 @@ from schemagen.model.routines import (
     Trigger,
     View,
 )
+from schemagen.model.support import (
+    Aggregate,
+    Collation,
+    Operator,
+    TextSearchConfiguration,
+    TextSearchDictionary,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Catalog:
 
     extensions: dict[str, Extension] = field(default_factory=dict)
     schemas: dict[str, Schema] = field(default_factory=dict)
+    collations: dict[QualifiedName, Collation] = field(default_factory=dict)
     enums: dict[QualifiedName, EnumType] = field(default_factory=dict)
     domains: dict[QualifiedName, Domain] = field(default_factory=dict)
     composite_types: dict[QualifiedName, CompositeType] = field(default_factory=dict)
@@ -48,6 +57,10 @@ class Catalog:
     tables: dict[QualifiedName, Table] = field(default_factory=dict)
     indexes: dict[QualifiedName, Index] = field(default_factory=dict)
     functions: dict[QualifiedName, Function] = field(default_factory=dict)
+    operators: dict[ObjectId, Operator] = field(default_factory=dict)
+    aggregates: dict[ObjectId, Aggregate] = field(default_factory=dict)
+    text_search_dictionaries: dict[QualifiedName, TextSearchDictionary] = field(default_factory=dict)
+    text_search_configurations: dict[QualifiedName, TextSearchConfiguration] = field(default_factory=dict)
     triggers: dict[tuple[QualifiedName, str], Trigger] = field(default_factory=dict)
     views: dict[QualifiedName, View] = field(default_factory=dict)
     policies: dict[tuple[QualifiedName, str], Policy] = field(default_factory=dict)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from schemagen.model.bodies import signature_of
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
-from schemagen.model.pg.scan import search_path_schemas
+from schemagen.model.pg.scan import search_path_schemas, split_dotted
 from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH, Declared, References, Text, references
 from schemagen.model.pg.types import parse_type_name
 from schemagen.model.routines import Function, View
@@ -106,6 +106,25 @@ def type_reference(type_text: str) -> QualifiedName | None:
 def function_ref(name: QualifiedName) -> ObjectRef:
     """A function or procedure (all overloads of a name: dependencies are read from text)."""
     return ObjectRef("function", name.schema, name.name)
+
+
+def collation_ref(name: QualifiedName) -> ObjectRef:
+    """A collation."""
+    return ObjectRef("collation", name.schema, name.name)
+
+
+def collation_needs(collation: str | None) -> set[ObjectRef]:
+    """The collation a ``COLLATE`` text names, unless it is built in (a bare name is ``pg_catalog``'s).
+
+    >>> collation_needs("app.german"), collation_needs("C"), collation_needs(None)
+    ({ObjectRef(kind='collation', schema='app', name='german', member='')}, set(), set())
+    """
+    if not collation:
+        return set()
+    parts = split_dotted(collation)
+    if len(parts) != 2 or parts[0] == "pg_catalog":
+        return set()
+    return {collation_ref(QualifiedName(parts[0], parts[1]))}
 
 
 def role_ref(name: str) -> ObjectRef:
@@ -222,6 +241,7 @@ def column_needs(table: QualifiedName, column: Column) -> set[ObjectRef]:
     referenced = type_reference(column.type)
     if referenced is not None:
         needs.add(type_ref(referenced))
+    needs |= collation_needs(column.collation)
     return needs | expression_needs(column.default, table) | expression_needs(column.generated, table)
 
 
@@ -263,7 +283,7 @@ def index_needs(index: Index) -> set[ObjectRef]:
     needs |= {column_ref(index.table, e.column) for e in index.elements if e.column}
     needs |= {column_ref(index.table, c) for c in index.include}
     for element in index.elements:
-        needs |= expression_needs(element.expression, index.table)
+        needs |= expression_needs(element.expression, index.table) | collation_needs(element.collation)
     return needs | expression_needs(index.where, index.table)
 
 
@@ -273,6 +293,7 @@ def domain_needs(domain: Domain) -> set[ObjectRef]:
     referenced = type_reference(domain.base_type)
     if referenced is not None:
         needs.add(type_ref(referenced))
+    needs |= collation_needs(domain.collation)
     for check in domain.checks:
         needs |= expression_needs(check.expression)
     return needs | expression_needs(domain.default)
@@ -285,6 +306,7 @@ def composite_needs(composite: CompositeType) -> set[ObjectRef]:
         referenced = type_reference(attribute.type)
         if referenced is not None:
             needs.add(type_ref(referenced))
+        needs |= collation_needs(attribute.collation)
     return needs
 
 

@@ -26,6 +26,7 @@ class ObjectKind(enum.Enum):
 
     SCHEMA = "schema"
     EXTENSION = "extension"
+    COLLATION = "collation"
     ENUM = "enum"
     DOMAIN = "domain"
     COMPOSITE_TYPE = "composite type"
@@ -33,6 +34,10 @@ class ObjectKind(enum.Enum):
     TABLE = "table"
     INDEX = "index"
     FUNCTION = "function"
+    OPERATOR = "operator"
+    AGGREGATE = "aggregate"
+    TEXT_SEARCH_DICTIONARY = "text search dictionary"
+    TEXT_SEARCH_CONFIGURATION = "text search configuration"
     VIEW = "view"
     TRIGGER = "trigger"
     POLICY = "policy"
@@ -133,6 +138,7 @@ K = ObjectKind
 DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.SCHEMA, "schemas", _name, 10, ("schema",), GrantOn.SCHEMA, (Namespace.DATABASE,)),
     KindDescriptor(K.EXTENSION, "extensions", _name, 11, ("extension",)),
+    KindDescriptor(K.COLLATION, "collations", _name, 11, ("collation",)),
     KindDescriptor(K.ENUM, "enums", _name, 12, ("type",), GrantOn.TYPE, (_TYPE,)),
     KindDescriptor(K.DOMAIN, "domains", _name, 12, ("domain",), GrantOn.TYPE, (_TYPE,)),
     KindDescriptor(K.COMPOSITE_TYPE, "composite_types", _name, 12, ("type",), GrantOn.TYPE, (_REL, _TYPE)),
@@ -140,6 +146,14 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.TABLE, "tables", _name, 14, ("table",), GrantOn.TABLE, (_REL, _TYPE)),
     KindDescriptor(K.INDEX, "indexes", _name, 14, ("index",), None, (_REL,)),
     KindDescriptor(K.FUNCTION, "functions", _key, 13, ("function", "procedure"), GrantOn.FUNCTION),
+    KindDescriptor(K.OPERATOR, "operators", _key, 13, ("operator",)),
+    KindDescriptor(K.AGGREGATE, "aggregates", _key, 13, ("aggregate",)),
+    KindDescriptor(
+        K.TEXT_SEARCH_DICTIONARY, "text_search_dictionaries", _name, 12, ("text search dictionary",)
+    ),
+    KindDescriptor(
+        K.TEXT_SEARCH_CONFIGURATION, "text_search_configurations", _name, 12, ("text search configuration",)
+    ),
     KindDescriptor(K.VIEW, "views", _name, 16, ("view", "materialized view"), GrantOn.TABLE, (_REL, _TYPE)),
     KindDescriptor(K.TRIGGER, "triggers", _key, 14, ("trigger",)),
     KindDescriptor(K.POLICY, "policies", _key, 14, ("policy",)),

@@ -48,6 +48,8 @@ class Function:
     search_path: str | None = None
     settings: tuple[tuple[str, str], ...] = ()
     """``SET name = value`` options other than ``search_path``, sorted by name."""
+    object_file: str | None = None
+    """A C function's library (``AS 'object_file', 'body'``: ``body`` is then the link symbol)."""
     comment: str | None = None
     span: Span | None = _span()
 

@@ -18,6 +18,7 @@ from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
+from schemagen.model import support_changes as su
 from schemagen.model.kinds import ObjectKind, comment_kind, descriptor
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
@@ -171,6 +172,35 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.COMPOSITE_TYPE, hazards=NO_HAZARDS, key=lambda c: (phase(K.COMPOSITE_TYPE), _in(c.type.name), 0)
     ),
     ch.DropCompositeType: ChangeFacts(K.COMPOSITE_TYPE, hazards=NO_HAZARDS, drop=5),
+    # collations, operators, aggregates, text search (support_changes.py)
+    su.CreateCollation: ChangeFacts(
+        K.COLLATION, hazards=NO_HAZARDS, key=lambda c: (phase(K.COLLATION), _in(c.collation.name), 2)
+    ),
+    su.DropCollation: ChangeFacts(K.COLLATION, hazards=NO_HAZARDS, drop=5),
+    su.CreateOperator: ChangeFacts(
+        K.OPERATOR,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.OPERATOR), _in(c.operator.name), 6, ", ".join(c.operator.signature)),
+    ),
+    su.DropOperator: ChangeFacts(K.OPERATOR, hazards=NO_HAZARDS, drop=4),
+    su.CreateAggregate: ChangeFacts(
+        K.AGGREGATE,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.AGGREGATE), _in(c.aggregate.name), 6, ", ".join(c.aggregate.identity_types)),
+    ),
+    su.DropAggregate: ChangeFacts(K.AGGREGATE, hazards=NO_HAZARDS, drop=4),
+    su.CreateTextSearchDictionary: ChangeFacts(
+        K.TEXT_SEARCH_DICTIONARY,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.TEXT_SEARCH_DICTIONARY), _in(c.dictionary.name), 3),
+    ),
+    su.DropTextSearchDictionary: ChangeFacts(K.TEXT_SEARCH_DICTIONARY, hazards=NO_HAZARDS, drop=5),
+    su.CreateTextSearchConfiguration: ChangeFacts(
+        K.TEXT_SEARCH_CONFIGURATION,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.TEXT_SEARCH_CONFIGURATION), _in(c.configuration.name), 4),
+    ),
+    su.DropTextSearchConfiguration: ChangeFacts(K.TEXT_SEARCH_CONFIGURATION, hazards=NO_HAZARDS, drop=5),
     # sequences
     ch.CreateSequence: ChangeFacts(
         K.SEQUENCE, hazards=NO_HAZARDS, key=lambda c: (phase(K.SEQUENCE), _in(c.sequence.name), 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from schemagen.model import deps
+from schemagen.model import deps, support_deps
 from schemagen.model.changes import (
     AddColumn,
     AddConstraint,
@@ -73,6 +73,7 @@ from schemagen.plan.code_refs import CODE_RULES
 from schemagen.plan.refs_base import Refs, paired_rules, refs
 from schemagen.plan.relation_names import relation_names
 from schemagen.plan.safe_refs import SAFE_RULES
+from schemagen.plan.support_refs import SUPPORT_RULES
 
 
 def _constraint_provides(table: QualifiedName, constraint: Constraint) -> set[ObjectRef]:
@@ -126,6 +127,11 @@ _COMMENT_TARGETS: dict[ObjectKind, Callable[[QualifiedName, str], ObjectRef]] = 
     ObjectKind.TRIGGER: deps.trigger_ref,
     ObjectKind.POLICY: deps.policy_ref,
     ObjectKind.ROLE: lambda name, _: deps.role_ref(name.name),
+    ObjectKind.COLLATION: lambda name, _: deps.collation_ref(name),
+    ObjectKind.OPERATOR: lambda name, _: support_deps.operator_ref(name),
+    ObjectKind.AGGREGATE: lambda name, _: deps.function_ref(name),
+    ObjectKind.TEXT_SEARCH_DICTIONARY: lambda name, _: support_deps.text_search_ref(name, "dictionary"),
+    ObjectKind.TEXT_SEARCH_CONFIGURATION: lambda name, _: support_deps.text_search_ref(name, "configuration"),
 }
 """What a ``COMMENT ON`` of each kind needs: (name, member) → the commented object."""
 
@@ -294,6 +300,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     ),
     **CODE_RULES,
     **SAFE_RULES,
+    **SUPPORT_RULES,
 }
 
 

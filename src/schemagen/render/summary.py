@@ -8,6 +8,7 @@ from schemagen.model import changes as c
 from schemagen.model import code_changes as cc
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
+from schemagen.model import support_changes as su
 from schemagen.model.changes import Change, ColumnChange, snake_case
 from schemagen.model.names import QualifiedName
 
@@ -126,6 +127,36 @@ def _describers() -> dict[type[Change], object]:
         c.DropDomainConstraint: lambda x: ("constraint", f"{x.domain}.{x.check.name}", dropped, ""),
         c.CreateCompositeType: lambda x: ("type", str(x.type.name), created, ""),
         c.DropCompositeType: lambda x: ("type", str(x.type.name), dropped, ""),
+        su.CreateCollation: lambda x: ("collation", str(x.collation.name), created, ""),
+        su.DropCollation: lambda x: ("collation", str(x.collation.name), dropped, ""),
+        su.CreateOperator: lambda x: ("operator", str(x.operator.key), created, ""),
+        su.DropOperator: lambda x: ("operator", str(x.operator.key), dropped, ""),
+        su.CreateAggregate: lambda x: ("aggregate", str(x.aggregate.key), created, ""),
+        su.DropAggregate: lambda x: ("aggregate", str(x.aggregate.key), dropped, ""),
+        su.CreateTextSearchDictionary: lambda x: (
+            "text search dictionary",
+            str(x.dictionary.name),
+            created,
+            "",
+        ),
+        su.DropTextSearchDictionary: lambda x: (
+            "text search dictionary",
+            str(x.dictionary.name),
+            dropped,
+            "",
+        ),
+        su.CreateTextSearchConfiguration: lambda x: (
+            "text search configuration",
+            str(x.configuration.name),
+            created,
+            "",
+        ),
+        su.DropTextSearchConfiguration: lambda x: (
+            "text search configuration",
+            str(x.configuration.name),
+            dropped,
+            "",
+        ),
         c.CreateSequence: lambda x: ("sequence", str(x.sequence.name), created, ""),
         c.DropSequence: lambda x: ("sequence", str(x.sequence.name), dropped, ""),
         c.AlterSequence: lambda x: ("sequence", str(x.new.name), altered, "options"),

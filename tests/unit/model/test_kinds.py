@@ -77,8 +77,9 @@ def test_comment_keywords_come_from_the_descriptors() -> None:
     assert set(COMMENT_KINDS) == set(COMMENT_KEYWORDS)
     assert comment_kind("procedure") is ObjectKind.FUNCTION
     assert comment_kind("type") is ObjectKind.ENUM
+    assert comment_kind("aggregate") is ObjectKind.AGGREGATE
     with pytest.raises(KeyError):
-        comment_kind("aggregate")
+        comment_kind("event trigger")
 
 
 def test_every_commentable_kind_has_a_plan_target() -> None:

@@ -143,7 +143,11 @@ def every_change() -> list[ch.Change]:
         *[
             ch.SetComment(kind, Q("app", "thing"), "it's", member="m", arguments=("integer", "app.status[]"))
             for kind in ch.COMMENT_KINDS
+            if kind != "operator"
         ],
+        ch.SetComment("operator", Q("app", "~<<"), "it's", arguments=("text", "app.status[]")),
+        ch.SetComment("operator", Q("app", "!!"), None, arguments=("NONE", "integer")),
+        ch.SetComment("aggregate", Q("app", "cnt"), "Counts."),
         ch.SetComment("table", T, None, "old"),
         rc.RenameTable(Q("app", "old orders"), table),
         rc.RenameTable(Q("old", "Orders"), table),
@@ -298,4 +302,99 @@ def every_code_change() -> list[ch.Change]:
         cc.UpsertReferenceRows(rows),
         cc.UpsertReferenceRows(ReferenceRows(T, ("id",), ((("id", "1"),),))),
         cc.DeleteReferenceRows(rows),
+        *every_support_change(),
+    ]
+
+
+def every_support_change() -> list[ch.Change]:
+    """Collations, operators, aggregates and text search objects, with their awkward variants."""
+    from schemagen.model import support_changes as su
+    from schemagen.model.support import (
+        Aggregate,
+        Collation,
+        Operator,
+        TextSearchConfiguration,
+        TextSearchDictionary,
+    )
+
+    cat = "pg_catalog"
+    collations = [
+        Collation(Q("app", "Mixed"), lc_collate="C", lc_ctype="POSIX"),
+        Collation(
+            Q("app", "ci"), provider="icu", locale="und-u-ks-level2", deterministic=False, rules="&a < b"
+        ),
+    ]
+    operators = [
+        Operator(Q("app", "~<<"), "text", Q("app", "reverse match"), left="text"),
+        Operator(
+            Q("app", "==="),
+            "app.Money",
+            Q("app", "eq"),
+            left="app.Money",
+            commutator=Q("app", "==="),
+            negator=Q("app", "!=="),
+            restrict=Q(cat, "eqsel"),
+            join=Q(cat, "eqjoinsel"),
+            hashes=True,
+            merges=True,
+        ),
+        Operator(Q("app", "!!"), "integer", Q("app", "fact")),
+    ]
+    aggregates = [
+        Aggregate(Q("app", "median"), ("integer",), Q(cat, "array_append"), "integer[]", initcond="{}"),
+        Aggregate(Q("app", "cnt"), (), Q("app", "inc"), "bigint", initcond="0", parallel="SAFE"),
+        Aggregate(
+            Q("app", "pct"),
+            ("double precision",),
+            Q("app", "pct_step"),
+            "internal",
+            order_by=("anyelement",),
+            finalfunc=Q("app", "pct_final"),
+            finalfunc_extra=True,
+            finalfunc_modify="SHAREABLE",
+        ),
+        Aggregate(
+            Q("app", "rank_of"),
+            ("text",),
+            Q("app", "rank_step"),
+            "internal",
+            order_by=("text",),
+            variadic=True,
+            hypothetical=True,
+            finalfunc=Q("app", "rank_final"),
+        ),
+        Aggregate(
+            Q("app", "total"),
+            ("numeric", "text"),
+            Q("app", "add"),
+            "internal",
+            variadic=True,
+            sspace=64,
+            combinefunc=Q("app", "merge"),
+            serialfunc=Q("app", "ser"),
+            deserialfunc=Q("app", "deser"),
+            sortop=Q(cat, "<"),
+        ),
+    ]
+    dictionary = TextSearchDictionary(
+        Q("app", "english"), Q(cat, "snowball"), (("language", "english"), ("stopwords", "it's"))
+    )
+    configuration = TextSearchConfiguration(
+        Q("app", "plain"),
+        Q(cat, "default"),
+        (("asciiword", (Q("app", "english"), Q(cat, "simple"))), ("word", (Q(cat, "simple"),))),
+    )
+    return [
+        *[su.CreateCollation(c) for c in collations],
+        su.DropCollation(collations[0]),
+        *[su.CreateOperator(o) for o in operators],
+        *[su.DropOperator(o) for o in operators],
+        *[su.CreateAggregate(a) for a in aggregates],
+        *[su.DropAggregate(a) for a in aggregates],
+        su.CreateTextSearchDictionary(dictionary),
+        su.CreateTextSearchDictionary(TextSearchDictionary(Q("app", "plain"), Q(cat, "simple"))),
+        su.DropTextSearchDictionary(dictionary),
+        su.CreateTextSearchConfiguration(configuration),
+        su.CreateTextSearchConfiguration(TextSearchConfiguration(Q("app", "bare"), Q(cat, "default"))),
+        su.DropTextSearchConfiguration(configuration),
     ]

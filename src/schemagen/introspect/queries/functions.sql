@@ -17,6 +17,7 @@ SELECT n.nspname AS schema,
        p.prosecdef AS security_definer,
        p.proparallel AS parallel,
        p.proconfig AS config,
+       p.probin AS object_file,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -20,11 +20,11 @@ FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind = 'f'
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
-SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
+SELECT 'window function',
        s.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       'aggregates and window functions are not supported'
+       'window functions are not supported'
 FROM pg_proc p JOIN scope s ON s.oid = p.pronamespace
-WHERE p.prokind IN ('a', 'w')
+WHERE p.prokind = 'w'
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)
 UNION ALL
 SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,
@@ -34,26 +34,9 @@ FROM pg_type t JOIN scope s ON s.oid = t.typnamespace
 WHERE (t.typtype = 'r' OR (t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)))
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_type'::regclass AND m.objid = t.oid)
 UNION ALL
-SELECT 'operator', s.nspname || '.' || o.oprname || '(' || format_type(o.oprleft, NULL) || ', '
-       || format_type(o.oprright, NULL) || ')', 'operators are not supported'
-FROM pg_operator o JOIN scope s ON s.oid = o.oprnamespace
-WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_operator'::regclass AND m.objid = o.oid)
-UNION ALL
 SELECT 'operator class', s.nspname || '.' || oc.opcname, 'operator classes are not supported'
 FROM pg_opclass oc JOIN scope s ON s.oid = oc.opcnamespace
 WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_opclass'::regclass AND m.objid = oc.oid)
-UNION ALL
-SELECT 'collation', s.nspname || '.' || co.collname, 'collations are not supported'
-FROM pg_collation co JOIN scope s ON s.oid = co.collnamespace
-WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_collation'::regclass AND m.objid = co.oid)
-UNION ALL
-SELECT 'text search configuration', s.nspname || '.' || ts.cfgname, 'text search configurations are not supported'
-FROM pg_ts_config ts JOIN scope s ON s.oid = ts.cfgnamespace
-WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_ts_config'::regclass AND m.objid = ts.oid)
-UNION ALL
-SELECT 'text search dictionary', s.nspname || '.' || td.dictname, 'text search dictionaries are not supported'
-FROM pg_ts_dict td JOIN scope s ON s.oid = td.dictnamespace
-WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_ts_dict'::regclass AND m.objid = td.oid)
 UNION ALL
 SELECT 'statistics', s.nspname || '.' || st.stxname, 'extended statistics are not supported'
 FROM pg_statistic_ext st JOIN scope s ON s.oid = st.stxnamespace
@@ -115,14 +98,13 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
                 THEN 'COST ' || p.procost END,
            CASE WHEN p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END THEN 'ROWS ' || p.prorows END,
            CASE WHEN p.prosupport <> 0 THEN 'SUPPORT ' || p.prosupport::regproc END,
-           CASE WHEN p.protrftypes IS NOT NULL THEN 'TRANSFORM FOR TYPE' END,
-           CASE WHEN p.probin IS NOT NULL THEN 'an object file (AS ''' || p.probin || ''', symbol)' END)
+           CASE WHEN p.protrftypes IS NOT NULL THEN 'TRANSFORM FOR TYPE' END)
        || ' not supported'
 FROM pg_proc p
 JOIN scope s ON s.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p')
-  AND (p.proleakproof OR p.prosupport <> 0 OR p.protrftypes IS NOT NULL OR p.probin IS NOT NULL
+  AND (p.proleakproof OR p.prosupport <> 0 OR p.protrftypes IS NOT NULL
        OR p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
        OR p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END)
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)

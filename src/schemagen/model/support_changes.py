@@ -1,0 +1,121 @@
+"""Changes of collations, operators, aggregates and text search objects: each is created or dropped whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemagen.model.changes import Change
+from schemagen.model.names import QualifiedName
+from schemagen.model.support import (
+    Aggregate,
+    Collation,
+    Operator,
+    TextSearchConfiguration,
+    TextSearchDictionary,
+)
+
+
+@dataclass(frozen=True)
+class CreateCollation(Change):
+    """``CREATE COLLATION``."""
+
+    collation: Collation
+
+    def reverse(self) -> Change:
+        return DropCollation(self.collation)
+
+
+@dataclass(frozen=True)
+class DropCollation(Change):
+    """``DROP COLLATION``."""
+
+    collation: Collation
+
+    def reverse(self) -> Change:
+        return CreateCollation(self.collation)
+
+
+@dataclass(frozen=True)
+class CreateOperator(Change):
+    """``CREATE OPERATOR``; ``after`` are operators that name it as commutator or negator.
+
+    PostgreSQL records such a link on both operators only when the second one is
+    created while the first exists; creating this one after them gives the catalog
+    the same links it was read with.
+    """
+
+    operator: Operator
+    after: tuple[QualifiedName, ...] = ()
+
+    def reverse(self) -> Change:
+        return DropOperator(self.operator)
+
+
+@dataclass(frozen=True)
+class DropOperator(Change):
+    """``DROP OPERATOR``."""
+
+    operator: Operator
+
+    def reverse(self) -> Change:
+        return CreateOperator(self.operator)
+
+
+@dataclass(frozen=True)
+class CreateAggregate(Change):
+    """``CREATE AGGREGATE``."""
+
+    aggregate: Aggregate
+
+    def reverse(self) -> Change:
+        return DropAggregate(self.aggregate)
+
+
+@dataclass(frozen=True)
+class DropAggregate(Change):
+    """``DROP AGGREGATE``."""
+
+    aggregate: Aggregate
+
+    def reverse(self) -> Change:
+        return CreateAggregate(self.aggregate)
+
+
+@dataclass(frozen=True)
+class CreateTextSearchDictionary(Change):
+    """``CREATE TEXT SEARCH DICTIONARY``."""
+
+    dictionary: TextSearchDictionary
+
+    def reverse(self) -> Change:
+        return DropTextSearchDictionary(self.dictionary)
+
+
+@dataclass(frozen=True)
+class DropTextSearchDictionary(Change):
+    """``DROP TEXT SEARCH DICTIONARY``."""
+
+    dictionary: TextSearchDictionary
+
+    def reverse(self) -> Change:
+        return CreateTextSearchDictionary(self.dictionary)
+
+
+@dataclass(frozen=True)
+class CreateTextSearchConfiguration(Change):
+    """``CREATE TEXT SEARCH CONFIGURATION`` and its mappings."""
+
+    configuration: TextSearchConfiguration
+
+    def reverse(self) -> Change:
+        return DropTextSearchConfiguration(self.configuration)
+
+
+@dataclass(frozen=True)
+class DropTextSearchConfiguration(Change):
+    """``DROP TEXT SEARCH CONFIGURATION``."""
+
+    configuration: TextSearchConfiguration
+
+    def reverse(self) -> Change:
+        return CreateTextSearchConfiguration(self.configuration)

@@ -1,0 +1,89 @@
+"""What collations, operators, aggregates and text search objects provide and need in the plan graph."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from schemagen.model import deps
+from schemagen.model.deps import ObjectRef
+from schemagen.model.names import QualifiedName
+from schemagen.model.support import (
+    Aggregate,
+    Collation,
+    Operator,
+    TextSearchConfiguration,
+    TextSearchDictionary,
+)
+
+if TYPE_CHECKING:
+    from schemagen.model.catalog import Catalog
+
+
+def operator_ref(name: QualifiedName) -> ObjectRef:
+    """An operator (every overload of a name)."""
+    return ObjectRef("operator", name.schema, name.name)
+
+
+def text_search_ref(name: QualifiedName, what: str) -> ObjectRef:
+    """A text search ``dictionary`` or ``configuration``."""
+    return ObjectRef(f"text search {what}", name.schema, name.name)
+
+
+def _functions(names: tuple[QualifiedName | None, ...]) -> set[ObjectRef]:
+    return {deps.function_ref(n) for n in names if n is not None and n.schema != "pg_catalog"}
+
+
+def _types(types: tuple[str | None, ...]) -> set[ObjectRef]:
+    found = (deps.type_reference(t) for t in types if t)
+    return {deps.type_ref(t) for t in found if t is not None}
+
+
+def linked_before(catalog: Catalog, operator: Operator) -> tuple[QualifiedName, ...]:
+    """Operators of ``catalog`` naming ``operator`` as commutator or negator that it does not name back.
+
+    They are created first, so PostgreSQL links them one way only, as read.
+    """
+    own = {operator.commutator, operator.negator}
+    found = {
+        other.name
+        for other in catalog.operators.values()
+        if operator.name in (other.commutator, other.negator)
+        and other.name != operator.name
+        and other.name not in own
+    }
+    return tuple(sorted(found))
+
+
+def collation_needs(collation: Collation) -> set[ObjectRef]:
+    """Its schema."""
+    return {deps.schema_ref(collation.name.schema)}
+
+
+def operator_needs(operator: Operator) -> set[ObjectRef]:
+    """Its schema, function, estimators and argument types."""
+    needs = {deps.schema_ref(operator.name.schema)}
+    needs |= _functions((operator.function, operator.restrict, operator.join))
+    return needs | _types((operator.left, operator.right))
+
+
+def aggregate_needs(aggregate: Aggregate) -> set[ObjectRef]:
+    """Its schema, support functions, types and sort operator."""
+    needs = {deps.schema_ref(aggregate.name.schema)}
+    needs |= _functions(aggregate.functions)
+    needs |= _types((*aggregate.identity_types, aggregate.stype))
+    if aggregate.sortop is not None and aggregate.sortop.schema != "pg_catalog":
+        needs.add(operator_ref(aggregate.sortop))
+    return needs
+
+
+def dictionary_needs(dictionary: TextSearchDictionary) -> set[ObjectRef]:
+    """Its schema (templates come with PostgreSQL or an extension)."""
+    return {deps.schema_ref(dictionary.name.schema)}
+
+
+def configuration_needs(configuration: TextSearchConfiguration) -> set[ObjectRef]:
+    """Its schema and the dictionaries it maps to."""
+    needs = {deps.schema_ref(configuration.name.schema)}
+    for _, dictionaries in configuration.mappings:
+        needs |= {text_search_ref(d, "dictionary") for d in dictionaries if d.schema != "pg_catalog"}
+    return needs

@@ -1,0 +1,44 @@
+"""Dependency rules of collations, operators, aggregates and text search objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemagen.model import deps
+from schemagen.model import support_changes as sc
+from schemagen.model import support_deps as sd
+from schemagen.model.changes import Change
+from schemagen.plan.refs_base import Refs, paired_rules
+
+SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
+    **paired_rules(
+        sc.CreateCollation,
+        sc.DropCollation,
+        lambda c: {deps.collation_ref(c.collation.name)},
+        lambda c: sd.collation_needs(c.collation),
+    ),
+    **paired_rules(
+        sc.CreateOperator,
+        sc.DropOperator,
+        lambda c: {sd.operator_ref(c.operator.name)},
+        lambda c: sd.operator_needs(c.operator) | {sd.operator_ref(n) for n in getattr(c, "after", ())},
+    ),
+    **paired_rules(
+        sc.CreateAggregate,
+        sc.DropAggregate,
+        lambda c: {deps.function_ref(c.aggregate.name)},  # called like a function
+        lambda c: sd.aggregate_needs(c.aggregate),
+    ),
+    **paired_rules(
+        sc.CreateTextSearchDictionary,
+        sc.DropTextSearchDictionary,
+        lambda c: {sd.text_search_ref(c.dictionary.name, "dictionary")},
+        lambda c: sd.dictionary_needs(c.dictionary),
+    ),
+    **paired_rules(
+        sc.CreateTextSearchConfiguration,
+        sc.DropTextSearchConfiguration,
+        lambda c: {sd.text_search_ref(c.configuration.name, "configuration")},
+        lambda c: sd.configuration_needs(c.configuration),
+    ),
+}

@@ -1,0 +1,69 @@
+-- Collations, operators, aggregates, text search objects and C functions; each must inspect
+-- without omission and come back whole (ICU collations: PostgreSQL 15 only, see the test).
+CREATE SCHEMA support;
+CREATE EXTENSION unaccent;
+
+CREATE COLLATION support.posix_mix (lc_collate = 'C', lc_ctype = 'POSIX');
+CREATE COLLATION support."Bytes" (locale = 'C');
+COMMENT ON COLLATION support."Bytes" IS 'byte order';
+
+-- a C function from a contrib library, as musicbrainz writes it
+CREATE FUNCTION support.immutable_unaccent(regdictionary, text) RETURNS text
+    LANGUAGE c IMMUTABLE PARALLEL SAFE STRICT AS '$libdir/unaccent', 'unaccent_dict';
+
+CREATE FUNCTION support.reverse_match(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT AS $$SELECT $2 ~ $1$$;
+CREATE FUNCTION support.same_length(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT AS $$SELECT length($1) = length($2)$$;
+CREATE FUNCTION support.other_length(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT AS $$SELECT length($1) <> length($2)$$;
+CREATE FUNCTION support.negate(integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT AS $$SELECT -$1$$;
+CREATE OPERATOR support.~<< (FUNCTION = support.reverse_match, LEFTARG = text, RIGHTARG = text);
+COMMENT ON OPERATOR support.~<< (text, text) IS 'reversed regex match';
+CREATE OPERATOR support.=# (
+    FUNCTION = support.same_length, LEFTARG = text, RIGHTARG = text,
+    COMMUTATOR = OPERATOR(support.=#), NEGATOR = OPERATOR(support.<>#), RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR support.<># (FUNCTION = support.other_length, LEFTARG = text, RIGHTARG = text);
+CREATE OPERATOR support.~~~ (FUNCTION = support.negate, RIGHTARG = integer);
+
+-- aggregates: a final function, a combine function and sort operator, ordered-set, no arguments
+CREATE FUNCTION support._median(integer[]) RETURNS integer LANGUAGE sql IMMUTABLE
+    AS $$SELECT (SELECT v FROM unnest($1) v ORDER BY v OFFSET cardinality($1) / 2 LIMIT 1)$$;
+CREATE AGGREGATE support.median(integer) (
+    SFUNC = array_append, STYPE = integer[], FINALFUNC = support._median, INITCOND = '{}'
+);
+COMMENT ON AGGREGATE support.median(integer) IS 'the middle value';
+CREATE AGGREGATE support.biggest(integer) (
+    SFUNC = int4larger, STYPE = integer, COMBINEFUNC = int4larger, SORTOP = >, PARALLEL = SAFE
+);
+CREATE FUNCTION support.nth_final(anycompatiblearray, integer, anycompatible) RETURNS anycompatible
+    LANGUAGE sql IMMUTABLE AS $$SELECT (SELECT v FROM unnest($1) v ORDER BY v OFFSET $2 - 1 LIMIT 1)$$;
+CREATE AGGREGATE support.nth(integer ORDER BY anycompatible) (
+    SFUNC = array_append, STYPE = anycompatiblearray, FINALFUNC = support.nth_final,
+    FINALFUNC_EXTRA, INITCOND = '{}'
+);
+CREATE FUNCTION support.tick(bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$SELECT $1 + 1$$;
+CREATE AGGREGATE support.ticks(*) (SFUNC = support.tick, STYPE = bigint, INITCOND = '0');
+CREATE AGGREGATE support.glue(VARIADIC text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}');
+
+-- text search: a dictionary with options, configurations copied and built up, an extension's dictionary
+CREATE TEXT SEARCH DICTIONARY support.english_stem_x (TEMPLATE = snowball, language = 'english', stopwords = 'english');
+COMMENT ON TEXT SEARCH DICTIONARY support.english_stem_x IS 'stems';
+CREATE TEXT SEARCH CONFIGURATION support.mb_simple (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION support.mb_simple
+    ALTER MAPPING FOR word, numword, hword, numhword, hword_part, hword_numpart WITH unaccent, simple;
+CREATE TEXT SEARCH CONFIGURATION support.stems (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION support.stems ADD MAPPING FOR asciiword WITH support.english_stem_x;
+COMMENT ON TEXT SEARCH CONFIGURATION support.stems IS 'english stems only';
+
+-- what uses them
+CREATE TABLE support.notes (
+    id integer PRIMARY KEY,
+    title text COLLATE support."Bytes",
+    body text NOT NULL
+);
+CREATE INDEX notes_body_fts ON support.notes USING gin (to_tsvector('support.mb_simple'::regconfig, body));
+CREATE INDEX notes_title_rev ON support.notes (title) WHERE title OPERATOR(support.~<<) 'x';
+CREATE VIEW support.note_stats AS SELECT support.median(id) AS middle, support.ticks(*) AS n FROM support.notes;
