@@ -67,6 +67,8 @@ def _planned(
         step = Step(step)
     change = step.change
     hazards = set(hazards_of(change, new_tables))
+    if _beside_a_default_partition(change, existing):
+        hazards.add(Hazard.VALIDATES_ROWS)
     if step.outside_transaction:
         hazards = (hazards - {Hazard.USABLE_AFTER_COMMIT}) | {Hazard.RUNS_OUTSIDE_TRANSACTION}
     planned = PlannedChange(
@@ -84,6 +86,14 @@ def _planned(
         lock_timeout=_or_default(safety.lock_timeout),
         statement_timeout=_or_default(statement_timeout),
     )
+
+
+def _beside_a_default_partition(change: Change, existing: Existing) -> bool:
+    """A new partition of a table whose existing DEFAULT partition PostgreSQL must scan for its rows."""
+    if not isinstance(change, CreateTable) or change.table.partition_of is None:
+        return False
+    bound = change.table.partition_of
+    return not bound.default and bound.parent in existing.with_default
 
 
 def _or_default(value: str | None) -> str:

@@ -57,6 +57,9 @@ class Existing:
     """The partitioned tables among them (no CONCURRENTLY, no NOT VALID foreign key there)."""
     enums: frozenset[QualifiedName] = frozenset()
     """Enum types of the old catalog."""
+    with_default: frozenset[QualifiedName] = frozenset()
+    """Partitioned tables whose DEFAULT partition exists before the plan and survives it: a new
+    partition beside it makes PostgreSQL scan it (and fail when it holds rows of the new bounds)."""
 
     @classmethod
     def of(cls, old: Catalog | None, changes: Iterable[Change]) -> Existing:
@@ -71,7 +74,17 @@ class Existing:
         matviews = {k for k, v in old.views.items() if v.materialized} - created
         partitioned = {k for k, t in old.tables.items() if t.partition_by is not None}
         partitioned |= {c.table.name for c in changes if isinstance(c, RenameTable) and c.table.partition_by}
-        return cls(frozenset(tables | matviews), frozenset(partitioned), frozenset(old.enums))
+        with_default = {
+            t.partition_of.parent
+            for k, t in old.tables.items()
+            if t.partition_of is not None and t.partition_of.default and k in tables
+        }
+        return cls(
+            frozenset(tables | matviews),
+            frozenset(partitioned),
+            frozenset(old.enums),
+            frozenset(with_default),
+        )
 
     def holds_rows(self, table: QualifiedName) -> bool:
         """Whether ``table`` exists before the plan and is not partitioned (it holds rows itself)."""

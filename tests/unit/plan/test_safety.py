@@ -13,6 +13,7 @@ from schemagen.model import (
     ForeignKey,
     Index,
     IndexElement,
+    PartitionBound,
     PartitionSpec,
     PrimaryKey,
     QualifiedName,
@@ -176,3 +177,37 @@ def test_timeouts_are_set_where_they_change_and_hold_for_every_statement() -> No
         long = any(w in sql for w in ("CREATE INDEX", "CREATE UNIQUE INDEX", "VALIDATE", "USING INDEX"))
         assert in_force == ("0" if long else "1min"), sql
     assert sum(p.lock_timeout is not None for p in plan) == 1  # set once: it never changes
+
+
+def _list_parent(*children: Table) -> Catalog:
+    parent = Table(
+        Q("app", "q"), (Column("kind", "text", not_null=True),), partition_by=PartitionSpec("list", ("kind",))
+    )
+    default = Table(
+        Q("app", "q_default"), parent.columns, partition_of=PartitionBound(parent.name, default=True)
+    )
+    return Catalog.of(schemas=[Schema("app")], tables=[parent, default, *children])
+
+
+def test_a_partition_beside_an_existing_default_partition_scans_it() -> None:
+    hot = Table(
+        Q("app", "q_hot"),
+        (Column("kind", "text", not_null=True),),
+        partition_of=PartitionBound(Q("app", "q"), values_in=("'hot'",)),
+    )
+    old, new = _list_parent(), _list_parent(hot)
+    (planned,) = plan_changes(diff_catalogs(old, new), old=old)
+    assert Hazard.VALIDATES_ROWS in planned.hazards
+
+
+def test_a_partition_created_with_its_default_partition_scans_nothing() -> None:
+    hot = Table(
+        Q("app", "q_hot"),
+        (Column("kind", "text", not_null=True),),
+        partition_of=PartitionBound(Q("app", "q"), values_in=("'hot'",)),
+    )
+    plan = plan_changes(
+        diff_catalogs(Catalog.of(schemas=[Schema("app")]), _list_parent(hot)),
+        old=Catalog.of(schemas=[Schema("app")]),
+    )
+    assert all(Hazard.VALIDATES_ROWS not in p.hazards for p in plan)
