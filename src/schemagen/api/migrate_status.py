@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schemagen.api.migrate import connect, locked
 from schemagen.api.migrate_checks import MigrationsRefused, check_target, history_problems
@@ -15,7 +15,7 @@ from schemagen.api.migrate_history import (
     record,
 )
 from schemagen.api.migrate_state import drift
-from schemagen.diagnostics import Diagnostic
+from schemagen.diagnostics import Diagnostic, Severity
 from schemagen.errors import DatabaseError, SchemagenError
 from schemagen.migrations import Migration, MigrationSet
 from schemagen.render.report import ReportChange
@@ -40,7 +40,7 @@ class MigrationStatus:
     @property
     def ok(self) -> bool:
         """Whether the files and the history agree (``apply`` would not refuse)."""
-        return not self.problems and not self.diagnostics
+        return not self.problems and not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
     def as_json(self) -> dict:
         """The ``--format json`` document of ``migrate status``."""
@@ -84,8 +84,8 @@ def migration_status(dsn: str | None, found: MigrationSet, with_drift: bool = Tr
     try:
         changes = drift(dsn, [by_version[v] for v in sorted(applied)])
     except SchemagenError as exc:
-        return MigrationStatus(**{**status.__dict__, "drift_error": str(exc)})
-    return MigrationStatus(**{**status.__dict__, "drift": changes})
+        return replace(status, drift_error=str(exc))
+    return replace(status, drift=changes)
 
 
 class BaselineDiffers(DatabaseError):

@@ -228,8 +228,8 @@ def status_command(dsn: str | None, project: str, output_format: str, exit_code:
         click.echo(json.dumps(status.as_json(), indent=2, ensure_ascii=False))
     else:
         click.echo(_status_text(status), nl=False)
+    echo_diagnostics(status.diagnostics)
     if not status.ok:
-        echo_diagnostics(status.diagnostics)
         for problem in status.problems:
             click.echo(f"error: {problem}", err=True)
         sys.exit(1)
