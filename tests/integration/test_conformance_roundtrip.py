@@ -36,14 +36,9 @@ pytestmark = pytest.mark.integration
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "conformance"
 
-_REPLICA = "not expressible: REPLICA IDENTITY"
-
 KNOWN_FAILURES: dict[str, str] = {
     "migra__inherit": "not expressible: table inheritance (INHERITS)",
     "migra__inherit2": "not expressible: table inheritance (INHERITS)",
-    "psd__data_packing__000_create-table": _REPLICA,
-    "psd__data_packing__001_create-partitioned-table-with-shared-primary-key-a": _REPLICA,
-    "psd__partitioned_table__000_no-op": _REPLICA,
     "psd__partitioned_table__002_create-partitioned-table-with-local-primary-keys-a": (
         "differs: a partition's own NOT NULL on a column (bar NOT NULL on FOOBAR_1) is not kept"
     ),

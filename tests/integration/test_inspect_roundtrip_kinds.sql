@@ -50,3 +50,25 @@ ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO kinds_reader;
 ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO kinds_reader;
 ALTER DEFAULT PRIVILEGES IN SCHEMA kinds GRANT USAGE ON SEQUENCES TO kinds_reader;
 ALTER DEFAULT PRIVILEGES IN SCHEMA kinds GRANT SELECT ON TABLES TO kinds_reader WITH GRANT OPTION;
+
+-- REPLICA IDENTITY: FULL, NOTHING, USING INDEX (a unique index, a key constraint), a partition's own
+CREATE TABLE kinds.replicated_full (id integer PRIMARY KEY, body text);
+ALTER TABLE kinds.replicated_full REPLICA IDENTITY FULL;
+CREATE TABLE kinds.replicated_none (line text);
+ALTER TABLE kinds.replicated_none REPLICA IDENTITY NOTHING;
+CREATE TABLE kinds.replicated_code (id integer NOT NULL, code text NOT NULL, CONSTRAINT replicated_code_key UNIQUE (code));
+ALTER TABLE kinds.replicated_code REPLICA IDENTITY USING INDEX replicated_code_key;
+CREATE TABLE kinds.replicated_idx (id integer NOT NULL, label text NOT NULL);
+CREATE UNIQUE INDEX replicated_idx_label ON kinds.replicated_idx (label);
+ALTER TABLE kinds.replicated_idx REPLICA IDENTITY USING INDEX replicated_idx_label;
+CREATE TABLE kinds.readings (at date NOT NULL, value integer) PARTITION BY RANGE (at);
+CREATE TABLE kinds.readings_2026 PARTITION OF kinds.readings FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE kinds.readings_2027 PARTITION OF kinds.readings FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+ALTER TABLE kinds.readings REPLICA IDENTITY FULL;
+ALTER TABLE kinds.readings_2027 REPLICA IDENTITY FULL;
+
+-- column SET STATISTICS, on a table and on a partitioned table (its partitions take the parent's)
+CREATE TABLE kinds.jobs (id integer PRIMARY KEY, finished_at timestamptz, note text);
+ALTER TABLE kinds.jobs ALTER COLUMN finished_at SET STATISTICS 1000;
+ALTER TABLE kinds.jobs ALTER COLUMN note SET STATISTICS 0;
+ALTER TABLE kinds.readings ALTER COLUMN value SET STATISTICS 300;

@@ -88,6 +88,7 @@ def build_column(
         virtual=bool(spec.get("virtual", False)) and serial is None,
         collation=spec.get("collation"),
         comment=spec.get("comment"),
+        statistics=_statistics(spec.get("statistics")),
         renamed_from=spec.get("renamed_from"),
         using=ctx.sql(document, (*path, "using"), spec["using"]) if spec.get("using") else None,
         span=span,
@@ -164,3 +165,8 @@ def _integer_type(written_type: str) -> str:
     if lowered in ("integer", "int", "int4"):
         return "integer"
     return "bigint"
+
+
+def _statistics(value: Any) -> int | None:
+    """``statistics: n``; -1 is the default (None), as PostgreSQL reads it back."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None

@@ -134,6 +134,7 @@ def _child_draft(
         rls_forced=rls in ("forced", "forced_only"),
         storage_parameters=_storage_parameters(document, path, spec, ctx),
         cluster_on=spec.get("cluster_on"),
+        **_replica_identity(spec),
         rls_off_declared=rls in (False, "forced_only"),
     )
     return TableDraft(table, document, path, index_entries=list(spec.get("indexes") or []), spec=spec)
@@ -184,6 +185,7 @@ def _build_table(
         rls_forced=rls in ("forced", "forced_only"),
         storage_parameters=_storage_parameters(document, path, spec, ctx),
         cluster_on=spec.get("cluster_on"),
+        **_replica_identity(spec),
         rls_off_declared=rls in (False, "forced_only"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),
@@ -460,3 +462,13 @@ def _storage_parameters(
     return tuple(
         sorted((key, ctx.sql(document, (*path, "with", key), value)) for key, value in parameters.items())
     )
+
+
+def _replica_identity(spec: dict[str, Any]) -> dict[str, Any]:
+    """``replica_identity: full | nothing | default`` or ``{index: name}`` → the Table fields."""
+    value = spec.get("replica_identity")
+    if isinstance(value, dict) and isinstance(value.get("index"), str):
+        return {"replica_identity": "index", "replica_identity_index": value["index"]}
+    if value in ("full", "nothing"):
+        return {"replica_identity": value}
+    return {}

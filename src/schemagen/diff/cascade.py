@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from schemagen.diff import indexes, routines
 from schemagen.diff.function_users import around_recreated_functions
+from schemagen.diff.tables import marks_on_recreated_indexes
 from schemagen.model import deps
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
@@ -169,6 +170,7 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
             ):
                 extra.append(GrantPrivileges(grant))
     extra += _around_recreated_tables(old, new, changes)
+    extra += marks_on_recreated_indexes(new, changes)
     return changes + [c for c in extra if c not in changes]
 
 

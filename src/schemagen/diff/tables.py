@@ -11,6 +11,7 @@ from dataclasses import replace
 from schemagen.diff.comments import comment_changes
 from schemagen.diff.expressions import same_expression
 from schemagen.diff.keyed import by_name, split_keys
+from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
     AddColumn,
     AddConstraint,
@@ -18,11 +19,15 @@ from schemagen.model.changes import (
     Change,
     ColumnChange,
     Constraint,
+    CreateIndex,
     CreateTable,
     DropColumn,
     DropConstraint,
+    DropIndex,
     DropTable,
     SetClusterOn,
+    SetColumnStatistics,
+    SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
 )
@@ -68,6 +73,17 @@ def _column_comments(table: QualifiedName, columns: list[Column], old: dict[str,
     return changes
 
 
+def _column_statistics(table: QualifiedName, columns: list[Column], old: dict[str, Column]) -> list[Change]:
+    """``SET STATISTICS`` where a column's differs from the old one's (new columns: from the default)."""
+    changes: list[Change] = []
+    for column in columns:
+        before = old.get(column.name)
+        previous = before.statistics if before is not None else None
+        if column.statistics != previous:
+            changes.append(SetColumnStatistics(table, column.name, column.statistics, previous))
+    return changes
+
+
 def _constraint_comments(
     table: QualifiedName, constraints: list[Constraint], old: dict[str, Constraint]
 ) -> list[Change]:
@@ -94,7 +110,10 @@ def create_table(table: Table) -> list[Change]:
         changes.append(SetRowLevelSecurity(table.name, table.rls_enabled, table.rls_forced))
     if table.cluster_on:
         changes.append(cluster_on(table))
+    if table.replica_identity != "default":
+        changes.append(replica_identity(table))
     changes += comment_changes("table", table.name, None, table.comment)
+    changes += _column_statistics(table.name, list(table.columns), {})
     changes += _column_comments(table.name, list(table.columns), {})
     not_valid = [c for c in table.checks if c.not_valid]
     changes += _constraint_comments(
@@ -151,6 +170,11 @@ def alter_table(old: Table, new: Table, vanishing: frozenset[QualifiedName] = fr
         changes.append(SetTableStorage(name, new.storage_parameters, old.storage_parameters))
     if old.cluster_on != new.cluster_on:
         changes.append(cluster_on(new, old))
+    if (old.replica_identity, old.replica_identity_index) != (
+        new.replica_identity,
+        new.replica_identity_index,
+    ):
+        changes.append(replica_identity(new, old))
     if (old.rls_enabled, old.rls_forced) != (new.rls_enabled, new.rls_forced):
         changes.append(
             SetRowLevelSecurity(name, new.rls_enabled, new.rls_forced, old.rls_enabled, old.rls_forced)
@@ -185,6 +209,9 @@ def _alter_columns(old: Table, new: Table) -> list[Change]:
             changes += [DropColumn(new.name, before), AddColumn(new.name, after)]
         elif flags:
             changes.append(AlterColumn(new.name, before, after, flags))
+    readded = {c.column.name for c in changes if isinstance(c, DropColumn)}
+    kept = {k: v for k, v in old_columns.items() if k not in readded}
+    changes += _column_statistics(new.name, list(new.columns), kept)
     return changes + _column_comments(new.name, list(new.columns), old_columns)
 
 
@@ -216,3 +243,44 @@ def cluster_on(new: Table, old: Table | None = None) -> SetClusterOn:
         _is_key(new, new.cluster_on),
         _is_key(old, old.cluster_on if old else None),
     )
+
+
+def replica_identity(new: Table, old: Table | None = None) -> SetReplicaIdentity:
+    """``REPLICA IDENTITY`` of the new table (``USING INDEX``: a key constraint's or an index's)."""
+    return SetReplicaIdentity(
+        new.name,
+        new.replica_identity,
+        new.replica_identity_index,
+        old.replica_identity if old else "default",
+        old.replica_identity_index if old else None,
+        _is_key(new, new.replica_identity_index),
+        _is_key(old, old.replica_identity_index if old else None),
+    )
+
+
+def marks_on_recreated_indexes(new: Catalog, changes: list[Change]) -> list[Change]:
+    """``CLUSTER ON`` and ``REPLICA IDENTITY USING INDEX`` again where their index is dropped and
+    created by ``changes`` (PostgreSQL forgets both marks with the dropped index)."""
+    recreated: dict[QualifiedName, set[str]] = {}
+    dropped = {(c.index.table, c.index.name.name) for c in changes if isinstance(c, DropIndex)}
+    dropped |= {(c.table, c.constraint.name) for c in changes if isinstance(c, DropConstraint)}
+    for change in changes:
+        if isinstance(change, CreateIndex):
+            table, name = change.index.table, change.index.name.name
+        elif isinstance(change, AddConstraint):
+            table, name = change.table, change.constraint.name
+        else:
+            continue
+        if (table, name) in dropped:
+            recreated.setdefault(table, set()).add(name)
+    marked = {(type(c), c.table) for c in changes if isinstance(c, SetClusterOn | SetReplicaIdentity)}
+    extra: list[Change] = []
+    for name in sorted(recreated):
+        table = new.tables.get(name)
+        if table is None:
+            continue
+        if table.cluster_on in recreated[name] and (SetClusterOn, name) not in marked:
+            extra.append(cluster_on(table))
+        if table.replica_identity_index in recreated[name] and (SetReplicaIdentity, name) not in marked:
+            extra.append(replica_identity(table))
+    return extra

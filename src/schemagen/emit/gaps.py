@@ -38,6 +38,17 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
                     "a partition's own UNLOGGED setting is not in the format",
                 )
             )
+        parent = tables.get(table.partition_of.parent)
+        for column in table.columns:
+            above = parent.column(column.name) if parent is not None else None
+            if above is not None and above.statistics != column.statistics:
+                gaps.append(
+                    (
+                        "column",
+                        f"{table.name}.{column.name}",
+                        "a partition's own SET STATISTICS (other than its parent's) is not in the format",
+                    )
+                )
     for composite in catalog.composite_types.values():
         for attribute in composite.attributes:
             if attribute.collation:

@@ -120,6 +120,10 @@ def own_objects(
         doc["with"] = FlowMap({k: _option_value(v) for k, v in table.storage_parameters})
     if table.cluster_on:
         doc["cluster_on"] = table.cluster_on
+    if table.replica_identity == "index" and table.replica_identity_index:
+        doc["replica_identity"] = FlowMap({"index": table.replica_identity_index})
+    elif table.replica_identity not in ("default", "index"):
+        doc["replica_identity"] = table.replica_identity
     if table.rls_enabled:
         doc["row_level_security"] = "forced" if table.rls_forced else "enabled"
     elif table.rls_forced:
@@ -169,7 +173,15 @@ def column_value(
         type_text, default, not_null = SERIAL_NAMES[column.type], None, False
     if column.identity is not None:
         not_null = False  # implied by IDENTITY
-    simple = not (column.identity or column.generated or column.collation or column.comment or check or fk)
+    simple = not (
+        column.identity
+        or column.generated
+        or column.collation
+        or column.comment
+        or column.statistics is not None
+        or check
+        or fk
+    )
     if simple and (default is None or "\n" not in default):
         text = type_text + (" not null" if not_null else "") + (f" default {default}" if default else "")
         return text
@@ -186,6 +198,8 @@ def column_value(
             value["virtual"] = True
     if column.collation:
         value["collation"] = column.collation
+    if column.statistics is not None:
+        value["statistics"] = column.statistics
     if check is not None:
         value["check"] = check[1]
     if fk is not None:

@@ -31,6 +31,7 @@ Row = Mapping[str, Any]
 FK_ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 FK_MATCH = {"s": "SIMPLE", "f": "FULL", "p": "PARTIAL"}
 PARTITION_STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
+REPLICA_IDENTITIES = {"d": "default", "f": "full", "n": "nothing", "i": "index"}
 
 
 def read_tables(
@@ -104,8 +105,19 @@ def _table(name: QualifiedName, row: Row, columns: tuple[Column, ...], constrain
         rls_forced=row["rls_forced"],
         storage_parameters=parse_options(row["options"]),
         cluster_on=row.get("cluster_on"),  # absent from rows recorded before it was read
+        **_replica_identity(row),
         comment=row["comment"],
     )
+
+
+def _replica_identity(row: Row) -> dict[str, Any]:
+    """``relreplident`` and the index flagged ``indisreplident``; USING INDEX of a dropped index
+    behaves as NOTHING (PostgreSQL keeps the mark) and is read so."""
+    identity = REPLICA_IDENTITIES[row.get("replica_identity") or "d"]  # absent from older recordings
+    index = row.get("replica_identity_index")
+    if identity == "index" and index is None:
+        return {"replica_identity": "nothing"}
+    return {"replica_identity": identity, "replica_identity_index": index if identity == "index" else None}
 
 
 def _table_omissions(name: QualifiedName, row: Row) -> list[Omission]:
@@ -157,6 +169,7 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
             virtual=row["generated"] == "v",
             collation=row["collation"],
             comment=row["comment"],
+            statistics=row.get("statistics"),  # absent from rows recorded before it was read
         ),
         omission,
     )

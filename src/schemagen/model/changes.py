@@ -447,6 +447,45 @@ class SetClusterOn(Change):
 
 
 @dataclass(frozen=True)
+class SetColumnStatistics(Change):
+    """``ALTER TABLE ONLY … ALTER COLUMN … SET STATISTICS n`` (None: -1, the default)."""
+
+    table: QualifiedName
+    column: str
+    statistics: int | None
+    old_statistics: int | None = None
+
+    def reverse(self) -> Change:
+        return SetColumnStatistics(self.table, self.column, self.old_statistics, self.statistics)
+
+
+@dataclass(frozen=True)
+class SetReplicaIdentity(Change):
+    """``ALTER TABLE … REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX index}``."""
+
+    table: QualifiedName
+    identity: str
+    """``default``, ``full``, ``nothing`` or ``index``."""
+    index: str | None = None
+    old_identity: str = "default"
+    old_index: str | None = None
+    constraint: bool = False
+    """``index`` is the index of a key constraint of the table (else an index in its schema)."""
+    old_constraint: bool = False
+
+    def reverse(self) -> Change:
+        return SetReplicaIdentity(
+            self.table,
+            self.old_identity,
+            self.old_index,
+            self.identity,
+            self.index,
+            self.old_constraint,
+            self.constraint,
+        )
+
+
+@dataclass(frozen=True)
 class AddConstraint(Change):
     """``ALTER TABLE … ADD CONSTRAINT`` (PK, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE)."""
 

@@ -151,6 +151,8 @@ class Column:
     virtual: bool = False
     collation: str | None = None
     comment: str | None = None
+    statistics: int | None = None
+    """``ALTER COLUMN … SET STATISTICS n`` (None: the server's default_statistics_target)."""
     renamed_from: str | None = field(default=None, compare=False)
     using: str | None = field(default=None, compare=False)
     """How a live column's values become the new type when it changes (``ALTER COLUMN … TYPE …
@@ -295,6 +297,10 @@ class Table:
     """``WITH (fillfactor = 70, autovacuum_… = …)``, sorted by name; values as SQL text."""
     cluster_on: str | None = None
     """The index (or key constraint's index) ``CLUSTER`` uses: ``ALTER TABLE … CLUSTER ON``."""
+    replica_identity: str = "default"
+    """``REPLICA IDENTITY``: ``default``, ``full``, ``nothing`` or ``index`` (``replica_identity_index``)."""
+    replica_identity_index: str | None = None
+    """The index (or key constraint's index) of ``REPLICA IDENTITY USING INDEX``."""
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()

@@ -244,6 +244,9 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
     ch.SetClusterOn: ChangeFacts(
         K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 3), hazards=NO_HAZARDS
     ),
+    ch.SetReplicaIdentity: ChangeFacts(
+        K.TABLE, key=lambda c: (phase(K.TABLE), _in(c.table), 4), hazards=_LOCK
+    ),
     cc.SetRowLevelSecurity: ChangeFacts(
         K.TABLE,
         key=lambda c: (phase(K.TABLE), _in(c.table), 10),
@@ -278,6 +281,9 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         hazards=_alter_column,
     ),
     ch.DropColumn: ChangeFacts(K.COLUMN, drop=2, hazards=_DROPS_DATA | _LOCK),
+    ch.SetColumnStatistics: ChangeFacts(
+        K.COLUMN, key=lambda c: (phase(K.COLUMN), _in(c.table), 4, c.column), hazards=NO_HAZARDS
+    ),
     # constraints
     ch.AddConstraint: ChangeFacts(K.CONSTRAINT, key=_constraint_key, hazards=_add_constraint),
     ch.DropConstraint: ChangeFacts(K.CONSTRAINT, hazards=NO_HAZARDS, drop=0),

@@ -14,6 +14,8 @@ from schemagen.model.changes import (
     DropTable,
     RebuildEnum,
     SetClusterOn,
+    SetColumnStatistics,
+    SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
 )
@@ -42,6 +44,7 @@ _ACCESS_EXCLUSIVE = (
     DropConstraint,
     DropTable,
     SetTableLogged,
+    SetReplicaIdentity,
     RenameTable,
     RenameColumn,
     RenameConstraint,
@@ -81,7 +84,9 @@ def lock_of(change: Change) -> Lock | None:
         if change.concurrently:
             return Lock.SHARE_UPDATE_EXCLUSIVE
         return Lock.SHARE if isinstance(change, CreateIndex) else Lock.ACCESS_EXCLUSIVE
-    if isinstance(change, ValidateConstraint | RenameIndex | SetTableStorage | SetClusterOn):
+    if isinstance(
+        change, ValidateConstraint | RenameIndex | SetTableStorage | SetClusterOn | SetColumnStatistics
+    ):
         # SET/RESET of fillfactor, autovacuum_* and toast_* parameters (the ones tables take)
         return Lock.SHARE_UPDATE_EXCLUSIVE
     if isinstance(change, AddConstraint):

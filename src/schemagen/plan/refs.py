@@ -44,7 +44,9 @@ from schemagen.model.changes import (
     DropTable,
     RebuildEnum,
     SetClusterOn,
+    SetColumnStatistics,
     SetComment,
+    SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
     UpdateExtension,
@@ -98,6 +100,14 @@ def _constraint_needs(table: QualifiedName, constraint: Constraint) -> set[Objec
 
 def _cluster_index(change: SetClusterOn) -> set[ObjectRef]:
     if change.index is None:
+        return set()
+    if change.constraint:
+        return {deps.constraint_ref(change.table, change.index)}
+    return {deps.index_ref(QualifiedName(change.table.schema, change.index))}
+
+
+def _replica_index(change: SetReplicaIdentity) -> set[ObjectRef]:
+    if change.identity != "index" or change.index is None:
         return set()
     if change.constraint:
         return {deps.constraint_ref(change.table, change.index)}
@@ -271,6 +281,8 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetTableStorage: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetClusterOn: lambda c: refs(needs_new={deps.table_ref(c.table), *_cluster_index(c)}),
+    SetColumnStatistics: lambda c: refs(needs_new={deps.column_ref(c.table, c.column)}),
+    SetReplicaIdentity: lambda c: refs(needs_new={deps.table_ref(c.table), *_replica_index(c)}),
     **paired_rules(
         AddConstraint,
         DropConstraint,

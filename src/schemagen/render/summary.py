@@ -179,6 +179,19 @@ def _describers() -> dict[type[Change], object]:
             altered,
             f"cluster on {x.index}" if x.index else "set without cluster",
         ),
+        c.SetColumnStatistics: lambda x: (
+            "column",
+            f"{x.table}.{x.column}",
+            altered,
+            f"statistics {_arrow(x.old_statistics, x.statistics)}",
+        ),
+        c.SetReplicaIdentity: lambda x: (
+            "table",
+            str(x.table),
+            altered,
+            f"replica identity {_replica_identity(x.old_identity, x.old_index)}"
+            f" → {_replica_identity(x.identity, x.index)}",
+        ),
         c.AddConstraint: lambda x: ("constraint", f"{x.table}.{x.constraint.name}", created, ""),
         c.DropConstraint: lambda x: ("constraint", f"{x.table}.{x.constraint.name}", dropped, ""),
         c.CreateIndex: lambda x: ("index", str(x.index.name), created, ""),
@@ -321,3 +334,7 @@ def _first_name(value: object) -> str:
 def _storage_detail(change) -> str:
     parts = [f"{k}={v}" for k, v in change.set] + [f"reset {k}" for k in change.reset]
     return "storage parameters: " + ", ".join(parts)
+
+
+def _replica_identity(identity: str, index: str | None) -> str:
+    return f"using index {index}" if identity == "index" else identity

@@ -43,7 +43,6 @@ FROM pg_statistic_ext st JOIN scope s ON s.oid = st.stxnamespace
 UNION ALL
 SELECT 'column', s.nspname || '.' || c.relname || '.' || a.attname,
        concat_ws(', ',
-           CASE WHEN coalesce(a.attstattarget, -1) >= 0 THEN 'SET STATISTICS' END,
            CASE WHEN a.attstorage <> t.typstorage THEN 'SET STORAGE' END,
            CASE WHEN a.attcompression <> '' THEN 'SET COMPRESSION' END,
            CASE WHEN a.attoptions IS NOT NULL THEN 'attribute options' END) || ' not supported'
@@ -52,18 +51,12 @@ JOIN pg_class c ON c.oid = a.attrelid
 JOIN scope s ON s.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-  AND (coalesce(a.attstattarget, -1) >= 0 OR a.attstorage <> t.typstorage OR a.attcompression <> ''
-       OR a.attoptions IS NOT NULL)
+  AND (a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attoptions IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
-SELECT 'table', s.nspname || '.' || c.relname,
-       concat_ws(', ',
-           CASE WHEN c.relreplident NOT IN ('d', 'n') OR (c.relreplident = 'n' AND c.relkind = 'r')
-                THEN 'REPLICA IDENTITY' END,
-           CASE WHEN c.reltablespace <> 0 THEN 'TABLESPACE' END) || ' not supported'
+SELECT 'table', s.nspname || '.' || c.relname, 'TABLESPACE not supported'
 FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p')
-  AND (c.relreplident NOT IN ('d', 'n') OR (c.relreplident = 'n' AND c.relkind = 'r') OR c.reltablespace <> 0)
+WHERE c.relkind IN ('r', 'p') AND c.reltablespace <> 0
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
 SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,

@@ -18,6 +18,9 @@ SELECT n.nspname AS schema,
        c.reloptions AS options,
        (SELECT ic.relname FROM pg_index ix JOIN pg_class ic ON ic.oid = ix.indexrelid
         WHERE ix.indrelid = c.oid AND ix.indisclustered) AS cluster_on,
+       c.relreplident AS replica_identity,
+       (SELECT ic.relname FROM pg_index ix JOIN pg_class ic ON ic.oid = ix.indexrelid
+        WHERE ix.indrelid = c.oid AND ix.indisreplident) AS replica_identity_index,
        c.reloftype <> 0 AS typed,
        EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) AND NOT c.relispartition AS inherits,
        dsc.description AS comment
