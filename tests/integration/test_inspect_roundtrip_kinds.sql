@@ -72,3 +72,5 @@ CREATE TABLE kinds.jobs (id integer PRIMARY KEY, finished_at timestamptz, note t
 ALTER TABLE kinds.jobs ALTER COLUMN finished_at SET STATISTICS 1000;
 ALTER TABLE kinds.jobs ALTER COLUMN note SET STATISTICS 0;
 ALTER TABLE kinds.readings ALTER COLUMN value SET STATISTICS 300;
+CREATE INDEX jobs_note_words ON kinds.jobs ((string_to_array(note, ' ')), id);
+ALTER INDEX kinds.jobs_note_words ALTER COLUMN 1 SET STATISTICS 3000;

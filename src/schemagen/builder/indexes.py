@@ -38,7 +38,7 @@ def parse_index_key(text: str, columns: Collection[str] = ()) -> ParsedKey:
 
     >>> parse_index_key("title desc nulls last").element
     IndexElement(column='title', expression=None, opclass=None, opclass_params=(), collation=None, \
-descending=True, nulls_first=False)
+descending=True, nulls_first=False, statistics=None)
     >>> parse_index_key("(lower(title))").element.expression
     'lower(title)'
     >>> parse_index_key("Mixed Case desc", {"Mixed Case"}).element.column
@@ -115,6 +115,7 @@ def _key_element(key: Any, columns: Collection[str]) -> ParsedKey:
             expression=key.get("expression"),
             opclass=key.get("opclass"),
             collation=key.get("collation"),
+            statistics=key_statistics(key.get("statistics")),
             descending=order == "desc",
             nulls_first=_nulls_first(order == "desc", str(nulls).lower() if nulls else None),
         )
@@ -185,3 +186,8 @@ def build_indexes(
             )
         )
     return result
+
+
+def key_statistics(value: Any) -> int | None:
+    """``statistics: n`` of an expression key; -1 is the default (None), as PostgreSQL reads it back."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None

@@ -6,13 +6,27 @@ from dataclasses import replace
 
 from schemagen.diff.comments import comment_changes
 from schemagen.diff.expressions import same_expression
-from schemagen.model.changes import Change, CreateIndex, DropIndex
+from schemagen.model.changes import Change, CreateIndex, DropIndex, SetIndexStatistics
 from schemagen.model.objects import Index, IndexElement
 
 
 def create_index(index: Index) -> list[Change]:
     """Create and comment an index."""
-    return [CreateIndex(index), *comment_changes("index", index.name, None, index.comment)]
+    return [
+        CreateIndex(index),
+        *_statistics(index, None),
+        *comment_changes("index", index.name, None, index.comment),
+    ]
+
+
+def _statistics(new: Index, old: Index | None) -> list[Change]:
+    """``SET STATISTICS`` of each key whose target differs from the old index's (or the default)."""
+    changes: list[Change] = []
+    for position, element in enumerate(new.elements, start=1):
+        before = old.elements[position - 1].statistics if old is not None else None
+        if element.statistics != before:
+            changes.append(SetIndexStatistics(new.name, position, element.statistics, before))
+    return changes
 
 
 def same_index(old: Index, new: Index) -> bool:
@@ -26,7 +40,13 @@ def same_index(old: Index, new: Index) -> bool:
     if len(old.elements) == len(new.elements):
         pairs = zip(old.elements, new.elements, strict=True)
         new = replace(new, elements=tuple(_opclass_as(o, n) for o, n in pairs))
-    return replace(old, where=None, comment=None) == replace(new, where=None, comment=None)
+    return _without_statistics(replace(old, where=None, comment=None)) == _without_statistics(
+        replace(new, where=None, comment=None)
+    )
+
+
+def _without_statistics(index: Index) -> Index:
+    return replace(index, elements=tuple(replace(e, statistics=None) for e in index.elements))
 
 
 def _opclass_as(old: IndexElement, new: IndexElement) -> IndexElement:
@@ -39,4 +59,4 @@ def alter_index(old: Index, new: Index) -> list[Change]:
     """Drop and create a changed index; otherwise only its comment."""
     if not same_index(old, new):
         return [DropIndex(old), *create_index(new)]
-    return comment_changes("index", new.name, old.comment, new.comment)
+    return [*_statistics(new, old), *comment_changes("index", new.name, old.comment, new.comment)]

@@ -348,7 +348,7 @@ def index_key(element: IndexElement, schema: str) -> Any:
     else:
         head = element.column if element.column is not None else f"({element.expression})"
     opclass = unqualified(element.opclass, schema) if element.opclass else None
-    if head is None or element.collation or element.opclass_params:
+    if head is None or element.collation or element.opclass_params or element.statistics is not None:
         value: dict[str, Any] = {}
         if element.column is not None:
             value["column"] = element.column
@@ -362,6 +362,8 @@ def index_key(element: IndexElement, schema: str) -> Any:
             value["nulls"] = "first" if element.nulls_first else "last"
         if element.collation:
             value["collation"] = element.collation
+        if element.statistics is not None:
+            value["statistics"] = element.statistics
         return FlowMap(value)
     parts = [head]
     if opclass:

@@ -56,6 +56,7 @@ def read_index_element(element: Mapping[str, Any], can_order: bool) -> IndexElem
         collation=element["collation"],
         descending=descending,
         nulls_first=None if not can_order or nulls_first == descending else nulls_first,
+        statistics=element.get("statistics"),  # absent from rows recorded before it was read
     )
 
 

@@ -460,6 +460,20 @@ class SetColumnStatistics(Change):
 
 
 @dataclass(frozen=True)
+class SetIndexStatistics(Change):
+    """``ALTER INDEX … ALTER COLUMN position SET STATISTICS n`` (None: -1, the default)."""
+
+    index: QualifiedName
+    position: int
+    """The key's position in the index, from 1."""
+    statistics: int | None
+    old_statistics: int | None = None
+
+    def reverse(self) -> Change:
+        return SetIndexStatistics(self.index, self.position, self.old_statistics, self.statistics)
+
+
+@dataclass(frozen=True)
 class SetReplicaIdentity(Change):
     """``ALTER TABLE … REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX index}``."""
 

@@ -326,6 +326,8 @@ class IndexElement:
     collation: str | None = None
     descending: bool = False
     nulls_first: bool | None = None  # None: the default for the direction
+    statistics: int | None = None
+    """``ALTER INDEX … ALTER COLUMN n SET STATISTICS`` of an expression key (None: the default)."""
 
 
 @dataclass(frozen=True)

@@ -310,6 +310,11 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         hazards=_index_build,
     ),
     ch.DropIndex: ChangeFacts(K.INDEX, drop=1, hazards=_index_drop),
+    ch.SetIndexStatistics: ChangeFacts(
+        K.INDEX,
+        key=lambda c: (phase(K.INDEX), _in(c.index), 9, c.position),
+        hazards=NO_HAZARDS,
+    ),
     # views, policies, triggers
     cc.CreateView: ChangeFacts(
         K.VIEW, hazards=NO_HAZARDS, key=lambda c: (phase(K.VIEW), _in(c.view.name), 0)

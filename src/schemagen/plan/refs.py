@@ -46,6 +46,7 @@ from schemagen.model.changes import (
     SetClusterOn,
     SetColumnStatistics,
     SetComment,
+    SetIndexStatistics,
     SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
@@ -281,6 +282,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetTableStorage: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetClusterOn: lambda c: refs(needs_new={deps.table_ref(c.table), *_cluster_index(c)}),
+    SetIndexStatistics: lambda c: refs(needs_new={deps.index_ref(c.index)}),
     SetColumnStatistics: lambda c: refs(needs_new={deps.column_ref(c.table, c.column)}),
     SetReplicaIdentity: lambda c: refs(needs_new={deps.table_ref(c.table), *_replica_index(c)}),
     **paired_rules(

@@ -179,6 +179,12 @@ def _describers() -> dict[type[Change], object]:
             altered,
             f"cluster on {x.index}" if x.index else "set without cluster",
         ),
+        c.SetIndexStatistics: lambda x: (
+            "index",
+            str(x.index),
+            altered,
+            f"statistics of key {x.position} {_arrow(x.old_statistics, x.statistics)}",
+        ),
         c.SetColumnStatistics: lambda x: (
             "column",
             f"{x.table}.{x.column}",

@@ -126,6 +126,8 @@ def every_change() -> list[ch.Change]:
         ch.SetTableStorage(T, (), (("fillfactor", "70"),)),
         ch.SetClusterOn(T, "orders_pkey", None, constraint=True),
         ch.SetClusterOn(T, None, "orders_pkey", old_constraint=True),
+        ch.SetIndexStatistics(QualifiedName("shop", "orders_lower_idx"), 1, 3000),
+        ch.SetIndexStatistics(QualifiedName("shop", "orders_lower_idx"), 2, None, 3000),
         ch.SetColumnStatistics(T, "amount", 1000),
         ch.SetColumnStatistics(T, "amount", None, 1000),
         ch.SetReplicaIdentity(T, "full"),

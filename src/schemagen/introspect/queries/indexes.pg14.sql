@@ -15,6 +15,7 @@ SELECT n.nspname AS schema,
                                  CASE WHEN opcn.nspname IN ('pg_catalog', 'public') THEN opc.opcname
                                       ELSE opcn.nspname || '.' || opc.opcname END END,
                  'opclass_options', ia.attoptions,
+                 'statistics', nullif(coalesce(ia.attstattarget::integer, -1), -1),
                  'collation', CASE WHEN ix.indcollation[g.pos - 1] <> 0
                                         AND ix.indcollation[g.pos - 1] <> coalesce(ta.attcollation, it.typcollation) THEN
                                    CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname

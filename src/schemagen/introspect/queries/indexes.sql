@@ -15,6 +15,7 @@ SELECT n.nspname AS schema,
                                  CASE WHEN opcn.nspname IN ('pg_catalog', 'public') THEN opc.opcname
                                       ELSE opcn.nspname || '.' || opc.opcname END END,
                  'opclass_options', ia.attoptions,
+                 'statistics', nullif(coalesce(ia.attstattarget::integer, -1), -1),
                  'collation', CASE WHEN g.coll <> 0 AND g.coll <> coalesce(ta.attcollation, it.typcollation) THEN
                                    CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
                                         ELSE cn.nspname || '.' || co.collname END END,

@@ -68,6 +68,15 @@ JOIN pg_class ic ON ic.oid = k.conindid
 WHERE k.contype IN ('p', 'u', 'x') AND ic.reloptions IS NOT NULL AND NOT ic.relispartition
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
+SELECT DISTINCT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
+       'SET STATISTICS on a key of a constraint''s index is not supported'
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN scope s ON s.oid = c.relnamespace
+JOIN pg_attribute ia ON ia.attrelid = k.conindid
+WHERE k.contype IN ('p', 'u', 'x') AND coalesce(ia.attstattarget::integer, -1) >= 0 AND k.conparentid = 0
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
+UNION ALL
 -- columns of newer servers read through to_jsonb, so one text serves every version
 SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
        concat_ws(', ',
