@@ -27,14 +27,11 @@ STAGES = ("load", "omitted", "build", "apply", "differs", "yaml")
 BENCHMARK_ONLY: dict[str, str] = {}
 """Schema → why it runs in the benchmark script, not in CI."""
 
-_DANBOORU = "TBD"
 _PARSER = "C369: a plpgsql body pglast cannot parse (Not implemented: LookupExpl) is reported as an error"
 _ROLE_ATTRIBUTES = "role attributes (CREATEROLE, CREATEDB, REPLICATION, BYPASSRLS)"
 _LOGTO_WHERE = "two partial indexes of service_logs: their WHERE reads back different"
 
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("danbooru", "pg18"): ("omitted", _DANBOORU),
-    ("danbooru", "pg15"): ("omitted", _DANBOORU),
     ("graphile_starter", "pg18"): ("build", _PARSER),
     ("graphile_starter", "pg15"): ("build", _PARSER),
     ("logto", "pg18"): ("differs", _LOGTO_WHERE),
