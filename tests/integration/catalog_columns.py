@@ -53,6 +53,7 @@ CATALOGS: dict[str, str] = {
             "pg_policy",
             "pg_proc",
             "pg_sequence",
+            "pg_statistic_ext",
             "pg_trigger",
             "pg_ts_config",
             "pg_ts_config_map",
@@ -68,7 +69,6 @@ CATALOGS: dict[str, str] = {
     "pg_publication": "omission: publications",
     "pg_range": "omission: range types",
     "pg_rewrite": "omission: rules (a view's _RETURN rule is its query, read via pg_get_viewdef)",
-    "pg_statistic_ext": "omission: extended statistics",
     # kinds the model does not have and inspect does not list yet: objects outside tables'
     # schemas or that need a kind of their own (issue 10 names them)
     "pg_amop": "not read: members of operator families (operator classes are omitted)",
@@ -164,6 +164,17 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oprcode": "read",
         "oprrest": "read",
         "oprjoin": "read",
+    },
+    "pg_statistic_ext": {
+        "oid": _OID,
+        "stxrelid": "read",
+        "stxname": "read",
+        "stxnamespace": "read",
+        "stxowner": _OWNER,
+        "stxstattarget": "read",
+        "stxkeys": "read",
+        "stxkind": "read",
+        "stxexprs": "read via pg_get_statisticsobjdef_expressions",
     },
     "pg_ts_config": {
         "oid": _OID,

@@ -66,4 +66,9 @@ CREATE TABLE support.notes (
 );
 CREATE INDEX notes_body_fts ON support.notes USING gin (to_tsvector('support.mb_simple'::regconfig, body));
 CREATE INDEX notes_title_rev ON support.notes (title) WHERE title OPERATOR(support.~<<) 'x';
+CREATE STATISTICS support.notes_pair ON body, id FROM support.notes;
+ALTER STATISTICS support.notes_pair SET STATISTICS 200;
+CREATE STATISTICS support.notes_lower (ndistinct, mcv) ON id, lower(title) FROM support.notes;
+CREATE STATISTICS support.notes_sum ON (id + length(body)) FROM support.notes;
+COMMENT ON STATISTICS support.notes_sum IS 'sizes';
 CREATE VIEW support.note_stats AS SELECT support.median(id) AS middle, support.ticks(*) AS n FROM support.notes;

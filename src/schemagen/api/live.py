@@ -89,6 +89,7 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.aggregates,
         declared.text_search_dictionaries,
         declared.text_search_configurations,
+        declared.statistics,
     ):
         schemas |= {key.schema for key in support}
     schemas |= {extension.schema or "public" for extension in declared.extensions.values()}

@@ -29,7 +29,14 @@ from schemagen.builder.names import reserve_explicit_names
 from schemagen.builder.routines import build_routines
 from schemagen.builder.rows import build_rows
 from schemagen.builder.schemas import build_extensions, build_schemas
-from schemagen.builder.support import build_aggregates, build_collations, build_operators, build_text_search
+from schemagen.builder.support import (
+    build_aggregates,
+    build_collations,
+    build_operators,
+    build_statistics,
+    build_text_search,
+    in_table_order,
+)
 from schemagen.builder.tables import TableDraft, build_tables, complete_foreign_keys
 from schemagen.builder.triggers import build_policies, build_triggers
 from schemagen.builder.types import (
@@ -79,6 +86,7 @@ def build_catalog(
         "aggregates": [],
         "text_search_dictionaries": [],
         "text_search_configurations": [],
+        "statistics": [],
     }
     for document in documents:
         schema = document.data["schema"]
@@ -157,6 +165,7 @@ def build_catalog(
         functions += build_routines(maintenance, "partitions", ctx)
     schemas = build_schemas(documents, ctx)
     tables = complete_foreign_keys({d.table.name: d.table for d in drafts})
+    support["statistics"] = in_table_order(support["statistics"], tables)
     catalog = Catalog.of(
         extensions=extensions,
         schemas=schemas,
@@ -190,6 +199,7 @@ def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, lis
     )
     into["text_search_dictionaries"] += dictionaries
     into["text_search_configurations"] += configurations
+    into["statistics"] += ctx.guarded([], where, "statistics", build_statistics, document, schema, ctx)
 
 
 def _time_key_type(table: Table) -> str | None:

@@ -8,6 +8,7 @@ dictionary is ``pg_catalog``'s.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
@@ -17,9 +18,11 @@ from schemagen.model.pg.builtins import builtin_volatility
 from schemagen.model.pg.scan import split_dotted
 from schemagen.model.pg.types import signature_type
 from schemagen.model.support import (
+    STATISTICS_KINDS,
     Aggregate,
     Collation,
     Operator,
+    Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
 )
@@ -207,3 +210,45 @@ def build_text_search(
         if ctx.define("text search configuration", configuration.name, Located(document, path), name):
             configurations.append(configuration)
     return dictionaries, configurations
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(STATISTICS_KINDS)}
+
+
+def build_statistics(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Statistics]:
+    """``statistics:``: extended statistics of a table (columns in table order: ``in_table_order``)."""
+    result = []
+    for path, name, spec in _definitions(document, "statistics"):
+        kinds = spec.get("kinds")
+        chosen = (
+            None if kinds is None else tuple(sorted({str(k).lower() for k in kinds}, key=_KIND_ORDER.get))
+        )
+        target = spec.get("target")
+        statistics = Statistics(
+            name=QualifiedName(schema, name),
+            table=QualifiedName.parse(str(spec["table"]), schema),
+            columns=tuple(str(c) for c in spec.get("columns") or ()),
+            expressions=tuple(
+                ctx.sql(document, (*path, "expressions", i), e)
+                for i, e in enumerate(spec.get("expressions") or ())
+            ),
+            kinds=None if chosen in (None, STATISTICS_KINDS) else chosen,
+            target=None if target is None else int(target),
+            comment=spec.get("comment"),
+            span=_span(document, path),
+        )
+        if ctx.define("statistics", statistics.name, Located(document, path), str(statistics.name)):
+            result.append(statistics)
+    return result
+
+
+def in_table_order(statistics: list[Statistics], tables: dict[QualifiedName, Any]) -> list[Statistics]:
+    """Each statistics object with its columns in the table's column order, as PostgreSQL keeps them."""
+    ordered = []
+    for s in statistics:
+        table = tables.get(s.table)
+        if table is not None:
+            position = {c.name: i for i, c in enumerate(table.columns)}
+            s = replace(s, columns=tuple(sorted(s.columns, key=lambda c: position.get(c, len(position)))))
+        ordered.append(s)
+    return ordered

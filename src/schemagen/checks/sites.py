@@ -27,11 +27,12 @@ class Site(enum.Enum):
     DOMAIN_DEFAULT = "domain DEFAULT"
     POLICY = "policy expression"
     TRIGGER_WHEN = "trigger WHEN condition"
+    STATISTICS_EXPRESSION = "statistics expression"
 
 
 MUST_BE_IMMUTABLE = frozenset(
     {Site.GENERATED, Site.INDEX_EXPRESSION, Site.INDEX_PREDICATE, Site.EXCLUDE_ELEMENT}
-    | {Site.EXCLUDE_PREDICATE, Site.PARTITION_KEY}
+    | {Site.EXCLUDE_PREDICATE, Site.PARTITION_KEY, Site.STATISTICS_EXPRESSION}
 )
 """Sites where PostgreSQL refuses a function that is not IMMUTABLE."""
 
@@ -96,6 +97,11 @@ def _collect(catalog: Catalog) -> Iterator[Expression]:
                 yield Expression(element.expression, Site.INDEX_EXPRESSION, owner, index.span, table)
         if index.where is not None:
             yield Expression(index.where, Site.INDEX_PREDICATE, owner, index.span, table)
+    for statistics in catalog.statistics.values():
+        table = catalog.tables.get(statistics.table)
+        for text in statistics.expressions:
+            owner = f"statistics {statistics.name}"
+            yield Expression(text, Site.STATISTICS_EXPRESSION, owner, statistics.span, table)
     for policy in catalog.policies.values():
         owner = f"policy {policy.name} on {policy.table}"
         for text in (policy.using, policy.with_check):

@@ -98,6 +98,12 @@ SITES: dict[str, tuple[Callable[[Any], Texts], Callable[[Any, Texts], Any]]] = {
     ),
     "triggers": (lambda t: {("when",): t.when}, lambda t, x: replace(t, when=x.get(("when",), t.when))),
     "domains": (_domain_sites, _with_domain),
+    "statistics": (
+        lambda s: {("expression", str(i)): e for i, e in enumerate(s.expressions)},
+        lambda s, t: replace(
+            s, expressions=tuple(t.get(("expression", str(i)), e) or e for i, e in enumerate(s.expressions))
+        ),
+    ),
 }
 """Per catalog attribute: the expression texts of an object, and the object with some replaced."""
 

@@ -36,11 +36,13 @@ from schemagen.model.support_changes import (
     CreateAggregate,
     CreateCollation,
     CreateOperator,
+    CreateStatistics,
     CreateTextSearchConfiguration,
     CreateTextSearchDictionary,
     DropAggregate,
     DropCollation,
     DropOperator,
+    DropStatistics,
     DropTextSearchConfiguration,
     DropTextSearchDictionary,
 )
@@ -120,6 +122,10 @@ def _comparators(
             indexes.create_index,
             lambda i: [DropIndex(i)],
             indexes.alter_index,
+        ),
+        K.STATISTICS: (
+            _not_on(old.statistics, gone_tables | recreated_tables),
+            *simple(K.STATISTICS, CreateStatistics, DropStatistics),
         ),
         K.FUNCTION: (
             old.functions,

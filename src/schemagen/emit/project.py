@@ -15,6 +15,7 @@ from schemagen.emit.support import (
     configuration_value,
     dictionary_value,
     operator_value,
+    statistics_value,
 )
 from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
@@ -66,6 +67,7 @@ _KEY_ORDER = (
     "aggregates",
     "operators",
     "views",
+    "statistics",
     "materialized_views",
     "grants",
     "default_privileges",
@@ -105,6 +107,7 @@ _SUPPORT_KINDS = (
     "aggregates",
     "text_search_dictionaries",
     "text_search_configurations",
+    "statistics",
 )
 _KINDS = ("enums", "domains", "composite_types", "sequences", "tables", "functions", "views", *_SUPPORT_KINDS)
 
@@ -180,6 +183,7 @@ def _support_entries(doc: dict[str, Any], objects: dict[str, list]) -> None:
         ("collations", collation_value),
         ("text_search_dictionaries", dictionary_value),
         ("text_search_configurations", configuration_value),
+        ("statistics", statistics_value),
     ):
         if objects[key]:
             doc[key] = {o.name.name: value_of(o) for o in objects[key]}

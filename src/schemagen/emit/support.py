@@ -19,6 +19,7 @@ from schemagen.model.support import (
     Aggregate,
     Collation,
     Operator,
+    Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
 )
@@ -157,4 +158,22 @@ def configuration_value(configuration: TextSearchConfiguration) -> dict[str, Any
         }
     if configuration.comment:
         value["comment"] = configuration.comment
+    return value
+
+
+def statistics_value(statistics: Statistics) -> dict[str, Any]:
+    """``{table, columns, expressions, kinds, target, comment}``."""
+    schema = statistics.name.schema
+    table = statistics.table
+    value: dict[str, Any] = {"table": table.name if table.schema == schema else _qualified(table)}
+    if statistics.columns:
+        value["columns"] = FlowList(list(statistics.columns))
+    if statistics.expressions:
+        value["expressions"] = list(statistics.expressions)
+    if statistics.kinds is not None:
+        value["kinds"] = FlowList(list(statistics.kinds))
+    if statistics.target is not None:
+        value["target"] = statistics.target
+    if statistics.comment:
+        value["comment"] = statistics.comment
     return value

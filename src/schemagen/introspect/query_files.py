@@ -20,6 +20,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "columns",
     "constraints",
     "indexes",
+    "statistics",
     "functions",
     "collations",
     "operators",

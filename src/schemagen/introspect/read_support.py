@@ -10,9 +10,11 @@ from schemagen.model.identity import identity_text
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.deflist import option_pairs
 from schemagen.model.support import (
+    STATISTICS_KINDS,
     Aggregate,
     Collation,
     Operator,
+    Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
 )
@@ -168,6 +170,29 @@ def read_text_search_configurations(rows: Sequence[Row]) -> list[TextSearchConfi
                 name=QualifiedName(r["schema"], r["name"]),
                 parser=QualifiedName(r["parser_schema"], r["parser_name"]),
                 mappings=tuple(sorted((t, tuple(d)) for t, d in mappings.items())),
+                comment=r["comment"],
+            )
+        )
+    return result
+
+
+_STATISTICS_KINDS = {"d": "ndistinct", "f": "dependencies", "m": "mcv"}
+
+
+def read_statistics(rows: Sequence[Row]) -> list[Statistics]:
+    """Extended statistics; every applicable kind (PostgreSQL's default) reads as ``kinds`` None."""
+    result = []
+    for r in rows:
+        kinds = tuple(_STATISTICS_KINDS[k] for k in r["kinds"] if k in _STATISTICS_KINDS)
+        target = r["target"]
+        result.append(
+            Statistics(
+                name=QualifiedName(r["schema"], r["name"]),
+                table=QualifiedName(r["table_schema"], r["table_name"]),
+                columns=tuple(r["columns"]),
+                expressions=tuple(r["expressions"]),
+                kinds=None if kinds in ((), STATISTICS_KINDS) else kinds,
+                target=None if target is None or target < 0 else target,
                 comment=r["comment"],
             )
         )

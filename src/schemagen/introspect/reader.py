@@ -13,6 +13,7 @@ from schemagen.introspect.read_support import (
     read_aggregates,
     read_collations,
     read_operators,
+    read_statistics,
     read_text_search_configurations,
     read_text_search_dictionaries,
 )
@@ -61,6 +62,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         default_privileges=defaults,
         collations=read_collations(rows.get("collations", ())),
         operators=operators,
+        statistics=read_statistics(rows.get("statistics", ())),
         aggregates=aggregates,
         text_search_dictionaries=read_text_search_dictionaries(rows.get("text_search_dictionaries", ())),
         text_search_configurations=read_text_search_configurations(

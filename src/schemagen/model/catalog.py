@@ -34,6 +34,7 @@ from schemagen.model.support import (
     Aggregate,
     Collation,
     Operator,
+    Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
 )
@@ -56,6 +57,7 @@ class Catalog:
     sequences: dict[QualifiedName, Sequence] = field(default_factory=dict)
     tables: dict[QualifiedName, Table] = field(default_factory=dict)
     indexes: dict[QualifiedName, Index] = field(default_factory=dict)
+    statistics: dict[QualifiedName, Statistics] = field(default_factory=dict)
     functions: dict[QualifiedName, Function] = field(default_factory=dict)
     operators: dict[ObjectId, Operator] = field(default_factory=dict)
     aggregates: dict[ObjectId, Aggregate] = field(default_factory=dict)

@@ -33,6 +33,7 @@ class ObjectKind(enum.Enum):
     SEQUENCE = "sequence"
     TABLE = "table"
     INDEX = "index"
+    STATISTICS = "statistics"
     FUNCTION = "function"
     OPERATOR = "operator"
     AGGREGATE = "aggregate"
@@ -145,6 +146,7 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.SEQUENCE, "sequences", _name, 13, ("sequence",), GrantOn.SEQUENCE, (_REL,)),
     KindDescriptor(K.TABLE, "tables", _name, 14, ("table",), GrantOn.TABLE, (_REL, _TYPE)),
     KindDescriptor(K.INDEX, "indexes", _name, 14, ("index",), None, (_REL,)),
+    KindDescriptor(K.STATISTICS, "statistics", _name, 14, ("statistics",)),
     KindDescriptor(K.FUNCTION, "functions", _key, 13, ("function", "procedure"), GrantOn.FUNCTION),
     KindDescriptor(K.OPERATOR, "operators", _key, 13, ("operator",)),
     KindDescriptor(K.AGGREGATE, "aggregates", _key, 13, ("aggregate",)),

@@ -132,3 +132,25 @@ class TextSearchDictionary:
     options: tuple[tuple[str, str], ...] = ()
     comment: str | None = None
     span: Span | None = _span()
+
+
+STATISTICS_KINDS = ("ndistinct", "dependencies", "mcv")
+"""The kinds ``CREATE STATISTICS`` builds, in PostgreSQL's order (``stxkind`` d, f, m)."""
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """``CREATE STATISTICS`` on columns (in table order) and expressions of one table.
+
+    ``kinds`` None builds every kind that applies (PostgreSQL's default); ``target``
+    is ``ALTER STATISTICS … SET STATISTICS`` (None: the default).
+    """
+
+    name: QualifiedName
+    table: QualifiedName
+    columns: tuple[str, ...] = ()
+    expressions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] | None = None
+    target: int | None = None
+    comment: str | None = None
+    span: Span | None = _span()

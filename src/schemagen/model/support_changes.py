@@ -10,6 +10,7 @@ from schemagen.model.support import (
     Aggregate,
     Collation,
     Operator,
+    Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
 )
@@ -119,3 +120,23 @@ class DropTextSearchConfiguration(Change):
 
     def reverse(self) -> Change:
         return CreateTextSearchConfiguration(self.configuration)
+
+
+@dataclass(frozen=True)
+class CreateStatistics(Change):
+    """``CREATE STATISTICS`` (and its statistics target)."""
+
+    statistics: Statistics
+
+    def reverse(self) -> Change:
+        return DropStatistics(self.statistics)
+
+
+@dataclass(frozen=True)
+class DropStatistics(Change):
+    """``DROP STATISTICS``."""
+
+    statistics: Statistics
+
+    def reverse(self) -> Change:
+        return CreateStatistics(self.statistics)

@@ -11,6 +11,7 @@ from schemagen.model.support import (
     Aggregate,
     Collation,
     Operator,
+    Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
 )
@@ -73,6 +74,21 @@ def aggregate_needs(aggregate: Aggregate) -> set[ObjectRef]:
     needs |= _types((*aggregate.identity_types, aggregate.stype))
     if aggregate.sortop is not None and aggregate.sortop.schema != "pg_catalog":
         needs.add(operator_ref(aggregate.sortop))
+    return needs
+
+
+def statistics_ref(name: QualifiedName) -> ObjectRef:
+    """An extended statistics object."""
+    return ObjectRef("statistics", name.schema, name.name)
+
+
+def statistics_needs(statistics: Statistics) -> set[ObjectRef]:
+    """Its schema, table, columns and what its expressions use."""
+    table = statistics.table
+    needs = {deps.schema_ref(statistics.name.schema), deps.table_ref(table)}
+    needs |= {deps.column_ref(table, c) for c in statistics.columns}
+    for expression in statistics.expressions:
+        needs |= deps.expression_needs(expression, table)
     return needs
 
 

@@ -201,6 +201,12 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.TEXT_SEARCH_CONFIGURATION), _in(c.configuration.name), 4),
     ),
     su.DropTextSearchConfiguration: ChangeFacts(K.TEXT_SEARCH_CONFIGURATION, hazards=NO_HAZARDS, drop=5),
+    su.CreateStatistics: ChangeFacts(
+        K.STATISTICS,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.STATISTICS), _in(c.statistics.table), 9, c.statistics.name.name),
+    ),
+    su.DropStatistics: ChangeFacts(K.STATISTICS, hazards=NO_HAZARDS, drop=0),
     # sequences
     ch.CreateSequence: ChangeFacts(
         K.SEQUENCE, hazards=NO_HAZARDS, key=lambda c: (phase(K.SEQUENCE), _in(c.sequence.name), 0)

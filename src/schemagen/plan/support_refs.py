@@ -41,4 +41,10 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: {sd.text_search_ref(c.configuration.name, "configuration")},
         lambda c: sd.configuration_needs(c.configuration),
     ),
+    **paired_rules(
+        sc.CreateStatistics,
+        sc.DropStatistics,
+        lambda c: {sd.statistics_ref(c.statistics.name)},
+        lambda c: sd.statistics_needs(c.statistics),
+    ),
 }

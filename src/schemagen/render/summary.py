@@ -157,6 +157,8 @@ def _describers() -> dict[type[Change], object]:
             dropped,
             "",
         ),
+        su.CreateStatistics: lambda x: ("statistics", str(x.statistics.name), created, ""),
+        su.DropStatistics: lambda x: ("statistics", str(x.statistics.name), dropped, ""),
         c.CreateSequence: lambda x: ("sequence", str(x.sequence.name), created, ""),
         c.DropSequence: lambda x: ("sequence", str(x.sequence.name), dropped, ""),
         c.AlterSequence: lambda x: ("sequence", str(x.new.name), altered, "options"),

@@ -320,6 +320,7 @@ def every_support_change() -> list[ch.Change]:
         Aggregate,
         Collation,
         Operator,
+        Statistics,
         TextSearchConfiguration,
         TextSearchDictionary,
     )
@@ -391,6 +392,11 @@ def every_support_change() -> list[ch.Change]:
         Q(cat, "default"),
         (("asciiword", (Q("app", "english"), Q(cat, "simple"))), ("word", (Q(cat, "simple"),))),
     )
+    statistics = [
+        Statistics(Q("app", "pair"), T, ("id", "amount")),
+        Statistics(Q("app", "Mixed"), T, ("id",), ("lower(name)",), ("ndistinct", "mcv"), target=200),
+        Statistics(Q("app", "expr"), T, (), ("(id + 1)",)),
+    ]
     return [
         *[su.CreateCollation(c) for c in collations],
         su.DropCollation(collations[0]),
@@ -404,4 +410,6 @@ def every_support_change() -> list[ch.Change]:
         su.CreateTextSearchConfiguration(configuration),
         su.CreateTextSearchConfiguration(TextSearchConfiguration(Q("app", "bare"), Q(cat, "default"))),
         su.DropTextSearchConfiguration(configuration),
+        *[su.CreateStatistics(s) for s in statistics],
+        su.DropStatistics(statistics[0]),
     ]

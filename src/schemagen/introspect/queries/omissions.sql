@@ -38,9 +38,6 @@ SELECT 'operator class', s.nspname || '.' || oc.opcname, 'operator classes are n
 FROM pg_opclass oc JOIN scope s ON s.oid = oc.opcnamespace
 WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_opclass'::regclass AND m.objid = oc.oid)
 UNION ALL
-SELECT 'statistics', s.nspname || '.' || st.stxname, 'extended statistics are not supported'
-FROM pg_statistic_ext st JOIN scope s ON s.oid = st.stxnamespace
-UNION ALL
 SELECT 'column', s.nspname || '.' || c.relname || '.' || a.attname,
        concat_ws(', ',
            CASE WHEN a.attstorage <> t.typstorage THEN 'SET STORAGE' END,

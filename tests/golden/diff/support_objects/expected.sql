@@ -39,3 +39,5 @@ ALTER TABLE demo.notes
     ALTER COLUMN title TYPE text COLLATE demo.plain;
 
 DROP COLLATION demo.gone;
+
+CREATE STATISTICS demo.notes_pair ON id, title FROM demo.notes;

@@ -116,4 +116,11 @@ CREATE INDEX notes_title_idx ON demo.notes USING btree (title) WHERE (title OPER
 
 CREATE INDEX notes_to_tsvector_idx ON demo.notes USING gin ((to_tsvector('demo.plain'::regconfig, body)));
 
+CREATE STATISTICS demo.notes_pair ON id, body FROM demo.notes;
+ALTER STATISTICS demo.notes_pair SET STATISTICS 200;
+
+CREATE STATISTICS demo.notes_title (NDISTINCT, MCV) ON id, (lower(title)) FROM demo.notes;
+
+COMMENT ON STATISTICS demo.notes_title IS 'Titles by id.';
+
 COMMIT;
