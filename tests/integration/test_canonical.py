@@ -3,12 +3,15 @@ no change; a different expression is."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import psycopg
 import pytest
 
-from schemagen.api.canonical import CanonicalStats, ScratchServer, canonicalize, open_scratch
+from schemagen.api.canonical import CanonicalStats, canonicalize
+from schemagen.api.live import compare_catalog
+from schemagen.api.scratch import ScratchServer, close_run_scratches, open_scratch
 from schemagen.diff import diff_catalogs
 from schemagen.introspect import introspect
 from schemagen.model import QualifiedName
@@ -248,3 +251,27 @@ def test_tables_of_one_shape_send_one_table_to_the_server(fresh_db: str) -> None
     assert stats.equal_sites == stats.differing_sites == 120  # CHECK, status default, predicate, 40 times
     assert stats.objects_sent == 2  # one table (defaults, CHECK) and one index: every other is alike
     assert stats.batches == 1
+
+
+def _scratch_databases(dsn: str) -> list[str]:
+    with psycopg.connect(dsn) as conn:
+        rows = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s ORDER BY 1",
+            (f"schemagen_scratch_{os.getpid()}_%",),
+        )
+        return [r[0] for r in rows]
+
+
+def test_a_run_creates_one_temporary_database_and_reuses_it(live_db: str) -> None:
+    close_run_scratches()
+    live = _read(live_db)
+    declared = _declared(live)
+    assert compare_catalog(live_db, declared, ["app"]).changes == []
+    found = _scratch_databases(live_db)
+    assert len(found) == 1, found
+    [first] = found  # kept for the rest of the run (every expression rolled back)
+    for _ in range(2):
+        assert compare_catalog(live_db, declared, ["app"]).changes == []
+    assert _scratch_databases(live_db) == [first]
+    close_run_scratches()
+    assert _scratch_databases(live_db) == []

@@ -8,7 +8,8 @@ import psycopg
 import pytest
 from tests.integration.test_safe_apply import run_plan
 
-from schemagen.api.canonical import canonicalize, open_scratch
+from schemagen.api.canonical import canonicalize
+from schemagen.api.scratch import open_scratch
 from schemagen.diff import diff_catalogs
 from schemagen.introspect import introspect
 from schemagen.model import EnumType, QualifiedName

