@@ -35,7 +35,8 @@ def _schemagen_lines(text: str) -> list[list[str]]:
 
 def _assert_known(arguments: list[str]) -> None:
     """The subcommand exists and takes every option given."""
-    command = main.commands[arguments[0]]
+    command = main.get_command(None, arguments[0])
+    assert command is not None, f"no command schemagen {arguments[0]}"
     options = {opt for param in command.params if isinstance(param, click.Option) for opt in param.opts}
     for word in arguments[1:]:
         if word.startswith("--"):

@@ -7,12 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemagen.api.design_lint import design_findings
 from schemagen.api.memory import paused_gc
 from schemagen.api.migration_check import migration_findings
-from schemagen.api.outputs import render_outputs
 from schemagen.api.project import GENERATED_DIR, project_root, stale_files, write_generated
-from schemagen.api.verify import verify_catalog, verify_connection
 from schemagen.builder import build_catalog
 from schemagen.checks import run_checks
 from schemagen.diagnostics import Diagnostic, has_errors, sorted_diagnostics
@@ -77,11 +74,15 @@ def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -
     semantic = consequences_left_out(semantic, diagnostics, _unloaded_schemas(root, diagnostics))
     if catalog is not None and (outputs or lint is not None):
         # the design rules run on an error-free catalog; suppressions of the checks' warnings always apply
+        from schemagen.api.design_lint import design_findings  # sqlglot: only when the rules run
+
         rules = not has_errors(diagnostics + semantic)
         semantic = design_findings(catalog, documents, settings, semantic, lint, run_rules=rules)
     diagnostics += semantic
     if catalog is None or has_errors(diagnostics) or not outputs:
         return BuildResult(sorted_diagnostics(diagnostics), catalog, documents=documents, settings=settings)
+    from schemagen.api.outputs import render_outputs  # the renderer: not needed by diff/plan/apply
+
     files, render_diagnostics = render_outputs(catalog, settings, overrides)
     diagnostics += render_diagnostics
     files = files if not has_errors(diagnostics) else {}
@@ -183,6 +184,8 @@ def build_project(
             result.files = {}
             return result
     if verify and result.catalog is not None:
+        from schemagen.api.verify import verify_catalog, verify_connection
+
         say("verifying on PostgreSQL")
         target = result.settings.postgres
         with verify_connection(target, dev_dsn) as dsn:

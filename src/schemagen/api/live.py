@@ -16,6 +16,7 @@ import psycopg
 
 from schemagen.api.build import compile_project
 from schemagen.api.canonical import canonical_declared
+from schemagen.api.early_read import EarlyRead, guessed_scope
 from schemagen.api.fingerprint import catalog_fingerprint
 from schemagen.api.inspect import connection_error
 from schemagen.api.memory import paused_gc
@@ -25,7 +26,7 @@ from schemagen.api.type_changes import check_type_changes
 from schemagen.diagnostics import Diagnostic
 from schemagen.diff import diff_catalogs
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
-from schemagen.introspect import introspect
+from schemagen.introspect import Omission, introspect
 from schemagen.model import Catalog
 from schemagen.model.names import QualifiedName
 from schemagen.model.planned import Plan
@@ -114,24 +115,46 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
 
 
 def read_live(
-    dsn: str | None, scope: tuple[str, ...], declared: Catalog | None = None, named: Iterable[str] = ()
+    dsn: str | None,
+    scope: tuple[str, ...],
+    declared: Catalog | None = None,
+    named: Iterable[str] = (),
+    early: EarlyRead | None = None,
 ) -> LiveState:
     """Introspect the schemas of ``scope`` on the database at ``dsn`` (None: the libpq environment).
 
     The fingerprint covers everything read, before ``declared`` narrows extensions
     and schemas to the scope, so a plan file can be checked without the project.
+    ``early``: a read started before the project compiled, used when it read ``scope``.
     """
     conninfo = dsn or ""
     try:
+        done = early.take(scope) if early is not None else None
+        if done is not None:
+            with done.conn as conn:
+                found = (done.server_major, done.catalog, done.omissions)
+                return _live_state(conn, scope, declared, named, *found)
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
             major = conn.info.server_version // 10000
             catalog, omissions = introspect(conn, list(scope))
-            read = catalog
-            if declared is not None:
-                catalog = _within(catalog, declared, scope, named)
-                catalog = replace(catalog, reference_rows=_present_rows(conn, catalog, declared))
+            return _live_state(conn, scope, declared, named, major, catalog, omissions)
     except psycopg.Error as exc:
         raise connection_error(exc, conninfo) from None
+
+
+def _live_state(
+    conn: psycopg.Connection,
+    scope: tuple[str, ...],
+    declared: Catalog | None,
+    named: Iterable[str],
+    major: int,
+    catalog: Catalog,
+    omissions: list[Omission],
+) -> LiveState:
+    read = catalog
+    if declared is not None:
+        catalog = _within(catalog, declared, scope, named)
+        catalog = replace(catalog, reference_rows=_present_rows(conn, catalog, declared))
     return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, read)
 
 
@@ -181,9 +204,14 @@ def compare_live(
     with paused_gc():
         if step is not None:
             step("compiling the project")
-        declared, diagnostics = compile_declared(project)
-        safety = load_settings(project_root(project))[0].safety
-        comparison = compare_catalog(dsn, declared, schemas, safety, dev_dsn, step)
+        early = EarlyRead(dsn or "", guessed_scope(project_root(project), schemas))
+        try:
+            declared, diagnostics = compile_declared(project)
+            safety = load_settings(project_root(project))[0].safety
+        except BaseException:
+            early.abandon()
+            raise
+        comparison = compare_catalog(dsn, declared, schemas, safety, dev_dsn, step, early)
         return replace(comparison, diagnostics=diagnostics)
 
 
@@ -194,14 +222,18 @@ def compare_catalog(
     safety: SafetySettings | None = None,
     dev_dsn: str | None = None,
     step: Callable[[str], None] | None = None,
+    early: EarlyRead | None = None,
 ) -> LiveComparison:
-    """What differs between the live database and an already compiled declared catalog."""
+    """What differs between the live database and an already compiled declared catalog.
+
+    ``early``: the live catalog's read started while the catalog compiled (used if its scope is right).
+    """
     schemas = tuple(schemas)
     say = step or (lambda _text: None)
     with paused_gc():
         scope = declared_scope(declared, schemas)
         say("reading the database")
-        live = read_live(dsn, scope, declared, schemas)
+        live = read_live(dsn, scope, declared, schemas, early)
         say("comparing expressions in PostgreSQL")
         declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
         say("planning")

@@ -9,6 +9,7 @@ Exit codes: 0 success, 1 invalid input (or stale generated/ with ``--check``),
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -35,8 +36,39 @@ PROJECT_OPTION = click.option(
 INTERNAL_ERROR = 4
 
 
+LAZY_COMMANDS: dict[str, str] = {
+    "inspect": "schemagen.cli.inspect:inspect_command",
+    "diff": "schemagen.cli.live:diff_command",
+    "plan": "schemagen.cli.live:plan_command",
+    "apply": "schemagen.cli.live:apply_command",
+    "lint": "schemagen.cli.lint:lint_command",
+    "migrate": "schemagen.cli:_migrate_group",
+}
+"""Commands imported only when run (or listed by --help): ``inspect`` does not load the
+renderer and the linters, ``plan`` not the inspect command's writer, and so on. A name
+may also give a function that returns the command."""
+
+
 class SchemagenGroup(click.Group):
-    """A click group that turns an unexpected exception into one line and exit 4."""
+    """A click group that turns an unexpected exception into one line and exit 4.
+
+    The commands of :data:`LAZY_COMMANDS` are imported on first use.
+    """
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted(set(self.commands) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            module_name, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            if not isinstance(command, click.Command):
+                command = command()
+            add_verbosity_options(command)
+            for sub in getattr(command, "commands", {}).values():
+                add_verbosity_options(sub)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context):
         started = time.perf_counter()
@@ -217,35 +249,15 @@ def init(directory: str, force: bool, postgres: int, from_dsn: str | None) -> No
     say(f"next: cd {directory} && schemagen build" if directory != "." else "next: schemagen build")
 
 
-def _register_optional_commands() -> None:
-    try:
-        from schemagen.cli.inspect import inspect_command
-    except ImportError:  # pragma: no cover - lands with the introspection work
-        return
-    main.add_command(inspect_command, "inspect")
-    from schemagen.cli.live import apply_command, diff_command, plan_command
-
-    for command in (diff_command, plan_command, apply_command):
-        main.add_command(command)
-
-
-def _register_lint() -> None:
-    from schemagen.cli.lint import lint_command
-
-    main.add_command(lint_command, "lint")
-
-
-def _register_migrate() -> None:
+def _migrate_group() -> click.Group:
+    """``migrate`` with its authoring half (``migrate new``, ``migrate hash``) attached."""
     from schemagen.cli.migrate import migrate
     from schemagen.cli.migrate_new import attach
 
-    attach(migrate)  # migrate new / migrate hash: the authoring half
-    main.add_command(migrate, "migrate")
+    attach(migrate)
+    return migrate
 
 
-_register_optional_commands()
-_register_lint()
-_register_migrate()
 for _command in main.commands.values():
     add_verbosity_options(_command)
     for _sub in getattr(_command, "commands", {}).values():

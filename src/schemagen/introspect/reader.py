@@ -69,7 +69,9 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
             rows.get("text_search_configurations", ())
         ),
     )
-    omissions = [Omission(r["kind"], r["name"], r["why"]) for r in rows["omissions"]]
+    omissions = [
+        Omission(r["kind"], r["name"], r["why"]) for r in (*rows["omissions"], *rows["constraint_omissions"])
+    ]
     omissions += (
         (table_omissions + function_omissions + trigger_omissions + grant_omissions + default_omissions)
         + aggregate_omissions

@@ -6,11 +6,26 @@ read SQL statements. :mod:`schemagen.lint.registry` lists every rule.
 
 from __future__ import annotations
 
-from schemagen.lint.design import lint_catalog
+from typing import TYPE_CHECKING, Any
+
 from schemagen.lint.parse_gate import parse_gate
 from schemagen.lint.severity import LintConfig, lint_config
 from schemagen.lint.sql import lint_sql
 from schemagen.lint.statements import ScanError, Statement, split_statements, statements
+
+if TYPE_CHECKING:
+    from schemagen.lint.design import lint_catalog
+
+
+def __getattr__(name: str) -> Any:
+    """``lint_catalog`` is imported on first use: the design rules load sqlglot, which
+    ``diff``/``plan``/``apply`` (importing ``schemagen.lint.severity``) never call."""
+    if name == "lint_catalog":
+        from schemagen.lint.design import lint_catalog
+
+        return lint_catalog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "LintConfig",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from schemagen.diagnostics import Diagnostic
 from schemagen.model.document import SourceDocument
-from schemagen.validate.errors import leaf_errors, to_diagnostic
 from schemagen.validate.schema import fast_validator, json_schema, settings_json_schema, validator
 
 __all__ = ["json_schema", "settings_json_schema", "validate_document", "validate_documents"]
@@ -14,6 +13,8 @@ def validate_document(document: SourceDocument) -> list[Diagnostic]:
     """Every schema violation in one document, each located in its file."""
     if _valid_fast(document.data):
         return []
+    from schemagen.validate.errors import leaf_errors, to_diagnostic  # jsonschema: invalid documents only
+
     diagnostics: list[Diagnostic] = []
     for err in validator().iter_errors(document.data):
         for leaf in leaf_errors(err):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 try:  # optional accelerator: answers "is this document valid?" some 40x faster
     import jsonschema_rs
@@ -39,6 +40,8 @@ def settings_json_schema() -> dict[str, Any]:
 @cache
 def validator() -> Draft202012Validator:
     """A validator for the schema, built once (from the faster internal form)."""
+    from jsonschema import Draft202012Validator  # imported when a document is invalid (or no jsonschema-rs)
+
     return Draft202012Validator(internal_schema())
 
 

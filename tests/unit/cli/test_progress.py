@@ -112,7 +112,7 @@ def _arguments(name: str, project: Path, tmp_path: Path) -> list[str] | None:
 
 
 @pytest.mark.parametrize("flag", ["--quiet", "-q", "--verbose", "-v"])
-@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("name", main.list_commands(None))
 def test_every_command_runs_with_quiet_and_verbose(name: str, flag: str, tmp_path: Path) -> None:
     project = tmp_path / "project"
     CliRunner().invoke(main, ["init", str(project), "-q"])

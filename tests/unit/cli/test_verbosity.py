@@ -16,9 +16,9 @@ class _Terminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("name", main.list_commands(None))
 def test_every_command_takes_quiet_and_verbose(name: str) -> None:
-    options = {opt for param in main.commands[name].params for opt in param.opts}
+    options = {opt for param in main.get_command(None, name).params for opt in param.opts}
     assert {"-q", "--quiet", "-v", "--verbose"} <= options
 
 

@@ -74,21 +74,6 @@ JOIN pg_attribute ia ON ia.attrelid = k.conindid
 WHERE k.contype IN ('p', 'u', 'x') AND coalesce(ia.attstattarget::integer, -1) >= 0 AND k.conparentid = 0
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
--- columns of newer servers read through to_jsonb, so one text serves every version
-SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
-       concat_ws(', ',
-           CASE WHEN to_jsonb(k) ->> 'conenforced' = 'false' THEN 'NOT ENFORCED' END,
-           CASE WHEN to_jsonb(k) ->> 'conperiod' = 'true' THEN 'WITHOUT OVERLAPS / PERIOD' END,
-           CASE WHEN to_jsonb(k) ->> 'confdelsetcols' IS NOT NULL THEN 'ON DELETE SET NULL/DEFAULT (columns)' END)
-       || ' not supported'
-FROM pg_constraint k
-JOIN pg_class c ON c.oid = k.conrelid
-JOIN scope s ON s.oid = c.relnamespace
-WHERE (to_jsonb(k) ->> 'conenforced' = 'false' OR to_jsonb(k) ->> 'conperiod' = 'true'
-       OR to_jsonb(k) ->> 'confdelsetcols' IS NOT NULL)
-  AND k.conparentid = 0
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
 SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
        s.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
        concat_ws(', ',
