@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> None:
                 "inspect MiB",
                 "pg_dump MiB",
                 "YAML lines",
+                "inspect CPU s",
                 "load",
             ]
         )
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> None:
                     f"{r['inspect_mib']:.0f}",
                     f"{r['pg_dump_mib']:.0f}",
                     f"{r['yaml_lines']:,}",
+                    f"{r['inspect_cpu']:.2f}",
                     f"{r['load']:.1f}",
                 ]
             )

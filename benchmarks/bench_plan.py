@@ -77,7 +77,19 @@ def main(argv: list[str] | None = None) -> None:
     add_arguments(parser, [2000, 10000])
     args = parser.parse_args(argv)
     with server(args.dsn) as base:
-        table(["tables", "changed", "plan (s)", "pg_dump (s)", "ratio", "plan MiB", "pg_dump MiB", "load"])
+        table(
+            [
+                "tables",
+                "changed",
+                "plan (s)",
+                "pg_dump (s)",
+                "ratio",
+                "plan MiB",
+                "pg_dump MiB",
+                "plan CPU s",
+                "load",
+            ]
+        )
         for n in args.tables:
             r = measure(base, n, args.repeat)
             row(
@@ -89,6 +101,7 @@ def main(argv: list[str] | None = None) -> None:
                     f"{r['plan_s'] / r['pg_dump_s']:.2f}",
                     f"{r['plan_mib']:.0f}",
                     f"{r['pg_dump_mib']:.0f}",
+                    f"{r['plan_cpu']:.2f}",
                     f"{r['load']:.1f}",
                 ]
             )

@@ -28,3 +28,22 @@ def test_a_disabled_gc_stays_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_the_block_made_is_not_left_for_the_youngest_generation() -> None:
+    gc.collect()
+    with paused_gc():
+        made = [[index] for index in range(5000)]
+    assert gc.get_count()[0] < 1000  # not the 5,000 lists: the next young collection skips them
+    del made
+
+
+def test_cyclic_garbage_made_in_the_block_is_still_collected() -> None:
+    class Node:
+        pass
+
+    with paused_gc():
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        del first, second
+    assert gc.collect() >= 2

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from schemagen.api.inspect_macros import fold_macros
-from schemagen.api.inspect_rows import read_reference_rows
 from schemagen.api.memory import paused_gc
-from schemagen.emit import emit_project, format_gaps
 from schemagen.errors import DatabaseError, OutputExists, UsageError
 from schemagen.introspect import Omission, introspect
-from schemagen.model import Catalog
+from schemagen.introspect.live import BackgroundRows
+
+if TYPE_CHECKING:
+    from schemagen.model import Catalog
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,30 @@ def read_database(
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
             catalog, omissions = introspect(conn, schemas or None, progress)
             if rows:
+                from schemagen.api.inspect_rows import read_reference_rows  # the model and renderer
+
                 read = read_reference_rows(conn, catalog, rows)
                 catalog = replace(catalog, reference_rows={**catalog.reference_rows, **read})
             return catalog, omissions
     except psycopg.Error as exc:
         raise connection_error(exc, conninfo) from None
+
+
+def _read_meanwhile(
+    dsn: str | None, schemas: list[str] | None, progress: Callable[[str, int], None] | None
+) -> tuple[Catalog, list[Omission]]:
+    """What :func:`read_database` reads, with the catalog queries started on a thread before the
+    model, the readers and the YAML writer are imported (they load while the server answers)."""
+    reading = BackgroundRows(dsn or "", schemas or None, progress)
+    for module in ("schemagen.api.inspect_macros", "schemagen.emit"):  # needed next, by inspect_database
+        importlib.import_module(module)
+    from schemagen.introspect.reader import read_catalog
+
+    try:
+        rows = reading.rows()
+    except psycopg.Error as exc:
+        raise connection_error(exc, dsn or "") from None
+    return read_catalog(rows)
 
 
 def connection_error(exc: psycopg.Error, conninfo: str) -> UsageError | DatabaseError:
@@ -123,7 +144,13 @@ def inspect_database(
             "another --out"
         )
     with paused_gc():
-        catalog, omissions = read_database(dsn, schemas, progress, rows)
+        if rows:
+            catalog, omissions = read_database(dsn, schemas, progress, rows)
+        else:
+            catalog, omissions = _read_meanwhile(dsn, schemas, progress)
+        from schemagen.api.inspect_macros import fold_macros
+        from schemagen.emit import emit_project, format_gaps
+
         missing = sorted(set(schemas or ()) - set(catalog.schemas))
         if missing:
             raise DatabaseError(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import psycopg
 from psycopg.rows import dict_row
 
 from schemagen.introspect.omission import Omission
 from schemagen.introspect.query_files import QUERY_KINDS, load_query
-from schemagen.introspect.reader import read_catalog
-from schemagen.model import Catalog
+
+if TYPE_CHECKING:
+    from schemagen.model import Catalog
 
 Progress = Callable[[str, int], None]
 """Called after each query with the object kind and the number of rows read."""
@@ -73,4 +76,40 @@ def introspect(
     Returns:
         The catalog and what could not be expressed (kind, name, why).
     """
+    from schemagen.introspect.reader import read_catalog  # the model: imported when first needed
+
     return read_catalog(record_rows(conn, schemas, progress))
+
+
+class BackgroundRows:
+    """Connect and run every catalog query on a thread, started at once.
+
+    The queries mostly wait on the server; meanwhile the caller imports and prepares
+    what turns their rows into YAML. :meth:`rows` waits for them (raising what the
+    read raised: a ``psycopg.Error`` for an unreachable database). A read nobody waits
+    for ends alone and closes its connection.
+    """
+
+    def __init__(self, conninfo: str, schemas: list[str] | None, progress: Progress | None = None) -> None:
+        self._conninfo = conninfo
+        self._schemas = schemas
+        self._progress = progress
+        self._rows: dict[str, list[dict]] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="schemagen-catalog-rows", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with psycopg.connect(self._conninfo, connect_timeout=10) as conn:
+                self._rows = record_rows(conn, self._schemas, self._progress)
+        except BaseException as exc:  # handed over by rows()
+            self._error = exc
+
+    def rows(self) -> dict[str, list[dict]]:
+        """The rows of every query, by kind (see :func:`record_rows`)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._rows is not None
+        return self._rows

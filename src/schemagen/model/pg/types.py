@@ -285,6 +285,7 @@ _SHORT_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # inspect asks once per column: a few distinct types
 def short_type(canonical: str, schema: str) -> str:
     """The short spelling inspect writes for a canonical type, unqualified when it lives in ``schema``.
 
