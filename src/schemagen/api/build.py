@@ -19,6 +19,7 @@ from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 from schemagen.model.templates import TemplateOverride
 from schemagen.source import load_project
+from schemagen.source.external import external_schemas
 from schemagen.source.project import schema_named_in
 from schemagen.source.templates import load_template_overrides
 from schemagen.validate import validate_documents
@@ -70,8 +71,10 @@ def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -
     diagnostics += template_problems
     schema_errors = validate_documents(documents)
     diagnostics += schema_errors
+    external, external_problems = external_schemas(documents)
+    diagnostics += external_problems
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
-    semantic = consequences_left_out(semantic, diagnostics, _unloaded_schemas(root, diagnostics))
+    semantic = consequences_left_out(semantic, diagnostics, _unloaded_schemas(root, diagnostics) | external)
     if catalog is not None and (outputs or lint is not None):
         # the design rules run on an error-free catalog; suppressions of the checks' warnings always apply
         from schemagen.api.design_lint import design_findings  # sqlglot: only when the rules run
@@ -130,7 +133,8 @@ def consequences_left_out(
     Left out: C389 (an object skipped for its shape) in a file whose shape errors
     validation reported, C301 for a type a V208 on its line shows was cut at a comma
     (``{a: numeric(12,2)}``), and any finding that names an object of a schema whose
-    file did not load (a foreign key to its table, a grant on it).
+    file did not load or that the project declares external (a foreign key to its
+    table, a grant on it).
     """
     shaped = {d.span.file for d in earlier if d.code.startswith("V") and d.span is not None}
     split_types = {(d.span.file, d.span.line) for d in earlier if d.code == "V208" and d.span is not None}

@@ -60,6 +60,7 @@ _TOP = (
     "schema",
     "comment",
     "extensions",
+    "external",
     "roles",
     "enums",
     "domains",

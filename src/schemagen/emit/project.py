@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from schemagen.emit.access import default_privilege_entries, grant_entries, grant_schema, role_value
+from schemagen.emit.external import external_schemas
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
 from schemagen.emit.routines import function_value, view_value
@@ -43,6 +44,9 @@ def emit_project(
     if not documents:
         documents["public"] = {"schema": "public"}  # an empty database is still a buildable project
     _place_extensions(catalog, documents)
+    external = external_schemas(catalog)
+    if external:
+        documents[sorted(documents)[0]]["external"] = {"schemas": FlowList(external)}
     if catalog.roles:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         home["roles"] = {r.name: role_value(r) for r in catalog.roles.values()}
@@ -53,6 +57,7 @@ _KEY_ORDER = (
     "schema",
     "comment",
     "extensions",
+    "external",
     "roles",
     "collations",
     "enums",
