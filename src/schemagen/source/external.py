@@ -12,7 +12,8 @@ def external_schemas(documents: list[SourceDocument]) -> tuple[set[str], list[Di
     A schema is either managed (a file says ``schema: name``) or external, never both:
     schemagen would otherwise both leave it alone and create objects in it.
     """
-    declared = {d.data["schema"] for d in documents if isinstance(d.data, dict) and "schema" in d.data}
+    schemas = (d.data.get("schema") for d in documents if isinstance(d.data, dict))
+    declared = {name for name in schemas if isinstance(name, str)}
     external: set[str] = set()
     found = []
     for document in documents:
