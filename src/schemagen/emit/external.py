@@ -25,8 +25,10 @@ from schemagen.model.deps import (
     view_references,
 )
 
-SYSTEM_SCHEMAS = frozenset({"pg_catalog", "information_schema", "pg_toast"})
-"""Schemas every database has: never external."""
+SYSTEM_SCHEMAS = frozenset({"pg_catalog", "information_schema", "pg_toast", "public"})
+"""Schemas every database has: never external. ``public`` is among them because the
+reference analyser puts a bare name it cannot resolve (a built-in it does not know) on
+the search path's first schema, which would list ``public`` for every project."""
 
 
 def external_schemas(catalog: Catalog) -> list[str]:
