@@ -84,9 +84,10 @@ def run_script(
     statement, committed, ms = "", 0, 0
     try:
         if not script.transactional:
-            for statement in parts:
+            for executed, statement in enumerate(parts, start=1):
                 conn.execute(statement)
-                committed += 1
+                if conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+                    committed = executed  # not inside a BEGIN … COMMIT block of the file
             ms = _elapsed(started)
             if recorded:
                 _record(conn, migration, script, ms)
@@ -103,6 +104,7 @@ def run_script(
         if detail:
             error = f"{error}\nDETAIL: {scrub(detail, conninfo)}"
         if not conn.closed:
+            conn.rollback()  # a BEGIN … COMMIT block of a `transaction: none` file left open by the failure
             conn.execute(sql("reset_session"))
             if recorded:
                 _record(conn, migration, script, _elapsed(started), f"{error}\nstatement: {statement}")

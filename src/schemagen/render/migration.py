@@ -1,14 +1,17 @@
 """A plan as a versioned migration file: header lines the runner obeys, then the SQL.
 
 The statements are the plan's, rendered by the same change templates as
-``generated/schema.sql``; the file carries no ``BEGIN``/``COMMIT`` (the runner
-wraps a transactional file in one transaction, and runs a ``-- transaction: none``
-file statement by statement).
+``generated/schema.sql``. A transactional file carries no ``BEGIN``/``COMMIT`` (the
+runner wraps it in one transaction); a ``-- transaction: none`` file (the runner
+sends it statement by statement) wraps each run of steps that can share a
+transaction in ``BEGIN`` … ``COMMIT``, as ``schema.sql`` does, so only the steps
+that cannot (``CONCURRENTLY``, ``ADD VALUE``) run on their own.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import jinja2
 
@@ -56,6 +59,34 @@ def _detail(planned: PlannedChange, hazard_lock) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True)
+class StepGroup:
+    """Consecutive steps that share a transaction, or one step that must run outside any."""
+
+    transactional: bool
+    changes: tuple[str, ...]
+
+
+def step_groups(plan: Plan, maintenance: str = "") -> list[StepGroup]:
+    """The plan's SQL in groups: runs of in-transaction steps, each outside-transaction step alone;
+    ``maintenance`` (the partition maintenance run) ends the last in-transaction group."""
+    groups: list[StepGroup] = []
+    for planned in plan:
+        sql = render_planned(planned)
+        if planned.outside_transaction:
+            groups.append(StepGroup(False, (sql,)))
+        elif groups and groups[-1].transactional:
+            groups[-1] = StepGroup(True, (*groups[-1].changes, sql))
+        else:
+            groups.append(StepGroup(True, (sql,)))
+    if maintenance:
+        if groups and groups[-1].transactional:
+            groups[-1] = StepGroup(True, (*groups[-1].changes, maintenance))
+        else:
+            groups.append(StepGroup(True, (maintenance,)))
+    return groups or [StepGroup(True, ())]
+
+
 def render_migration(
     plan: Plan, *, migration_id: str, direction: str, maintenance: QualifiedName | None = None
 ) -> str:
@@ -64,16 +95,15 @@ def render_migration(
     ``maintenance``: the partition maintenance function to run last (as
     ``generated/schema.sql`` does), when the state the file leads to has it.
     """
-    transactional = not any(planned.outside_transaction for planned in plan)
+    groups = step_groups(plan, _maintenance(maintenance) if maintenance is not None else "")
     text = _template().render(
         id=migration_id,
         direction=direction,
         purpose=PURPOSE[direction],
-        transactional=transactional,
+        transactional=all(g.transactional for g in groups),
         hazards=hazard_lines(plan),
         search_path=DEFAULT_SEARCH_PATH,
-        changes=[render_planned(planned) for planned in plan],
-        maintenance=_maintenance(maintenance) if maintenance is not None else "",
+        groups=groups,
     )
     return text.rstrip("\n") + "\n"
 

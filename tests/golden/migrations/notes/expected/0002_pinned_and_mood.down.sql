@@ -11,8 +11,12 @@ SET lock_timeout = '5s';
 SET statement_timeout = '1min';
 DROP INDEX CONCURRENTLY app.notes_pinned_idx;
 
+BEGIN;
+
 ALTER TABLE app.notes DROP COLUMN mood;
 
 ALTER TABLE app.notes DROP COLUMN pinned;
 
 DROP TYPE app.mood;
+
+COMMIT;

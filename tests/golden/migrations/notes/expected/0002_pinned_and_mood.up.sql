@@ -7,6 +7,8 @@
 
 SET search_path = public;
 
+BEGIN;
+
 SET lock_timeout = '5s';
 SET statement_timeout = '1min';
 CREATE TYPE app.mood AS ENUM (
@@ -17,6 +19,8 @@ CREATE TYPE app.mood AS ENUM (
 ALTER TABLE app.notes ADD COLUMN pinned boolean DEFAULT false NOT NULL;
 
 ALTER TABLE app.notes ADD COLUMN mood app.mood;
+
+COMMIT;
 
 SET statement_timeout = '0';
 CREATE INDEX CONCURRENTLY notes_pinned_idx ON app.notes USING btree (pinned);
