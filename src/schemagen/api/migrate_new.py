@@ -108,7 +108,7 @@ def _maintenance(source: Catalog, target: Catalog) -> QualifiedName | None:
 
 
 def _declared(root: Path) -> tuple[Catalog, ProjectSettings, list[Diagnostic]]:
-    result = compile_project(root, outputs=False)
+    result = compile_project(root)  # with outputs: the diagnostics (suppressions applied) are build's
     if not result.ok or result.catalog is None:
         raise InvalidProject(result.diagnostics)
     return result.catalog, result.settings, result.diagnostics
