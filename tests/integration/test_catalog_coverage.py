@@ -87,9 +87,9 @@ SCENARIOS = [
         id="rows",
     ),
     pytest.param(
-        "CREATE ROLE cov_attr_role CREATEDB CONNECTION LIMIT 3;",
-        ("role", "cov_attr_role", "CREATEDB, CONNECTION LIMIT"),
-        id="role-attributes",
+        "CREATE ROLE cov_attr_role CREATEDB CONNECTION LIMIT 3 VALID UNTIL '2100-01-01';",
+        ("role", "cov_attr_role", "VALID UNTIL"),
+        id="role-valid-until",
     ),
     pytest.param(
         "CREATE ROLE cov_group; CREATE ROLE cov_member; GRANT cov_group TO cov_member WITH ADMIN OPTION;",

@@ -74,3 +74,11 @@ ALTER TABLE kinds.jobs ALTER COLUMN note SET STATISTICS 0;
 ALTER TABLE kinds.readings ALTER COLUMN value SET STATISTICS 300;
 CREATE INDEX jobs_note_words ON kinds.jobs ((string_to_array(note, ' ')), id);
 ALTER INDEX kinds.jobs_note_words ALTER COLUMN 1 SET STATISTICS 3000;
+
+-- role attributes (a role the objects in scope name)
+DO $$BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kinds_admin') THEN
+        CREATE ROLE kinds_admin LOGIN NOINHERIT CREATEROLE CREATEDB REPLICATION BYPASSRLS CONNECTION LIMIT 4;
+    END IF;
+END$$;
+GRANT SELECT ON kinds.jobs TO kinds_admin;

@@ -28,7 +28,6 @@ BENCHMARK_ONLY: dict[str, str] = {}
 """Schema → why it runs in the benchmark script, not in CI."""
 
 _PARSER = "C369: a plpgsql body pglast cannot parse (Not implemented: LookupExpl) is reported as an error"
-_ROLE_ATTRIBUTES = "role attributes (CREATEROLE, CREATEDB, REPLICATION, BYPASSRLS)"
 _LOGTO_WHERE = "two partial indexes of service_logs: their WHERE reads back different"
 
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
@@ -41,8 +40,6 @@ KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
         "C369/C375: plpgsql bodies pglast cannot parse (LookupExplicitNamespace, 'oooseqid AS oooseqid'),"
         " two SQL bodies that read musicbrainz tables unqualified",
     ),
-    ("supabase_auth", "pg18"): ("omitted", _ROLE_ATTRIBUTES),
-    ("supabase_auth", "pg15"): ("omitted", _ROLE_ATTRIBUTES),
 }
 """(schema, server) → (stage it stops at, why)."""
 

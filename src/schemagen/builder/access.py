@@ -60,6 +60,12 @@ def build_roles(documents: list[SourceDocument], ctx: BuildContext) -> list[Role
                 inherit=bool(spec.get("inherit", True)),
                 member_of=tuple(spec.get("member_of") or ()),
                 comment=spec.get("comment"),
+                superuser=bool(spec.get("superuser", False)),
+                create_role=bool(spec.get("create_role", False)),
+                create_db=bool(spec.get("create_db", False)),
+                replication=bool(spec.get("replication", False)),
+                bypass_rls=bool(spec.get("bypass_rls", False)),
+                connection_limit=int(spec.get("connection_limit", -1)),
                 span=document.key_span(path),
             )
             where = Located(document, path)

@@ -18,6 +18,11 @@ def role_value(role: Role) -> Any:
         value["login"] = True
     if not role.inherit:
         value["inherit"] = False
+    for key in ("superuser", "create_role", "create_db", "replication", "bypass_rls"):
+        if getattr(role, key):
+            value[key] = True
+    if role.connection_limit != -1:
+        value["connection_limit"] = role.connection_limit
     if role.member_of:
         value["member_of"] = FlowList(role.member_of)
     if role.comment:

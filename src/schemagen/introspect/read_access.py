@@ -159,6 +159,18 @@ def read_roles(
             inherit=available[name]["inherit"],
             member_of=tuple(available[name]["member_of"]),
             comment=available[name]["comment"],
+            **{  # absent from rows recorded before they were read
+                key: available[name][key]
+                for key in (
+                    "superuser",
+                    "create_role",
+                    "create_db",
+                    "replication",
+                    "bypass_rls",
+                    "connection_limit",
+                )
+                if key in available[name]
+            },
         )
         for name in sorted(chosen)
     ]

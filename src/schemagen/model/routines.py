@@ -150,7 +150,28 @@ class Role:
     inherit: bool = True
     member_of: tuple[str, ...] = ()
     comment: str | None = None
+    superuser: bool = False
+    create_role: bool = False
+    create_db: bool = False
+    replication: bool = False
+    bypass_rls: bool = False
+    connection_limit: int = -1
+    """``CONNECTION LIMIT`` (-1: none)."""
     span: Span | None = _span()
+
+    @property
+    def attributes(self) -> tuple[str, ...]:
+        """The role's attributes as ``CREATE/ALTER ROLE`` keywords, every one stated."""
+        flags = (
+            ("SUPERUSER", self.superuser),
+            ("CREATEDB", self.create_db),
+            ("CREATEROLE", self.create_role),
+            ("INHERIT", self.inherit),
+            ("LOGIN", self.login),
+            ("REPLICATION", self.replication),
+            ("BYPASSRLS", self.bypass_rls),
+        )
+        return tuple(word if on else "NO" + word for word, on in flags)
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,16 @@ def _alter_column(c: ch.AlterColumn) -> frozenset[Hazard]:
 
 
 _LOCK = frozenset({H.ACCESS_EXCLUSIVE_LOCK})
+
+
+def _role_powers(c: cc.AlterRole) -> frozenset[Hazard]:
+    """A role that gains or loses SUPERUSER or BYPASSRLS sees other rows than before."""
+    old, new = c.old, c.new
+    if (old.superuser, old.bypass_rls) != (new.superuser, new.bypass_rls):
+        return frozenset({H.CHANGES_VISIBILITY})
+    return NO_HAZARDS
+
+
 _DROPS_DATA = frozenset({H.DELETES_DATA})
 NO_HAZARDS: frozenset[Hazard] = frozenset()
 """Stated for a change that carries none."""
@@ -125,7 +135,7 @@ NO_HAZARDS: frozenset[Hazard] = frozenset()
 FACTS: dict[type[ch.Change], ChangeFacts] = {
     # roles
     cc.CreateRole: ChangeFacts(K.ROLE, hazards=NO_HAZARDS, key=lambda c: (phase(K.ROLE), (c.role.name,), 0)),
-    cc.AlterRole: ChangeFacts(K.ROLE, hazards=NO_HAZARDS, key=lambda c: (phase(K.ROLE), (c.new.name,), 0)),
+    cc.AlterRole: ChangeFacts(K.ROLE, hazards=_role_powers, key=lambda c: (phase(K.ROLE), (c.new.name,), 0)),
     # schemas and extensions
     ch.CreateSchema: ChangeFacts(
         K.SCHEMA, hazards=NO_HAZARDS, key=lambda c: (phase(K.SCHEMA), (c.schema.name,), 0)

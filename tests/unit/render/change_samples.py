@@ -302,6 +302,8 @@ def every_code_change() -> list[ch.Change]:
         cc.CreateRole(role),
         cc.CreateRole(Role("login_role", login=True)),
         cc.AlterRole(role, Role("Reader", login=True, member_of=("other",))),
+        cc.CreateRole(Role("admin", login=True, create_role=True, create_db=True, bypass_rls=True)),
+        cc.AlterRole(Role("admin"), Role("admin", replication=True, connection_limit=5)),
         *[cc.GrantPrivileges(g) for g in grants],
         *[cc.RevokePrivileges(g) for g in grants],
         cc.GrantDefaultPrivileges(default),

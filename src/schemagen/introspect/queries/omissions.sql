@@ -93,19 +93,9 @@ WHERE p.prokind IN ('f', 'p')
        OR p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END)
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)
 UNION ALL
-SELECT 'role', r.rolname,
-       concat_ws(', ',
-           CASE WHEN r.rolsuper THEN 'SUPERUSER' END,
-           CASE WHEN r.rolcreaterole THEN 'CREATEROLE' END,
-           CASE WHEN r.rolcreatedb THEN 'CREATEDB' END,
-           CASE WHEN r.rolreplication THEN 'REPLICATION' END,
-           CASE WHEN r.rolbypassrls THEN 'BYPASSRLS' END,
-           CASE WHEN r.rolconnlimit <> -1 THEN 'CONNECTION LIMIT' END,
-           CASE WHEN r.rolvaliduntil IS NOT NULL THEN 'VALID UNTIL' END) || ' not supported'
+SELECT 'role', r.rolname, 'VALID UNTIL not supported'
 FROM pg_roles r
-WHERE r.rolname !~ '^pg_' AND r.oid <> 10
-  AND (r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls
-       OR r.rolconnlimit <> -1 OR r.rolvaliduntil IS NOT NULL)
+WHERE r.rolname !~ '^pg_' AND r.oid <> 10 AND r.rolvaliduntil IS NOT NULL
 UNION ALL
 SELECT 'role membership', g.rolname || ' to ' || r.rolname,
        concat_ws(', ',
