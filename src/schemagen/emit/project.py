@@ -127,7 +127,7 @@ def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
         grouped[grant_schema(grant)]["grants"].append(grant)
     every_schema = [d for d in catalog.default_privileges.values() if d.schema is None]
     if every_schema:  # entries without IN SCHEMA go to the first schema's file
-        first = min((s for s in grouped if s), default="public")
+        first = min(_schemas(catalog), default="public")  # a schema that gets a file, objects or not
         grouped[first]["default_privileges"].extend(every_schema)
     for default in catalog.default_privileges.values():
         if default.schema is not None:
