@@ -44,6 +44,7 @@ CATALOGS: dict[str, str] = {
             "pg_depend",
             "pg_description",
             "pg_enum",
+            "pg_event_trigger",
             "pg_extension",
             "pg_index",
             "pg_inherits",
@@ -63,7 +64,6 @@ CATALOGS: dict[str, str] = {
         _COLUMNS_OF,
     ),
     # kinds the model does not have: each object is an omission (omissions.sql)
-    "pg_event_trigger": "omission: event triggers",
     "pg_foreign_table": "omission: foreign tables",
     "pg_opclass": "omission: operator classes",
     "pg_publication": "omission: publications",
@@ -147,6 +147,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "colllocale": "read: PostgreSQL 17+, through to_jsonb",
         "collicurules": "read: PostgreSQL 16+, through to_jsonb",
         "collversion": "not declared: the provider's version, recorded by PostgreSQL",
+    },
+    "pg_event_trigger": {
+        "oid": _OID,
+        "evtname": "read",
+        "evtevent": "read",
+        "evtowner": _OWNER,
+        "evtfoid": "read",
+        "evtenabled": "read",
+        "evttags": "read",
     },
     "pg_operator": {
         "oid": _OID,

@@ -72,3 +72,11 @@ CREATE STATISTICS support.notes_lower (ndistinct, mcv) ON id, lower(title) FROM 
 CREATE STATISTICS support.notes_sum ON (id + length(body)) FROM support.notes;
 COMMENT ON STATISTICS support.notes_sum IS 'sizes';
 CREATE VIEW support.note_stats AS SELECT support.median(id) AS middle, support.ticks(*) AS n FROM support.notes;
+
+-- event triggers (database-wide): tags, a firing mode, a comment
+CREATE FUNCTION support.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN RETURN; END$$;
+CREATE EVENT TRIGGER support_log_tables ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+    EXECUTE FUNCTION support.log_ddl();
+CREATE EVENT TRIGGER "Support drops" ON sql_drop EXECUTE FUNCTION support.log_ddl();
+ALTER EVENT TRIGGER "Support drops" ENABLE ALWAYS;
+COMMENT ON EVENT TRIGGER "Support drops" IS 'every drop';

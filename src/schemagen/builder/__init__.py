@@ -32,6 +32,7 @@ from schemagen.builder.schemas import build_extensions, build_schemas
 from schemagen.builder.support import (
     build_aggregates,
     build_collations,
+    build_event_triggers,
     build_operators,
     build_statistics,
     build_text_search,
@@ -182,6 +183,7 @@ def build_catalog(
         roles=build_roles(every, ctx),
         default_privileges=build_default_privileges(every, ctx),
         reference_rows=rows,
+        event_triggers=build_event_triggers(every, ctx),
         **support,
     )
     grants = build_grants(every, catalog, ctx)

@@ -21,6 +21,7 @@ from schemagen.model.support import (
     STATISTICS_KINDS,
     Aggregate,
     Collation,
+    EventTrigger,
     Operator,
     Statistics,
     TextSearchConfiguration,
@@ -252,3 +253,24 @@ def in_table_order(statistics: list[Statistics], tables: dict[QualifiedName, Any
             s = replace(s, columns=tuple(sorted(s.columns, key=lambda c: position.get(c, len(position)))))
         ordered.append(s)
     return ordered
+
+
+def build_event_triggers(documents: list[SourceDocument], ctx: BuildContext) -> list[EventTrigger]:
+    """``event_triggers:`` of every file (database-wide; the function is written ``schema.name``)."""
+    result = []
+    for document in documents:
+        schema = document.data.get("schema") if isinstance(document.data.get("schema"), str) else "public"
+        for name, spec in (document.data.get("event_triggers") or {}).items():
+            path: JsonPath = ("event_triggers", name)
+            trigger = EventTrigger(
+                name=str(name),
+                event=str(spec["event"]),
+                function=QualifiedName.parse(str(spec["function"]), schema),
+                tags=tuple(str(t) for t in spec.get("tags") or ()),
+                enabled=str(spec.get("enabled", "origin")),
+                comment=spec.get("comment"),
+                span=document.key_span(path),
+            )
+            if ctx.define("event trigger", trigger.name, Located(document, path), trigger.name):
+                result.append(trigger)
+    return result

@@ -35,12 +35,14 @@ from schemagen.model.support import Operator
 from schemagen.model.support_changes import (
     CreateAggregate,
     CreateCollation,
+    CreateEventTrigger,
     CreateOperator,
     CreateStatistics,
     CreateTextSearchConfiguration,
     CreateTextSearchDictionary,
     DropAggregate,
     DropCollation,
+    DropEventTrigger,
     DropOperator,
     DropStatistics,
     DropTextSearchConfiguration,
@@ -156,6 +158,7 @@ def _comparators(
             lambda t: [DropTrigger(t)],
             routines.alter_trigger,
         ),
+        K.EVENT_TRIGGER: (old.event_triggers, *simple(K.EVENT_TRIGGER, CreateEventTrigger, DropEventTrigger)),
         K.POLICY: (
             _not_on(old.policies, recreated_tables),
             routines.create_policy,

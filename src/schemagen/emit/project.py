@@ -15,6 +15,7 @@ from schemagen.emit.support import (
     collation_value,
     configuration_value,
     dictionary_value,
+    event_trigger_value,
     operator_value,
     statistics_value,
 )
@@ -50,6 +51,11 @@ def emit_project(
     if catalog.roles:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         home["roles"] = {r.name: role_value(r) for r in catalog.roles.values()}
+    if catalog.event_triggers:
+        home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
+        home["event_triggers"] = {
+            t.name: event_trigger_value(t, home["schema"]) for t in catalog.event_triggers.values()
+        }
     return {f"schema/{schema}.yaml": dump(_ordered(doc)) for schema, doc in sorted(documents.items())}
 
 
@@ -74,6 +80,7 @@ _KEY_ORDER = (
     "views",
     "statistics",
     "materialized_views",
+    "event_triggers",
     "grants",
     "default_privileges",
 )

@@ -18,6 +18,7 @@ from schemagen.model.pg.types import short_type
 from schemagen.model.support import (
     Aggregate,
     Collation,
+    EventTrigger,
     Operator,
     Statistics,
     TextSearchConfiguration,
@@ -176,4 +177,16 @@ def statistics_value(statistics: Statistics) -> dict[str, Any]:
         value["target"] = statistics.target
     if statistics.comment:
         value["comment"] = statistics.comment
+    return value
+
+
+def event_trigger_value(trigger: EventTrigger, schema: str) -> dict[str, Any]:
+    """``{event, function, tags, enabled, comment}``; the function as written in ``schema``'s file."""
+    value: dict[str, Any] = {"event": trigger.event, "function": _qualified(trigger.function)}
+    if trigger.tags:
+        value["tags"] = FlowList(list(trigger.tags))
+    if trigger.enabled != "origin":
+        value["enabled"] = trigger.enabled
+    if trigger.comment:
+        value["comment"] = trigger.comment
     return value

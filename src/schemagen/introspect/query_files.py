@@ -28,6 +28,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "text_search_dictionaries",
     "text_search_configurations",
     "triggers",
+    "event_triggers",
     "views",
     "policies",
     "grants",

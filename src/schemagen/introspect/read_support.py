@@ -13,6 +13,7 @@ from schemagen.model.support import (
     STATISTICS_KINDS,
     Aggregate,
     Collation,
+    EventTrigger,
     Operator,
     Statistics,
     TextSearchConfiguration,
@@ -197,3 +198,21 @@ def read_statistics(rows: Sequence[Row]) -> list[Statistics]:
             )
         )
     return result
+
+
+_ENABLED = {"O": "origin", "D": "disabled", "R": "replica", "A": "always"}
+
+
+def read_event_triggers(rows: Sequence[Row]) -> list[EventTrigger]:
+    """Event triggers: event, command tags, function, firing mode."""
+    return [
+        EventTrigger(
+            name=r["name"],
+            event=r["event"],
+            function=QualifiedName(r["function_schema"], r["function_name"]),
+            tags=tuple(r["tags"]),
+            enabled=_ENABLED[r["enabled"]],
+            comment=r["comment"],
+        )
+        for r in rows
+    ]

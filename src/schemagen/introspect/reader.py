@@ -12,6 +12,7 @@ from schemagen.introspect.read_routines import read_functions, read_policies, re
 from schemagen.introspect.read_support import (
     read_aggregates,
     read_collations,
+    read_event_triggers,
     read_operators,
     read_statistics,
     read_text_search_configurations,
@@ -63,6 +64,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         collations=read_collations(rows.get("collations", ())),
         operators=operators,
         statistics=read_statistics(rows.get("statistics", ())),
+        event_triggers=read_event_triggers(rows.get("event_triggers", ())),
         aggregates=aggregates,
         text_search_dictionaries=read_text_search_dictionaries(rows.get("text_search_dictionaries", ())),
         text_search_configurations=read_text_search_configurations(

@@ -33,6 +33,7 @@ from schemagen.model.routines import (
 from schemagen.model.support import (
     Aggregate,
     Collation,
+    EventTrigger,
     Operator,
     Statistics,
     TextSearchConfiguration,
@@ -65,6 +66,7 @@ class Catalog:
     text_search_configurations: dict[QualifiedName, TextSearchConfiguration] = field(default_factory=dict)
     triggers: dict[tuple[QualifiedName, str], Trigger] = field(default_factory=dict)
     views: dict[QualifiedName, View] = field(default_factory=dict)
+    event_triggers: dict[str, EventTrigger] = field(default_factory=dict)
     policies: dict[tuple[QualifiedName, str], Policy] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     grants: dict[tuple, Grant] = field(default_factory=dict)

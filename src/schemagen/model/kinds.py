@@ -41,6 +41,7 @@ class ObjectKind(enum.Enum):
     TEXT_SEARCH_CONFIGURATION = "text search configuration"
     VIEW = "view"
     TRIGGER = "trigger"
+    EVENT_TRIGGER = "event trigger"
     POLICY = "policy"
     ROLE = "role"
     GRANT = "grant"
@@ -158,6 +159,7 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     ),
     KindDescriptor(K.VIEW, "views", _name, 16, ("view", "materialized view"), GrantOn.TABLE, (_REL, _TYPE)),
     KindDescriptor(K.TRIGGER, "triggers", _key, 14, ("trigger",)),
+    KindDescriptor(K.EVENT_TRIGGER, "event_triggers", _name, 17, ("event trigger",)),
     KindDescriptor(K.POLICY, "policies", _key, 14, ("policy",)),
     KindDescriptor(K.ROLE, "roles", _name, 9, ("role",), None, (Namespace.CLUSTER,)),
     KindDescriptor(K.GRANT, "grants", _key, 18),

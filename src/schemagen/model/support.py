@@ -154,3 +154,19 @@ class Statistics:
     target: int | None = None
     comment: str | None = None
     span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class EventTrigger:
+    """``CREATE EVENT TRIGGER`` (database-wide): an event, optional command tags, a function.
+
+    ``enabled`` is ``origin`` (PostgreSQL's default), ``replica``, ``always`` or ``disabled``.
+    """
+
+    name: str
+    event: str
+    function: QualifiedName
+    tags: tuple[str, ...] = ()
+    enabled: str = "origin"
+    comment: str | None = None
+    span: Span | None = _span()

@@ -9,6 +9,7 @@ from schemagen.model.names import QualifiedName
 from schemagen.model.support import (
     Aggregate,
     Collation,
+    EventTrigger,
     Operator,
     Statistics,
     TextSearchConfiguration,
@@ -140,3 +141,23 @@ class DropStatistics(Change):
 
     def reverse(self) -> Change:
         return CreateStatistics(self.statistics)
+
+
+@dataclass(frozen=True)
+class CreateEventTrigger(Change):
+    """``CREATE EVENT TRIGGER`` (and ``ALTER EVENT TRIGGER … ENABLE/DISABLE`` when not the default)."""
+
+    trigger: EventTrigger
+
+    def reverse(self) -> Change:
+        return DropEventTrigger(self.trigger)
+
+
+@dataclass(frozen=True)
+class DropEventTrigger(Change):
+    """``DROP EVENT TRIGGER``."""
+
+    trigger: EventTrigger
+
+    def reverse(self) -> Change:
+        return CreateEventTrigger(self.trigger)

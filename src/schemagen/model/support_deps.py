@@ -92,6 +92,11 @@ def statistics_needs(statistics: Statistics) -> set[ObjectRef]:
     return needs
 
 
+def event_trigger_ref(name: str) -> ObjectRef:
+    """An event trigger (database-wide)."""
+    return ObjectRef("event trigger", "", name)
+
+
 def dictionary_needs(dictionary: TextSearchDictionary) -> set[ObjectRef]:
     """Its schema (templates come with PostgreSQL or an extension)."""
     return {deps.schema_ref(dictionary.name.schema)}

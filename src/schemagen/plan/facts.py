@@ -211,6 +211,10 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.TEXT_SEARCH_CONFIGURATION), _in(c.configuration.name), 4),
     ),
     su.DropTextSearchConfiguration: ChangeFacts(K.TEXT_SEARCH_CONFIGURATION, hazards=NO_HAZARDS, drop=5),
+    su.CreateEventTrigger: ChangeFacts(
+        K.EVENT_TRIGGER, hazards=NO_HAZARDS, key=lambda c: (phase(K.EVENT_TRIGGER), (c.trigger.name,), 0)
+    ),
+    su.DropEventTrigger: ChangeFacts(K.EVENT_TRIGGER, hazards=NO_HAZARDS, drop=0),
     su.CreateStatistics: ChangeFacts(
         K.STATISTICS,
         hazards=NO_HAZARDS,

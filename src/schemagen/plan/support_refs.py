@@ -42,6 +42,12 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: sd.configuration_needs(c.configuration),
     ),
     **paired_rules(
+        sc.CreateEventTrigger,
+        sc.DropEventTrigger,
+        lambda c: {sd.event_trigger_ref(c.trigger.name)},
+        lambda c: {deps.function_ref(c.trigger.function)},
+    ),
+    **paired_rules(
         sc.CreateStatistics,
         sc.DropStatistics,
         lambda c: {sd.statistics_ref(c.statistics.name)},

@@ -157,6 +157,8 @@ def _describers() -> dict[type[Change], object]:
             dropped,
             "",
         ),
+        su.CreateEventTrigger: lambda x: ("event trigger", x.trigger.name, created, x.trigger.event),
+        su.DropEventTrigger: lambda x: ("event trigger", x.trigger.name, dropped, ""),
         su.CreateStatistics: lambda x: ("statistics", str(x.statistics.name), created, ""),
         su.DropStatistics: lambda x: ("statistics", str(x.statistics.name), dropped, ""),
         c.CreateSequence: lambda x: ("sequence", str(x.sequence.name), created, ""),

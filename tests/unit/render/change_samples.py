@@ -155,6 +155,7 @@ def every_change() -> list[ch.Change]:
         ch.SetComment("operator", Q("app", "~<<"), "it's", arguments=("text", "app.status[]")),
         ch.SetComment("operator", Q("app", "!!"), None, arguments=("NONE", "integer")),
         ch.SetComment("aggregate", Q("app", "cnt"), "Counts."),
+        ch.SetComment("event trigger", Q("", "Log it"), "Logs."),
         ch.SetComment("table", T, None, "old"),
         rc.RenameTable(Q("app", "old orders"), table),
         rc.RenameTable(Q("old", "Orders"), table),
@@ -321,6 +322,7 @@ def every_support_change() -> list[ch.Change]:
     from schemagen.model.support import (
         Aggregate,
         Collation,
+        EventTrigger,
         Operator,
         Statistics,
         TextSearchConfiguration,
@@ -399,6 +401,11 @@ def every_support_change() -> list[ch.Change]:
         Statistics(Q("app", "Mixed"), T, ("id",), ("lower(name)",), ("ndistinct", "mcv"), target=200),
         Statistics(Q("app", "expr"), T, (), ("(id + 1)",)),
     ]
+    event_triggers = [
+        EventTrigger("Log it", "ddl_command_end", Q("app", "log"), ("CREATE TABLE", "it's"), "always"),
+        EventTrigger("quiet", "sql_drop", Q("app", "log"), enabled="disabled"),
+        EventTrigger("plain", "ddl_command_start", Q("app", "log")),
+    ]
     return [
         *[su.CreateCollation(c) for c in collations],
         su.DropCollation(collations[0]),
@@ -414,4 +421,6 @@ def every_support_change() -> list[ch.Change]:
         su.DropTextSearchConfiguration(configuration),
         *[su.CreateStatistics(s) for s in statistics],
         su.DropStatistics(statistics[0]),
+        *[su.CreateEventTrigger(t) for t in event_triggers],
+        su.DropEventTrigger(event_triggers[0]),
     ]

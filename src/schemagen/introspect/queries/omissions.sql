@@ -126,11 +126,6 @@ JOIN scope s ON s.oid = c.relnamespace
 WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND tg.tgconstrrelid <> 0
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
-SELECT 'event trigger', et.evtname, 'event triggers are not supported'
-FROM pg_event_trigger et
-WHERE %(schemas)s::text[] IS NULL
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_event_trigger'::regclass AND m.objid = et.oid)
-UNION ALL
 SELECT 'publication', pb.pubname, 'publications are not supported'
 FROM pg_publication pb
 WHERE %(schemas)s::text[] IS NULL

@@ -23,6 +23,12 @@ ALTER TEXT SEARCH CONFIGURATION demo.plain ADD MAPPING FOR word WITH pg_catalog.
 
 COMMENT ON TEXT SEARCH CONFIGURATION demo.plain IS 'English stems, then the words themselves.';
 
+CREATE OR REPLACE FUNCTION demo.log_ddl()
+RETURNS event_trigger
+LANGUAGE plpgsql
+VOLATILE PARALLEL UNSAFE
+AS $body$BEGIN RETURN; END$body$;
+
 CREATE OR REPLACE FUNCTION demo.median_final(integer[])
 RETURNS integer
 LANGUAGE sql
@@ -122,5 +128,12 @@ ALTER STATISTICS demo.notes_pair SET STATISTICS 200;
 CREATE STATISTICS demo.notes_title (NDISTINCT, MCV) ON id, (lower(title)) FROM demo.notes;
 
 COMMENT ON STATISTICS demo.notes_title IS 'Titles by id.';
+
+CREATE EVENT TRIGGER log_tables ON ddl_command_end
+    WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+    EXECUTE FUNCTION demo.log_ddl();
+ALTER EVENT TRIGGER log_tables ENABLE ALWAYS;
+
+COMMENT ON EVENT TRIGGER log_tables IS 'Every table change.';
 
 COMMIT;
