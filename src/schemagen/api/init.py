@@ -25,16 +25,16 @@ tables:
     comment: People who can sign in.
     columns:
       # a column is written as after its name in CREATE TABLE (or as a mapping: type, not_null, …)
-      user_id:    bigint generated always as identity primary key
-      email:      text not null unique
+      user_id: bigint generated always as identity primary key
+      email: text not null unique
       created_at: timestamptz not null default now()
 
   notes:
     comment: What a user wrote down.
     columns:
-      note_id:    bigint generated always as identity primary key
-      user_id:    bigint not null references users on delete cascade
-      body:       text not null default ''
+      note_id: bigint generated always as identity primary key
+      user_id: bigint not null references users on delete cascade
+      body: text not null default ''
     indexes:
       - columns: [user_id]
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemagen.emit.column_shorthand import column_shorthand
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.rows import literal_rows_value, rows_value
 from schemagen.emit.sql_values import is_plain_identifier, literal_to_data
@@ -164,7 +165,7 @@ def column_value(
     check: tuple[str, str] | None = None,
     fk: ForeignKey | None = None,
 ) -> Any:
-    """Shorthand string when the column has only type, NOT NULL and default; else a mapping."""
+    """The shorthand when it says everything (emit/column_shorthand.py); else a mapping."""
     schema = table.name.schema
     type_text = short_type(column.type, schema)
     default = column.default
@@ -204,6 +205,8 @@ def column_value(
         value["check"] = check[1]
     if fk is not None:
         value["references"] = _column_reference(table, fk, catalog)
+    if not column.comment and (text := column_shorthand(value)) is not None:
+        return text  # the shorthand says everything
     if column.comment:
         value["comment"] = column.comment
     return FlowMap(value) if len(value) <= 3 and all("\n" not in str(v) for v in value.values()) else value

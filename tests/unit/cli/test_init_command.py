@@ -68,3 +68,9 @@ def test_unsupported_version_is_a_usage_error(tmp_path):
     result = _init(str(tmp_path), "--postgres", "9")
     assert result.exit_code == 2
     assert not any(tmp_path.iterdir())
+
+
+def test_init_writes_files_fmt_leaves_alone(tmp_path):
+    assert CliRunner().invoke(main, ["init", str(tmp_path), "-q"]).exit_code == 0
+    checked = CliRunner().invoke(main, ["fmt", "--check", "--project", str(tmp_path)])
+    assert checked.exit_code == 0, checked.output

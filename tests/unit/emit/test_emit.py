@@ -71,7 +71,7 @@ def test_default_names_are_implicit_and_other_names_explicit():
     )
     doc = _emit(tables=[table])["schema/app.yaml"]["tables"]["registry"]
     assert doc["unique"] == [["name"], {"name": "custom_uq", "columns": ["status"]}]
-    assert doc["columns"]["id"] == {"type": "bigint", "not_null": True, "check": "id > 0"}
+    assert doc["columns"]["id"] == "bigint not null check (id > 0)"  # the shorthand says everything
     assert doc["checks"] == {"sane": "id < 10"}
 
 
@@ -87,10 +87,7 @@ def test_one_column_foreign_key_is_written_on_the_column():
         ),
     )
     doc = _emit(tables=[parent, child])["schema/app.yaml"]["tables"]["child"]
-    assert doc["columns"]["registry_id"] == {
-        "type": "bigint",
-        "references": {"table": "registry", "on_delete": "cascade"},
-    }
+    assert doc["columns"]["registry_id"] == "bigint references registry on delete cascade"
     assert "foreign_keys" not in doc
 
 
@@ -115,9 +112,12 @@ def test_identity_with_options_and_generated_columns():
         ),
     )
     columns = _emit(tables=[table])["schema/app.yaml"]["tables"]["t"]["columns"]
-    assert columns["id"] == {"type": "bigint", "identity": "always"}
-    assert columns["n"] == {"type": "integer", "identity": {"always": False, "start": 10}}
-    assert columns["g"] == {"type": "numeric", "generated": "id * 2"}
+    assert columns["id"] == "bigint generated always as identity"
+    assert columns["n"] == {
+        "type": "integer",
+        "identity": {"always": False, "start": 10},
+    }  # options: a mapping
+    assert columns["g"] == "numeric generated always as (id * 2) stored"
 
 
 def test_indexes_shorthand_and_mapping():
@@ -331,3 +331,16 @@ def test_yaml_writer_round_trips_awkward_strings():
             "m": {"k": text},
             "s": [text, {"a": text}],
         }
+
+
+def test_column_shorthand_only_when_it_says_everything():
+    from schemagen.emit.column_shorthand import column_shorthand
+
+    assert (
+        column_shorthand({"type": "text", "collation": "C", "not_null": True}) == 'text collate "C" not null'
+    )
+    assert column_shorthand({"type": "text", "default": "'a'", "comment": "x"}) is None  # no comment in it
+    deferred = {"table": "users", "deferrable": True}
+    assert column_shorthand({"type": "bigint", "references": deferred}) is None
+    assert column_shorthand({"type": "bigint", "references": "My Users"}) == 'bigint references "My Users"'
+    assert column_shorthand({"type": "integer", "default": "1 not null"}) is None  # would read back otherwise

@@ -109,3 +109,22 @@ def test_the_repository_quotes_its_dates_for_yaml_1_1_tools() -> None:
     for path in sorted((ROOT / "schema").glob("*.yaml")):
         dates = [v for v in _values(yaml.safe_load(path.read_text())) if isinstance(v, datetime.date)]
         assert dates == [], path.name
+
+
+def _objects(definition: dict) -> bool:
+    """Whether a definition is (or may be) a mapping with keys: an object kind of the format."""
+    branches = [definition, *definition.get("oneOf", []), *definition.get("anyOf", [])]
+    return any("properties" in branch for branch in branches)
+
+
+def test_every_object_kind_has_examples_that_validate() -> None:
+    """Hover in an editor shows an example of every kind of object, and each one is valid."""
+    import jsonschema
+
+    published = json_schema()
+    kinds = {name: d for name, d in published["$defs"].items() if _objects(d)}
+    assert {name for name, d in kinds.items() if not d.get("examples")} == set()
+    for name, definition in kinds.items():
+        validator = jsonschema.Draft202012Validator({"$defs": published["$defs"], "$ref": f"#/$defs/{name}"})
+        for example in definition["examples"]:
+            assert not list(validator.iter_errors(example)), (name, example)

@@ -1,0 +1,109 @@
+"""A column as the shorthand (what follows its name in ``CREATE TABLE``) when that says everything.
+
+``inspect`` writes ``bigint generated always as identity``, ``text collate "C" not null``,
+``integer check (qty > 0)`` or ``bigint not null references users on delete cascade``
+instead of a mapping whenever the shorthand holds all the column's mapping holds. Each
+text is read back with PostgreSQL's grammar (the parser ``build`` uses) and kept only when
+it gives exactly the clauses it was written from; a comment, identity options, a
+deferrable reference or a name that would be ambiguous keep the mapping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemagen.model.pg.column_def import parse_column_definition
+from schemagen.model.pg.quoting import quote_ident
+
+_SAID = frozenset(
+    {"type", "not_null", "default", "identity", "generated", "virtual", "collation", "check", "references"}
+)
+_REFERENCE_KEYS = frozenset({"table", "column", "on_delete", "on_update", "match"})
+
+
+def column_shorthand(value: dict[str, Any]) -> str | None:
+    """The shorthand saying everything the column mapping ``value`` says, or None.
+
+    >>> column_shorthand({"type": "bigint", "identity": "always"})
+    'bigint generated always as identity'
+    >>> column_shorthand({"type": "text", "collation": "C", "check": "length(name) < 10"})
+    'text collate "C" check (length(name) < 10)'
+    >>> users = {"table": "users", "on_delete": "cascade"}
+    >>> column_shorthand({"type": "bigint", "not_null": True, "references": users})
+    'bigint not null references users on delete cascade'
+    >>> column_shorthand({"type": "bigint", "identity": {"always": True, "start": 10}}) is None
+    True
+    """
+    if set(value) - _SAID or any(isinstance(v, str) and "\n" in v for v in value.values()):
+        return None
+    parts: list[str] = [value["type"]]
+    expected: list[tuple[str, Any, dict]] = []
+    collation = value.get("collation")
+    if collation is not None:
+        if "." in collation or '"' in collation:
+            return None  # a qualified collation: the mapping says it as inspect read it
+        parts.append(f"collate {quote_ident(collation)}")
+    identity = value.get("identity")
+    if identity is not None:
+        if identity not in ("always", "by default"):
+            return None
+        parts.append(f"generated {identity} as identity")
+        expected.append(("identity", None, {"always": identity == "always"}))
+    generated = value.get("generated")
+    if generated is not None:
+        stored = not value.get("virtual")
+        parts.append(f"generated always as ({generated}) {'stored' if stored else 'virtual'}")
+        expected.append(("generated", generated, {"stored": stored}))
+    if value.get("not_null"):
+        parts.append("not null")
+        expected.append(("not null", None, {"no_inherit": False}))
+    if value.get("default") is not None:
+        parts.append(f"default {value['default']}")
+        expected.append(("default", value["default"], {}))
+    if value.get("check") is not None:
+        parts.append(f"check ({value['check']})")
+        expected.append(("check", value["check"], {"no_inherit": False}))
+    if value.get("references") is not None:
+        reference = _reference(value["references"])
+        if reference is None:
+            return None
+        parts.append(reference[0])
+        expected.append(("references", None, reference[1]))
+    text = " ".join(parts)
+    parsed = parse_column_definition(text)
+    if parsed.error is not None or parsed.unsupported or parsed.type != value["type"]:
+        return None
+    if parsed.collation != collation:
+        return None
+    found = [(c.kind, c.expression, dict(c.options)) for c in parsed.clauses if c.name is None]
+    return text if found == expected and len(found) == len(parsed.clauses) else None
+
+
+def _reference(reference: Any) -> tuple[str, dict] | None:
+    spec = {"table": reference} if isinstance(reference, str) else dict(reference)
+    if set(spec) - _REFERENCE_KEYS:
+        return None
+    names = spec["table"].split(".")
+    if len(names) > 2:
+        return None
+    schema, table = (names[0], names[1]) if len(names) == 2 else (None, names[0])
+    text = "references " + ".".join(quote_ident(n) for n in names)
+    columns: tuple[str, ...] = ()
+    if spec.get("column") is not None:
+        columns = (spec["column"],)
+        text += f"({quote_ident(spec['column'])})"
+    options = {
+        "schema": schema,
+        "table": table,
+        "columns": columns,
+        "on_delete": spec.get("on_delete", "no action"),
+        "on_update": spec.get("on_update", "no action"),
+        "match": spec.get("match", "simple"),
+        "set_columns": False,
+    }
+    for key in ("on_delete", "on_update"):
+        if key in spec:
+            text += f" {key.replace('_', ' ')} {spec[key]}"
+    if "match" in spec:
+        text += f" match {spec['match']}"
+    return text, options
