@@ -45,7 +45,11 @@ def _assert_known(arguments: list[str]) -> None:
 
 def test_pre_commit_hooks_run_schemagen_and_pass_on_a_new_project(tmp_path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    assert [hook["id"] for hook in hooks] == ["schemagen-build-check", "schemagen-lint"]
+    assert [hook["id"] for hook in hooks] == [
+        "schemagen-build-check",
+        "schemagen-lint",
+        "schemagen-fmt-check",
+    ]
     assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
     assert CliRunner().invoke(main, ["build", "--project", str(tmp_path)]).exit_code == 0
     for hook in hooks:
