@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from schemagen.emit.project import KEY_ORDER
 from schemagen.emit.yaml_writer import literal_lines, literal_ok, scalar_text
 
 
@@ -56,25 +57,7 @@ class _Entry:
 
 # How each known mapping orders its keys, and what its children are. A context is
 # (key order, contexts of named children, context of every value, context of sequence items).
-_TOP = (
-    "schema",
-    "comment",
-    "extensions",
-    "external",
-    "roles",
-    "enums",
-    "domains",
-    "composite_types",
-    "sequences",
-    "tables",
-    "functions",
-    "procedures",
-    "views",
-    "materialized_views",
-    "grants",
-    "default_privileges",
-    "lint",
-)
+_TOP = (*KEY_ORDER, "lint")
 _OWN_OBJECTS = (
     "primary_key",
     "unique",
@@ -86,6 +69,7 @@ _OWN_OBJECTS = (
     "unlogged",
     "with",
     "cluster_on",
+    "replica_identity",
     "row_level_security",
     "policies",
     "triggers",

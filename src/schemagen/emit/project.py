@@ -59,7 +59,7 @@ def emit_project(
     return {f"schema/{schema}.yaml": dump(_ordered(doc)) for schema, doc in sorted(documents.items())}
 
 
-_KEY_ORDER = (
+KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them (fmt keeps it)
     "schema",
     "comment",
     "extensions",
@@ -87,7 +87,7 @@ _KEY_ORDER = (
 
 
 def _ordered(document: dict[str, Any]) -> dict[str, Any]:
-    return {key: document[key] for key in _KEY_ORDER if key in document}
+    return {key: document[key] for key in KEY_ORDER if key in document}
 
 
 def _schemas(catalog: Catalog) -> list[str]:
