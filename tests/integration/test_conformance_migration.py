@@ -37,7 +37,6 @@ KNOWN_FAILURES: dict[str, str] = {
 """Case id → why it does not converge (yet), on both servers."""
 
 KNOWN_FAILURES_PG15: dict[str, str] = {
-    "migra__collations": "not expressible: a collation (CREATE COLLATION); not applicable on 18 (no ICU)",
     "psd__partitioned_table__000_no-op": (
         "differs: partitions created by the plan have the parent's identity column, those of new.sql"
         " none (PostgreSQL 15 does not give a partition the parent's identity; 17 does)"
