@@ -7,6 +7,7 @@ the model cannot read are reported as unmanaged and left alone.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -25,6 +26,7 @@ from schemagen.api.project import project_root
 from schemagen.api.type_changes import check_type_changes
 from schemagen.diagnostics import Diagnostic
 from schemagen.diff import diff_catalogs
+from schemagen.diff.maintained import with_maintained_children
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 from schemagen.introspect import Omission, introspect
 from schemagen.model import Catalog
@@ -234,6 +236,7 @@ def compare_catalog(
         scope = declared_scope(declared, schemas)
         say("reading the database")
         live = read_live(dsn, scope, declared, schemas, early)
+        declared = with_maintained_children(declared, live.catalog, dt.datetime.now(dt.UTC).date())
         say("comparing expressions in PostgreSQL")
         declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)
         say("planning")

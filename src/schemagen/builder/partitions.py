@@ -7,7 +7,6 @@ their own: PostgreSQL gives them the parent's constraints and indexes.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -16,6 +15,7 @@ from typing import Any
 from schemagen.builder.context import BuildContext, Located
 from schemagen.model import PartitionBound, PartitionSpec, QualifiedName, Table
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.partition_rules import PartitionRule, advance, period_suffix
 
 _INTERVAL = re.compile(r"^\s*(\d+)\s+(day|week|month|year)s?\s*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -190,33 +190,38 @@ def _generated(
     children: list[Table] = []
     lower = start
     for _ in range(int(spec.get("ahead", 0)) + 1):
-        upper = _advance(lower, count, unit)
+        upper = advance(lower, count, unit)
         bound = PartitionBound(
             parent.name,
             from_values=(literal(lower.isoformat(), key_type),),
             to_values=(literal(upper.isoformat(), key_type),),
         )
-        children += _child(document, (*path, "interval"), parent, _period_suffix(lower, unit), bound, ctx)
+        children += _child(document, (*path, "interval"), parent, period_suffix(lower, unit), bound, ctx)
         lower = upper
     if spec.get("default") is True:
         children += _default_child(document, path, parent, ctx)
     return children
 
 
-def _advance(day: dt.date, count: int, unit: str) -> dt.date:
-    if unit == "day":
-        return day + dt.timedelta(days=count)
-    if unit == "week":
-        return day + dt.timedelta(weeks=count)
-    months = count * (12 if unit == "year" else 1)
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def partition_rule(value: Any) -> PartitionRule | None:
+    """The range rule a ``partition_by`` mapping declares (``interval`` and ``start``), or None.
 
-
-def _period_suffix(day: dt.date, unit: str) -> str:
-    if unit in ("day", "week"):
-        return day.strftime("_%Y_%m_%d")
-    if unit == "month":
-        return day.strftime("_%Y_%m")
-    return day.strftime("_%Y")
+    >>> partition_rule({"range": ["at"], "interval": "1 month", "start": "2026-01-01", "retention": "1 year"})
+    PartitionRule(count=1, unit='month', start=datetime.date(2026, 1, 1), ahead=0, retention=(1, 'year'))
+    """
+    if not isinstance(value, dict) or not value.get("range") or not value.get("interval"):
+        return None
+    interval = _INTERVAL.match(str(value["interval"]))
+    start = str(value.get("start", ""))
+    ahead = value.get("ahead", 0)
+    if interval is None or not _DATE.match(start) or not isinstance(ahead, int):
+        return None  # C385 and validation report it
+    retention = None
+    if value.get("retention") is not None:
+        kept = _INTERVAL.match(str(value["retention"]))
+        if kept is None:
+            return None
+        retention = (int(kept.group(1)), kept.group(2))
+    return PartitionRule(
+        int(interval.group(1)), interval.group(2), dt.date.fromisoformat(start), ahead, retention
+    )

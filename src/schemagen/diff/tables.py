@@ -185,12 +185,14 @@ def alter_table(old: Table, new: Table, vanishing: frozenset[QualifiedName] = fr
     return changes
 
 
-_INHERITED = ColumnChange.TYPE | ColumnChange.COLLATION | ColumnChange.GENERATED
+_INHERITED = ColumnChange.TYPE | ColumnChange.COLLATION | ColumnChange.GENERATED | ColumnChange.IDENTITY
+"""What a partition's column takes from its parent. Identity too: PostgreSQL 17 and later
+show the parent's on each partition, 15 and 16 none (inserts go through the parent's)."""
 
 
 def _alter_columns(old: Table, new: Table) -> list[Change]:
-    """Column changes; a partition's columns come from its parent, so only its own defaults,
-    NOT NULL and identity are compared there."""
+    """Column changes; a partition's columns come from its parent, so only its own defaults
+    and NOT NULL are compared there."""
     old_columns, new_columns = by_name(old.columns), by_name(new.columns)
     keys = split_keys(old_columns, new_columns)
     partition = new.partition_of is not None

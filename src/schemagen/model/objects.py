@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from schemagen.diagnostics import Span
 from schemagen.model.names import QualifiedName
+from schemagen.model.partition_rules import PartitionRule
 
 
 def _span() -> Span | None:
@@ -306,6 +307,8 @@ class Table:
     span: Span | None = _span()
     rls_off_declared: bool = field(default=False, compare=False, repr=False)
     """``row_level_security: false`` is written: policies kept on purpose while RLS is off."""
+    partition_rule: PartitionRule | None = field(default=None, compare=False, repr=False)
+    """The range rule (``interval``) whose maintenance creates and drops children over time."""
 
     def column(self, name: str) -> Column | None:
         """The column called ``name``, or None."""
