@@ -9,6 +9,7 @@ belongs to, so a snapshot left behind by another set of files is caught (M621).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -24,44 +25,62 @@ from schemagen.validate import validate_documents
 
 STATE_DIR = f"{MIGRATIONS_DIR}/state"
 """Under generated/."""
-_HEADER = re.compile(r"# State after (?P<id>\S+) \(schemagen\.sum total (?P<total>[0-9a-f]{64})\)\..*")
+_HEADER = re.compile(
+    r"# State after (?P<id>\S+) \(schemagen\.sum total (?P<total>[0-9a-f]{64}),"
+    r" snapshot (?P<snapshot>[0-9a-f]{64})\)\..*"
+)
 
 
-def state_header(migration_id: str, total: str) -> str:
+def state_header(migration_id: str, total: str, snapshot: str) -> str:
     """The first line of every snapshot file (with its newline)."""
     return (
-        f"# State after {migration_id} (schemagen.sum total {total}). "
+        f"# State after {migration_id} (schemagen.sum total {total}, snapshot {snapshot}). "
         "Written by `schemagen migrate new`; do not edit.\n"
     )
 
 
+def snapshot_hash(bodies: dict[str, str]) -> str:
+    """sha256 over every snapshot file's name and text after its header: an edited, added or
+    removed file changes it."""
+    digest = hashlib.sha256()
+    for name, body in sorted(bodies.items()):
+        digest.update(f"{name}\n{len(body)}\n{body}".encode())
+    return digest.hexdigest()
+
+
 def state_files(catalog: Catalog, migration_id: str, total: str) -> dict[str, str]:
     """The snapshot of ``catalog`` after ``migration_id``: path under generated/ → YAML text."""
-    header = state_header(migration_id, total)
-    return {
-        f"{STATE_DIR}/{name.removeprefix('schema/')}": header + text
-        for name, text in emit_project(catalog, literal_rows=True).items()
+    bodies = {
+        name.removeprefix("schema/"): text for name, text in emit_project(catalog, literal_rows=True).items()
     }
+    header = state_header(migration_id, total, snapshot_hash(bodies))
+    return {f"{STATE_DIR}/{name}": header + body for name, body in bodies.items()}
 
 
 def restamped(generated: Path, migration_id: str, total: str) -> dict[str, str]:
     """The snapshot files as they are, with the header of ``migration_id`` and ``total``."""
+    bodies = _bodies(generated)
+    header = state_header(migration_id, total, snapshot_hash(bodies))
+    return {f"{STATE_DIR}/{name}": header + body for name, body in bodies.items()}
+
+
+def _bodies(generated: Path) -> dict[str, str]:
+    """Snapshot file name → its text after the header line."""
     state_dir = generated / STATE_DIR
-    files = {}
+    bodies = {}
     for path in sorted(state_dir.glob("*.yaml")) if state_dir.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        if _HEADER.fullmatch(text.split("\n", 1)[0]):
-            text = text.split("\n", 1)[1] if "\n" in text else ""
-        files[f"{STATE_DIR}/{path.name}"] = state_header(migration_id, total) + text
-    return files
+        first, _, rest = path.read_text(encoding="utf-8").partition("\n")
+        bodies[path.name] = rest if _HEADER.fullmatch(first) else f"{first}\n{rest}"
+    return bodies
 
 
 def load_state(generated: Path, settings: ProjectSettings) -> tuple[Catalog, list[Diagnostic]]:
     """The catalog the migrations of ``generated/migrations`` produce.
 
-    No migrations: the empty catalog. A snapshot that is missing, or written for
-    other files than the sum file lists, is M621; one that does not build is
-    reported with its own located diagnostics.
+    No migrations: the empty catalog. A snapshot that is missing, written for
+    other files than the sum file lists, or edited (a file changed, added or
+    removed: the snapshot hash in every header covers them all) is M621; one that
+    does not build is reported with its own located diagnostics.
     """
     migrations_dir = generated / MIGRATIONS_DIR
     sum_path = migrations_dir / SUM_FILE
@@ -76,12 +95,17 @@ def load_state(generated: Path, settings: ProjectSettings) -> tuple[Catalog, lis
             _stale(Span(f"generated/{MIGRATIONS_DIR}/{SUM_FILE}", 1, 1), f"{where}/ is missing")
         ]
     documents, diagnostics = [], []
+    snapshot = snapshot_hash(_bodies(generated))
     for path in paths:
         shown = f"{where}/{path.name}"
         text = path.read_text(encoding="utf-8")
         match = _HEADER.fullmatch(text.split("\n", 1)[0])
         if match is None or match["total"] != total:
             diagnostics.append(_stale(Span(shown, 1, 1), f"{shown} was not written for these migrations"))
+        elif match["snapshot"] != snapshot:
+            diagnostics.append(
+                _stale(Span(shown, 1, 1), f"{where}/ was edited, or a file of it added or removed, by hand")
+            )
         document, found = load_text(text, shown)
         diagnostics += found
         if document is not None:

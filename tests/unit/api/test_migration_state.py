@@ -57,3 +57,33 @@ def test_a_snapshot_of_other_migrations_is_stale(tmp_path: Path) -> None:
     (generated / "migrations" / "schemagen.sum").write_text("schemagen-sum 1\ntotal " + "1" * 64 + "\n")
     _, problems = load_state(generated, declared.settings)
     assert [p.code for p in problems] and {p.code for p in problems} == {"M621"}
+
+
+def snapshot(tmp_path: Path) -> tuple[Path, object]:
+    declared = compile_project(GOLDEN / "build" / "cross_schema", outputs=False)
+    generated = tmp_path / "generated"
+    for name, text in state_files(declared.catalog, "0001_x", TOTAL).items():
+        (generated / name).parent.mkdir(parents=True, exist_ok=True)
+        (generated / name).write_text(text, encoding="utf-8")
+    (generated / "migrations" / "schemagen.sum").write_text(f"schemagen-sum 1\ntotal {TOTAL}\n")
+    return generated, declared.settings
+
+
+def test_an_untouched_snapshot_loads(tmp_path: Path) -> None:
+    generated, settings = snapshot(tmp_path)
+    assert len(list((generated / "migrations" / "state").glob("*.yaml"))) >= 2
+    assert load_state(generated, settings)[1] == []
+
+
+def test_an_edited_snapshot_file_is_stale(tmp_path: Path) -> None:
+    generated, settings = snapshot(tmp_path)
+    path = sorted((generated / "migrations" / "state").glob("*.yaml"))[0]
+    path.write_text(path.read_text() + "# an edit\n")
+    problems = load_state(generated, settings)[1]
+    assert {p.code for p in problems} == {"M621"} and "edited" in problems[0].message
+
+
+def test_a_removed_snapshot_file_is_stale(tmp_path: Path) -> None:
+    generated, settings = snapshot(tmp_path)
+    sorted((generated / "migrations" / "state").glob("*.yaml"))[0].unlink()
+    assert "M621" in {p.code for p in load_state(generated, settings)[1]}
