@@ -175,3 +175,33 @@ def test_fmt_of_random_mutations_never_breaks_and_is_idempotent(data) -> None:
         formatted.count("#") >= text.count(" #")
         and format_file_text(formatted, "schema/example.yaml")[0] == formatted
     )
+
+
+@SETTINGS
+@given(
+    document=st.dictionaries(st.sampled_from(TOP_KEYS) | st.text(min_size=1, max_size=8), VALUES, max_size=4),
+    flow=st.sampled_from([None, True, False]),
+    indent=st.integers(min_value=2, max_value=6),
+    comments=st.lists(st.tuples(st.integers(min_value=0, max_value=60), st.booleans()), max_size=6),
+)
+def test_fmt_keeps_any_document_and_its_comments(document: dict, flow, indent: int, comments: list) -> None:
+    """Any document in any PyYAML layout, with comments on lines of their own and after content:
+    fmt keeps every comment and what the document says, and a second fmt changes nothing."""
+    text = yaml.safe_dump(
+        {"schema": "app", **document}, default_flow_style=flow, indent=indent, allow_unicode=True, width=60
+    )
+    lines = text.split("\n")
+    for number, (at, alone) in enumerate(comments):
+        at = min(at, len(lines) - 1)
+        if alone:
+            lines.insert(at, f"# note {number}")
+        elif lines[at] and not lines[at].rstrip().endswith(("|", "|-", ">", ">-", "'", '"')):
+            lines[at] += f"  # note {number}"
+    text = "\n".join(lines)
+    formatted, diagnostics = format_file_text(text, "schema/app.yaml")
+    if formatted is None:  # the comment landed inside a scalar and broke it: reported like build
+        assert all(d.code != "L112" for d in diagnostics), [d.format() for d in diagnostics]
+        return
+    for number, _ in enumerate(comments):
+        assert text.count(f"# note {number}") == formatted.count(f"# note {number}")
+    assert format_file_text(formatted, "schema/app.yaml")[0] == formatted

@@ -41,6 +41,11 @@ class CannotFormat(Exception):
     """The file holds something the formatter cannot rewrite safely (the message says what)."""
 
 
+try:  # the loader the project is read with (libyaml); PyYAML's own differs on `[a?b]`
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(#.*)?")
 
 
@@ -289,13 +294,14 @@ class _Formatter:
         self.block_nodes: set[int] = set()  # ids of collections written in block style
         self.trailer: list[str] = []
         self._by_value: dict[int, _Entry] = {}
+        self.root_eol: list[str] = []
 
     # -- reading ---------------------------------------------------------------
 
     def comments(self) -> list[tuple[int, bool, str]]:
         """(line, alone on its line, text) of every comment."""
         covered: list[tuple[int, int]] = []
-        for token in yaml.scan(self.text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(self.text, Loader=_Loader):
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
                 raise CannotFormat("anchors and aliases are not rewritten (write the repeated parts out)")
             if isinstance(token, yaml.DirectiveToken):
@@ -363,8 +369,10 @@ class _Formatter:
                 target = bisect.bisect_right(lines, line) - 1
                 if target >= 0:
                     self.entries[target].eol.append(comment)
-                else:
+                elif self.entries:
                     pending.setdefault(0, []).append(comment)
+                else:  # a document on one line (`{schema: app}  # c`)
+                    self.root_eol.append(comment)
         for target, texts in pending.items():
             self.entries[target].leading = texts
         for index, entry in enumerate(self.entries):
@@ -512,8 +520,15 @@ def format_text(text: str, resolve: Callable[[ScalarNode], Any]) -> str:
     ``resolve`` gives a scalar's value as the project loader reads it (YAML 1.2),
     so a string is requoted only as a string and a number keeps its spelling.
     """
+    try:
+        return _format(text, resolve)
+    except yaml.YAMLError as exc:  # the loader accepted it; a scanner disagreed
+        raise CannotFormat(f"the YAML could not be read again ({exc.__class__.__name__})") from exc
+
+
+def _format(text: str, resolve: Callable[[ScalarNode], Any]) -> str:
     formatter = _Formatter(text, resolve)
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=_Loader)
     comments_before = [c for _, _, c in formatter.comments()]
     if root is None:
         return "".join(c + "\n" for c in comments_before)
@@ -524,7 +539,9 @@ def format_text(text: str, resolve: Callable[[ScalarNode], Any]) -> str:
     elif isinstance(root, SequenceNode) and id(root) in formatter.block_nodes:
         lines = formatter.sequence(root, 0, _CONTEXTS["plain"])
     else:
-        lines = [formatter.value(root, 0, _CONTEXTS["plain"])[0].lstrip()]
+        lines = [formatter.value(root, 0, _CONTEXTS["document"])[0].lstrip()]
+        if formatter.root_eol:
+            lines[0] += "  " + " ".join(formatter.root_eol)
     lines += formatter.trailer
     result = "\n".join(lines) + "\n"
     comments_after = [c for _, _, c in _Formatter(result, resolve).comments()]

@@ -30,7 +30,7 @@ class FlowMap(dict):
 
 
 _INDICATOR_START = set("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_CHARACTERS = re.compile(r"[,\[\]{}]")
+_FLOW_CHARACTERS = re.compile(r"[,\[\]{}?]")  # `?`: PyYAML's own scanner ends a flow scalar there
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
