@@ -36,12 +36,7 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 """Case id → why it does not converge (yet), on both servers."""
 
-KNOWN_FAILURES_PG15: dict[str, str] = {
-    "psd__partitioned_table__000_no-op": (
-        "differs: partitions created by the plan have the parent's identity column, those of new.sql"
-        " none (PostgreSQL 15 does not give a partition the parent's identity; 17 does)"
-    ),
-}
+KNOWN_FAILURES_PG15: dict[str, str] = {}
 """Case id → why it does not converge on PostgreSQL 15 only."""
 
 
