@@ -26,6 +26,7 @@ from schemagen.migrations import (
     read_migrations,
     render_sum,
     slug,
+    sum_total,
     verify_directory,
 )
 from schemagen.migrations.text import checksum
@@ -124,7 +125,7 @@ def _write(generated: Path, files: dict[str, str], *, replace_state: bool = True
             if old.is_file() and old not in wanted:
                 old.unlink()
     written = []
-    for name, text in sorted(files.items()):
+    for name, text in files.items():  # up, down, the sum file, the snapshot: in the order given
         target = generated / name
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue
@@ -153,4 +154,6 @@ def rehash(project: str | Path) -> list[str]:
 
 
 def _total(sum_text: str) -> str:
-    return sum_text.rstrip("\n").rsplit(" ", 1)[1]
+    total = sum_total(sum_text)
+    assert total is not None  # render_sum always ends with it
+    return total
