@@ -53,6 +53,7 @@ CATALOGS: dict[str, str] = {
             "pg_partitioned_table",
             "pg_policy",
             "pg_proc",
+            "pg_rewrite",
             "pg_sequence",
             "pg_statistic_ext",
             "pg_trigger",
@@ -68,7 +69,6 @@ CATALOGS: dict[str, str] = {
     "pg_opclass": "omission: operator classes",
     "pg_publication": "omission: publications",
     "pg_range": "omission: range types",
-    "pg_rewrite": "omission: rules (a view's _RETURN rule is its query, read via pg_get_viewdef)",
     # kinds the model does not have and inspect does not list yet: objects outside tables'
     # schemas or that need a kind of their own (issue 10 names them)
     "pg_amop": "not read: members of operator families (operator classes are omitted)",
@@ -173,6 +173,16 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oprcode": "read",
         "oprrest": "read",
         "oprjoin": "read",
+    },
+    "pg_rewrite": {
+        "oid": _OID,
+        "rulename": "read",
+        "ev_class": "read",
+        "ev_type": "read via pg_get_ruledef",
+        "ev_enabled": "read",
+        "is_instead": "read via pg_get_ruledef",
+        "ev_qual": "read via pg_get_ruledef",
+        "ev_action": "read via pg_get_ruledef",
     },
     "pg_statistic_ext": {
         "oid": _OID,

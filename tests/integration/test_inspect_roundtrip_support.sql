@@ -80,3 +80,14 @@ CREATE EVENT TRIGGER support_log_tables ON ddl_command_end WHEN TAG IN ('CREATE 
 CREATE EVENT TRIGGER "Support drops" ON sql_drop EXECUTE FUNCTION support.log_ddl();
 ALTER EVENT TRIGGER "Support drops" ENABLE ALWAYS;
 COMMENT ON EVENT TRIGGER "Support drops" IS 'every drop';
+
+-- rules: INSTEAD NOTHING with a condition, ALSO with several actions, on a view, disabled, a comment
+CREATE TABLE support.audit_log (note_id integer, what text);
+CREATE RULE keep_first AS ON DELETE TO support.notes WHERE old.id < 10 DO INSTEAD NOTHING;
+COMMENT ON RULE keep_first ON support.notes IS 'the first ten stay';
+CREATE RULE "Log updates" AS ON UPDATE TO support.notes
+    DO ALSO (INSERT INTO support.audit_log VALUES (new.id, 'update'); NOTIFY support_notes);
+ALTER TABLE support.notes DISABLE RULE "Log updates";
+CREATE VIEW support.notes_view AS SELECT id, body FROM support.notes;
+CREATE RULE notes_view_insert AS ON INSERT TO support.notes_view
+    DO INSTEAD INSERT INTO support.notes (id, body) VALUES (new.id, new.body);

@@ -30,10 +30,10 @@ def test_writes_one_file_per_schema_and_exits_0(fresh_db, tmp_path):
 
 
 def test_omissions_are_listed_and_exit_3(fresh_db, tmp_path):
-    _apply(fresh_db, "CREATE TABLE t (id int); CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;")
+    _apply(fresh_db, "CREATE TABLE t (id int); CREATE TYPE r AS RANGE (subtype = int4);")
     result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
     assert result.exit_code == 3
-    assert "omitted: rule public.t.r: rewrite rules are not supported" in result.output
+    assert "omitted: range type public.r: range types are not supported" in result.output
     assert (tmp_path / "schema" / "public.yaml").exists()
 
 

@@ -34,6 +34,7 @@ from schemagen.builder.support import (
     build_collations,
     build_event_triggers,
     build_operators,
+    build_rules,
     build_statistics,
     build_text_search,
     in_table_order,
@@ -88,6 +89,7 @@ def build_catalog(
         "text_search_dictionaries": [],
         "text_search_configurations": [],
         "statistics": [],
+        "rules": [],
     }
     for document in documents:
         schema = document.data["schema"]
@@ -202,6 +204,7 @@ def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, lis
     into["text_search_dictionaries"] += dictionaries
     into["text_search_configurations"] += configurations
     into["statistics"] += ctx.guarded([], where, "statistics", build_statistics, document, schema, ctx)
+    into["rules"] += ctx.guarded([], where, "rules", build_rules, document, schema, ctx)
 
 
 def _time_key_type(table: Table) -> str | None:

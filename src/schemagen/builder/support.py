@@ -15,7 +15,9 @@ from schemagen.builder.context import BuildContext, Located
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.builtins import builtin_volatility
+from schemagen.model.pg.rules import statement_error
 from schemagen.model.pg.scan import split_dotted
+from schemagen.model.pg.sqlparse import parse_expression
 from schemagen.model.pg.types import signature_type
 from schemagen.model.support import (
     STATISTICS_KINDS,
@@ -23,6 +25,7 @@ from schemagen.model.support import (
     Collation,
     EventTrigger,
     Operator,
+    Rule,
     Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
@@ -273,4 +276,48 @@ def build_event_triggers(documents: list[SourceDocument], ctx: BuildContext) -> 
             )
             if ctx.define("event trigger", trigger.name, Located(document, path), trigger.name):
                 result.append(trigger)
+    return result
+
+
+def build_rules(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Rule]:
+    """``rules: {relation: {name: {event, instead, where, actions, enabled, comment}}}``."""
+    result = []
+    for relation, rules in (document.data.get("rules") or {}).items():
+        table = QualifiedName.parse(str(relation), schema)
+        for name, spec in (rules or {}).items():
+            path: JsonPath = ("rules", relation, name)
+            actions = tuple(
+                ctx.sql(document, (*path, "actions", i), a) for i, a in enumerate(spec.get("actions") or ())
+            )
+            for position, action in enumerate(actions):
+                problem = statement_error(action)
+                if problem is not None:
+                    ctx.error(
+                        "C360",
+                        f"action of rule {name} on {table} does not parse as one statement: {problem}",
+                        document.span((*path, "actions", position)),
+                        "write one INSERT, UPDATE, DELETE, SELECT or NOTIFY per list item, without ';'",
+                    )
+            where = spec.get("where")
+            parsed = None if where is None else parse_expression(ctx.sql(document, (*path, "where"), where))
+            if parsed is not None and parsed.error is not None:
+                ctx.error(
+                    "C360",
+                    f"condition of rule {name} on {table} does not parse: {parsed.error}",
+                    document.span((*path, "where")),
+                    "write one PostgreSQL value expression (old. and new. name the row)",
+                )
+            rule = Rule(
+                name=str(name),
+                table=table,
+                event=str(spec["event"]).upper(),
+                instead=bool(spec.get("instead", False)),
+                where=None if where is None else ctx.sql(document, (*path, "where"), where),
+                actions=actions,
+                enabled=str(spec.get("enabled", "origin")),
+                comment=spec.get("comment"),
+                span=document.key_span(path),
+            )
+            if ctx.define("rule", rule.key, Located(document, path), f"{name} on {table}"):
+                result.append(rule)
     return result

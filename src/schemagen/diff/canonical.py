@@ -98,6 +98,14 @@ SITES: dict[str, tuple[Callable[[Any], Texts], Callable[[Any, Texts], Any]]] = {
     ),
     "triggers": (lambda t: {("when",): t.when}, lambda t, x: replace(t, when=x.get(("when",), t.when))),
     "domains": (_domain_sites, _with_domain),
+    "rules": (
+        lambda r: {("where",): r.where, **{("action", str(i)): a for i, a in enumerate(r.actions)}},
+        lambda r, t: replace(
+            r,
+            where=t.get(("where",), r.where),
+            actions=tuple(t.get(("action", str(i)), a) or a for i, a in enumerate(r.actions)),
+        ),
+    ),
     "statistics": (
         lambda s: {("expression", str(i)): e for i, e in enumerate(s.expressions)},
         lambda s, t: replace(

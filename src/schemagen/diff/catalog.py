@@ -31,12 +31,13 @@ from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
 from schemagen.model.routines import Grant
-from schemagen.model.support import Operator
+from schemagen.model.support import Operator, Rule
 from schemagen.model.support_changes import (
     CreateAggregate,
     CreateCollation,
     CreateEventTrigger,
     CreateOperator,
+    CreateRule,
     CreateStatistics,
     CreateTextSearchConfiguration,
     CreateTextSearchDictionary,
@@ -44,6 +45,7 @@ from schemagen.model.support_changes import (
     DropCollation,
     DropEventTrigger,
     DropOperator,
+    DropRule,
     DropStatistics,
     DropTextSearchConfiguration,
     DropTextSearchDictionary,
@@ -159,6 +161,10 @@ def _comparators(
             routines.alter_trigger,
         ),
         K.EVENT_TRIGGER: (old.event_triggers, *simple(K.EVENT_TRIGGER, CreateEventTrigger, DropEventTrigger)),
+        K.RULE: (
+            _not_on(old.rules, gone_tables | (old.views.keys() - new.views.keys())),
+            *simple(K.RULE, CreateRule, DropRule, member_of=_relation),
+        ),
         K.POLICY: (
             _not_on(old.policies, recreated_tables),
             routines.create_policy,
@@ -199,6 +205,10 @@ def _kind(
         if old[key] != new[key]:
             changes += alter(old[key], new[key])
     return changes
+
+
+def _relation(rule: Rule) -> QualifiedName:
+    return rule.table
 
 
 def _signature(operator: Operator) -> tuple[str, ...]:

@@ -29,11 +29,13 @@ def simple(
     create: Callable[[Any], Change],
     drop: type[Change],
     arguments: Callable[[Any], tuple[str, ...]] | None = None,
+    member_of: Callable[[Any], QualifiedName] | None = None,
 ) -> DiffFunctions:
     """Create (with its comment), drop, and alter by recreating or re-commenting.
 
     ``arguments`` gives the types ``COMMENT ON`` names an overloaded object by
-    (an operator's, an aggregate's).
+    (an operator's, an aggregate's); ``member_of`` the relation a member kind's
+    comment names it on (a rule's table: ``COMMENT ON RULE r ON t``).
 
     >>> from schemagen.model import CompositeAttribute, CompositeType, QualifiedName
     >>> from schemagen.model.changes import CreateCompositeType, DropCompositeType
@@ -49,8 +51,11 @@ def simple(
     def commented(obj: Any, previous: str | None) -> list[Change]:
         if not keywords:
             return []
-        name = obj.name if isinstance(obj.name, QualifiedName) else unqualified(obj.name)
         types = arguments(obj) if arguments is not None else ()
+        if member_of is not None:
+            owner = member_of(obj)
+            return list(comment_changes(keywords[0], owner, previous, obj.comment, member=obj.name))
+        name = obj.name if isinstance(obj.name, QualifiedName) else unqualified(obj.name)
         return list(comment_changes(keywords[0], name, previous, obj.comment, arguments=types))
 
     def created(obj: Any) -> list[Change]:

@@ -17,6 +17,7 @@ from schemagen.emit.support import (
     dictionary_value,
     event_trigger_value,
     operator_value,
+    rules_value,
     statistics_value,
 )
 from schemagen.emit.tables import serial_sequence, table_document
@@ -79,6 +80,7 @@ KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them 
     "operators",
     "views",
     "statistics",
+    "rules",
     "materialized_views",
     "event_triggers",
     "grants",
@@ -96,6 +98,7 @@ def _schemas(catalog: Catalog) -> list[str]:
         names.update(name.schema for name in mapping)
     for kind in _SUPPORT_KINDS:
         names.update(key.schema for key in getattr(catalog, kind))
+    names.update(table.schema for table, _ in catalog.rules)
     return sorted(names)
 
 
@@ -130,6 +133,8 @@ def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
     for kind in _KINDS:
         for value in getattr(catalog, kind).values():
             grouped[value.name.schema][kind].append(value)
+    for rule in catalog.rules.values():
+        grouped[rule.table.schema]["rules"].append(rule)
     for grant in catalog.grants.values():
         grouped[grant_schema(grant)]["grants"].append(grant)
     every_schema = [d for d in catalog.default_privileges.values() if d.schema is None]
@@ -199,6 +204,8 @@ def _support_entries(doc: dict[str, Any], objects: dict[str, list]) -> None:
     ):
         if objects[key]:
             doc[key] = {o.name.name: value_of(o) for o in objects[key]}
+    if objects["rules"]:
+        doc["rules"] = rules_value(objects["rules"], doc["schema"])
     for key, value_of in (("aggregates", aggregate_value), ("operators", operator_value)):
         if objects[key]:
             doc[key] = _overloads(objects[key], value_of)

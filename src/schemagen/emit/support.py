@@ -20,6 +20,7 @@ from schemagen.model.support import (
     Collation,
     EventTrigger,
     Operator,
+    Rule,
     Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
@@ -190,3 +191,23 @@ def event_trigger_value(trigger: EventTrigger, schema: str) -> dict[str, Any]:
     if trigger.comment:
         value["comment"] = trigger.comment
     return value
+
+
+def rules_value(rules: list[Rule], schema: str) -> dict[str, Any]:
+    """``{relation: {rule: {event, instead, where, actions, enabled, comment}}}`` of one schema."""
+    by_relation: dict[str, dict[str, Any]] = {}
+    for rule in rules:
+        table = rule.table.name if rule.table.schema == schema else _qualified(rule.table)
+        value: dict[str, Any] = {"event": rule.event.lower()}
+        if rule.instead:
+            value["instead"] = True
+        if rule.where is not None:
+            value["where"] = rule.where
+        if rule.actions:
+            value["actions"] = list(rule.actions)
+        if rule.enabled != "origin":
+            value["enabled"] = rule.enabled
+        if rule.comment:
+            value["comment"] = rule.comment
+        by_relation.setdefault(table, {})[rule.name] = value
+    return by_relation

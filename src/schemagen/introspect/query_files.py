@@ -29,6 +29,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "text_search_configurations",
     "triggers",
     "event_triggers",
+    "rules",
     "views",
     "policies",
     "grants",

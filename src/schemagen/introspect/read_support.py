@@ -9,12 +9,14 @@ from schemagen.introspect.omission import Omission
 from schemagen.model.identity import identity_text
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.deflist import option_pairs
+from schemagen.model.pg.rules import rule_parts
 from schemagen.model.support import (
     STATISTICS_KINDS,
     Aggregate,
     Collation,
     EventTrigger,
     Operator,
+    Rule,
     Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
@@ -216,3 +218,23 @@ def read_event_triggers(rows: Sequence[Row]) -> list[EventTrigger]:
         )
         for r in rows
     ]
+
+
+def read_rules(rows: Sequence[Row]) -> list[Rule]:
+    """Rules, their parts read from ``pg_get_ruledef`` (``model/pg/rules.py``)."""
+    result = []
+    for r in rows:
+        parts = rule_parts(r["definition"])
+        result.append(
+            Rule(
+                name=r["name"],
+                table=QualifiedName(r["schema"], r["table_name"]),
+                event=parts.event,
+                instead=parts.instead,
+                where=parts.where,
+                actions=parts.actions,
+                enabled=_ENABLED[r["enabled"]],
+                comment=r["comment"],
+            )
+        )
+    return result

@@ -43,6 +43,7 @@ class ObjectKind(enum.Enum):
     TRIGGER = "trigger"
     EVENT_TRIGGER = "event trigger"
     POLICY = "policy"
+    RULE = "rule"
     ROLE = "role"
     GRANT = "grant"
     DEFAULT_PRIVILEGE = "default privilege"
@@ -160,6 +161,7 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.VIEW, "views", _name, 16, ("view", "materialized view"), GrantOn.TABLE, (_REL, _TYPE)),
     KindDescriptor(K.TRIGGER, "triggers", _key, 14, ("trigger",)),
     KindDescriptor(K.EVENT_TRIGGER, "event_triggers", _name, 17, ("event trigger",)),
+    KindDescriptor(K.RULE, "rules", _key, 16, ("rule",)),
     KindDescriptor(K.POLICY, "policies", _key, 14, ("policy",)),
     KindDescriptor(K.ROLE, "roles", _name, 9, ("role",), None, (Namespace.CLUSTER,)),
     KindDescriptor(K.GRANT, "grants", _key, 18),

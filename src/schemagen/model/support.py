@@ -170,3 +170,23 @@ class EventTrigger:
     enabled: str = "origin"
     comment: str | None = None
     span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``CREATE RULE`` on a table or view: ``ON event`` ``DO [INSTEAD]`` actions (none: NOTHING)."""
+
+    name: str
+    table: QualifiedName
+    event: str  # INSERT | UPDATE | DELETE
+    instead: bool = False
+    where: str | None = None
+    actions: tuple[str, ...] = ()
+    enabled: str = "origin"  # origin | replica | always | disabled
+    comment: str | None = None
+    span: Span | None = _span()
+
+    @property
+    def key(self) -> tuple[QualifiedName, str]:
+        """Rules are named per relation."""
+        return (self.table, self.name)

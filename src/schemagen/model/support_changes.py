@@ -11,6 +11,7 @@ from schemagen.model.support import (
     Collation,
     EventTrigger,
     Operator,
+    Rule,
     Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
@@ -161,3 +162,23 @@ class DropEventTrigger(Change):
 
     def reverse(self) -> Change:
         return CreateEventTrigger(self.trigger)
+
+
+@dataclass(frozen=True)
+class CreateRule(Change):
+    """``CREATE RULE`` (and ``ALTER TABLE … ENABLE/DISABLE RULE`` when not the default)."""
+
+    rule: Rule
+
+    def reverse(self) -> Change:
+        return DropRule(self.rule)
+
+
+@dataclass(frozen=True)
+class DropRule(Change):
+    """``DROP RULE``."""
+
+    rule: Rule
+
+    def reverse(self) -> Change:
+        return CreateRule(self.rule)

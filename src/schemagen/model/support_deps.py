@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from schemagen.model import deps
 from schemagen.model.deps import ObjectRef
 from schemagen.model.names import QualifiedName
+from schemagen.model.pg.sqlrefs import Text, references
 from schemagen.model.support import (
     Aggregate,
     Collation,
     Operator,
+    Rule,
     Statistics,
     TextSearchConfiguration,
     TextSearchDictionary,
@@ -95,6 +97,19 @@ def statistics_needs(statistics: Statistics) -> set[ObjectRef]:
 def event_trigger_ref(name: str) -> ObjectRef:
     """An event trigger (database-wide)."""
     return ObjectRef("event trigger", "", name)
+
+
+def rule_ref(table: QualifiedName, name: str) -> ObjectRef:
+    """A rule of a table or view."""
+    return ObjectRef("rule", table.schema, table.name, name)
+
+
+def rule_needs(rule: Rule) -> set[ObjectRef]:
+    """Its relation, and what its condition and actions use."""
+    needs = {deps.table_ref(rule.table)} | deps.expression_needs(rule.where, rule.table)
+    for action in rule.actions:
+        needs |= deps.needs_of(references(action, Text.BODY, language="sql"))
+    return needs
 
 
 def dictionary_needs(dictionary: TextSearchDictionary) -> set[ObjectRef]:

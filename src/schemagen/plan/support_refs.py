@@ -48,6 +48,12 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: {deps.function_ref(c.trigger.function)},
     ),
     **paired_rules(
+        sc.CreateRule,
+        sc.DropRule,
+        lambda c: {sd.rule_ref(c.rule.table, c.rule.name)},
+        lambda c: sd.rule_needs(c.rule),
+    ),
+    **paired_rules(
         sc.CreateStatistics,
         sc.DropStatistics,
         lambda c: {sd.statistics_ref(c.statistics.name)},

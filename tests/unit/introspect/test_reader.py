@@ -205,9 +205,17 @@ def test_policies_roles_grants(read):
 
 def test_omissions_are_listed(read):
     _, omissions = read
-    assert Omission("rule", "tasks.scratch.no_delete", "rewrite rules are not supported") in omissions
-    assert not any(o.kind == "aggregate" for o in omissions)
+    assert not any(o.kind in ("aggregate", "rule") for o in omissions)  # both are read now
     assert omissions == sorted(omissions)
+    rows = {"omissions": [{"kind": "range type", "name": "a.r", "why": "range types are not supported"}]}
+    _, listed = read_catalog({kind: rows.get(kind, []) for kind in QUERY_KINDS})
+    assert listed == [Omission("range type", "a.r", "range types are not supported")]
+
+
+def test_rules_are_read(read):
+    catalog, _ = read
+    rule = catalog.rules[(Q("tasks", "scratch"), "no_delete")]
+    assert (rule.event, rule.instead, rule.where, rule.actions) == ("DELETE", True, None, ())
 
 
 def test_aggregates_are_read(read):

@@ -156,6 +156,7 @@ def every_change() -> list[ch.Change]:
         ch.SetComment("operator", Q("app", "!!"), None, arguments=("NONE", "integer")),
         ch.SetComment("aggregate", Q("app", "cnt"), "Counts."),
         ch.SetComment("event trigger", Q("", "Log it"), "Logs."),
+        ch.SetComment("rule", T, "Keeps rows.", member="no delete"),
         ch.SetComment("table", T, None, "old"),
         rc.RenameTable(Q("app", "old orders"), table),
         rc.RenameTable(Q("old", "Orders"), table),
@@ -324,6 +325,7 @@ def every_support_change() -> list[ch.Change]:
         Collation,
         EventTrigger,
         Operator,
+        Rule,
         Statistics,
         TextSearchConfiguration,
         TextSearchDictionary,
@@ -401,6 +403,11 @@ def every_support_change() -> list[ch.Change]:
         Statistics(Q("app", "Mixed"), T, ("id",), ("lower(name)",), ("ndistinct", "mcv"), target=200),
         Statistics(Q("app", "expr"), T, (), ("(id + 1)",)),
     ]
+    rules = [
+        Rule("no delete", T, "DELETE", instead=True, where="old.id < 10", comment="it's"),
+        Rule("log", T, "UPDATE", actions=("INSERT INTO app.log (x) VALUES (new.id)",), enabled="disabled"),
+        Rule("both", T, "INSERT", actions=("NOTIFY app_changes", "DELETE FROM app.log"), enabled="always"),
+    ]
     event_triggers = [
         EventTrigger("Log it", "ddl_command_end", Q("app", "log"), ("CREATE TABLE", "it's"), "always"),
         EventTrigger("quiet", "sql_drop", Q("app", "log"), enabled="disabled"),
@@ -423,4 +430,6 @@ def every_support_change() -> list[ch.Change]:
         su.DropStatistics(statistics[0]),
         *[su.CreateEventTrigger(t) for t in event_triggers],
         su.DropEventTrigger(event_triggers[0]),
+        *[su.CreateRule(r) for r in rules],
+        su.DropRule(rules[0]),
     ]

@@ -9,13 +9,7 @@ WITH scope AS (
 members AS (
     SELECT d.classid, d.objid FROM pg_depend d WHERE d.deptype = 'e'
 )
-SELECT 'rule' AS kind, s.nspname || '.' || c.relname || '.' || r.rulename AS name,
-       'rewrite rules are not supported' AS why
-FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN scope s ON s.oid = c.relnamespace
-WHERE r.rulename <> '_RETURN'
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
-SELECT 'foreign table', s.nspname || '.' || c.relname, 'foreign tables are not supported'
+SELECT 'foreign table' AS kind, s.nspname || '.' || c.relname AS name, 'foreign tables are not supported' AS why
 FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind = 'f'
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)

@@ -41,3 +41,7 @@ ALTER TABLE demo.notes
 DROP COLLATION demo.gone;
 
 CREATE STATISTICS demo.notes_pair ON id, title FROM demo.notes;
+
+CREATE RULE keep_first AS ON DELETE TO demo.notes
+    WHERE old.id < 10
+    DO INSTEAD NOTHING;

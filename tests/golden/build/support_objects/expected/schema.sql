@@ -129,6 +129,16 @@ CREATE STATISTICS demo.notes_title (NDISTINCT, MCV) ON id, (lower(title)) FROM d
 
 COMMENT ON STATISTICS demo.notes_title IS 'Titles by id.';
 
+CREATE RULE keep_first AS ON DELETE TO demo.notes
+    WHERE old.id < 10
+    DO INSTEAD NOTHING;
+
+COMMENT ON RULE keep_first ON demo.notes IS 'The first ten stay.';
+
+CREATE RULE log_title AS ON UPDATE TO demo.notes
+    WHERE old.title IS DISTINCT FROM new.title
+    DO ALSO SELECT pg_notify('notes', new.id::text);
+
 CREATE EVENT TRIGGER log_tables ON ddl_command_end
     WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
     EXECUTE FUNCTION demo.log_ddl();
