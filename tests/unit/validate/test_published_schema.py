@@ -123,7 +123,8 @@ def test_every_object_kind_has_examples_that_validate() -> None:
 
     published = json_schema()
     kinds = {name: d for name, d in published["$defs"].items() if _objects(d)}
-    assert {name for name, d in kinds.items() if not d.get("examples")} == set()
+    missing = {name for name, d in kinds.items() if not d.get("examples")}
+    assert not missing, f"add an example for {sorted(missing)} to validate/descriptions.json 'examples'"
     for name, definition in kinds.items():
         validator = jsonschema.Draft202012Validator({"$defs": published["$defs"], "$ref": f"#/$defs/{name}"})
         for example in definition["examples"]:
