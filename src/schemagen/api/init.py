@@ -126,6 +126,9 @@ def init_project(
         inspected = inspect_database(from_dsn, None, root, force=force)
         result.inspect = inspected
         for relative, text in inspected.files.items():
+            if relative == "schemagen.yaml":  # the audit settings inspect found: beside the version
+                files[relative] += text
+                continue
             depth = relative.count("/")
             files[relative] = modeline("../" * depth + FORMAT_SCHEMA) + text
     for relative, text in files.items():

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -16,8 +16,12 @@ from schemagen.errors import DatabaseError, OutputExists, UsageError
 from schemagen.introspect import Omission, introspect
 from schemagen.introspect.live import BackgroundRows
 
+SETTINGS_FILE = "schemagen.yaml"
+
 if TYPE_CHECKING:
-    from schemagen.model import Catalog
+    from schemagen.api.inspect_rules import FoldedRules
+    from schemagen.model import Catalog, QualifiedName
+    from schemagen.model.settings import ProjectSettings
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,9 @@ def inspect_database(
         else:
             catalog, omissions = _read_meanwhile(dsn, schemas, progress)
         from schemagen.api.inspect_macros import fold_macros
+        from schemagen.api.inspect_rules import fold_rules
         from schemagen.emit import emit_project, format_gaps
+        from schemagen.emit.yaml_writer import dump
 
         missing = sorted(set(schemas or ()) - set(catalog.schemas))
         if missing:
@@ -157,8 +163,11 @@ def inspect_database(
                 f"no schema named {', '.join(repr(m) for m in missing)} in the database "
                 "(schemas that belong to an extension are not read)"
             )
-        folded = fold_macros(catalog)
-        files = emit_project(folded.catalog, macros=folded.table_keys)
+        rules = fold_rules(catalog, _settings_in(root))
+        folded = fold_macros(rules.catalog)
+        files = emit_project(folded.catalog, macros=_macro_keys(rules, folded.table_keys))
+        if rules.audit_settings is not None:
+            files[SETTINGS_FILE] = dump({"audit": rules.audit_settings})
         gaps = [Omission(kind, name, why) for kind, name, why in format_gaps(catalog)]
     for relative, text in files.items():
         path = root / relative
@@ -170,6 +179,23 @@ def inspect_database(
     return InspectResult(
         catalog=catalog, files=files, omissions=sorted(set(omissions + gaps)), removed=removed
     )
+
+
+def _settings_in(root: Path) -> ProjectSettings | None:
+    """The settings of the schemagen.yaml already in ``root`` (None when there is none)."""
+    from schemagen.source.project import load_settings
+
+    return load_settings(root)[0] if (root / SETTINGS_FILE).is_file() else None
+
+
+def _macro_keys(rules: FoldedRules, keys: dict[QualifiedName, dict[str, Any]]) -> dict[QualifiedName, dict]:
+    """The macro keys of every table: folded rules and ``audit:`` beside ``updated_at:`` and ``notify:``."""
+    merged: dict[QualifiedName, dict[str, Any]] = {name: dict(value) for name, value in keys.items()}
+    for name, rule in rules.rules.items():
+        merged.setdefault(name, {})["partition_by"] = rule
+    for name, audit in rules.audit.items():
+        merged.setdefault(name, {})["audit"] = audit
+    return merged
 
 
 def existing_project_files(root: Path) -> list[str]:

@@ -27,6 +27,10 @@ UPDATED_AT_WHEN = "OLD IS DISTINCT FROM NEW"
 """The WHEN of the updated_at trigger: only a real change moves the stamp."""
 UPDATED_AT_WHEN_READ_BACK = "old.* IS DISTINCT FROM new.*"
 """``UPDATED_AT_WHEN`` as ``pg_get_triggerdef`` prints it (inspect recognises both)."""
+AUDIT_CHECK_READ_BACK = (
+    "operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'TRUNCATE'::text])"
+)
+"""The change log's ``valid_operation`` CHECK as PostgreSQL prints it (inspect recognises both)."""
 _INTERVAL = re.compile(r"^\s*(\d+)\s+(day|week|month|year)s?\s*$")
 _FORMATS = {"day": "YYYY_MM_DD", "week": "YYYY_MM_DD", "month": "YYYY_MM", "year": "YYYY"}
 

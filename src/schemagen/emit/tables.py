@@ -423,10 +423,16 @@ def _option_value(text: str) -> Any:
 
 
 def partition_by_value(table: Table, lookup: Lookup) -> dict[str, Any]:
-    """``{range|list|hash: [keys], partitions: …}`` with the declared children."""
+    """``{range|list|hash: [keys], partitions: …}`` with the declared children.
+
+    A range rule folded by inspect (``lookup.macros[table]["partition_by"]``: interval,
+    start, ahead, retention, default) follows the keys; the children it owns are not in
+    the catalog any more.
+    """
     spec = table.partition_by
     assert spec is not None
     value: dict[str, Any] = {spec.strategy: FlowList(spec.keys)}
+    value.update(lookup.macros.get(table.name, {}).get("partition_by", {}))
     children = lookup.partitions.get(table.name, [])
     if children:
         count = _hash_partition_count(table, children, lookup)
