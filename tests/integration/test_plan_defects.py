@@ -16,7 +16,9 @@ from schemagen.api.apply import ApplyFailed, _remove_invalid_index, execute_plan
 from schemagen.api.live import compare_catalog, compare_live
 from schemagen.errors import InvalidProject
 from schemagen.introspect import introspect
-from schemagen.model import Catalog
+from schemagen.model import Catalog, QualifiedName
+
+Q = QualifiedName
 
 pytestmark = pytest.mark.integration
 
@@ -202,3 +204,23 @@ def test_a_live_invalid_index_is_rebuilt_never_taken_as_the_declared_one(fresh_d
     execute_plan(fresh_db, compare_catalog(fresh_db, declared, ["app"]).changes)
     assert _index_state(fresh_db, "app.t_x_idx") is True
     assert compare_catalog(fresh_db, declared, ["app"]).changes == []
+
+
+def test_a_partition_key_attached_to_a_dropped_parent_index_goes_with_it(fresh_db: str) -> None:
+    parent = """
+        CREATE SCHEMA app;
+        CREATE TABLE app.t (id integer NOT NULL, k text NOT NULL) PARTITION BY LIST (k);
+        CREATE TABLE app.t_1 PARTITION OF app.t FOR VALUES IN ('a');
+    """
+    # the partition's key is built on the index the parent's unique index adopted
+    old = (
+        parent
+        + """
+        CREATE UNIQUE INDEX t_pkey ON app.t (k, id);
+        ALTER TABLE app.t_1 ADD CONSTRAINT t_1_pkey PRIMARY KEY USING INDEX t_1_k_id_idx;
+    """
+    )
+    _run(fresh_db, old)
+    assert _read(fresh_db).tables[Q("app", "t_1")].attached_keys == (("t_1_pkey", "t_pkey"),)
+    _run(fresh_db, RESET)
+    converge(fresh_db, old, parent + "ALTER TABLE app.t ADD CONSTRAINT t_pkey PRIMARY KEY (k, id);")

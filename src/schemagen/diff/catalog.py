@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from schemagen.diff import indexes, routines, tables, types
+from schemagen.diff.attached_keys import with_attached_keys
 from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
 from schemagen.diff.keyed import split_keys
@@ -71,7 +72,8 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     for kind in CATALOG_KINDS:
         old_objects, create, drop, alter = comparators[kind.kind]
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
-    return _with_their_indexes(cascade_recreations(old, new, with_dependents(changes, old, new)), old)
+    changes = cascade_recreations(old, new, with_dependents(changes, old, new))
+    return with_attached_keys(_with_their_indexes(changes, old), old)
 
 
 Comparator = tuple[

@@ -537,10 +537,12 @@ class CreateIndex(Change):
 
 @dataclass(frozen=True)
 class DropIndex(Change):
-    """``DROP INDEX [CONCURRENTLY]``."""
+    """``DROP INDEX [CONCURRENTLY]``; ``attached`` are the partitions' keys whose index is attached to
+    this (partitioned) one: PostgreSQL drops them only with it (``CASCADE``), never on their own."""
 
     index: Index
     concurrently: bool = False
+    attached: tuple[tuple[QualifiedName, Constraint], ...] = ()
 
     def reverse(self) -> Change:
         return CreateIndex(self.index, self.concurrently)

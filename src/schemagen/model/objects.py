@@ -309,6 +309,9 @@ class Table:
     """``row_level_security: false`` is written: policies kept on purpose while RLS is off."""
     partition_rule: PartitionRule | None = field(default=None, compare=False, repr=False)
     """The range rule (``interval``) whose maintenance creates and drops children over time."""
+    attached_keys: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+    """Of a live partition: (key constraint, parent index) for each PRIMARY KEY / UNIQUE / EXCLUDE whose
+    index is attached to an index of the parent; PostgreSQL drops the key only with that index."""
 
     def column(self, name: str) -> Column | None:
         """The column called ``name``, or None."""

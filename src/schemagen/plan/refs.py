@@ -297,6 +297,10 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     **paired_rules(
         CreateIndex, DropIndex, lambda c: _index_provides(c.index), lambda c: deps.index_needs(c.index)
     ),
+    DropIndex: lambda c: refs(
+        drops=_index_provides(c.index).union(*(_constraint_provides(t, k) for t, k in c.attached)),
+        needs_old=deps.index_needs(c.index).union(*(_constraint_needs(t, k) for t, k in c.attached)),
+    ),
     SetComment: lambda c: refs(needs_new={_comment_target(c)}),
     RenameTable: lambda c: refs(
         creates=deps.table_provides(c.table),

@@ -70,7 +70,7 @@ _DROPS: dict[type[Change], Callable[[Change], frozenset[ObjectRef]]] = {
     DropTable: lambda c: _table(c.table) | _of_all(c.indexes),
     DropView: lambda c: _one(c.view.name) | _of_all(c.indexes),
     DropSequence: lambda c: _one(c.sequence.name),
-    DropIndex: lambda c: _one(c.index.name),
+    DropIndex: lambda c: _one(c.index.name).union(*(_constraint(t, k) for t, k in c.attached)),
     DropCompositeType: lambda c: _one(c.type.name),
     DropConstraint: lambda c: _constraint(c.table, c.constraint),
 }
