@@ -23,9 +23,6 @@ pytestmark = pytest.mark.integration
 KNOWN_FAILURES: dict[str, str] = {
     "migra__inherit": "not expressible: table inheritance (INHERITS)",
     "migra__inherit2": "not expressible: table inheritance (INHERITS)",
-    "psd__partitioned_table__002_create-partitioned-table-with-local-primary-keys-a": (
-        "not expressible: a partition's own NOT NULL on a column of its parent (FOOBAR_1.bar)"
-    ),
     "psd__table__017_alter-table-translate-bigint-type-to-timestamp-set": (
         "a type change with no cast (bigint → timestamp) needs `using:`, which an inspected project "
         "cannot know: plan stops with H501"

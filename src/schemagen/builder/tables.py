@@ -15,6 +15,7 @@ from schemagen.builder.partitions import build_children, partition_rule, partiti
 from schemagen.builder.types import named_checks
 from schemagen.model import (
     CheckConstraint,
+    Column,
     ExcludeConstraint,
     ExcludeElement,
     ForeignKey,
@@ -117,7 +118,7 @@ def _child_draft(
     path, spec = declared[child.name]
     name = child.name
     primary_key = _primary_key(document, path, name, spec, [], ctx)
-    columns = child.columns
+    columns = _own_not_null(document, path, child, spec, ctx)
     if primary_key is not None:
         key_columns = set(primary_key.columns)
         columns = tuple(replace(c, not_null=True) if c.name in key_columns else c for c in columns)
@@ -138,6 +139,22 @@ def _child_draft(
         rls_off_declared=rls in (False, "forced_only"),
     )
     return TableDraft(table, document, path, index_entries=list(spec.get("indexes") or []), spec=spec)
+
+
+def _own_not_null(
+    document: SourceDocument, path: JsonPath, child: Table, spec: dict[str, Any], ctx: BuildContext
+) -> tuple[Column, ...]:
+    """The partition's columns with its own ``not_null:`` ones NOT NULL (C309 for unknown names)."""
+    own = {str(n) for n in spec.get("not_null") or ()}
+    unknown = sorted(n for n in own if child.column(n) is None)
+    if unknown:
+        ctx.error(
+            "C309",
+            f"partition {child.name}'s not_null names unknown column(s) {', '.join(unknown)}",
+            document.key_span((*path, "not_null")),
+            "name columns of the partitioned table",
+        )
+    return tuple(replace(c, not_null=True) if c.name in own else c for c in child.columns)
 
 
 def _build_table(

@@ -119,7 +119,7 @@ def _comparators(
         K.SEQUENCE: (old.sequences, types.create_sequence, types.drop_sequence, types.alter_sequence),
         K.TABLE: (
             old.tables,
-            tables.create_table,
+            lambda t: [*tables.create_table(t), *tables.own_not_null(t, new)],
             lambda t: tables.drop_table(t, gone_tables),
             lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
         ),

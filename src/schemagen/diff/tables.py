@@ -150,6 +150,20 @@ def column_changes(old: Column, new: Column) -> ColumnChange:
     return flags
 
 
+def own_not_null(table: Table, catalog: Catalog) -> list[Change]:
+    """A new partition's own NOT NULL columns (CREATE TABLE … PARTITION OF takes the parent's)."""
+    bound = table.partition_of
+    parent = catalog.tables.get(bound.parent) if bound is not None else None
+    if parent is None:
+        return []
+    keyed = set(table.primary_key.columns) if table.primary_key else set()
+    return [
+        AlterColumn(table.name, replace(c, not_null=False), c, ColumnChange.NOT_NULL)
+        for c in table.columns
+        if c.not_null and c.name not in keyed and (p := parent.column(c.name)) is not None and not p.not_null
+    ]
+
+
 def needs_recreate(old: Table, new: Table) -> bool:
     """Whether ``old`` must be dropped and created again (its partitioning changed)."""
     return old.partition_by != new.partition_by or old.partition_of != new.partition_of

@@ -464,10 +464,27 @@ def _child(child: Table, lookup: Lookup) -> Any:
     parent = child.partition_of
     if parent is not None and parent.parent.schema != child.name.schema:
         value["schema"] = child.name.schema
+    own = _own_not_null(child, lookup)
+    if own:
+        value["not_null"] = FlowList(own)
     value.update((k, v) for k, v in own_objects(child, lookup).items() if k != "unlogged")
     if child.comment:
         value["comment"] = child.comment
     return FlowMap(value) if len(value) == 1 else value
+
+
+def _own_not_null(child: Table, lookup: Lookup) -> list[str]:
+    """Columns NOT NULL in the partition only (not in its parent, not by its own primary key)."""
+    bound = child.partition_of
+    parent = lookup.catalog.tables.get(bound.parent) if bound is not None else None
+    if parent is None:
+        return []
+    keyed = set(child.primary_key.columns) if child.primary_key else set()
+    return [
+        c.name
+        for c in child.columns
+        if c.not_null and c.name not in keyed and (p := parent.column(c.name)) is not None and not p.not_null
+    ]
 
 
 def bound_values(bound: PartitionBound | None) -> Any:

@@ -47,3 +47,28 @@ def test_a_partitions_own_objects_are_dropped_alone() -> None:
     assert "DROP TABLE app.t_2;" in sql and "t_2_b_idx" not in sql
     same = _sql(_catalog(_NEW), _catalog(_NEW))
     assert not any(word in same for word in ("CREATE", "ALTER", "DROP"))
+
+
+_OWN_NOT_NULL = _PARENT + (
+    "    partition_by:\n      list: [a]\n      partitions:\n        t_1: {values: [1], not_null: [b]}\n"
+)
+
+
+def test_a_partitions_own_not_null_is_set_after_it_is_created() -> None:
+    catalog = _catalog(_OWN_NOT_NULL)
+    child = next(t for t in catalog.tables.values() if t.name.name == "t_1")
+    assert child.column("b").not_null and not catalog.tables[child.partition_of.parent].column("b").not_null
+    sql = _sql(Catalog(), catalog)
+    create = sql.index("CREATE TABLE app.t_1 PARTITION OF app.t")
+    assert sql.index("ALTER TABLE app.t_1\n    ALTER COLUMN b SET NOT NULL;") > create
+    assert "SET NOT NULL" not in _sql(catalog, _catalog(_OWN_NOT_NULL))
+
+
+def test_a_partitions_not_null_names_its_parents_columns() -> None:
+    document, diagnostics = load_text(
+        _OWN_NOT_NULL.replace("not_null: [b]", "not_null: [c]"), "schema/app.yaml"
+    )
+    assert diagnostics == []
+    _, diagnostics = build_catalog([document])
+    assert [(d.code, d.span.line if d.span else None) for d in diagnostics] == [("C309", 9)]
+    assert "unknown column(s) c" in diagnostics[0].message
