@@ -98,3 +98,40 @@ def test_an_invalid_project_is_reported_before_the_database(tmp_path) -> None:
     (tmp_path / "schema" / "app.yaml").write_text("schema: app\ntables: {t: {columns: {a: textt}}}\n")
     with pytest.raises(InvalidProject):
         compare_live(f"host={tmp_path} port=1 dbname=nothing", tmp_path)
+
+
+def _tables(n: int, offset: int = 0) -> str:
+    return "".join(
+        f"CREATE TABLE app.t{i} (id int PRIMARY KEY, ref int REFERENCES app.t{i}(id),"
+        f" note text CHECK (note <> ''));"
+        f"CREATE INDEX ON app.t{i} (note);"
+        for i in range(offset, offset + n)
+    )
+
+
+def test_plan_sends_as_many_statements_to_5_tables_as_to_50(fresh_db, tmp_path, monkeypatch) -> None:
+    """The live side of plan is a fixed number of set-based queries (counted, not timed)."""
+    from schemagen.api.inspect import inspect_database
+
+    counted = {"n": 0}
+    execute = psycopg.Cursor.execute
+
+    def counting(self, *args, **kwargs):
+        counted["n"] += 1
+        return execute(self, *args, **kwargs)
+
+    def statements(tables: int) -> int:
+        project = tmp_path / f"p{tables}"
+        inspect_database(fresh_db, ["app"], project)
+        counted["n"] = 0
+        with monkeypatch.context() as patch:
+            patch.setattr(psycopg.Cursor, "execute", counting)
+            comparison = compare_live(fresh_db, project)
+        assert not comparison.changes
+        assert len(comparison.live.catalog.tables) == tables
+        return counted["n"]
+
+    run_sql(fresh_db, "CREATE SCHEMA app;" + _tables(5))
+    five = statements(5)
+    run_sql(fresh_db, _tables(45, offset=5))
+    assert statements(50) == five
