@@ -35,6 +35,23 @@ def add_arguments(parser: argparse.ArgumentParser, default_tables: list[int]) ->
         "--dsn", help="a server to use (max_locks_per_transaction >= 1024 for pg_dump of 10,000 tables)"
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each tool; the median is kept")
+    parser.add_argument(
+        "--baseline",
+        metavar="SRC",
+        help="also time the schemagen of another checkout (its src/ directory), in the same rounds",
+    )
+
+
+def contestants(arguments: list[str], baseline: str | None) -> dict[str, list[str]]:
+    """The schemagen command lines to time: this checkout's, and the baseline checkout's if given."""
+    commands = {"schemagen": [str(SCHEMAGEN), *arguments]}
+    if baseline:
+        loader = (
+            f"import sys; sys.path.insert(0, {str(Path(baseline).resolve())!r}); sys.argv[0] = 'schemagen'; "
+            "from schemagen.cli import run; run()"
+        )
+        commands["baseline"] = [sys.executable, "-c", loader, *arguments]
+    return commands
 
 
 @contextmanager

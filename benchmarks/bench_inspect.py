@@ -6,7 +6,7 @@ table and a view per 100 tables; then VACUUM ANALYZE), then runs both tools on s
 ``bench``, interleaved, each as a separate process, ``--repeat`` times; the median time,
 the largest peak memory (max RSS) and the load average are printed (against_pg_dump.py).
 Not a test: numbers only. Run: ``python -m benchmarks.bench_inspect [--tables N ...]
-[--dsn URL] [--repeat 5]``. Without ``--dsn`` an embedded PostgreSQL 18 is started
+[--dsn URL] [--repeat 5] [--baseline SRC]``. Without ``--dsn`` an embedded PostgreSQL 18 is started
 (with ``max_locks_per_transaction`` raised: pg_dump locks every table it dumps).
 """
 
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from benchmarks.against_pg_dump import (
     SCHEMA,
-    SCHEMAGEN,
     add_arguments,
     compare,
+    contestants,
     pg_dump_command,
     row,
     server,
@@ -29,12 +29,13 @@ from benchmarks.against_pg_dump import (
 )
 
 
-def measure(base_dsn: str, n_tables: int, repeat: int) -> dict[str, float]:
-    """Median seconds and peak memory of inspect and pg_dump on N tables."""
+def measure(base_dsn: str, n_tables: int, repeat: int, baseline: str | None = None) -> dict[str, float]:
+    """Median seconds and peak memory of inspect (and the baseline's) and pg_dump on N tables."""
     dsn = synthetic_database(base_dsn, f"bench_inspect_{n_tables}", n_tables)
     with tempfile.TemporaryDirectory() as out:
-        inspect = [str(SCHEMAGEN), "inspect", "--dsn", dsn, "--schema", SCHEMA, "--out", out, "--force"]
-        results = compare({"inspect": inspect, "pg_dump": pg_dump_command(dsn)}, repeat)
+        arguments = ["inspect", "--dsn", dsn, "--schema", SCHEMA, "--out", out, "--force"]
+        commands = {**contestants(arguments, baseline), "pg_dump": pg_dump_command(dsn)}
+        results = compare(commands, repeat)
         results["yaml_lines"] = sum(
             len(p.read_text().splitlines()) for p in Path(out, "schema").glob("*.yaml")
         )
@@ -42,7 +43,7 @@ def measure(base_dsn: str, n_tables: int, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Print a Markdown table of inspect vs pg_dump times and memory."""
+    """Print a Markdown table of inspect vs pg_dump times and memory (a row per checkout)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_arguments(parser, [2000, 10000])
     args = parser.parse_args(argv)
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> None:
         table(
             [
                 "tables",
+                "code",
                 "inspect (s)",
                 "pg_dump (s)",
                 "ratio",
@@ -61,21 +63,22 @@ def main(argv: list[str] | None = None) -> None:
             ]
         )
         for n in args.tables:
-            r = measure(base, n, args.repeat)
-            ratio = r["inspect_s"] / r["pg_dump_s"]
-            row(
-                [
-                    f"{n:,}",
-                    f"{r['inspect_s']:.2f}",
-                    f"{r['pg_dump_s']:.2f}",
-                    f"{ratio:.2f}",
-                    f"{r['inspect_mib']:.0f}",
-                    f"{r['pg_dump_mib']:.0f}",
-                    f"{r['yaml_lines']:,}",
-                    f"{r['inspect_cpu']:.2f}",
-                    f"{r['load']:.1f}",
-                ]
-            )
+            r = measure(base, n, args.repeat, args.baseline)
+            for tool in ("schemagen", "baseline") if args.baseline else ("schemagen",):
+                row(
+                    [
+                        f"{n:,}",
+                        "this checkout" if tool == "schemagen" else f"baseline {args.baseline}",
+                        f"{r[f'{tool}_s']:.2f}",
+                        f"{r['pg_dump_s']:.2f}",
+                        f"{r[f'{tool}_s'] / r['pg_dump_s']:.2f}",
+                        f"{r[f'{tool}_mib']:.0f}",
+                        f"{r['pg_dump_mib']:.0f}",
+                        f"{r['yaml_lines']:,}",
+                        f"{r[f'{tool}_cpu']:.2f}",
+                        f"{r['load']:.1f}",
+                    ]
+                )
 
 
 if __name__ == "__main__":

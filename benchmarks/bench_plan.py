@@ -6,7 +6,7 @@ each), so ``plan`` has drift to find and plan. Both tools run on the same databa
 interleaved, each as a separate process, ``--repeat`` times; the median time, the largest
 peak memory (max RSS) and the load average are printed (against_pg_dump.py).
 Not a test: numbers only. Run: ``python -m benchmarks.bench_plan [--tables N ...]
-[--dsn URL] [--repeat 5]``. Without ``--dsn`` an embedded PostgreSQL 18 is started.
+[--dsn URL] [--repeat 5] [--baseline SRC]``. Without ``--dsn`` an embedded PostgreSQL 18 is started.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from benchmarks.against_pg_dump import (
     SCHEMAGEN,
     add_arguments,
     compare,
+    contestants,
     pg_dump_command,
     row,
     server,
@@ -55,8 +56,8 @@ def _drift(dsn: str) -> int:
     return len(changed)
 
 
-def measure(base_dsn: str, n_tables: int, repeat: int) -> dict[str, float]:
-    """Median seconds and peak memory of plan and pg_dump on N tables, 5 % drifted."""
+def measure(base_dsn: str, n_tables: int, repeat: int, baseline: str | None = None) -> dict[str, float]:
+    """Median seconds and peak memory of plan (and the baseline's) and pg_dump on N tables, 5 % drifted."""
     dsn = synthetic_database(base_dsn, f"bench_plan_{n_tables}", n_tables)
     with tempfile.TemporaryDirectory() as project:
         subprocess.run(
@@ -65,14 +66,15 @@ def measure(base_dsn: str, n_tables: int, repeat: int) -> dict[str, float]:
             capture_output=True,
         )
         changed = _drift(dsn)
-        plan = [str(SCHEMAGEN), "plan", "--dsn", dsn, "--project", project]
-        results = compare({"plan": plan, "pg_dump": pg_dump_command(dsn)}, repeat)
+        arguments = ["plan", "--dsn", dsn, "--project", project]
+        commands = {**contestants(arguments, baseline), "pg_dump": pg_dump_command(dsn)}
+        results = compare(commands, repeat)
     results["changed"] = changed
     return results
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Print a Markdown table of plan vs pg_dump times and memory."""
+    """Print a Markdown table of plan vs pg_dump times and memory (a row per checkout)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_arguments(parser, [2000, 10000])
     args = parser.parse_args(argv)
@@ -80,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
         table(
             [
                 "tables",
+                "code",
                 "changed",
                 "plan (s)",
                 "pg_dump (s)",
@@ -91,20 +94,22 @@ def main(argv: list[str] | None = None) -> None:
             ]
         )
         for n in args.tables:
-            r = measure(base, n, args.repeat)
-            row(
-                [
-                    f"{n:,}",
-                    f"{r['changed']:.0f}",
-                    f"{r['plan_s']:.2f}",
-                    f"{r['pg_dump_s']:.2f}",
-                    f"{r['plan_s'] / r['pg_dump_s']:.2f}",
-                    f"{r['plan_mib']:.0f}",
-                    f"{r['pg_dump_mib']:.0f}",
-                    f"{r['plan_cpu']:.2f}",
-                    f"{r['load']:.1f}",
-                ]
-            )
+            r = measure(base, n, args.repeat, args.baseline)
+            for tool in ("schemagen", "baseline") if args.baseline else ("schemagen",):
+                row(
+                    [
+                        f"{n:,}",
+                        "this checkout" if tool == "schemagen" else f"baseline {args.baseline}",
+                        f"{r['changed']:.0f}",
+                        f"{r[f'{tool}_s']:.2f}",
+                        f"{r['pg_dump_s']:.2f}",
+                        f"{r[f'{tool}_s'] / r['pg_dump_s']:.2f}",
+                        f"{r[f'{tool}_mib']:.0f}",
+                        f"{r['pg_dump_mib']:.0f}",
+                        f"{r[f'{tool}_cpu']:.2f}",
+                        f"{r['load']:.1f}",
+                    ]
+                )
 
 
 if __name__ == "__main__":
