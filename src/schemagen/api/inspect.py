@@ -89,8 +89,8 @@ def _read_meanwhile(
     """What :func:`read_database` reads, with the catalog queries started on a thread before the
     model, the readers and the YAML writer are imported (they load while the server answers)."""
     reading = BackgroundRows(dsn or "", schemas or None, progress)
-    for module in ("schemagen.api.inspect_macros", "schemagen.emit"):  # needed next, by inspect_database
-        importlib.import_module(module)
+    for module in ("schemagen.api.inspect_macros", "schemagen.api.inspect_rules", "schemagen.emit"):
+        importlib.import_module(module)  # needed next, by inspect_database
     from schemagen.introspect.reader import read_catalog
 
     try:
