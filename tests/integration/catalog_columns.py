@@ -53,6 +53,9 @@ CATALOGS: dict[str, str] = {
             "pg_partitioned_table",
             "pg_policy",
             "pg_proc",
+            "pg_publication",
+            "pg_publication_namespace",
+            "pg_publication_rel",
             "pg_rewrite",
             "pg_sequence",
             "pg_statistic_ext",
@@ -67,7 +70,6 @@ CATALOGS: dict[str, str] = {
     # kinds the model does not have: each object is an omission (omissions.sql)
     "pg_foreign_table": "omission: foreign tables",
     "pg_opclass": "omission: operator classes",
-    "pg_publication": "omission: publications",
     "pg_range": "omission: range types",
     # kinds the model does not have and inspect does not list yet: objects outside tables'
     # schemas or that need a kind of their own (issue 10 names them)
@@ -82,8 +84,6 @@ CATALOGS: dict[str, str] = {
     "pg_foreign_data_wrapper": "not read: foreign data wrappers (their foreign tables are omitted)",
     "pg_foreign_server": "not read: foreign servers (their foreign tables are omitted)",
     "pg_user_mapping": "not read: user mappings (their foreign tables are omitted)",
-    "pg_publication_namespace": "not read: schemas of a publication (publications are omitted)",
-    "pg_publication_rel": "not read: tables of a publication (publications are omitted)",
     "pg_seclabel": "not read: security labels (need a label provider module)",
     "pg_language": "read: a function's language (procedural languages themselves come with extensions)",
     "pg_am": "read: index and table access methods by name (new methods come with extensions)",
@@ -173,6 +173,26 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oprcode": "read",
         "oprrest": "read",
         "oprjoin": "read",
+    },
+    "pg_publication": {
+        "oid": _OID,
+        "pubname": "read",
+        "pubowner": _OWNER,
+        "puballtables": "read",
+        "pubinsert": "read",
+        "pubupdate": "read",
+        "pubdelete": "read",
+        "pubtruncate": "read",
+        "pubviaroot": "read",
+        "pubgencols": "read: PostgreSQL 18, through to_jsonb",
+    },
+    "pg_publication_namespace": {"oid": _OID, "pnpubid": "read", "pnnspid": "read"},
+    "pg_publication_rel": {
+        "oid": _OID,
+        "prpubid": "read",
+        "prrelid": "read",
+        "prqual": "read",
+        "prattrs": "read",
     },
     "pg_rewrite": {
         "oid": _OID,

@@ -91,3 +91,9 @@ ALTER TABLE support.notes DISABLE RULE "Log updates";
 CREATE VIEW support.notes_view AS SELECT id, body FROM support.notes;
 CREATE RULE notes_view_insert AS ON INSERT TO support.notes_view
     DO INSTEAD INSERT INTO support.notes (id, body) VALUES (new.id, new.body);
+
+-- publications: a table list with a column list and a row filter, a schema, all tables, options
+CREATE PUBLICATION support_notes FOR TABLE support.notes (body, id) WHERE (id > 0), TABLE support.audit_log
+    WITH (publish = 'insert, update');
+COMMENT ON PUBLICATION support_notes IS 'notes out';
+CREATE PUBLICATION "Support schema" FOR TABLES IN SCHEMA support WITH (publish_via_partition_root = true);

@@ -34,10 +34,12 @@ from schemagen.builder.support import (
     build_collations,
     build_event_triggers,
     build_operators,
+    build_publications,
     build_rules,
     build_statistics,
     build_text_search,
     in_table_order,
+    publications_in_table_order,
 )
 from schemagen.builder.tables import TableDraft, build_tables, complete_foreign_keys
 from schemagen.builder.triggers import build_policies, build_triggers
@@ -186,6 +188,7 @@ def build_catalog(
         default_privileges=build_default_privileges(every, ctx),
         reference_rows=rows,
         event_triggers=build_event_triggers(every, ctx),
+        publications=publications_in_table_order(build_publications(every, ctx), tables),
         **support,
     )
     grants = build_grants(every, catalog, ctx)

@@ -20,11 +20,14 @@ from schemagen.model.pg.scan import split_dotted
 from schemagen.model.pg.sqlparse import parse_expression
 from schemagen.model.pg.types import signature_type
 from schemagen.model.support import (
+    PUBLISH_ACTIONS,
     STATISTICS_KINDS,
     Aggregate,
     Collation,
     EventTrigger,
     Operator,
+    Publication,
+    PublishedTable,
     Rule,
     Statistics,
     TextSearchConfiguration,
@@ -321,3 +324,63 @@ def build_rules(document: SourceDocument, schema: str, ctx: BuildContext) -> lis
             if ctx.define("rule", rule.key, Located(document, path), f"{name} on {table}"):
                 result.append(rule)
     return result
+
+
+def build_publications(documents: list[SourceDocument], ctx: BuildContext) -> list[Publication]:
+    """``publications:`` of every file (database-wide; a bare table is the file's schema's)."""
+    result = []
+    for document in documents:
+        schema = document.data.get("schema") if isinstance(document.data.get("schema"), str) else "public"
+        for name, spec in (document.data.get("publications") or {}).items():
+            path: JsonPath = ("publications", name)
+            spec = spec or {}
+            tables = []
+            for i, entry in enumerate(spec.get("tables") or ()):
+                if isinstance(entry, str):
+                    tables.append(PublishedTable(QualifiedName.parse(entry, schema)))
+                    continue
+                columns, where = entry.get("columns"), entry.get("where")
+                table = QualifiedName.parse(str(entry["table"]), schema)
+                text = None if where is None else ctx.sql(document, (*path, "tables", i, "where"), where)
+                problem = None if text is None else parse_expression(text).error
+                if problem is not None:
+                    ctx.error(
+                        "C360",
+                        f"row filter of {table} in publication {name} does not parse: {problem}",
+                        document.span((*path, "tables", i, "where")),
+                        "write one PostgreSQL value expression over the table's columns",
+                    )
+                listed = None if columns is None else tuple(map(str, columns))
+                tables.append(PublishedTable(table, listed, text))
+            publish = {str(a).lower() for a in spec.get("publish") or PUBLISH_ACTIONS}
+            publication = Publication(
+                name=str(name),
+                all_tables=bool(spec.get("all_tables", False)),
+                tables=tuple(sorted(tables, key=lambda t: t.table)),
+                schemas=tuple(sorted(str(s) for s in spec.get("schemas") or ())),
+                publish=tuple(a for a in PUBLISH_ACTIONS if a in publish),
+                via_partition_root=bool(spec.get("via_partition_root", False)),
+                generated_columns=bool(spec.get("generated_columns", False)),
+                comment=spec.get("comment"),
+                span=document.key_span(path),
+            )
+            if ctx.define("publication", publication.name, Located(document, path), publication.name):
+                result.append(publication)
+    return result
+
+
+def publications_in_table_order(
+    publications: list[Publication], tables: dict[QualifiedName, Any]
+) -> list[Publication]:
+    """Column lists in the table's column order, as PostgreSQL keeps them."""
+    ordered = []
+    for p in publications:
+        entries = []
+        for t in p.tables:
+            table = tables.get(t.table)
+            if table is not None and t.columns is not None:
+                position = {c.name: i for i, c in enumerate(table.columns)}
+                t = replace(t, columns=tuple(sorted(t.columns, key=lambda c: position.get(c, len(position)))))
+            entries.append(t)
+        ordered.append(replace(p, tables=tuple(entries)))
+    return ordered

@@ -38,6 +38,7 @@ from schemagen.model.support_changes import (
     CreateCollation,
     CreateEventTrigger,
     CreateOperator,
+    CreatePublication,
     CreateRule,
     CreateStatistics,
     CreateTextSearchConfiguration,
@@ -46,6 +47,7 @@ from schemagen.model.support_changes import (
     DropCollation,
     DropEventTrigger,
     DropOperator,
+    DropPublication,
     DropRule,
     DropStatistics,
     DropTextSearchConfiguration,
@@ -173,6 +175,7 @@ def _comparators(
             lambda p: [DropPolicy(p)],
             routines.alter_policy,
         ),
+        K.PUBLICATION: (old.publications, *simple(K.PUBLICATION, CreatePublication, DropPublication)),
         K.ROLE: (old.roles, routines.create_role, routines.drop_role, routines.alter_role),
         K.GRANT: (
             {k: v for k, v in old.grants.items() if not vanishing(v)},

@@ -17,6 +17,7 @@ from schemagen.emit.support import (
     dictionary_value,
     event_trigger_value,
     operator_value,
+    publication_value,
     rules_value,
     statistics_value,
 )
@@ -52,6 +53,11 @@ def emit_project(
     if catalog.roles:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         home["roles"] = {r.name: role_value(r) for r in catalog.roles.values()}
+    if catalog.publications:
+        home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
+        home["publications"] = {
+            p.name: publication_value(p, home["schema"]) for p in catalog.publications.values()
+        }
     if catalog.event_triggers:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         home["event_triggers"] = {
@@ -83,6 +89,7 @@ KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them 
     "rules",
     "materialized_views",
     "event_triggers",
+    "publications",
     "grants",
     "default_privileges",
 )

@@ -16,10 +16,12 @@ from schemagen.model.pg.builtins import builtin_volatility
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.types import short_type
 from schemagen.model.support import (
+    PUBLISH_ACTIONS,
     Aggregate,
     Collation,
     EventTrigger,
     Operator,
+    Publication,
     Rule,
     Statistics,
     TextSearchConfiguration,
@@ -211,3 +213,35 @@ def rules_value(rules: list[Rule], schema: str) -> dict[str, Any]:
             value["comment"] = rule.comment
         by_relation.setdefault(table, {})[rule.name] = value
     return by_relation
+
+
+def publication_value(publication: Publication, schema: str) -> dict[str, Any]:
+    """``{all_tables | tables, schemas, publish, via_partition_root, generated_columns, comment}``."""
+    value: dict[str, Any] = {}
+    if publication.all_tables:
+        value["all_tables"] = True
+    tables = []
+    for t in publication.tables:
+        name = t.table.name if t.table.schema == schema else _qualified(t.table)
+        if t.columns is None and t.where is None:
+            tables.append(name)
+            continue
+        entry: dict[str, Any] = {"table": name}
+        if t.columns is not None:
+            entry["columns"] = FlowList(list(t.columns))
+        if t.where is not None:
+            entry["where"] = t.where
+        tables.append(entry)
+    if tables:
+        value["tables"] = tables
+    if publication.schemas:
+        value["schemas"] = FlowList(list(publication.schemas))
+    if publication.publish != PUBLISH_ACTIONS:
+        value["publish"] = FlowList(list(publication.publish))
+    if publication.via_partition_root:
+        value["via_partition_root"] = True
+    if publication.generated_columns:
+        value["generated_columns"] = True
+    if publication.comment:
+        value["comment"] = publication.comment
+    return value

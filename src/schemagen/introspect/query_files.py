@@ -30,6 +30,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "triggers",
     "event_triggers",
     "rules",
+    "publications",
     "views",
     "policies",
     "grants",

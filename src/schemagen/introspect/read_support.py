@@ -11,11 +11,14 @@ from schemagen.model.names import QualifiedName
 from schemagen.model.pg.deflist import option_pairs
 from schemagen.model.pg.rules import rule_parts
 from schemagen.model.support import (
+    PUBLISH_ACTIONS,
     STATISTICS_KINDS,
     Aggregate,
     Collation,
     EventTrigger,
     Operator,
+    Publication,
+    PublishedTable,
     Rule,
     Statistics,
     TextSearchConfiguration,
@@ -238,3 +241,27 @@ def read_rules(rows: Sequence[Row]) -> list[Rule]:
             )
         )
     return result
+
+
+def read_publications(rows: Sequence[Row]) -> list[Publication]:
+    """Publications: tables (column lists, row filters), schemas, what they publish."""
+    return [
+        Publication(
+            name=r["name"],
+            all_tables=r["all_tables"],
+            tables=tuple(
+                PublishedTable(
+                    QualifiedName(t["schema"], t["name"]),
+                    None if t["columns"] is None else tuple(t["columns"]),
+                    t["where"],
+                )
+                for t in r["tables"]
+            ),
+            schemas=tuple(r["schemas"]),
+            publish=tuple(a for a in PUBLISH_ACTIONS if r[a]),
+            via_partition_root=r["via_partition_root"],
+            generated_columns=r["generated_columns"] == "s",
+            comment=r["comment"],
+        )
+        for r in rows
+    ]

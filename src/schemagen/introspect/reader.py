@@ -14,6 +14,7 @@ from schemagen.introspect.read_support import (
     read_collations,
     read_event_triggers,
     read_operators,
+    read_publications,
     read_rules,
     read_statistics,
     read_text_search_configurations,
@@ -67,6 +68,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         statistics=read_statistics(rows.get("statistics", ())),
         event_triggers=read_event_triggers(rows.get("event_triggers", ())),
         rules=read_rules(rows.get("rules", ())),
+        publications=read_publications(rows.get("publications", ())),
         aggregates=aggregates,
         text_search_dictionaries=read_text_search_dictionaries(rows.get("text_search_dictionaries", ())),
         text_search_configurations=read_text_search_configurations(

@@ -35,6 +35,7 @@ from schemagen.model.support import (
     Collation,
     EventTrigger,
     Operator,
+    Publication,
     Rule,
     Statistics,
     TextSearchConfiguration,
@@ -69,6 +70,7 @@ class Catalog:
     views: dict[QualifiedName, View] = field(default_factory=dict)
     event_triggers: dict[str, EventTrigger] = field(default_factory=dict)
     rules: dict[tuple[QualifiedName, str], Rule] = field(default_factory=dict)
+    publications: dict[str, Publication] = field(default_factory=dict)
     policies: dict[tuple[QualifiedName, str], Policy] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     grants: dict[tuple, Grant] = field(default_factory=dict)

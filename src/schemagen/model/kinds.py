@@ -44,6 +44,7 @@ class ObjectKind(enum.Enum):
     EVENT_TRIGGER = "event trigger"
     POLICY = "policy"
     RULE = "rule"
+    PUBLICATION = "publication"
     ROLE = "role"
     GRANT = "grant"
     DEFAULT_PRIVILEGE = "default privilege"
@@ -163,6 +164,7 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.EVENT_TRIGGER, "event_triggers", _name, 17, ("event trigger",)),
     KindDescriptor(K.RULE, "rules", _key, 16, ("rule",)),
     KindDescriptor(K.POLICY, "policies", _key, 14, ("policy",)),
+    KindDescriptor(K.PUBLICATION, "publications", _name, 17, ("publication",)),
     KindDescriptor(K.ROLE, "roles", _name, 9, ("role",), None, (Namespace.CLUSTER,)),
     KindDescriptor(K.GRANT, "grants", _key, 18),
     KindDescriptor(K.DEFAULT_PRIVILEGE, "default_privileges", _key, 18),

@@ -190,3 +190,31 @@ class Rule:
     def key(self) -> tuple[QualifiedName, str]:
         """Rules are named per relation."""
         return (self.table, self.name)
+
+
+PUBLISH_ACTIONS = ("insert", "update", "delete", "truncate")
+"""What a publication can publish, in PostgreSQL's order (all by default)."""
+
+
+@dataclass(frozen=True)
+class PublishedTable:
+    """A table of a publication, with its column list and row filter (PostgreSQL 15+)."""
+
+    table: QualifiedName
+    columns: tuple[str, ...] | None = None
+    where: str | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """``CREATE PUBLICATION`` (database-wide): all tables, or tables and schemas, and options."""
+
+    name: str
+    all_tables: bool = False
+    tables: tuple[PublishedTable, ...] = ()
+    schemas: tuple[str, ...] = ()
+    publish: tuple[str, ...] = PUBLISH_ACTIONS
+    via_partition_root: bool = False
+    generated_columns: bool = False
+    comment: str | None = None
+    span: Span | None = _span()

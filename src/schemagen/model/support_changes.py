@@ -11,6 +11,7 @@ from schemagen.model.support import (
     Collation,
     EventTrigger,
     Operator,
+    Publication,
     Rule,
     Statistics,
     TextSearchConfiguration,
@@ -182,3 +183,23 @@ class DropRule(Change):
 
     def reverse(self) -> Change:
         return CreateRule(self.rule)
+
+
+@dataclass(frozen=True)
+class CreatePublication(Change):
+    """``CREATE PUBLICATION``."""
+
+    publication: Publication
+
+    def reverse(self) -> Change:
+        return DropPublication(self.publication)
+
+
+@dataclass(frozen=True)
+class DropPublication(Change):
+    """``DROP PUBLICATION``."""
+
+    publication: Publication
+
+    def reverse(self) -> Change:
+        return CreatePublication(self.publication)

@@ -12,6 +12,7 @@ from schemagen.model.support import (
     Aggregate,
     Collation,
     Operator,
+    Publication,
     Rule,
     Statistics,
     TextSearchConfiguration,
@@ -109,6 +110,21 @@ def rule_needs(rule: Rule) -> set[ObjectRef]:
     needs = {deps.table_ref(rule.table)} | deps.expression_needs(rule.where, rule.table)
     for action in rule.actions:
         needs |= deps.needs_of(references(action, Text.BODY, language="sql"))
+    return needs
+
+
+def publication_ref(name: str) -> ObjectRef:
+    """A publication (database-wide)."""
+    return ObjectRef("publication", "", name)
+
+
+def publication_needs(publication: Publication) -> set[ObjectRef]:
+    """Its tables and their listed columns, its schemas."""
+    needs = {deps.schema_ref(s) for s in publication.schemas}
+    for t in publication.tables:
+        needs.add(deps.table_ref(t.table))
+        needs |= {deps.column_ref(t.table, c) for c in t.columns or ()}
+        needs |= deps.expression_needs(t.where, t.table)
     return needs
 
 

@@ -219,6 +219,10 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.RULE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RULE), _in(c.rule.table), 13, c.rule.name)
     ),
     su.DropRule: ChangeFacts(K.RULE, hazards=NO_HAZARDS, drop=0),
+    su.CreatePublication: ChangeFacts(
+        K.PUBLICATION, hazards=NO_HAZARDS, key=lambda c: (phase(K.PUBLICATION), (c.publication.name,), 0)
+    ),
+    su.DropPublication: ChangeFacts(K.PUBLICATION, hazards=NO_HAZARDS, drop=0),
     su.CreateStatistics: ChangeFacts(
         K.STATISTICS,
         hazards=NO_HAZARDS,

@@ -141,6 +141,7 @@ _COMMENT_TARGETS: dict[ObjectKind, Callable[[QualifiedName, str], ObjectRef]] = 
     ObjectKind.COLLATION: lambda name, _: deps.collation_ref(name),
     ObjectKind.STATISTICS: lambda name, _: support_deps.statistics_ref(name),
     ObjectKind.RULE: support_deps.rule_ref,
+    ObjectKind.PUBLICATION: lambda name, _: support_deps.publication_ref(name.name),
     ObjectKind.EVENT_TRIGGER: lambda name, _: support_deps.event_trigger_ref(name.name),
     ObjectKind.OPERATOR: lambda name, _: support_deps.operator_ref(name),
     ObjectKind.AGGREGATE: lambda name, _: deps.function_ref(name),

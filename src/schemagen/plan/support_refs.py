@@ -54,6 +54,12 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: sd.rule_needs(c.rule),
     ),
     **paired_rules(
+        sc.CreatePublication,
+        sc.DropPublication,
+        lambda c: {sd.publication_ref(c.publication.name)},
+        lambda c: sd.publication_needs(c.publication),
+    ),
+    **paired_rules(
         sc.CreateStatistics,
         sc.DropStatistics,
         lambda c: {sd.statistics_ref(c.statistics.name)},

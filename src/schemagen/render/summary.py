@@ -161,6 +161,8 @@ def _describers() -> dict[type[Change], object]:
         su.DropEventTrigger: lambda x: ("event trigger", x.trigger.name, dropped, ""),
         su.CreateRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", created, x.rule.event.lower()),
         su.DropRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", dropped, ""),
+        su.CreatePublication: lambda x: ("publication", x.publication.name, created, ""),
+        su.DropPublication: lambda x: ("publication", x.publication.name, dropped, ""),
         su.CreateStatistics: lambda x: ("statistics", str(x.statistics.name), created, ""),
         su.DropStatistics: lambda x: ("statistics", str(x.statistics.name), dropped, ""),
         c.CreateSequence: lambda x: ("sequence", str(x.sequence.name), created, ""),

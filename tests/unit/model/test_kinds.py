@@ -79,7 +79,7 @@ def test_comment_keywords_come_from_the_descriptors() -> None:
     assert comment_kind("type") is ObjectKind.ENUM
     assert comment_kind("aggregate") is ObjectKind.AGGREGATE
     with pytest.raises(KeyError):
-        comment_kind("publication")
+        comment_kind("foreign table")
 
 
 def test_every_commentable_kind_has_a_plan_target() -> None:

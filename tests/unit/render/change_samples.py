@@ -157,6 +157,7 @@ def every_change() -> list[ch.Change]:
         ch.SetComment("aggregate", Q("app", "cnt"), "Counts."),
         ch.SetComment("event trigger", Q("", "Log it"), "Logs."),
         ch.SetComment("rule", T, "Keeps rows.", member="no delete"),
+        ch.SetComment("publication", Q("", "Orders"), "Replicated."),
         ch.SetComment("table", T, None, "old"),
         rc.RenameTable(Q("app", "old orders"), table),
         rc.RenameTable(Q("old", "Orders"), table),
@@ -325,6 +326,8 @@ def every_support_change() -> list[ch.Change]:
         Collation,
         EventTrigger,
         Operator,
+        Publication,
+        PublishedTable,
         Rule,
         Statistics,
         TextSearchConfiguration,
@@ -408,6 +411,16 @@ def every_support_change() -> list[ch.Change]:
         Rule("log", T, "UPDATE", actions=("INSERT INTO app.log (x) VALUES (new.id)",), enabled="disabled"),
         Rule("both", T, "INSERT", actions=("NOTIFY app_changes", "DELETE FROM app.log"), enabled="always"),
     ]
+    publications = [
+        Publication(
+            "Orders", tables=(PublishedTable(T), PublishedTable(Q("app", "b"), ("id", "x"), "x > 0"))
+        ),
+        Publication(
+            "all", all_tables=True, publish=("insert",), via_partition_root=True, generated_columns=True
+        ),
+        Publication("schemas", tables=(PublishedTable(T),), schemas=("app", "My Schema")),
+        Publication("empty"),
+    ]
     event_triggers = [
         EventTrigger("Log it", "ddl_command_end", Q("app", "log"), ("CREATE TABLE", "it's"), "always"),
         EventTrigger("quiet", "sql_drop", Q("app", "log"), enabled="disabled"),
@@ -432,4 +445,6 @@ def every_support_change() -> list[ch.Change]:
         su.DropEventTrigger(event_triggers[0]),
         *[su.CreateRule(r) for r in rules],
         su.DropRule(rules[0]),
+        *[su.CreatePublication(p) for p in publications],
+        su.DropPublication(publications[0]),
     ]

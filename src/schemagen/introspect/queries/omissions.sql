@@ -119,8 +119,4 @@ JOIN pg_class c ON c.oid = tg.tgrelid
 JOIN scope s ON s.oid = c.relnamespace
 WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND tg.tgconstrrelid <> 0
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
-SELECT 'publication', pb.pubname, 'publications are not supported'
-FROM pg_publication pb
-WHERE %(schemas)s::text[] IS NULL
 ORDER BY 1, 2

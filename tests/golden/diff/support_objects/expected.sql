@@ -45,3 +45,5 @@ CREATE STATISTICS demo.notes_pair ON id, title FROM demo.notes;
 CREATE RULE keep_first AS ON DELETE TO demo.notes
     WHERE old.id < 10
     DO INSTEAD NOTHING;
+
+CREATE PUBLICATION notes_out FOR TABLE demo.notes (id, title) WHERE (id > 0) WITH (publish = 'insert');
