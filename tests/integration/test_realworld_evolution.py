@@ -28,15 +28,9 @@ BENCHMARK_ONLY: dict[str, str] = {
 }
 """Schema → why it runs in the benchmark script, not in CI."""
 
-_PARSER = "C369: a plpgsql body pglast cannot parse (Not implemented: LookupExplicitNamespace) is an error"
-_LOGTO_WHERE = "two partial indexes of service_logs: their WHERE reads back different"
 _ROLES = "C314: grants name the bootstrap role 'postgres', which inspect does not write (role attributes)"
 
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("graphile_starter", "pg18"): ("build", _PARSER),
-    ("graphile_starter", "pg15"): ("build", _PARSER),
-    ("logto", "pg18"): ("differs", _LOGTO_WHERE),
-    ("logto", "pg15"): ("differs", _LOGTO_WHERE),
     ("supabase_auth", "pg18"): ("build", _ROLES),
     ("supabase_auth", "pg15"): ("build", _ROLES),
 }

@@ -80,3 +80,98 @@ def test_declared_renames_are_renamed_in_place(fresh_db: str, tmp_path) -> None:
     with psycopg.connect(fresh_db) as conn:
         rows = conn.execute("SELECT id, status::text FROM app.t ORDER BY id").fetchall()
     assert rows == [(1, "done"), (2, "open")]
+
+
+OBJECTS_LIVE = """
+CREATE SCHEMA app;
+CREATE SCHEMA old;
+CREATE TYPE app.mood AS ENUM ('sad', 'happy');
+CREATE TYPE app.pair AS (a integer, b text);
+CREATE DOMAIN old.positive AS integer CHECK (VALUE > 0);
+CREATE SEQUENCE app.ticket_seq;
+CREATE TABLE app.t (id bigint PRIMARY KEY, mood app.mood, p app.pair, n old.positive,
+                    ticket bigint DEFAULT nextval('app.ticket_seq'));
+CREATE VIEW app.happy AS SELECT id FROM app.t WHERE mood = 'happy';
+CREATE FUNCTION app.bump(n integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT n + 1';
+CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+CREATE TRIGGER t_touch BEFORE UPDATE ON app.t FOR EACH ROW EXECUTE FUNCTION app.touch();
+INSERT INTO app.t (id, mood, p, n) VALUES (1, 'happy', ROW(1, 'x'), 5);
+"""
+
+OBJECTS_PROJECT = """\
+schema: app
+enums:
+  feeling: {values: [sad, happy], renamed_from: mood}
+composite_types:
+  couple: {attributes: {a: integer, b: text}, renamed_from: pair}
+domains:
+  positive_int: {type: integer, checks: {positive_check: VALUE > 0}, renamed_from: old.positive}
+sequences:
+  order_seq: {renamed_from: ticket_seq}
+tables:
+  t:
+    columns:
+      id: bigint not null
+      mood: feeling
+      p: couple
+      n: positive_int
+      ticket: bigint default nextval('app.order_seq'::regclass)
+    primary_key: [id]
+    triggers:
+      t_touch: {function: stamp, timing: before, events: [update], for_each: row}
+views:
+  glad:
+    query: SELECT id FROM app.t WHERE mood = 'happy'::app.feeling
+    renamed_from: happy
+functions:
+  increment:
+    arguments: {n: integer}
+    returns: integer
+    volatility: immutable
+    body: SELECT n + 1
+    renamed_from: bump
+  stamp:
+    returns: trigger
+    language: plpgsql
+    body: BEGIN RETURN NEW; END
+    renamed_from: touch
+"""
+
+
+def test_types_domains_sequences_views_and_functions_are_renamed_in_place(fresh_db: str, tmp_path) -> None:
+    """``renamed_from`` on the other kinds: ALTER … RENAME (and SET SCHEMA), never a drop and a create."""
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "app.yaml").write_text(OBJECTS_PROJECT)
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(OBJECTS_LIVE)
+        oids = conn.execute("SELECT 'app.mood'::regtype::oid, 'app.bump(integer)'::regprocedure::oid")
+        oids = oids.fetchone()
+    scope = ["--dsn", fresh_db, "--project", str(tmp_path), "--schema", "old"]
+    plan = CliRunner().invoke(main, ["plan", *scope])
+    assert plan.exit_code == 0, plan.output
+    for statement in (
+        "ALTER TYPE app.mood RENAME TO feeling;",
+        "ALTER TYPE app.pair RENAME TO couple;",
+        "ALTER DOMAIN old.positive SET SCHEMA app;",
+        "ALTER DOMAIN app.positive RENAME TO positive_int;",
+        "ALTER SEQUENCE app.ticket_seq RENAME TO order_seq;",
+        "ALTER VIEW app.happy RENAME TO glad;",
+        "ALTER FUNCTION app.bump(integer) RENAME TO increment;",
+        "ALTER FUNCTION app.touch() RENAME TO stamp;",
+    ):
+        assert statement in plan.stdout
+    # the view is re-created: its query names the enum, whose text changes with the rename
+    for word in ("DROP TYPE", "DROP DOMAIN", "DROP SEQUENCE", "DROP FUNCTION", "DROP TABLE", "CREATE TYPE"):
+        assert word not in plan.stdout
+    result = CliRunner().invoke(main, ["apply", *scope, "--yes", "--allow-hazards"])
+    assert result.exit_code == 0, result.output
+    diff = CliRunner().invoke(main, ["diff", *scope, "--exit-code"])
+    assert diff.exit_code == 0, diff.output
+    with psycopg.connect(fresh_db) as conn:
+        assert (
+            conn.execute(
+                "SELECT 'app.feeling'::regtype::oid, 'app.increment(integer)'::regprocedure::oid"
+            ).fetchone()
+            == oids
+        )
+        assert conn.execute("SELECT mood::text, (p).b, n FROM app.t").fetchone() == ("happy", "x", 5)

@@ -77,7 +77,7 @@ class EarlyRead:
             conn = psycopg.connect(self._conninfo, connect_timeout=10)
             try:
                 major = conn.info.server_version // 10000
-                catalog, omissions = introspect(conn, list(self.scope))
+                catalog, omissions = introspect(conn, list(self.scope), database_wide=True)
             except BaseException:
                 conn.close()
                 raise

@@ -104,7 +104,8 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
 
     Extensions are database-wide: one is in scope when its schema is (None is
     ``public``), or when the project declares it. A schema only holds objects (public, say) without being
-    declared keeps existing: only declared schemas and ``--schema`` ones are compared.
+    declared keeps existing: only declared schemas and ``--schema`` ones are compared. Default
+    privileges without a schema (database-wide) are compared when the project declares any.
     """
     extensions = {
         name: ext
@@ -113,7 +114,13 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
     }
     managed = set(declared.schemas) | set(named)
     schemas = {name: schema for name, schema in live.schemas.items() if name in managed}
-    return replace(live, extensions=extensions, schemas=schemas)
+    database_wide = any(entry.schema is None for entry in declared.default_privileges.values())
+    privileges = {
+        key: entry
+        for key, entry in live.default_privileges.items()
+        if entry.schema is not None or database_wide
+    }
+    return replace(live, extensions=extensions, schemas=schemas, default_privileges=privileges)
 
 
 def read_live(
@@ -138,7 +145,7 @@ def read_live(
                 return _live_state(conn, scope, declared, named, *found)
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
             major = conn.info.server_version // 10000
-            catalog, omissions = introspect(conn, list(scope))
+            catalog, omissions = introspect(conn, list(scope), database_wide=True)
             return _live_state(conn, scope, declared, named, major, catalog, omissions)
     except psycopg.Error as exc:
         raise connection_error(exc, conninfo) from None

@@ -49,6 +49,7 @@ def build_enums(document: SourceDocument, schema: str, ctx: BuildContext) -> lis
                 labels,
                 comment,
                 values_renamed_from=tuple((str(k), str(v)) for k, v in (renamed or {}).items()),
+                renamed_from=spec.get("renamed_from") if isinstance(spec, dict) else None,
                 span=document.key_span(path),
             )
         )
@@ -88,6 +89,7 @@ def build_domains(document: SourceDocument, schema: str, ctx: BuildContext) -> l
                 collation=spec.get("collation"),
                 checks=checks,
                 comment=spec.get("comment"),
+                renamed_from=spec.get("renamed_from"),
                 span=span,
             )
         )
@@ -134,7 +136,13 @@ def build_composite_types(document: SourceDocument, schema: str, ctx: BuildConte
                 )
             )
         result.append(
-            CompositeType(qualified, tuple(attributes), spec.get("comment"), span=document.key_span(path))
+            CompositeType(
+                qualified,
+                tuple(attributes),
+                spec.get("comment"),
+                renamed_from=spec.get("renamed_from"),
+                span=document.key_span(path),
+            )
         )
     return result
 
@@ -175,6 +183,7 @@ def build_sequences(document: SourceDocument, schema: str, ctx: BuildContext) ->
                 cycle=bool(spec.get("cycle", False)),
                 owned_by=owned_by,
                 comment=spec.get("comment"),
+                renamed_from=spec.get("renamed_from"),
                 span=document.key_span(path),
             )
         )

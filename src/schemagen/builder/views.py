@@ -35,6 +35,7 @@ def build_views(
                     check_option=str(check_option).upper() if check_option else None,
                     with_data=bool(spec.get("with_data", True)),
                     comment=spec.get("comment"),
+                    renamed_from=spec.get("renamed_from"),
                     span=document.key_span(path),
                 )
             )

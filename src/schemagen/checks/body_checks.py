@@ -39,7 +39,7 @@ def _label(function: Function) -> str:
 
 
 def check_bodies_parse(catalog: Catalog) -> list[Diagnostic]:
-    """C369: ``sql`` and ``plpgsql`` bodies parse.
+    """C369: ``sql`` and ``plpgsql`` bodies parse; C379 (warning): a body the parser here cannot read.
 
     Prevents: ``syntax error at or near …`` and PL/pgSQL compile errors such as
     ``"v" is not a known variable`` at CREATE FUNCTION.
@@ -47,6 +47,16 @@ def check_bodies_parse(catalog: Catalog) -> list[Diagnostic]:
     found = []
     for function in catalog.functions.values():
         body = parse_body(function)
+        if body is not None and body.limitation is not None:
+            found.append(
+                warning(
+                    "C379",
+                    f"body of {_label(function)} is not analysed: it holds {body.limitation}",
+                    function.span,
+                    "nothing to fix in the body: it is created as written, ordered after every "
+                    "object whose name it mentions, and its queries are not checked",
+                )
+            )
         if body is not None and body.error is not None:
             found.append(
                 error(

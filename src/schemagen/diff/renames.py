@@ -1,6 +1,7 @@
 """Declared renames: rewrite the old catalog under the new names, and say so with rename changes.
 
-Tables, columns, indexes, constraints and enum values are renamed in place.
+Tables, columns, indexes, constraints and enum values are renamed in place; types,
+domains, sequences, views and routines too (``object_renames.py``).
 
 After the rewrite every other comparator sees the renamed table or column as
 kept, so its data survives; the rename changes run before anything else.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from schemagen.diff.object_renames import rename_objects
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change
 from schemagen.model.names import QualifiedName
@@ -53,6 +55,8 @@ def apply_renames(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
     old, more = _rename_constraints(old, new)
     changes += more
     old, more = _rename_enum_values(old, new)
+    changes += more
+    old, more = rename_objects(old, new)
     return old, changes + more
 
 

@@ -41,14 +41,20 @@ def record_rows(
     progress: Progress | None = None,
     *,
     read_only: bool = True,
+    database_wide: bool = False,
 ) -> dict[str, list[dict]]:
     """Run every catalog query (a fixed number) and return their rows by kind.
 
     ``read_only=False`` reads inside a transaction that already wrote (a scratch
-    database's uncommitted objects, read back and rolled back).
+    database's uncommitted objects, read back and rolled back). Default privileges
+    without a schema (database-wide) are read when no ``schemas`` are given, or
+    with ``database_wide``.
     """
     major = conn.info.server_version // 10000
-    params = {"schemas": sorted(set(schemas)) if schemas else None}
+    params = {
+        "schemas": sorted(set(schemas)) if schemas else None,
+        "database_wide": database_wide or not schemas,
+    }
     rows: dict[str, list[dict]] = {}
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cursor:
         if read_only:
@@ -64,7 +70,11 @@ def record_rows(
 
 
 def introspect(
-    conn: psycopg.Connection, schemas: list[str] | None, progress: Progress | None = None
+    conn: psycopg.Connection,
+    schemas: list[str] | None,
+    progress: Progress | None = None,
+    *,
+    database_wide: bool = False,
 ) -> tuple[Catalog, list[Omission]]:
     """Read the live catalog into the model.
 
@@ -72,13 +82,14 @@ def introspect(
         conn: an open connection (not inside a transaction).
         schemas: schemas to read; None reads every non-system schema.
         progress: optional callback, called once per query kind.
+        database_wide: also read default privileges without a schema when ``schemas`` are given.
 
     Returns:
         The catalog and what could not be expressed (kind, name, why).
     """
     from schemagen.introspect.reader import read_catalog  # the model: imported when first needed
 
-    return read_catalog(record_rows(conn, schemas, progress))
+    return read_catalog(record_rows(conn, schemas, progress, database_wide=database_wide))
 
 
 class BackgroundRows:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from schemagen.model import Index, IndexElement, QualifiedName
+from schemagen.model.pg.array_casts import settle_array_casts
 from schemagen.model.pg.scan import strip_outer_parens
 
 Row = Mapping[str, Any]
@@ -25,13 +26,17 @@ def read_indexes(rows: Iterable[Row]) -> list[Index]:
             unique=r["unique"],
             nulls_not_distinct=r["nulls_not_distinct"],
             include=tuple(r["include"] or ()),
-            where=r["where"],
+            where=settle_array_casts(r["where"]) if r["where"] else None,
             storage_parameters=parse_options(r["options"]),
             comment=r["comment"],
             valid=r.get("valid", True),
         )
         for r in rows
     ]
+
+
+def _expression(text: str | None) -> str | None:
+    return settle_array_casts(strip_outer_parens(text)) if text else None
 
 
 def read_index_element(element: Mapping[str, Any], can_order: bool) -> IndexElement:
@@ -50,7 +55,7 @@ def read_index_element(element: Mapping[str, Any], can_order: bool) -> IndexElem
     nulls_first = bool(option & INDOPTION_NULLS_FIRST)
     return IndexElement(
         column=element["column"],
-        expression=strip_outer_parens(element["expression"]) if element["expression"] else None,
+        expression=_expression(element["expression"]),
         opclass=element["opclass"],
         opclass_params=parse_options(element["opclass_options"]),
         collation=element["collation"],

@@ -24,6 +24,7 @@ from schemagen.model import (
     Table,
     UniqueConstraint,
 )
+from schemagen.model.pg.array_casts import settle_array_casts
 from schemagen.model.pg.scan import matching_paren, split_top_level, strip_outer_parens
 
 Row = Mapping[str, Any]
@@ -219,10 +220,10 @@ def read_foreign_key(row: Row) -> ForeignKey:
 
 
 def read_check(row: Row) -> CheckConstraint:
-    """CHECK constraint: the expression as ``pg_get_expr`` prints it, without ``CHECK (…)``."""
+    """CHECK constraint: the expression as ``pg_get_expr`` prints it, array casts settled."""
     return CheckConstraint(
         name=row["name"],
-        expression=row["expression"],
+        expression=settle_array_casts(row["expression"]),
         no_inherit=row["no_inherit"],
         not_valid=not row["validated"],
         comment=row["comment"],
@@ -239,7 +240,7 @@ def read_exclude(row: Row) -> ExcludeConstraint:
             for e in row["elements"] or ()
         ),
         include=tuple(row["include"] or ()),
-        where=row["where"],
+        where=settle_array_casts(row["where"]) if row["where"] else None,
         deferrable=row["deferrable"],
         initially_deferred=row["initially_deferred"],
         comment=row["comment"],

@@ -21,6 +21,7 @@ from schemagen.model import (
     Schema,
     Sequence,
 )
+from schemagen.model.pg.array_casts import settle_array_casts
 
 Row = Mapping[str, Any]
 
@@ -76,7 +77,7 @@ def read_domains(rows: Iterable[Row]) -> list[Domain]:
             checks=tuple(
                 CheckConstraint(
                     name=c["name"],
-                    expression=c["expression"],
+                    expression=settle_array_casts(c["expression"]),
                     not_valid=c["not_valid"],
                     comment=c.get("comment"),
                 )

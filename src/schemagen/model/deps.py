@@ -15,6 +15,7 @@ from schemagen.model.bodies import signature_of
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column, CompositeType, Domain, ForeignKey, Index, Sequence, Table
 from schemagen.model.pg.scan import search_path_schemas, split_dotted
+from schemagen.model.pg.sqlbodies import declared_types
 from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH, Declared, References, Text, references
 from schemagen.model.pg.types import parse_type_name
 from schemagen.model.routines import Function, View
@@ -204,6 +205,19 @@ def body_references(function: Function, catalog: Catalog | None = None) -> Refer
         language=function.language,
         signature=signature_of(function),
     )
+
+
+def declared_type_needs(function: Function) -> set[ObjectRef]:
+    """The types (or row types) a PL/pgSQL body declares variables of: resolved at CREATE FUNCTION."""
+    if function.language.lower() != "plpgsql":
+        return set()
+    path = [s for s in function_search_path(function) if s != "pg_catalog"]
+    needs: set[ObjectRef] = set()
+    for schema, name in declared_types(function.body):
+        for where in [schema] if schema else path:
+            if where != "pg_catalog":
+                needs |= {type_ref(QualifiedName(where, name)), table_ref(QualifiedName(where, name))}
+    return needs
 
 
 def _path_with(table: QualifiedName | None) -> tuple[str, ...]:

@@ -59,6 +59,8 @@ class EnumType:
     comment: str | None = None
     values_renamed_from: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     """(new label, previous label) pairs (``values_renamed_from:``): ``RENAME VALUE``, never a rebuild."""
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()
 
 
@@ -87,6 +89,8 @@ class Domain:
     collation: str | None = None
     checks: tuple[CheckConstraint, ...] = ()
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()
 
 
@@ -106,6 +110,8 @@ class CompositeType:
     name: QualifiedName
     attributes: tuple[CompositeAttribute, ...]
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()
 
 
@@ -123,6 +129,8 @@ class Sequence:
     cycle: bool = False
     owned_by: tuple[QualifiedName, str] | None = None
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()
 
 

@@ -1,5 +1,5 @@
-"""Declared renames (``renamed_from``): a table, column, index, constraint or enum value keeps its
-data under a new name."""
+"""Declared renames (``renamed_from``): a table, column, index, constraint, enum value, type, domain,
+sequence, view or routine keeps its data (and its dependents) under a new name."""
 
 from __future__ import annotations
 
@@ -71,3 +71,25 @@ class RenameEnumValue(Change):
 
     def reverse(self) -> Change:
         return RenameEnumValue(self.enum, self.new_label, self.old_label)
+
+
+@dataclass(frozen=True)
+class RenameObject(Change):
+    """``ALTER TYPE|DOMAIN|SEQUENCE|VIEW|MATERIALIZED VIEW|FUNCTION|PROCEDURE … RENAME TO …``.
+
+    ``object_kind`` is the SQL word after ALTER; ``signature`` the identity argument
+    types of a routine (None for the other kinds). A new schema is ``SET SCHEMA`` first.
+    """
+
+    object_kind: str
+    old_name: QualifiedName
+    new_name: QualifiedName
+    signature: tuple[str, ...] | None = None
+
+    def reverse(self) -> Change:
+        return RenameObject(self.object_kind, self.new_name, self.old_name, self.signature)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the schema changes too."""
+        return self.old_name.schema != self.new_name.schema

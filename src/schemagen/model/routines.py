@@ -51,6 +51,8 @@ class Function:
     object_file: str | None = None
     """A C function's library (``AS 'object_file', 'body'``: ``body`` is then the link symbol)."""
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()
 
     @property
@@ -118,6 +120,8 @@ class View:
     check_option: str | None = None  # LOCAL | CASCADED
     with_data: bool = True
     comment: str | None = None
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = _span()
 
 

@@ -57,7 +57,7 @@ def _type_needs(text: str | None) -> set[ObjectRef]:
 
 
 def function_needs(function: Function, *, body: bool = True) -> set[ObjectRef]:
-    """Schema, argument and result types, and for SQL functions (``body``) what the body uses."""
+    """Schema, argument and result types, and (``body``) what a SQL body uses or a PL/pgSQL one declares."""
     needs = {deps.schema_ref(function.name.schema)}
     for argument in function.arguments:
         needs |= _type_needs(argument.type) | deps.expression_needs(argument.default)
@@ -67,6 +67,8 @@ def function_needs(function: Function, *, body: bool = True) -> set[ObjectRef]:
     if body and function.language.lower() == "sql":  # only SQL bodies are checked when created
         needs |= deps.needs_of(deps.body_references(function))
         needs.discard(deps.function_ref(function.name))
+    if body:  # a PL/pgSQL body's DECLARE types are looked up when it is created
+        needs |= deps.declared_type_needs(function)
     return needs
 
 

@@ -297,6 +297,11 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (RENAME_PHASE, _in(c.table), 3, c.old_name),
         hazards=frozenset({H.ACCESS_EXCLUSIVE_LOCK, H.RENAMES_IN_USE}),
     ),
+    rc.RenameObject: ChangeFacts(
+        None,
+        key=lambda c: (RENAME_PHASE, _in(c.old_name), 5, c.object_kind),
+        hazards=frozenset({H.RENAMES_IN_USE}),
+    ),
     rc.RenameEnumValue: ChangeFacts(
         K.ENUM,
         key=lambda c: (RENAME_PHASE, _in(c.enum), 4, c.old_label),

@@ -14,6 +14,7 @@ from schemagen.model.rename_changes import (
     RenameConstraint,
     RenameEnumValue,
     RenameIndex,
+    RenameObject,
     RenameTable,
 )
 from schemagen.plan.facts import facts_of
@@ -21,7 +22,9 @@ from schemagen.plan.facts import facts_of
 
 def is_rename(change: Change) -> bool:
     """Whether a change renames (renames run before every change that uses the names)."""
-    return isinstance(change, RenameTable | RenameColumn | RenameIndex | RenameConstraint | RenameEnumValue)
+    return isinstance(
+        change, RenameTable | RenameColumn | RenameIndex | RenameConstraint | RenameEnumValue | RenameObject
+    )
 
 
 def is_drop(change: Change) -> bool:

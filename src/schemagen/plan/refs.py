@@ -70,6 +70,7 @@ from schemagen.model.rename_changes import (
     RenameConstraint,
     RenameEnumValue,
     RenameIndex,
+    RenameObject,
     RenameTable,
 )
 from schemagen.plan.code_refs import CODE_RULES
@@ -317,6 +318,8 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     RenameConstraint: lambda c: refs(
         creates={deps.constraint_ref(c.table, c.new_name)}, needs_new={deps.table_ref(c.table)}
     ),
+    # the object stays (what uses it follows by OID); renames run before every other change
+    RenameObject: lambda c: refs(needs_new={deps.schema_ref(c.new_name.schema)}),
     RenameEnumValue: lambda c: refs(
         creates={deps.enum_value_ref(c.enum, c.new_label)}, needs_new={deps.type_ref(c.enum)}
     ),

@@ -10,6 +10,7 @@ from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
 from schemagen.model import support_changes as su
 from schemagen.model.changes import Change, ColumnChange, snake_case
+from schemagen.model.identity import identity_text
 from schemagen.model.names import QualifiedName
 
 SIGNS = {"created": "+", "altered": "~", "dropped": "-"}
@@ -246,6 +247,12 @@ def _describers() -> dict[type[Change], object]:
         cc.DeleteReferenceRows: lambda x: ("rows", str(x.rows.table), dropped, f"{len(x.rows.rows)} deleted"),
         rc.RenameTable: lambda x: ("table", str(x.table.name), altered, f"renamed from {x.old_name}"),
         rc.RenameIndex: lambda x: ("index", str(x.new_name), altered, f"renamed from {x.old_name.name}"),
+        rc.RenameObject: lambda x: (
+            x.object_kind.lower(),
+            identity_text(x.new_name, x.signature),
+            altered,
+            f"renamed from {x.old_name}",
+        ),
         rc.RenameConstraint: lambda x: (
             "constraint",
             f"{x.table}.{x.new_name}",

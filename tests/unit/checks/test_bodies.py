@@ -142,3 +142,25 @@ def test_plpgsql_bodies_with_variadic_and_user_array_arguments_parse():
     assert body is not None and body.error is None
     assert {"application_id", "target_type", "tags"} <= body.variables
     assert check_bodies_parse(Catalog.of(functions=[function])) == []
+
+
+def test_a_construct_the_parser_cannot_read_is_a_warning_naming_it():
+    """libpg_query's PL/pgSQL parser cannot look up a type of a schema other than public: not an error."""
+    function = _plpgsql("DECLARE v agents.state; BEGIN SELECT * INTO v FROM agents.state; RETURN 1; END;")
+    [diag] = check_bodies_parse(_catalog(function))
+    assert diag.code == "C379" and diag.severity is Severity.WARNING and diag.span == span(3)
+    assert "schema other than public" in diag.message
+    assert parse_body(function).error is None and parse_body(function).limitation
+    public = _plpgsql("DECLARE v public.t; BEGIN RETURN 1; END;")
+    assert check_bodies_parse(_catalog(public)) == []
+
+
+def test_cursor_arguments_and_expressions_with_a_from_clause_parse():
+    """PL/pgSQL reads an expression as ``SELECT <expression>``: ``x AS a`` and ``a FROM t`` are valid."""
+    cursor = _plpgsql(
+        "DECLARE c NO SCROLL CURSOR (n integer) FOR SELECT s.state_key FROM agents.state s LIMIT n; "
+        "r record; BEGIN FOR r IN c (n := 3) LOOP NULL; END LOOP; RETURN 1; END;"
+    )
+    from_clause = _plpgsql("DECLARE k text; BEGIN k := state_key FROM agents.state LIMIT 1; RETURN 1; END;")
+    assert check_bodies_parse(_catalog(cursor, from_clause)) == []
+    assert check_body_references(_catalog(cursor, from_clause)) == []

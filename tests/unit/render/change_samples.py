@@ -166,6 +166,12 @@ def every_change() -> list[ch.Change]:
         rc.RenameIndex(Q("app", "old_idx"), Q("app", "Orders_amount_idx")),
         rc.RenameConstraint(T, "old_check", "Orders_amount_check"),
         rc.RenameEnumValue(Q("app", "status"), "it's", "done"),
+        rc.RenameObject("TYPE", Q("app", "old status"), Q("app", "Status")),
+        rc.RenameObject("DOMAIN", Q("old", "money"), Q("app", "money")),
+        rc.RenameObject("SEQUENCE", Q("app", "old_seq"), Q("app", "order_seq")),
+        rc.RenameObject("MATERIALIZED VIEW", Q("app", "old_totals"), Q("app", "totals")),
+        rc.RenameObject("FUNCTION", Q("app", "old_f"), Q("app", "f"), ("integer", "app.status[]")),
+        rc.RenameObject("PROCEDURE", Q("old", "p"), Q("app", "p"), ()),
     ]
 
 

@@ -1,4 +1,5 @@
--- ALTER DEFAULT PRIVILEGES entries, in a schema in scope or global (schema NULL).
+-- ALTER DEFAULT PRIVILEGES entries, in a schema in scope or global (schema NULL: when all
+-- schemas are read, or database_wide).
 -- for_role is NULL for the connected role's own entries (no FOR ROLE needed to recreate them).
 -- A global entry replaces the built-in default (acldefault): action 'grant' is a privilege
 -- beyond it, 'revoke' one of it that was taken away. A schema's entry only adds ('grant').
@@ -13,7 +14,7 @@ WITH entries AS (
                 ELSE NULL END AS base
     FROM pg_default_acl da
     LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace
-    WHERE (da.defaclnamespace = 0 AND %(schemas)s::text[] IS NULL)
+    WHERE (da.defaclnamespace = 0 AND %(database_wide)s)
        OR (n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
            AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[])))
 ), changed AS (

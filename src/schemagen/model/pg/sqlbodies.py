@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pglast import ast, parse_sql
-from pglast.parser import ParseError, parse_plpgsql_json
+from pglast.parser import ParseError, parse_plpgsql_json, scan
 
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.sqlparse import column_references, parse_expression
@@ -53,6 +53,8 @@ class Body:
 
     nodes: tuple[ast.Node, ...] = ()
     error: str | None = None
+    limitation: str | None = None
+    """A construct the parser here cannot read (not the body's fault): the body is not analysed."""
     dynamic: tuple[ast.Node, ...] = ()
     variables: frozenset[str] = frozenset()
     """PL/pgSQL variables (arguments, declared names, ``new``/``old``…): not columns."""
@@ -152,12 +154,31 @@ def _parse_sql_body(body: str) -> Body:
         return Body(error=str(exc.args[0]))
 
 
+_LIMITATIONS = {
+    "LookupExplicitNamespace": "a variable whose type is qualified with a schema other than public "
+    "or pg_catalog (`v app.users;`): the PL/pgSQL parser used here has no catalog to look it up",
+}
+"""libpg_query's ``Not implemented (…)`` messages: the construct each stands for."""
+
+
+def _limitation(message: str) -> str | None:
+    """The construct a parser message says the parser cannot handle, or None (a real error)."""
+    if not message.startswith("Not implemented"):
+        return None
+    for marker, construct in _LIMITATIONS.items():
+        if marker in message:
+            return construct
+    return message
+
+
 @lru_cache(maxsize=1024)
 def _parse_plpgsql_body(statement: str) -> Body:
     try:
         tree = json.loads(parse_plpgsql_json(statement))
     except ParseError as exc:
-        return Body(error=str(exc.args[0]))
+        message = str(exc.args[0])
+        limitation = _limitation(message)
+        return Body(limitation=limitation) if limitation else Body(error=message)
     nodes: list[ast.Node] = []
     for query, mode in _embedded(tree):
         if mode == _RAW_PARSE_DEFAULT:
@@ -171,11 +192,87 @@ def _parse_plpgsql_body(statement: str) -> Body:
         elif mode != _RAW_PARSE_EXPRESSION:
             continue
         parsed = parse_expression(query)
-        if parsed.node is None:
+        node = parsed.node if parsed.node is not None else _select_list(query)
+        if node is None:
             return Body(error=f"{parsed.error} in: {query}")
-        nodes.append(parsed.node)
+        nodes.append(node)
     variables = frozenset(name.lower() for name in _variable_names(tree) if name)
     return Body(tuple(nodes), dynamic=tuple(_dynamic(tree)), variables=variables)
+
+
+_NOT_A_TYPE = frozenset({"ALIAS", "CURSOR", "NO", "SCROLL"})
+
+
+@lru_cache(maxsize=1024)
+def declared_types(body: str) -> tuple[tuple[str | None, str], ...]:
+    """(schema or None, name) of each type a PL/pgSQL body's DECLARE sections name.
+
+    PostgreSQL resolves these when the function is created (``v app.users;``,
+    ``r app.users%ROWTYPE``, ``c app.t.col%TYPE`` names the table ``app.t``), so
+    the function must come after them. Read with PostgreSQL's scanner: the
+    PL/pgSQL parser used here keeps no type name for a row variable.
+
+    >>> declared_types("DECLARE v app.users; n int := 0; c app.t.col%TYPE; BEGIN RETURN; END")
+    (('app', 'users'), (None, 'int'), ('app', 't'))
+    """
+    try:
+        tokens = [(body[t.start : t.end + 1], t.name) for t in scan(body)]
+    except ParseError:
+        return ()
+    found: list[tuple[str | None, str]] = []
+    declaring, start = False, 0
+    for i, (word, _) in enumerate(tokens):
+        upper = word.upper()
+        if upper == "DECLARE":
+            declaring, start = True, i + 1
+        elif declaring and upper == "BEGIN":
+            declaring = False
+        elif declaring and word == ";":
+            declared = _declared_type(tokens[start:i])
+            if declared is not None:
+                found.append(declared)
+            start = i + 1
+    return tuple(found)
+
+
+def _declared_type(declaration: list[tuple[str, str]]) -> tuple[str | None, str] | None:
+    """The type one declaration (``name [CONSTANT] type …``, without ``;``) names, or None."""
+    position = 2 if len(declaration) > 2 and declaration[1][0].upper() == "CONSTANT" else 1
+    chain: list[str] = []
+    while position < len(declaration):
+        word, kind = declaration[position]
+        if not chain and word.upper() in _NOT_A_TYPE:
+            return None
+        if kind not in ("IDENT",) and not word[:1].isalpha() and not word.startswith('"'):
+            break
+        chain.append(word[1:-1].replace('""', '"') if word.startswith('"') else word.lower())
+        if position + 1 < len(declaration) and declaration[position + 1][0] == ".":
+            position += 2
+            continue
+        position += 1
+        break
+    following = declaration[position + 1][0].upper() if position + 1 < len(declaration) else ""
+    if position < len(declaration) and declaration[position][0] == "%" and following == "TYPE":
+        chain = chain[:-1]  # a column's type: the relation holds it (a bare name is a variable)
+    if not chain or len(chain) > 2:
+        return None
+    return (chain[0], chain[1]) if len(chain) == 2 else (None, chain[0])
+
+
+def _select_list(query: str) -> ast.Node | None:
+    """A PL/pgSQL expression that is more than one value: the SELECT it stands for, or None.
+
+    PL/pgSQL reads an expression as ``SELECT <expression>``, so a target list with
+    names (the arguments of a cursor, ``c (a := x)``, reach the parser as ``x AS a``)
+    or even a ``FROM`` clause (``v := a FROM t``) is valid; the query is analysed whole.
+    """
+    try:
+        statements = parse_sql("SELECT " + query)
+    except ParseError:
+        return None
+    if len(statements) != 1 or not isinstance(statements[0].stmt, ast.SelectStmt):
+        return None
+    return statements[0].stmt
 
 
 _DYNAMIC_QUERY = {

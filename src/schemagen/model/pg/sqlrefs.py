@@ -190,8 +190,8 @@ def _parse(
         body: Body | None = parse_standard_body(text)
     else:
         body = parse_body(language, text, signature)
-    if body is None or body.error is not None:
-        return None, frozenset()
+    if body is None or body.error is not None or body.limitation is not None:
+        return None, frozenset()  # the names the scanner finds stand in (``_scanned``)
     return body.nodes, parameters | body.variables
 
 
