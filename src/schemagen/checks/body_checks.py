@@ -39,10 +39,12 @@ def _label(function: Function) -> str:
 
 
 def check_bodies_parse(catalog: Catalog) -> list[Diagnostic]:
-    """C369: ``sql`` and ``plpgsql`` bodies parse; C379 (warning): a body the parser here cannot read.
+    """C369: ``sql`` and ``plpgsql`` bodies parse; C379: a body the parser here cannot read (both warnings).
 
     Prevents: ``syntax error at or near …`` and PL/pgSQL compile errors such as
-    ``"v" is not a known variable`` at CREATE FUNCTION.
+    ``"v" is not a known variable`` at CREATE FUNCTION. A warning, not an error: live
+    databases hold such bodies (pg_dump sets ``check_function_bodies = off``), and an
+    inspected project must build; the body is created with the check off, as pg_dump does.
     """
     found = []
     for function in catalog.functions.values():
@@ -59,9 +61,10 @@ def check_bodies_parse(catalog: Catalog) -> list[Diagnostic]:
             )
         if body is not None and body.error is not None:
             found.append(
-                error(
+                warning(
                     "C369",
-                    f"body of {_label(function)} does not parse ({function.language}): {body.error}",
+                    f"body of {_label(function)} does not parse ({function.language}): {body.error}; "
+                    "it is created with check_function_bodies = off, as pg_dump does, and fails when called",
                     function.span,
                     "fix the body; it is parsed with PostgreSQL's own SQL and PL/pgSQL parsers",
                 )

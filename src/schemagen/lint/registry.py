@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     _r("C355", "unknown-function", W, "build", "pglast", "a called function nobody declares"),
     _r("C357", "deprecated-function", W, "build", "pglast", "a deprecated built-in function"),
     _r("C368", "custom-setting-without-missing-ok", W, "build", "pglast", "current_setting('app.x') without missing_ok"),
+    _r("C369", "body-does-not-parse", W, "build", "pglast", "a sql / plpgsql body does not parse (created unchecked)"),
     _r("C374", "extension-relation-without-extension", W, "build", "pglast", "a body reads an extension's relation without the extension"),
     _r("C379", "body-not-analysed", W, "build", "pglast", "a body holds a construct the body parser cannot read"),
     _r("C390", "duplicate-index", W, "build", "model", "an index with the same keys as another"),

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 import jinja2
 
+from schemagen.model.bodies import parse_body
+from schemagen.model.routines import Function
 from schemagen.model.templates import OVERRIDABLE_TEMPLATES, TEMPLATE_PACKAGE, TemplateOverride
 from schemagen.render.quoting import (
     dollar_quote,
@@ -50,7 +52,14 @@ def environment() -> jinja2.Environment:
         statement_text=statement_text,
         kind=lambda obj: type(obj).__name__,
     )
+    env.tests.update(unparsed_body=unparsed_body)
     return env
+
+
+def unparsed_body(function: Function) -> bool:
+    """Whether a function's body does not parse: it is created with ``check_function_bodies`` off."""
+    body = parse_body(function)
+    return body is not None and body.error is not None
 
 
 def file_environment(overrides: Sequence[TemplateOverride] = ()) -> jinja2.Environment:
