@@ -20,8 +20,10 @@ from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog, Function, QualifiedName
 from schemagen.model.bodies import parse_body
 from schemagen.model.pg.builtins import extension_types
+from schemagen.model.pg.sqlbodies import declared_types
 from schemagen.model.pg.sqlparse import parse_query, walk
 from schemagen.model.pg.sqlrefs import DEFAULT_SEARCH_PATH
+from schemagen.model.pg.types import canonical_type, is_builtin_type
 
 DDL_SEARCH_PATH = ("pg_catalog", *DEFAULT_SEARCH_PATH)
 
@@ -35,6 +37,10 @@ class _Query:
     statements: tuple[ast.Node, ...]
     search_path: tuple[str, ...]
     parameters: frozenset[str] = frozenset()
+
+    def finding(self, code: str, message: str, hint: str) -> Diagnostic:
+        """The error for this query."""
+        return error(code, message, self.span, hint)
 
 
 def _search_path(function: Function) -> tuple[str, ...]:
@@ -86,7 +92,8 @@ def _cte_names(statements: tuple[ast.Node, ...]) -> set[str]:
 
 
 def check_query_relations(catalog: Catalog) -> list[Diagnostic]:
-    """C375: an unqualified relation that is not on the search path the query is resolved with.
+    """C375: an unqualified relation (or a cast to a type, a call of a function, a PL/pgSQL
+    variable's type, that the project declares in another schema) not on the search path.
 
     Prevents: ``relation "x" does not exist`` at CREATE VIEW / CREATE FUNCTION
     (the DDL runs with ``search_path = pg_catalog, public``), or a view that
@@ -97,6 +104,34 @@ def check_query_relations(catalog: Catalog) -> list[Diagnostic]:
         ctes = _cte_names(query.statements)
         reported = set()
         for node in (n for top in query.statements for n in walk(top, into_subqueries=True)):
+            if isinstance(node, ast.FuncCall):
+                missing = _function_off_path(catalog, node, query.search_path)
+                if missing is not None and missing not in reported:
+                    reported.add(missing)
+                    found.append(
+                        query.finding(
+                            "C375",
+                            f"{query.label} calls {missing} unqualified, which is not found on its "
+                            f"search_path ({', '.join(query.search_path) or '(empty)'}): "
+                            f"function {missing} does not exist",
+                            "qualify the function",
+                        )
+                    )
+                continue
+            if isinstance(node, ast.TypeCast):
+                missing = _type_off_path(catalog, node.typeName, query.search_path)
+                if missing is not None and missing not in reported:
+                    reported.add(missing)
+                    found.append(
+                        query.finding(
+                            "C375",
+                            f"{query.label} casts to {missing} unqualified, which is not found on its "
+                            f"search_path ({', '.join(query.search_path) or '(empty)'}): "
+                            f'type "{missing}" does not exist',
+                            "qualify the type",
+                        )
+                    )
+                continue
             if not isinstance(node, ast.RangeVar) or node.schemaname is not None:
                 continue
             name = node.relname
@@ -107,12 +142,78 @@ def check_query_relations(catalog: Catalog) -> list[Diagnostic]:
             hint = f"qualify it: {' or '.join(elsewhere)}" if elsewhere else "declare it, or check the name"
             path = ", ".join(query.search_path) or "(empty)"
             found.append(
-                error(
+                query.finding(
                     "C375",
                     f"{query.label} reads {name} unqualified, which is not found on its search_path "
                     f'({path}): relation "{name}" does not exist',
-                    query.span,
                     hint,
+                )
+            )
+    return found + _declared_types_off_path(catalog)
+
+
+_FIRST_WORDS = frozenset({"double", "national"})
+"""First words of built-in types spelled in several words (``double precision``)."""
+
+
+def _function_off_path(catalog: Catalog, call: ast.FuncCall, path: tuple[str, ...]) -> str | None:
+    """An unqualified call of a function the project declares only off ``path`` (else None)."""
+    names = [n.sval for n in call.funcname or () if isinstance(n, ast.String)]
+    if len(names) != 1:
+        return None
+    schemas = {f.name.schema for f in catalog.functions_named(names[0])}
+    if not schemas or any(s in schemas for s in path):
+        return None
+    return names[0]
+
+
+def _type_off_path(catalog: Catalog, type_name: ast.TypeName, path: tuple[str, ...]) -> str | None:
+    """An unqualified user type name not found on ``path`` (None: qualified, built in or found)."""
+    names = [n.sval for n in type_name.names or () if isinstance(n, ast.String)]
+    if len(names) != 1 or _type_on_path(catalog, names[0], path):
+        return None
+    return names[0]
+
+
+def _type_on_path(catalog: Catalog, name: str, path: tuple[str, ...]) -> bool:
+    """Whether ``name`` resolves on ``path``; only a type the project declares elsewhere is reported."""
+    if name in _FIRST_WORDS or is_builtin_type(canonical_type(name)) or name in extension_types():
+        return True
+    declared = {
+        q.schema
+        for q in (*catalog.enums, *catalog.domains, *catalog.composite_types, *catalog.tables, *catalog.views)
+        if q.name == name
+    }
+    return not declared or any(
+        QualifiedName(s, name) in catalog.enums
+        or QualifiedName(s, name) in catalog.domains
+        or QualifiedName(s, name) in catalog.composite_types
+        or _relations_on_path(catalog, name, (s,))
+        for s in path
+    )
+
+
+def _declared_types_off_path(catalog: Catalog) -> list[Diagnostic]:
+    """C375 for a PL/pgSQL variable whose unqualified type is not on the function's search path.
+
+    PostgreSQL resolves ``DECLARE v t;`` when the function is created (with
+    ``check_function_bodies`` on): ``type "t" does not exist``.
+    """
+    found = []
+    for function in catalog.functions.values():
+        if function.language != "plpgsql":
+            continue
+        path = _search_path(function)
+        for schema, name in dict.fromkeys(declared_types(function.body)):
+            if schema is not None or _type_on_path(catalog, name, path):
+                continue
+            query = _Query(f"{function.kind} {function.key}", function.span, (), path)
+            found.append(
+                query.finding(
+                    "C375",
+                    f"{query.label} declares a variable of type {name}, which is not found on its "
+                    f'search_path ({", ".join(path) or "(empty)"}): type "{name}" does not exist',
+                    "qualify the type, or set the function's search_path:",
                 )
             )
     return found
@@ -221,11 +322,10 @@ def check_query_columns(catalog: Catalog) -> list[Diagnostic]:
                 continue
             for column in dict.fromkeys(_unknown_columns(catalog, statement, query, [], ctes)):
                 found.append(
-                    error(
+                    query.finding(
                         "C376",
                         f"{query.label} reads column {column}, which none of the relations it reads has: "
                         f'column "{column}" does not exist',
-                        query.span,
                         "check the spelling against the table's columns",
                     )
                 )

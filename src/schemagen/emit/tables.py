@@ -29,6 +29,7 @@ from schemagen.model.pg.naming import (
     default_sequence_name,
 )
 from schemagen.model.pg.serial import SERIAL_NAMES, serial_default
+from schemagen.model.pg.sqlrefs import references
 from schemagen.model.pg.types import short_type
 
 MACRO_KEYS = ("audit", "notify", "updated_at")
@@ -230,8 +231,13 @@ def _identity(column: Column) -> Any:
 
 
 def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
-    """CHECKs named as PostgreSQL names a one-column CHECK: written on the column."""
+    """CHECKs named as PostgreSQL names a one-column CHECK: written on the column.
+
+    Only a CHECK that reads that one column: the build names a column's CHECK that
+    reads several columns ``<table>_check``, as PostgreSQL does.
+    """
     result: dict[str, tuple[str, str]] = {}
+    columns = {c.name for c in table.columns}
     for check in table.checks:
         if check.no_inherit or check.not_valid:
             continue
@@ -239,7 +245,9 @@ def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
             if column.name not in result and check.name == default_constraint_name(
                 table.name.name, [column.name], "check"
             ):
-                result[column.name] = (check.name, check.expression)
+                found = references(check.expression, table=(table.name.schema, table.name.name)).columns
+                if {c for _, _, c in found} & columns == {column.name}:
+                    result[column.name] = (check.name, check.expression)
                 break
     return result
 

@@ -164,3 +164,31 @@ def test_cursor_arguments_and_expressions_with_a_from_clause_parse():
     from_clause = _plpgsql("DECLARE k text; BEGIN k := state_key FROM agents.state LIMIT 1; RETURN 1; END;")
     assert check_bodies_parse(_catalog(cursor, from_clause)) == []
     assert check_body_references(_catalog(cursor, from_clause)) == []
+
+
+def test_a_plpgsql_variable_of_a_type_declared_in_another_schema_off_the_path():
+    """C375: ``DECLARE v mood;`` is resolved at CREATE FUNCTION through the function's search_path."""
+    from schemagen.checks.query_names import check_query_relations
+    from schemagen.model import EnumType
+
+    mood = EnumType(qn("agents.mood"), ("sad", "happy"))
+    bare = _plpgsql("DECLARE v mood; BEGIN RETURN 1; END;")
+    [diag] = check_query_relations(_catalog(bare, enums=[mood]))
+    assert diag.code == "C375" and 'type "mood" does not exist' in diag.message
+    qualified = _plpgsql("DECLARE v agents.mood; n integer; d double precision; BEGIN RETURN 1; END;")
+    assert check_query_relations(_catalog(qualified, enums=[mood])) == []
+
+
+def test_sql_body_casts_and_calls_of_objects_declared_off_the_path():
+    from schemagen.checks.query_names import check_query_relations
+    from schemagen.model import EnumType
+
+    mood = EnumType(qn("agents.mood"), ("sad", "happy"))
+    helper = Function(qn("agents.helper"), returns="integer", body="SELECT 1")
+    bad = Function(qn("agents.g"), returns="integer", body="SELECT helper() + ('sad'::mood)::text::int")
+    found = check_query_relations(_catalog(bad, helper, enums=[mood]))
+    assert [d.code for d in found] == ["C375", "C375"]
+    assert any("calls helper unqualified" in d.message for d in found)
+    assert any("casts to mood unqualified" in d.message for d in found)
+    good = Function(qn("agents.g"), returns="integer", body="SELECT agents.helper() + length('sad'::text)")
+    assert check_query_relations(_catalog(good, helper, enums=[mood])) == []

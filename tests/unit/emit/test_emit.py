@@ -344,3 +344,17 @@ def test_column_shorthand_only_when_it_says_everything():
     assert column_shorthand({"type": "bigint", "references": deferred}) is None
     assert column_shorthand({"type": "bigint", "references": "My Users"}) == 'bigint references "My Users"'
     assert column_shorthand({"type": "integer", "default": "1 not null"}) is None  # would read back otherwise
+
+
+def test_a_check_named_after_a_column_but_reading_several_stays_under_checks():
+    """The build names a column's CHECK that reads several columns ``<table>_check`` (as PostgreSQL
+    does), so ``registry_name_check`` reading ``name`` and ``id`` is written under ``checks:``."""
+    one = CheckConstraint("registry_name_check", "length((name)::text) > 0")
+    several = CheckConstraint("registry_name_check", "length((name)::text) > id")
+    doc = _emit(tables=[_registry(checks=(one,))])["schema/app.yaml"]
+    assert (
+        "check" in str(doc["tables"]["registry"]["columns"]["name"])
+        and "checks" not in doc["tables"]["registry"]
+    )
+    doc = _emit(tables=[_registry(checks=(several,))])["schema/app.yaml"]
+    assert doc["tables"]["registry"]["checks"] == {"registry_name_check": "length((name)::text) > id"}
