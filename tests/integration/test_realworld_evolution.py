@@ -28,12 +28,8 @@ BENCHMARK_ONLY: dict[str, str] = {
 }
 """Schema → why it runs in the benchmark script, not in CI."""
 
-_ROLES = "C314: grants name the bootstrap role 'postgres', which inspect does not write (role attributes)"
 
-KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("supabase_auth", "pg18"): ("build", _ROLES),
-    ("supabase_auth", "pg15"): ("build", _ROLES),
-}
+KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {}
 """(schema, server) → (stage it stops at, why)."""
 
 
