@@ -128,9 +128,17 @@ def test_audit_settings_come_back_in_schemagen_yaml(fresh_db, tmp_path):
         "CREATE INDEX ON shop.events_2026_02 (kind)",
         "CREATE OR REPLACE FUNCTION audit.log_changes() RETURNS trigger LANGUAGE plpgsql "
         "SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$BEGIN RETURN NULL; END$$",
-        "CREATE TABLE audit.notes (note text)",
+        "ALTER TABLE audit.change_log ADD COLUMN note text",
+        "CREATE TRIGGER late BEFORE INSERT ON audit.change_log "
+        "FOR EACH ROW EXECUTE FUNCTION audit.log_changes()",
     ],
-    ids=["hand-made-child", "index-on-a-child", "changed-log-changes", "table-in-audit"],
+    ids=[
+        "hand-made-child",
+        "index-on-a-child",
+        "changed-log-changes",
+        "changed-change-log",
+        "trigger-on-log",
+    ],
 )
 def test_what_the_builder_would_not_make_keeps_everything_expanded(fresh_db, tmp_path, change):
     run_sql(fresh_db, _built(tmp_path / "declared", PROJECT))
@@ -142,3 +150,30 @@ def test_what_the_builder_would_not_make_keeps_everything_expanded(fresh_db, tmp
     assert "events_2026_01:" in shop and "audit_orders:" in shop
     result = compile_project(tmp_path / "a")
     assert result.ok, "\n".join(d.format() for d in result.diagnostics)
+
+
+USER_OBJECTS = """
+COMMENT ON SCHEMA audit IS 'Change history';
+CREATE VIEW audit.daily AS SELECT date_trunc('day', changed_at) AS day, count(*) AS n
+    FROM audit.change_log GROUP BY 1;
+CREATE FUNCTION partitions.today() RETURNS date LANGUAGE sql STABLE AS 'SELECT current_date';
+"""
+
+
+def test_the_users_own_objects_in_the_macro_schemas_stay_beside_the_keys(fresh_db, tmp_path):
+    run_sql(fresh_db, _built(tmp_path / "declared", PROJECT))
+    run_sql(fresh_db, USER_OBJECTS)
+    first = inspect_database(fresh_db, None, tmp_path / "a")
+    assert EXPECTED_EVENTS in first.files["schema/shop.yaml"]
+    audit, partitions = first.files["schema/audit.yaml"], first.files["schema/partitions.yaml"]
+    assert "comment: Change history" in audit and "daily:" in audit
+    assert "change_log" not in audit.split("views:")[0] and "log_changes" not in audit
+    assert "today:" in partitions and "run_maintenance" not in partitions
+    rebuilt = compile_project(tmp_path / "a")
+    assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
+    with scratch_database(fresh_db, "rules_b") as target:
+        run_sql(target, rebuilt.files["schema.sql"])
+        live_a, _ = read_database(fresh_db, None)
+        live_b, _ = read_database(target, None)
+        assert differences(live_a, live_b) == []
+        assert inspect_database(target, None, tmp_path / "b").files == first.files

@@ -92,8 +92,9 @@ def fold_rules(catalog: Catalog, settings: ProjectSettings | None = None) -> Fol
     table_audit, audit_owned, audit_settings = audit
     owned |= audit_owned
     folded = _without(catalog, owned)
-    if _mentions_any(folded, {MAINTENANCE.schema} | ({CHANGE_LOG.schema} if table_audit else set())):
-        return unchanged
+    kept = {s for s in (MAINTENANCE.schema, CHANGE_LOG.schema) if _mentions_any(folded, {s})}
+    if kept:  # the user's own objects in the macros' schemas: written in the schema's file
+        folded = _without(catalog, owned - {("schemas", s) for s in kept})
     rules = {name: {k: v for k, v in spec.items() if k != "range"} for name, spec in specs.items()}
     rules.pop(CHANGE_LOG, None)
     return FoldedRules(folded, rules, table_audit, audit_settings)
@@ -149,21 +150,20 @@ def _spec(catalog: Catalog, name: QualifiedName, row: dict[str, Any]) -> dict[st
 def _owned_by_maintenance(
     catalog: Catalog, function: Any, specs: dict[QualifiedName, dict[str, Any]]
 ) -> set[tuple[str, Any]] | None:
-    """The maintenance function, its schema and grants, when the rules rebuild them exactly."""
+    """The maintenance function, its schema and its revoke, when the rules rebuild them exactly."""
     rules = [range_rule(n, {"partition_by": s}, _key_type(catalog, n, s)) for n, s in specs.items()]
     document = maintenance_document([r for r in rules if r is not None])
     if document is None:
         return None
     built, _ = build_catalog([document])
-    owned = {("functions", function.key), ("schemas", MAINTENANCE.schema)}
+    owned = {("functions", function.key)}
     if built.functions.get(function.key) != function:
         return None
-    if catalog.schemas.get(MAINTENANCE.schema) != built.schemas.get(MAINTENANCE.schema):
+    if catalog.schemas.get(MAINTENANCE.schema) == built.schemas.get(MAINTENANCE.schema):
+        owned.add(("schemas", MAINTENANCE.schema))  # else (a comment, an owner) it is written
+    if any(catalog.grants.get(key) != grant for key, grant in built.grants.items()):
         return None
-    live_grants = {k: g for k, g in catalog.grants.items() if g.target.name == MAINTENANCE}
-    if live_grants != built.grants:
-        return None
-    owned.update(("grants", k) for k in live_grants)
+    owned.update(("grants", key) for key in built.grants)  # grants to the scheduler's role stay
     return owned
 
 
@@ -205,12 +205,22 @@ def _built_children(parent: Table, spec: dict[str, Any], key_types: dict[str, st
 def _has_own_objects(catalog: Catalog, table: QualifiedName) -> bool:
     """Whether anything beside the table itself is on it (an index, trigger, policy, grant, rows …)."""
     return (
-        any(i.table == table for i in catalog.indexes.values())
-        or any(key[0] == table for key in (*catalog.triggers, *catalog.policies))
+        _attached(catalog, table)
+        or any(i.table == table for i in catalog.indexes.values())
         or any(g.target.name == table for g in catalog.grants.values())
+        or any(t.partition_of is not None and t.partition_of.parent == table for t in catalog.tables.values())
+    )
+
+
+def _attached(catalog: Catalog, table: QualifiedName) -> bool:
+    """Whether a trigger, policy, statistics object or reference rows are on ``table``.
+
+    They are written inside the table's own entry, so a table left implicit would lose them.
+    """
+    return (
+        any(key[0] == table for key in (*catalog.triggers, *catalog.policies))
         or any(s.table == table for s in catalog.statistics.values())
         or table in catalog.reference_rows
-        or any(t.partition_of is not None and t.partition_of.parent == table for t in catalog.tables.values())
     )
 
 
@@ -241,22 +251,22 @@ def _audit(
     )
     if not _same_change_log(built.tables.get(CHANGE_LOG), catalog.tables.get(CHANGE_LOG)):
         return None
-    owned: set[tuple[str, Any]] = {("schemas", CHANGE_LOG.schema), ("tables", CHANGE_LOG)}
-    for kind in ("schemas", "indexes", "functions"):
-        live = {k: o for k, o in getattr(catalog, kind).items() if _in_audit(kind, k, o)}
-        if live != {k: o for k, o in getattr(built, kind).items() if _in_audit(kind, k, o)}:
-            return None
-        owned.update((kind, k) for k in live)
+    live_indexes = {k: i for k, i in catalog.indexes.items() if i.table == CHANGE_LOG}
+    if live_indexes != {k: i for k, i in built.indexes.items() if i.table == CHANGE_LOG}:
+        return None
+    if _attached(catalog, CHANGE_LOG):
+        return None
+    owned: set[tuple[str, Any]] = {("tables", CHANGE_LOG)}
+    owned.update(("indexes", k) for k in live_indexes)
+    for key, function in built.functions.items():
+        if function.name.schema == CHANGE_LOG.schema:
+            if catalog.functions.get(key) != function:
+                return None
+            owned.add(("functions", key))
+    if catalog.schemas.get(CHANGE_LOG.schema) == built.schemas.get(CHANGE_LOG.schema):
+        owned.add(("schemas", CHANGE_LOG.schema))  # else (a comment, an owner) it is written
     owned.update(("triggers", t.key) for t in triggers)
     return values, owned, written
-
-
-def _in_audit(kind: str, key: Any, value: Any) -> bool:
-    if kind == "schemas":
-        return key == CHANGE_LOG.schema
-    if kind == "indexes":
-        return value.table == CHANGE_LOG
-    return value.name.schema == CHANGE_LOG.schema
 
 
 def _audit_value(catalog: Catalog, trigger: Trigger) -> Any:
