@@ -317,6 +317,8 @@ def _mentions_any(catalog: Catalog, schemas: set[str]) -> bool:
             return True
         if f.name != "schemas" and any(_names_schema(key, schemas) for key in mapping):
             return True
+        if f.name == "default_privileges" and any(p.schema in schemas for p in mapping.values()):
+            return True
     return False
 
 
