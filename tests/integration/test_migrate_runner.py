@@ -210,3 +210,21 @@ def test_the_failure_carries_postgresqls_detail(fresh_db):
     assert "DETAIL: view app.v depends on table app.users" in str(failed.value)
     error = query(fresh_db, "SELECT error FROM schemagen.migration_history WHERE NOT success")[0][0]
     assert "DETAIL: view app.v depends on table app.users" in error
+
+
+def test_a_failed_concurrent_build_leaves_no_invalid_index(fresh_db):
+    unique = migration(
+        2,
+        "one_row",
+        "CREATE UNIQUE INDEX CONCURRENTLY users_one ON app.users ((1));",
+        transactional=False,
+    )
+    with pytest.raises(MigrationFailed) as failed:
+        apply_migrations(fresh_db, [FIRST, unique])
+    cleanup = (
+        "removed the INVALID index the failed build left: DROP INDEX CONCURRENTLY IF EXISTS app.users_one;"
+    )
+    assert cleanup in str(failed.value)
+    assert query(fresh_db, "SELECT to_regclass('app.users_one')") == [(None,)]
+    error = query(fresh_db, "SELECT error FROM schemagen.migration_history WHERE NOT success")[0][0]
+    assert cleanup in error

@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from schemagen.api.apply import ApplyFailed, _remove_invalid_index, execute_plan
+from schemagen.api.apply import ApplyFailed, execute_plan, remove_invalid_index
 from schemagen.api.live import compare_catalog, compare_live
 from schemagen.errors import InvalidProject
 from schemagen.introspect import introspect
@@ -187,7 +187,7 @@ def test_a_failed_concurrent_build_leaves_no_invalid_index(fresh_db: str) -> Non
 def test_a_failing_build_never_drops_a_valid_index_of_its_name(fresh_db: str) -> None:
     _run(fresh_db, INDEXED + "CREATE INDEX t_x_idx ON app.t (x);")
     with psycopg.connect(fresh_db, autocommit=True) as conn:
-        assert _remove_invalid_index(conn, "CREATE INDEX CONCURRENTLY t_x_idx ON app.t (id);", "") == []
+        assert remove_invalid_index(conn, "CREATE INDEX CONCURRENTLY t_x_idx ON app.t (id);", "") == []
     assert _index_state(fresh_db, "app.t_x_idx") is True
 
 

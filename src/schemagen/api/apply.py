@@ -128,7 +128,7 @@ def error_text(exc: psycopg.Error, conninfo: str) -> str:
     return scrub(text, conninfo)
 
 
-def _remove_invalid_index(conn: psycopg.Connection, statement: str, conninfo: str) -> list[str]:
+def remove_invalid_index(conn: psycopg.Connection, statement: str, conninfo: str) -> list[str]:
     """After a failed ``CREATE INDEX CONCURRENTLY``: drop the INVALID index it left, if any (never a
     valid one of that name), and say so; or say how, if that fails too."""
     built = concurrent_index_built(statement)
@@ -175,7 +175,7 @@ def execute_plan(
                     for statement in group[0].sql:
                         conn.execute(statement)
             except psycopg.Error as exc:
-                cleanup = [] if in_transaction else _remove_invalid_index(conn, statement, conninfo)
+                cleanup = [] if in_transaction else remove_invalid_index(conn, statement, conninfo)
                 raise ApplyFailed(
                     statement,
                     error_text(exc, conninfo),

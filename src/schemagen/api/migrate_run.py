@@ -15,7 +15,7 @@ import time
 
 import psycopg
 
-from schemagen.api.apply import error_text
+from schemagen.api.apply import error_text, remove_invalid_index
 from schemagen.api.inspect import scrub
 from schemagen.api.migrate_history import record, sql
 from schemagen.errors import DatabaseError, UsageError
@@ -106,6 +106,8 @@ def run_script(
         if not conn.closed:
             conn.rollback()  # a BEGIN … COMMIT block of a `transaction: none` file left open by the failure
             conn.execute(sql("reset_session"))
+            if not script.transactional:  # a failed CREATE INDEX CONCURRENTLY leaves an INVALID index
+                error = "\n".join([error, *remove_invalid_index(conn, statement, conninfo)])
             if recorded:
                 _record(conn, migration, script, _elapsed(started), f"{error}\nstatement: {statement}")
         raise MigrationFailed(
