@@ -152,6 +152,7 @@ def inspect_database(
             catalog, omissions = read_database(dsn, schemas, progress, rows)
         else:
             catalog, omissions = _read_meanwhile(dsn, schemas, progress)
+        from schemagen.api.inspect_bodies import mark_unchecked_bodies
         from schemagen.api.inspect_macros import fold_macros
         from schemagen.api.inspect_rules import fold_rules
         from schemagen.emit import emit_project, format_gaps
@@ -163,7 +164,7 @@ def inspect_database(
                 f"no schema named {', '.join(repr(m) for m in missing)} in the database "
                 "(schemas that belong to an extension are not read)"
             )
-        rules = fold_rules(catalog, _settings_in(root))
+        rules = fold_rules(mark_unchecked_bodies(catalog), _settings_in(root))
         folded = fold_macros(rules.catalog)
         files = emit_project(folded.catalog, macros=_macro_keys(rules, folded.table_keys))
         if rules.audit_settings is not None:

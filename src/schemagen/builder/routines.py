@@ -95,6 +95,7 @@ def _routine(
         volatility=str(spec.get("volatility", "volatile")).upper(),
         strict=bool(spec.get("strict", False)),
         security_definer=bool(spec.get("security_definer", False)),
+        check_body=spec.get("check_body") is not False,
         parallel=str(spec.get("parallel", "unsafe")).upper(),
         search_path=", ".join(quote_ident(str(s)) for s in search_path) if search_path is not None else None,
         settings=tuple(

@@ -47,6 +47,7 @@ from schemagen.checks.references import (
 )
 from schemagen.checks.roles import check_roles_exist
 from schemagen.checks.type_modifiers import check_type_modifiers
+from schemagen.checks.unchecked import unchecked_bodies_warn
 from schemagen.checks.versions import check_version_features
 from schemagen.diagnostics import Diagnostic, sorted_diagnostics
 from schemagen.model import Catalog
@@ -114,7 +115,7 @@ def run_checks(catalog: Catalog, postgres_version: int = 18) -> list[Diagnostic]
     for check in CHECKS:
         found.extend(check(catalog))
     found.extend(check_version_features(catalog, postgres_version))
-    return sorted_diagnostics(found)
+    return sorted_diagnostics(unchecked_bodies_warn(catalog, found))
 
 
 __all__ = ["CHECKS", "Check", "run_checks"]

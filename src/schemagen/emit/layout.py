@@ -117,6 +117,7 @@ _FUNCTION = (
     "security_definer",
     "search_path",
     "settings",
+    "check_body",
     "body",
     "comment",
     "renamed_from",

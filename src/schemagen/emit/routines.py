@@ -45,6 +45,8 @@ def function_value(function: Function) -> dict[str, Any]:
         value["settings"] = dict(function.settings)
     if function.object_file is not None:
         value["object_file"] = function.object_file
+    if not function.check_body:
+        value["check_body"] = False
     value["body"] = function.body  # verbatim: PostgreSQL keeps the body byte for byte
     if function.comment:
         value["comment"] = function.comment

@@ -48,6 +48,9 @@ class Function:
     search_path: str | None = None
     settings: tuple[tuple[str, str], ...] = ()
     """``SET name = value`` options other than ``search_path``, sorted by name."""
+    check_body: bool = field(default=True, compare=False)
+    """False (``check_body: false``): the body is created with ``check_function_bodies`` off, as
+    pg_dump does, and what the checks find in it are warnings (a live body PostgreSQL accepted)."""
     object_file: str | None = None
     """A C function's library (``AS 'object_file', 'body'``: ``body`` is then the link symbol)."""
     comment: str | None = None

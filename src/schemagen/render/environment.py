@@ -52,12 +52,15 @@ def environment() -> jinja2.Environment:
         statement_text=statement_text,
         kind=lambda obj: type(obj).__name__,
     )
-    env.tests.update(unparsed_body=unparsed_body)
+    env.tests.update(unchecked_body=unchecked_body)
     return env
 
 
-def unparsed_body(function: Function) -> bool:
-    """Whether a function's body does not parse: it is created with ``check_function_bodies`` off."""
+def unchecked_body(function: Function) -> bool:
+    """Whether a function is created with ``check_function_bodies`` off: its body does not
+    parse, or the project says ``check_body: false``."""
+    if not function.check_body:
+        return True
     body = parse_body(function)
     return body is not None and body.error is not None
 
