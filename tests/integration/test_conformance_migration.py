@@ -21,8 +21,6 @@ from tests.integration.conformance_migration import CORPUS, Outcome, Server, run
 pytestmark = pytest.mark.integration
 
 KNOWN_FAILURES: dict[str, str] = {
-    "migra__inherit": "not expressible: table inheritance (INHERITS)",
-    "migra__inherit2": "not expressible: table inheritance (INHERITS)",
     "psd__table__017_alter-table-translate-bigint-type-to-timestamp-set": (
         "a type change with no cast (bigint → timestamp) needs `using:`, which an inspected project "
         "cannot know: plan stops with H501"

@@ -37,8 +37,6 @@ pytestmark = pytest.mark.integration
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "conformance"
 
 KNOWN_FAILURES: dict[str, str] = {
-    "migra__inherit": "not expressible: table inheritance (INHERITS)",
-    "migra__inherit2": "not expressible: table inheritance (INHERITS)",
     "psd__partitioned_table__002_create-partitioned-table-with-local-primary-keys-a": (
         "differs: a partition's own NOT NULL on a column (bar NOT NULL on FOOBAR_1) is not kept"
     ),

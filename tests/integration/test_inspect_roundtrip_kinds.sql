@@ -82,3 +82,10 @@ DO $$BEGIN
     END IF;
 END$$;
 GRANT SELECT ON kinds.jobs TO kinds_admin;
+
+-- table inheritance: two parents, a merged column, a child's own columns and CHECK, a grandchild
+CREATE TABLE kinds.stamped (created_at timestamptz NOT NULL DEFAULT now(), note text);
+CREATE TABLE kinds.owned (owner_id integer, CONSTRAINT owned_owner_positive CHECK (owner_id > 0));
+CREATE TABLE kinds.documents (title text NOT NULL, note text, CONSTRAINT documents_title_check CHECK (title <> ''))
+    INHERITS (kinds.stamped, kinds.owned);
+CREATE TABLE kinds.memos (urgent boolean DEFAULT false) INHERITS (kinds.documents);

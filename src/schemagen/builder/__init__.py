@@ -18,6 +18,7 @@ from dataclasses import replace
 from schemagen.builder.access import build_default_privileges, build_grants, build_roles
 from schemagen.builder.context import BuildContext
 from schemagen.builder.indexes import build_indexes
+from schemagen.builder.inheritance import resolve_inheritance
 from schemagen.builder.macros import (
     define_triggers,
     macro_documents,
@@ -109,6 +110,7 @@ def build_catalog(
         indexes += view_indexes
         triggers += view_triggers
         _build_support(document, schema, ctx, support)
+    resolve_inheritance(drafts, ctx)
     policies: list[Policy] = []
     rows: list[ReferenceRows] = []
     rules: list[dict] = []

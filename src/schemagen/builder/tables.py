@@ -11,6 +11,7 @@ from typing import Any
 from schemagen.builder.columns import ColumnSpec, build_column, placeholder_column
 from schemagen.builder.context import BuildContext, Located, name_list
 from schemagen.builder.indexes import figure_element_name
+from schemagen.builder.inheritance import parse_inherits
 from schemagen.builder.partitions import build_children, partition_rule, partition_spec
 from schemagen.builder.types import named_checks
 from schemagen.model import (
@@ -198,6 +199,7 @@ def _build_table(
         excludes=tuple(sorted(excludes, key=lambda c: c.name)),
         partition_by=partition_spec(spec.get("partition_by")),
         partition_rule=partition_rule(spec.get("partition_by")),
+        inherits=parse_inherits(spec.get("inherits"), schema),
         unlogged=bool(spec.get("unlogged", False)),
         rls_enabled=rls in ("enabled", "forced"),
         rls_forced=rls in ("forced", "forced_only"),

@@ -166,7 +166,11 @@ def own_not_null(table: Table, catalog: Catalog) -> list[Change]:
 
 def needs_recreate(old: Table, new: Table) -> bool:
     """Whether ``old`` must be dropped and created again (its partitioning changed)."""
-    return old.partition_by != new.partition_by or old.partition_of != new.partition_of
+    return (
+        old.partition_by != new.partition_by
+        or old.partition_of != new.partition_of
+        or old.inherits != new.inherits
+    )
 
 
 def alter_table(old: Table, new: Table, vanishing: frozenset[QualifiedName] = frozenset()) -> list[Change]:
@@ -211,13 +215,18 @@ def _alter_columns(old: Table, new: Table) -> list[Change]:
     keys = split_keys(old_columns, new_columns)
     partition = new.partition_of is not None
     added = set() if partition else set(keys.added)
-    changes: list[Change] = [AddColumn(new.name, c) for c in new.columns if c.name in added]
+    # columns from INHERITS parents come and go with the parents' (ALTER TABLE recurses)
+    changes: list[Change] = [
+        AddColumn(new.name, c) for c in new.columns if c.name in added and not c.inherited
+    ]
     if not partition:
-        changes += [DropColumn(new.name, old_columns[k]) for k in keys.removed]
+        changes += [
+            DropColumn(new.name, old_columns[k]) for k in keys.removed if not old_columns[k].inherited
+        ]
     for key in keys.common:
         before, after = old_columns[key], new_columns[key]
         flags = column_changes(before, after)
-        if partition:
+        if partition or after.inherited:
             flags &= ~_INHERITED
         if (before.generated is None and after.generated is not None) or before.virtual != after.virtual:
             # PostgreSQL cannot turn a stored column into a generated one (the values are computed

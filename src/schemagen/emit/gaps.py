@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schemagen.model import Catalog
 
 Gap = tuple[str, str, str]
@@ -28,6 +30,7 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
                         "constraint comments are not in the format",
                     )
                 )
+        gaps += _inherited_gaps(table, catalog)
         if table.partition_of is None:
             continue
         if table.unlogged:
@@ -68,3 +71,33 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
         if view is not None and not view.materialized:
             gaps.append(("index", str(index.name), "not on a table or materialized view"))
     return sorted(set(gaps))
+
+
+def _inherited_gaps(table, catalog: Catalog) -> list[Gap]:
+    """An inherited column the child changed itself (its own default, NOT NULL, …) cannot be said."""
+    gaps: list[Gap] = []
+    parents = [catalog.tables.get(p) for p in table.inherits]
+    order: list[str] = []  # what CREATE TABLE … INHERITS gives: the parents' columns, then its own
+    for column in [c for p in parents if p for c in p.columns] + list(table.columns):
+        if column.name not in order:
+            order.append(column.name)
+    if table.inherits and order != [c.name for c in table.columns]:
+        gaps.append(
+            ("table", str(table.name), "a column order INHERITS does not give (added to a parent later)")
+        )
+    for column in table.columns:
+        if not column.inherited:
+            continue
+        above = next((p.column(column.name) for p in parents if p and p.column(column.name)), None)
+        if (
+            above is None
+            or replace(above, inherited=True, identity=None, statistics=None, comment=None) != column
+        ):
+            gaps.append(
+                (
+                    "column",
+                    f"{table.name}.{column.name}",
+                    "an inherited column's own default, NOT NULL or settings are not in the format",
+                )
+            )
+    return gaps

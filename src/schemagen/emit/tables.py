@@ -47,7 +47,10 @@ def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
     doc["columns"] = {
         c.name: column_value(c, table, catalog, column_checks.get(c.name), column_fks.get(c.name))
         for c in table.columns
+        if not c.inherited  # from the INHERITS parents
     }
+    if table.inherits:
+        doc["inherits"] = FlowList(unqualified(str(p), table.name.schema) for p in table.inherits)
     doc.update(own_objects(table, lookup, column_checks, column_fks))
     macros = lookup.macros.get(table.name, {})
     doc.update((key, _flow_lists(macros[key])) for key in MACRO_KEYS if key in macros)

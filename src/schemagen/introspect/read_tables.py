@@ -57,7 +57,12 @@ def read_tables(
             cols.append(column)
             if omission is not None:
                 omissions.append(Omission(omission[0], f"{name}.{column.name}", omission[1]))
-        result.append(_table(name, row, tuple(cols), constraints_by_table.get(name, [])))
+        parents = tuple(QualifiedName(s, n) for s, n in row.get("inherits") or ())
+        if parents:  # a column only from the parents is not the table's own (attislocal)
+            locals_ = {r["name"]: r.get("is_local", True) for r in columns_by_table.get(name, ())}
+            cols = [replace(c, inherited=not locals_[c.name]) for c in cols]
+        table = _table(name, row, tuple(cols), constraints_by_table.get(name, []))
+        result.append(replace(table, inherits=parents))
     return _inherit_identities(result), omissions
 
 
@@ -126,8 +131,6 @@ def _table_omissions(name: QualifiedName, row: Row) -> list[Omission]:
     omissions = []
     if row["typed"]:
         omissions.append(Omission("table", str(name), "typed tables (OF type) are read as plain tables"))
-    if row["inherits"]:
-        omissions.append(Omission("table", str(name), "table inheritance (INHERITS) is not supported"))
     return omissions
 
 

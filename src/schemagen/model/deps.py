@@ -266,6 +266,7 @@ def table_needs(table: Table) -> set[ObjectRef]:
         needs |= column_needs(table.name, column)
     if table.partition_of is not None:
         needs.add(table_ref(table.partition_of.parent))
+    needs |= {table_ref(parent) for parent in table.inherits}
     for check in table.checks:
         needs |= expression_needs(check.expression, table.name)
     return needs

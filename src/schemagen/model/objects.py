@@ -162,6 +162,8 @@ class Column:
     comment: str | None = None
     statistics: int | None = None
     """``ALTER COLUMN … SET STATISTICS n`` (None: the server's default_statistics_target)."""
+    inherited: bool = False
+    """Only from the table's ``INHERITS`` parents, not declared by the table itself (``attislocal``)."""
     renamed_from: str | None = field(default=None, compare=False)
     using: str | None = field(default=None, compare=False)
     """How a live column's values become the new type when it changes (``ALTER COLUMN … TYPE …
@@ -306,6 +308,8 @@ class Table:
     """``WITH (fillfactor = 70, autovacuum_… = …)``, sorted by name; values as SQL text."""
     cluster_on: str | None = None
     """The index (or key constraint's index) ``CLUSTER`` uses: ``ALTER TABLE … CLUSTER ON``."""
+    inherits: tuple[QualifiedName, ...] = ()
+    """``INHERITS (parent, …)``, in order; the columns from them are ``Column.inherited``."""
     replica_identity: str = "default"
     """``REPLICA IDENTITY``: ``default``, ``full``, ``nothing`` or ``index`` (``replica_identity_index``)."""
     replica_identity_index: str | None = None

@@ -22,7 +22,12 @@ SELECT n.nspname AS schema,
        (SELECT ic.relname FROM pg_index ix JOIN pg_class ic ON ic.oid = ix.indexrelid
         WHERE ix.indrelid = c.oid AND ix.indisreplident) AS replica_identity_index,
        c.reloftype <> 0 AS typed,
-       EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) AND NOT c.relispartition AS inherits,
+       CASE WHEN NOT c.relispartition THEN
+            (SELECT jsonb_agg(jsonb_build_array(ipn.nspname, ip.relname) ORDER BY ih.inhseqno)
+             FROM pg_inherits ih JOIN pg_class ip ON ip.oid = ih.inhparent
+             JOIN pg_namespace ipn ON ipn.oid = ip.relnamespace
+             WHERE ih.inhrelid = c.oid)
+       END AS inherits,
        dsc.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
