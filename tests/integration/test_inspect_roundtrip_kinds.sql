@@ -89,3 +89,8 @@ CREATE TABLE kinds.owned (owner_id integer, CONSTRAINT owned_owner_positive CHEC
 CREATE TABLE kinds.documents (title text NOT NULL, note text, CONSTRAINT documents_title_check CHECK (title <> ''))
     INHERITS (kinds.stamped, kinds.owned);
 CREATE TABLE kinds.memos (urgent boolean DEFAULT false) INHERITS (kinds.documents);
+
+-- a partition's own UNLOGGED
+CREATE TABLE kinds.scratch (at date NOT NULL, body text) PARTITION BY RANGE (at);
+CREATE TABLE kinds.scratch_2026 PARTITION OF kinds.scratch FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE UNLOGGED TABLE kinds.scratch_2027 PARTITION OF kinds.scratch FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');

@@ -137,6 +137,7 @@ def _child_draft(
         storage_parameters=_storage_parameters(document, path, spec, ctx),
         cluster_on=spec.get("cluster_on"),
         **_replica_identity(spec),
+        unlogged=bool(spec.get("unlogged", False)),
         rls_off_declared=rls in (False, "forced_only"),
     )
     return TableDraft(table, document, path, index_entries=list(spec.get("indexes") or []), spec=spec)

@@ -33,14 +33,6 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
         gaps += _inherited_gaps(table, catalog)
         if table.partition_of is None:
             continue
-        if table.unlogged:
-            gaps.append(
-                (
-                    "partition",
-                    str(table.name),
-                    "a partition's own UNLOGGED setting is not in the format",
-                )
-            )
         parent = tables.get(table.partition_of.parent)
         for column in table.columns:
             above = parent.column(column.name) if parent is not None else None

@@ -478,7 +478,7 @@ def _child(child: Table, lookup: Lookup) -> Any:
     own = _own_not_null(child, lookup)
     if own:
         value["not_null"] = FlowList(own)
-    value.update((k, v) for k, v in own_objects(child, lookup).items() if k != "unlogged")
+    value.update(own_objects(child, lookup))
     if child.comment:
         value["comment"] = child.comment
     return FlowMap(value) if len(value) == 1 else value

@@ -248,10 +248,13 @@ def test_output_is_deterministic_and_empty_public_is_left_out():
 def test_format_gaps_list_what_cannot_be_written():
     parent = Table(Q("app", "p"), (Column("k", "integer"),), partition_by=PartitionSpec("list", ("k",)))
     bound = PartitionBound(parent.name, values_in=("1",))
-    child = Table(Q("app", "p_1"), parent.columns, partition_of=bound, unlogged=True)
+    child = Table(Q("app", "p_1"), (Column("k", "integer", statistics=500),), partition_of=bound)
     gaps = format_gaps(Catalog.of(tables=[parent, child]))
-    assert gaps == [("partition", "app.p_1", "a partition's own UNLOGGED setting is not in the format")]
+    why = "a partition's own SET STATISTICS (other than its parent's) is not in the format"
+    assert gaps == [("column", "app.p_1.k", why)]
     assert format_gaps(Catalog.of(tables=[parent])) == []
+    unlogged = Table(Q("app", "p_1"), parent.columns, partition_of=bound, unlogged=True)
+    assert format_gaps(Catalog.of(tables=[parent, unlogged])) == []  # unlogged: under the child
 
 
 def test_objects_declared_on_one_partition_are_written_under_it():
