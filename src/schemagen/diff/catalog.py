@@ -74,6 +74,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     for kind in CATALOG_KINDS:
         old_objects, create, drop, alter = comparators[kind.kind]
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
+    changes = tables.kept_by_children(old, new, changes)
     changes = cascade_recreations(old, new, with_dependents(changes, old, new))
     return with_attached_keys(_with_their_indexes(changes, old), old)
 

@@ -309,3 +309,24 @@ def marks_on_recreated_indexes(new: Catalog, changes: list[Change]) -> list[Chan
         if table.replica_identity_index in recreated[name] and (SetReplicaIdentity, name) not in marked:
             extra.append(replica_identity(table))
     return extra
+
+
+def kept_by_children(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
+    """``changes`` with ``DROP COLUMN`` made ``ONLY`` where an INHERITS child keeps the column as
+    its own (without ONLY PostgreSQL drops the child's inherited copy with the parent's)."""
+    result: list[Change] = []
+    for change in changes:
+        if isinstance(change, DropColumn) and _kept_by_a_child(old, new, change.table, change.column.name):
+            change = replace(change, only=True)
+        result.append(change)
+    return result
+
+
+def _kept_by_a_child(old: Catalog, new: Catalog, parent: QualifiedName, column: str) -> bool:
+    for name, table in old.tables.items():
+        if parent not in table.inherits or name not in new.tables:
+            continue
+        after = new.tables[name].column(column)
+        if after is not None and not after.inherited:
+            return True
+    return False

@@ -356,10 +356,12 @@ class AddColumn(Change):
 
 @dataclass(frozen=True)
 class DropColumn(Change):
-    """``ALTER TABLE … DROP COLUMN``."""
+    """``ALTER TABLE [ONLY] … DROP COLUMN``."""
 
     table: QualifiedName
     column: Column
+    only: bool = False
+    """``ONLY``: the INHERITS children keep the column as their own."""
 
     def reverse(self) -> Change:
         return AddColumn(self.table, self.column)
