@@ -99,6 +99,14 @@ def test_reference_system_round_trips(pg18_db, more_dbs, tmp_path):
     assert catalog.functions and catalog.triggers and catalog.views and catalog.policies
     assert catalog.grants and catalog.roles
     assert any(t.comment for t in catalog.tables.values())
+    # The macros come back as the keys schema/ uses: range rules without their children,
+    # audit: true, and the audit schema holds only what schema/audit.yaml adds.
+    agents = a.files["schema/agents.yaml"]
+    assert "      interval: 1 day\n" in agents and "lifecycle_events_2026_01_01" not in agents
+    assert agents.count("    audit: true\n") == 2 and "audit.log_changes" not in agents
+    audit = a.files["schema/audit.yaml"]
+    assert "\ntables:" not in audit and "  log_changes:" not in audit and "  daily_activity:" in audit
+    assert "\nfunctions:" not in a.files["schema/partitions.yaml"]
 
     # A and B: the same objects everywhere; only the three varchar IN-list CHECKs differ, by a cast.
     only_tables = dataclasses.replace(a.catalog, tables={}), dataclasses.replace(b.catalog, tables={})
