@@ -81,8 +81,9 @@ def fold_rules(catalog: Catalog, settings: ProjectSettings | None = None) -> Fol
     owned = _owned_by_maintenance(catalog, functions[0], specs)
     if owned is None:
         return unchanged
+    busy = _tables_with_own_objects(catalog)
     for name, spec in specs.items():
-        children = _owned_children(catalog, catalog.tables[name], spec)
+        children = _owned_children(catalog, catalog.tables[name], spec, busy)
         if children is None:
             return unchanged
         owned.update(("tables", c) for c in children)
@@ -172,8 +173,11 @@ def _key_type(catalog: Catalog, name: QualifiedName, spec: dict[str, Any]) -> st
     return column.type if column is not None else None
 
 
-def _owned_children(catalog: Catalog, parent: Table, spec: dict[str, Any]) -> list[QualifiedName] | None:
-    """Every live child of ``parent``, when each is a period of its rule or its default, as built."""
+def _owned_children(
+    catalog: Catalog, parent: Table, spec: dict[str, Any], busy: set[QualifiedName]
+) -> list[QualifiedName] | None:
+    """Every live child of ``parent``, when each is a period of its rule or its default, as built,
+    and none is in ``busy`` (has objects of its own)."""
     rule = partition_rule(spec)
     assert rule is not None
     if parent.partition_by is None or parent.partition_by.keys != tuple(spec["range"]):
@@ -190,7 +194,7 @@ def _owned_children(catalog: Catalog, parent: Table, spec: dict[str, Any]) -> li
             expected = _built_children(parent, period, key_types)[0]
         else:
             return None
-        if child != expected or _has_own_objects(catalog, child.name):
+        if child != expected or child.name in busy:
             return None
         names.append(child.name)
     return names
@@ -202,25 +206,25 @@ def _built_children(parent: Table, spec: dict[str, Any], key_types: dict[str, st
     return build_children(document, ("partition_by",), parent, spec, ctx, key_types)
 
 
-def _has_own_objects(catalog: Catalog, table: QualifiedName) -> bool:
-    """Whether anything beside the table itself is on it (an index, trigger, policy, grant, rows …)."""
+def _tables_with_own_objects(catalog: Catalog) -> set[QualifiedName]:
+    """Tables something is on: an index, trigger, policy, grant, statistics, rows or a partition."""
     return (
-        _attached(catalog, table)
-        or any(i.table == table for i in catalog.indexes.values())
-        or any(g.target.name == table for g in catalog.grants.values())
-        or any(t.partition_of is not None and t.partition_of.parent == table for t in catalog.tables.values())
+        _tables_with_attached(catalog)
+        | {i.table for i in catalog.indexes.values()}
+        | {g.target.name for g in catalog.grants.values()}
+        | {t.partition_of.parent for t in catalog.tables.values() if t.partition_of is not None}
     )
 
 
-def _attached(catalog: Catalog, table: QualifiedName) -> bool:
-    """Whether a trigger, policy, statistics object or reference rows are on ``table``.
+def _tables_with_attached(catalog: Catalog) -> set[QualifiedName]:
+    """Tables a trigger, policy, statistics object or reference rows are on.
 
     They are written inside the table's own entry, so a table left implicit would lose them.
     """
     return (
-        any(key[0] == table for key in (*catalog.triggers, *catalog.policies))
-        or any(s.table == table for s in catalog.statistics.values())
-        or table in catalog.reference_rows
+        {key[0] for key in (*catalog.triggers, *catalog.policies)}
+        | {s.table for s in catalog.statistics.values()}
+        | set(catalog.reference_rows)
     )
 
 
@@ -254,7 +258,7 @@ def _audit(
     live_indexes = {k: i for k, i in catalog.indexes.items() if i.table == CHANGE_LOG}
     if live_indexes != {k: i for k, i in built.indexes.items() if i.table == CHANGE_LOG}:
         return None
-    if _attached(catalog, CHANGE_LOG):
+    if CHANGE_LOG in _tables_with_attached(catalog):
         return None
     owned: set[tuple[str, Any]] = {("tables", CHANGE_LOG)}
     owned.update(("indexes", k) for k in live_indexes)
