@@ -19,6 +19,7 @@ from tests.integration.catalog_differences import differences
 from tests.integration.live_projects import run_sql, scratch_database
 
 from schemagen.api import compile_project
+from schemagen.api.init import init_project
 from schemagen.api.inspect import inspect_database, read_database
 
 pytestmark = pytest.mark.integration
@@ -106,6 +107,12 @@ def test_audit_settings_come_back_in_schemagen_yaml(fresh_db, tmp_path):
         live_a, _ = read_database(fresh_db, None)
         live_b, _ = read_database(target, None)
         assert differences(live_a, live_b) == []
+
+    # init --from-dsn writes them beside the version it writes
+    init_project(tmp_path / "init", from_dsn=fresh_db)
+    settings_text = (tmp_path / "init" / "schemagen.yaml").read_text(encoding="utf-8")
+    assert "postgres: 18" in settings_text and settings_text.endswith(first.files["schemagen.yaml"])
+    assert compile_project(tmp_path / "init").ok
 
     # a hand-written schemagen.yaml that says otherwise is kept: audit is written expanded
     kept = tmp_path / "kept"
