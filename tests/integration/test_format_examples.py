@@ -44,8 +44,20 @@ def _needs_18(block: str) -> bool:
     return "vector" in block or "virtual: true" in block
 
 
-PLAIN = [b for b in BLOCKS if not _needs_18(b)]
+def _uses_external(block: str) -> bool:
+    """Declares external schemas: applies only where their objects exist."""
+    return "\nexternal:" in block
+
+
+PLAIN = [b for b in BLOCKS if not _needs_18(b) and not _uses_external(b)]
 VECTOR = [b for b in BLOCKS if _needs_18(b)]
+EXTERNAL = [b for b in BLOCKS if _uses_external(b)]
+BILLING = """
+CREATE SCHEMA billing;
+CREATE TYPE billing.currency AS ENUM ('EUR', 'USD');
+CREATE TABLE billing.accounts (id bigint PRIMARY KEY);
+"""
+"""What the external schema of the docs' example holds (another team's schema)."""
 
 
 def _apply(dsn: str, sql: str) -> None:
@@ -63,3 +75,12 @@ def test_example_applies(block: str, tmp_path: Path, fresh_db: str) -> None:
 @pytest.mark.parametrize("block", VECTOR, ids=[_title(b) for b in VECTOR])
 def test_vector_example_applies_on_18(block: str, tmp_path: Path, pg18_db: str) -> None:
     _apply(pg18_db, compile_block(tmp_path, block))
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("block", EXTERNAL, ids=[_title(b) for b in EXTERNAL])
+def test_external_example_applies_beside_the_external_schema(
+    block: str, tmp_path: Path, fresh_db: str
+) -> None:
+    _apply(fresh_db, BILLING)
+    _apply(fresh_db, compile_block(tmp_path, block))
