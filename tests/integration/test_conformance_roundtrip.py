@@ -36,11 +36,7 @@ pytestmark = pytest.mark.integration
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "conformance"
 
-KNOWN_FAILURES: dict[str, str] = {
-    "psd__partitioned_table__002_create-partitioned-table-with-local-primary-keys-a": (
-        "differs: a partition's own NOT NULL on a column (bar NOT NULL on FOOBAR_1) is not kept"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 """Case id → why it does not round-trip (yet)."""
 
 
