@@ -133,7 +133,10 @@ def test_varchar_in_check_that_postgres_rewrites_on_a_second_round_is_equal(live
         conn.execute(f"ALTER TABLE app.t ADD CONSTRAINT t_kind_check CHECK ({stored})")
     second_round = _read(live_db)
     moved = next(c for c in second_round.tables[T].checks if c.name == "t_kind_check").expression
-    assert moved != stored  # PostgreSQL's deparse is not a fixed point here
+    # PostgreSQL's deparse is not a fixed point here (the second round moves the array cast into
+    # each element); the catalog readers store the form it settles on (model/pg/array_casts.py),
+    # so both rounds read the same
+    assert moved == stored
     for declared_text in ("kind IN ('a', 'b')", stored, moved):
         for live_catalog in (live, second_round):
             table = live_catalog.tables[T]
