@@ -20,7 +20,7 @@ import click
 from schemagen import __version__
 from schemagen.cli.output import VERBOSE, add_verbosity_options, detail, level, say, set_level
 from schemagen.cli.progress import Progress
-from schemagen.cli.report import echo_diagnostics, fail_usage
+from schemagen.cli.report import echo_diagnostics, fail, fail_usage
 from schemagen.errors import DatabaseError, UsageError
 
 PROJECT_OPTION = click.option(
@@ -236,8 +236,7 @@ def init(directory: str, force: bool, postgres: int, from_dsn: str | None) -> No
     except UsageError as exc:
         fail_usage(exc)
     except (DatabaseError, OutputExists) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        fail(exc)
     for relative in result.files:
         say(f"wrote {relative}")
     omissions = getattr(result.inspect, "omissions", [])

@@ -8,7 +8,7 @@ import click
 
 from schemagen.cli.output import say
 from schemagen.cli.progress import Progress
-from schemagen.cli.report import fail_usage
+from schemagen.cli.report import fail, fail_usage
 from schemagen.errors import DatabaseError, OutputExists, UsageError
 
 
@@ -66,8 +66,7 @@ def inspect_command(
     except UsageError as exc:
         fail_usage(exc)
     except (DatabaseError, OutputExists) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        fail(exc)
     for relative in result.files:
         say(f"wrote {relative}")
     for relative in result.removed:

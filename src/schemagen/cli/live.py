@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import NoReturn, TypeVar
+from typing import TypeVar
 
 import click
 
 from schemagen.api.reports import FORMATS
 from schemagen.cli.progress import Progress
-from schemagen.cli.report import echo_diagnostics, fail_usage
+from schemagen.cli.report import echo_diagnostics, fail, fail_usage
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 
 DIFFERS = 5
@@ -59,11 +59,6 @@ def _schema_option(func):
     )(func)
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
-
-
 def _guarded(call: Callable[[], T]) -> T:
     """Run an api call, turning its errors into messages and exit codes."""
     try:
@@ -72,9 +67,9 @@ def _guarded(call: Callable[[], T]) -> T:
         fail_usage(exc)
     except InvalidProject as exc:
         echo_diagnostics(exc.diagnostics)
-        _fail("the declared schema has errors; fix them first")
+        fail("the declared schema has errors; fix them first")
     except SchemagenError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _compare(
@@ -190,10 +185,10 @@ def apply_command(
     _guarded(lambda: check_hazards(changes, None if allow_all else allow))
     if not yes:
         if not sys.stdin.isatty():
-            _fail("refusing to apply without confirmation: no terminal to ask on; pass --yes")
+            fail("refusing to apply without confirmation: no terminal to ask on; pass --yes")
         where = mask_dsn(dsn or "") or "the libpq environment database"
         if not click.confirm(f"Apply {len(changes)} change(s) to {where}?", err=True):
-            _fail("not applied: nothing was executed")
+            fail("not applied: nothing was executed")
 
     with Progress("apply") as progress:
         done = iter(range(1, len(changes) + 1))

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import NoReturn, TypeVar
+from typing import TypeVar
 
 import click
 
 from schemagen.cli.output import say
 from schemagen.cli.progress import Progress
-from schemagen.cli.report import echo_diagnostics, fail_usage
+from schemagen.cli.report import echo_diagnostics, fail, fail_usage
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 
 PENDING = 5
@@ -58,11 +58,6 @@ def _hazard_options(func):
     )(func)
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
-
-
 def _guarded(call: Callable[[], T]) -> T:
     """Run an api call, turning its errors into messages and exit codes."""
     from schemagen.api.migrate_files import TamperedMigrations
@@ -73,12 +68,12 @@ def _guarded(call: Callable[[], T]) -> T:
         fail_usage(exc)
     except TamperedMigrations as exc:
         echo_diagnostics(exc.diagnostics)
-        _fail(str(exc))
+        fail(str(exc))
     except InvalidProject as exc:
         echo_diagnostics(exc.diagnostics)
-        _fail("the declared schema has errors; fix them first")
+        fail("the declared schema has errors; fix them first")
     except SchemagenError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _say(line: Progress, text: str) -> None:
@@ -139,7 +134,7 @@ def _run_with(command: str, output_format: str, call: Callable[[Callable], objec
                 "error": exc.error,
             }
             click.echo(json.dumps({"ran": ran, "pending": None, "failed": failed}, indent=2))
-        _fail(str(exc))
+        fail(str(exc))
     if output_format == "json":
         document = {**result.as_json(), "failed": None}
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
@@ -304,5 +299,5 @@ def verify_command(project: str, dev_dsn: str | None) -> None:
     for problem in report.problems:
         click.echo(f"error: {problem}", err=True)
     if not report.ok:
-        _fail(f"migrate verify: {len(report.problems)} problem(s)")
+        fail(f"migrate verify: {len(report.problems)} problem(s)")
     say(f"verified: {len(report.checked)} check(s) hold")

@@ -28,6 +28,12 @@ def echo_diagnostics(diagnostics: list[Diagnostic]) -> None:
     click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
 
 
+def fail(message: object) -> NoReturn:
+    """Report an error (invalid input, an unreachable database, a refusal) and exit 1."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
 def fail_usage(exc: Exception) -> NoReturn:
     """Report a usage error and exit 2."""
     click.echo(f"error: {exc}", err=True)
