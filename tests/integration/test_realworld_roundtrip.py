@@ -28,13 +28,7 @@ BENCHMARK_ONLY: dict[str, str] = {}
 """Schema → why it runs in the benchmark script, not in CI."""
 
 
-KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("musicbrainz", "pg15"): (
-        "differs",
-        "view musicbrainz.release_event: its query reads back with NULL::integer AS int4 after a "
-        "fresh build (its SQL bodies that read tables unqualified now come back as check_body: false)",
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {}
 """(schema, server) → (stage it stops at, why)."""
 
 

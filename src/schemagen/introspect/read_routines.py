@@ -8,6 +8,7 @@ from typing import Any
 from schemagen.introspect.omission import Omission
 from schemagen.model import Function, FunctionArgument, Policy, QualifiedName, Trigger, View
 from schemagen.model.pg.scan import clean_query, matching_paren, split_top_level
+from schemagen.model.pg.setop_names import keep_setop_column_names
 
 Row = Mapping[str, Any]
 
@@ -158,7 +159,7 @@ def read_views(rows: Iterable[Row]) -> list[View]:
         views.append(
             View(
                 name=QualifiedName(r["schema"], r["name"]),
-                query=clean_query(r["query"]),
+                query=keep_setop_column_names(clean_query(r["query"])),
                 materialized=r["materialized"],
                 security_invoker=options.get("security_invoker", "false") in ("true", "on"),
                 security_barrier=options.get("security_barrier", "false") in ("true", "on"),

@@ -9,7 +9,7 @@ mirrors ``parse_target.c`` over pglast's tree, so no text is guessed at.
 from __future__ import annotations
 
 from pglast import ast
-from pglast.enums import A_Expr_Kind, MinMaxOp, SQLValueFunctionOp, SubLinkType, XmlExprOp
+from pglast.enums import A_Expr_Kind, JsonExprOp, MinMaxOp, SQLValueFunctionOp, SubLinkType, XmlExprOp
 
 from schemagen.model.pg.sqlparse import parse_expression
 
@@ -19,6 +19,15 @@ _FIXED_NAMES: dict[type, str] = {
     ast.RowExpr: "row",
     ast.CoalesceExpr: "coalesce",
     ast.XmlSerialize: "xmlserialize",
+    ast.JsonParseExpr: "json",
+    ast.JsonScalarExpr: "json_scalar",
+    ast.JsonSerializeExpr: "json_serialize",
+    ast.JsonObjectConstructor: "json_object",
+    ast.JsonArrayConstructor: "json_array",
+    ast.JsonArrayQueryConstructor: "json_array",
+    ast.JsonObjectAgg: "json_objectagg",
+    ast.JsonArrayAgg: "json_arrayagg",
+    ast.MergeSupportFunc: "merge_action",
 }
 _SQL_VALUE_NAMES = {
     "SVFOP_CURRENT_DATE": "current_date",
@@ -60,6 +69,17 @@ def figure_index_colname(expression: str) -> str | None:
     return name
 
 
+def figure_colname(node: ast.Node) -> str | None:
+    """The name PostgreSQL gives a parsed SELECT target without ``AS``; None for ``?column?``.
+
+    >>> figure_colname(parse_expression("NULL::integer").node)
+    'int4'
+    >>> figure_colname(parse_expression("a + 1").node) is None
+    True
+    """
+    return _figure(node)[0]
+
+
 def _figure(node: object) -> tuple[str | None, int]:
     """(name, strength) as ``FigureColnameInternal``: 2 a sure name, 1 a fallback, 0 none."""
     if isinstance(node, ast.ColumnRef):
@@ -93,6 +113,8 @@ def _figure(node: object) -> tuple[str | None, int]:
         return (name, 2) if name else (None, 0)
     if isinstance(node, ast.XmlExpr):
         return _xml_name(node), 2
+    if isinstance(node, ast.JsonFuncExpr):
+        return JsonExprOp(node.op).name.removesuffix("_OP").lower(), 2
     for cls, name in _FIXED_NAMES.items():
         if isinstance(node, cls):
             return name, 2
