@@ -18,6 +18,9 @@ os.environ.setdefault(
     "XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="schemagen-xdg-")
 )  # platformdirs wants a private (0700) runtime dir
 
+# the compiled-project cache of diff/plan/apply: one per test session, never the user's
+os.environ.setdefault("SCHEMAGEN_CACHE_DIR", tempfile.mkdtemp(prefix="schemagen-cache-"))
+
 # generated/schema.sql ends by bringing time partitions up to the day it runs; tests pin that
 # day (the rules' start) so what they find in a database never depends on the clock
 os.environ.setdefault("PGOPTIONS", "-c schemagen.maintenance_at=2026-01-01T00:00:00+00")

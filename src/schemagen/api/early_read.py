@@ -14,12 +14,25 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 
+from schemagen.api.project import project_root
 from schemagen.introspect import Omission, introspect
-from schemagen.model import Catalog
 from schemagen.source.project import SCHEMA_DIR, schema_named_in
+
+if TYPE_CHECKING:
+    from schemagen.model import Catalog
+
+
+def start_live_read(dsn: str | None, project: str | Path, named: Iterable[str] = ()) -> EarlyRead:
+    """Start reading the schemas the project's files name (a guess, see :class:`EarlyRead`).
+
+    Called before the rest of ``diff``/``plan``/``apply`` is even imported, so the
+    server works while the process loads.
+    """
+    return EarlyRead(dsn or "", guessed_scope(project_root(project), named))
 
 
 def guessed_scope(root: Path, named: Iterable[str] = ()) -> tuple[str, ...]:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import psycopg
 
-from schemagen.api.build import compile_project
 from schemagen.api.canonical import canonical_declared
-from schemagen.api.early_read import EarlyRead, guessed_scope
+from schemagen.api.compile_cache import cached
+from schemagen.api.early_read import EarlyRead, start_live_read
 from schemagen.api.fingerprint import catalog_fingerprint
 from schemagen.api.inspect import connection_error
 from schemagen.api.memory import paused_gc
@@ -189,9 +189,19 @@ def _present_rows(conn: psycopg.Connection, live: Catalog, declared: Catalog) ->
 
 def compile_declared(project: str | Path) -> tuple[Catalog, list[Diagnostic]]:
     """The declared catalog of a project; ``InvalidProject`` when it has errors."""
-    compiled = compile_project(project, outputs=False)
+    root = project_root(project)
+    catalog, diagnostics = cached(root, lambda: _compile_declared(root), lambda result: result[0] is not None)
+    if catalog is None:
+        raise InvalidProject(diagnostics)
+    return catalog, diagnostics
+
+
+def _compile_declared(root: Path) -> tuple[Catalog | None, list[Diagnostic]]:
+    from schemagen.api.build import compile_project  # the compiler: not needed when the cache has it
+
+    compiled = compile_project(root, outputs=False)
     if not compiled.ok or compiled.catalog is None:
-        raise InvalidProject(compiled.diagnostics)
+        return None, compiled.diagnostics
     return compiled.catalog, compiled.diagnostics
 
 
@@ -201,6 +211,7 @@ def compare_live(
     schemas: Iterable[str] = (),
     dev_dsn: str | None = None,
     step: Callable[[str], None] | None = None,
+    early: EarlyRead | None = None,
 ) -> LiveComparison:
     """What differs between the live database and the declared project, as an ordered plan.
 
@@ -208,12 +219,13 @@ def compare_live(
     those whose text differs are created in a scratch database (``dev_dsn``, else a
     temporary database on the target server, else an embedded PostgreSQL) and read back.
     The plan is safe by default, each rewrite behind the project's ``safety:`` settings.
-    ``step`` is told what is being done (the CLI's progress line).
+    ``step`` is told what is being done (the CLI's progress line); ``early``: the live
+    read :func:`start_live_read` began (else it starts here).
     """
     with paused_gc():
         if step is not None:
             step("compiling the project")
-        early = EarlyRead(dsn or "", guessed_scope(project_root(project), schemas))
+        early = early or start_live_read(dsn, project, schemas)
         try:
             declared, diagnostics = compile_declared(project)
             safety = load_settings(project_root(project))[0].safety

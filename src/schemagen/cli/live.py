@@ -13,12 +13,14 @@ from typing import TypeVar
 
 import click
 
-from schemagen.api.reports import FORMATS
 from schemagen.cli.progress import Progress
 from schemagen.cli.report import echo_diagnostics, fail, fail_usage
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 
 DIFFERS = 5
+FORMATS = ("text", "json", "markdown")
+"""The output formats (``render.report_formats.FORMATS``; not imported, so the database
+read starts before the renderer loads)."""
 
 T = TypeVar("T")
 
@@ -75,10 +77,13 @@ def _guarded(call: Callable[[], T]) -> T:
 def _compare(
     command: str, dsn: str | None, project: str | None, schemas: tuple[str, ...], dev_dsn: str | None = None
 ):
+    from schemagen.api.early_read import start_live_read
+
+    early = _guarded(lambda: start_live_read(dsn, project or ".", schemas))
     from schemagen.api.live import compare_live
 
     with Progress(command) as progress:
-        return _guarded(lambda: compare_live(dsn, project or ".", schemas, dev_dsn, progress.step))
+        return _guarded(lambda: compare_live(dsn, project or ".", schemas, dev_dsn, progress.step, early))
 
 
 def _emit(command: str, output_format: str, changes, unmanaged) -> None:

@@ -15,6 +15,7 @@ from schemagen.model.settings import (
     SUPPORTED_POSTGRES,
     ProjectSettings,
 )
+from schemagen.model.templates import PROJECT_TEMPLATES_DIR
 from schemagen.source.lint_settings import lint_settings
 from schemagen.source.nodes import Converter, TooManyNodes
 from schemagen.source.safety_settings import safety_settings
@@ -50,7 +51,7 @@ def load_project(project_dir: Path) -> tuple[list[SourceDocument], ProjectSettin
             )
         )
         return [], settings, diagnostics
-    files = sorted(p for p in schema_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = _schema_files(schema_dir)
     if not files:
         diagnostics.append(
             error("L107", f"{SCHEMA_DIR}/ has no .yaml files", None, "add at least one schema file")
@@ -62,6 +63,23 @@ def load_project(project_dir: Path) -> tuple[list[SourceDocument], ProjectSettin
         if document is not None:
             documents.append(document)
     return documents, settings, diagnostics
+
+
+def project_input_files(project_dir: Path) -> list[Path]:
+    """Every file a compile of the project reads: settings, schema files, template overrides."""
+    project_dir = Path(project_dir)
+    files = [project_dir / SETTINGS_FILE] if (project_dir / SETTINGS_FILE).is_file() else []
+    schema_dir = project_dir / SCHEMA_DIR
+    if schema_dir.is_dir():
+        files += _schema_files(schema_dir)
+    templates = project_dir / PROJECT_TEMPLATES_DIR
+    if templates.is_dir():
+        files += sorted(p for p in templates.rglob("*") if p.is_file())
+    return files
+
+
+def _schema_files(schema_dir: Path) -> list[Path]:
+    return sorted(p for p in schema_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 _SCHEMA_LINE = re.compile(r"^schema:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
