@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.conninfo import make_conninfo
 
-from schemagen.introspect import QUERY_KINDS, introspect
-from schemagen.introspect.live import SESSION_SETTINGS
+from schemagen.introspect import QUERY_KINDS, introspect, live
+from schemagen.introspect.live import SESSION_SETTINGS, record_rows, record_rows_on_two
 from schemagen.model import Identity, IndexElement, PartitionBound, QualifiedName
 from schemagen.model.identity import GrantOn, GrantTarget, routine_id
 
@@ -116,6 +118,50 @@ def test_number_of_queries_does_not_grow_with_tables(fresh_db):
     assert five == len(QUERY_KINDS) + len(SESSION_SETTINGS) + 1  # + SET TRANSACTION READ ONLY
     catalog, _ = _read(fresh_db)
     assert len(catalog.tables) == 50
+
+
+def test_two_connections_read_the_rows_one_reads(fresh_db):
+    _apply(fresh_db, SAMPLE.read_text())
+    with psycopg.connect(fresh_db) as conn:
+        one = record_rows(conn, None)
+        two = record_rows_on_two(conn, fresh_db, None)
+        scoped = record_rows_on_two(conn, fresh_db, ["agents"])
+    assert two == one
+    assert list(two) == list(QUERY_KINDS)
+    assert scoped["columns"] and all(r["schema"] == "agents" for r in scoped["columns"])
+
+
+def test_two_connections_share_one_snapshot(fresh_db, monkeypatch):
+    """A table created after the snapshot was exported is seen by neither connection."""
+    _apply(fresh_db, "CREATE SCHEMA s;" + _tables(2))
+    created = threading.Event()
+
+    class LateHelper(live._Helper):
+        def _read(self, *args) -> None:
+            created.wait(timeout=30)  # the second connection starts its queries after the CREATE
+            super()._read(*args)
+
+    def create_meanwhile(kind: str, _rows: int) -> None:
+        if kind == "schemas":
+            _apply(fresh_db, _tables(1, offset=2))
+            created.set()
+
+    monkeypatch.setattr(live, "_Helper", LateHelper)
+    with psycopg.connect(fresh_db) as conn:
+        rows = record_rows_on_two(conn, fresh_db, ["s"], create_meanwhile)
+    assert created.is_set()
+    assert {r["table_name"] for r in rows["columns"]} == {"t0", "t1"}
+    assert {r["name"] for r in rows["tables"]} == {"t0", "t1"}
+    with psycopg.connect(fresh_db) as conn:
+        assert {r["name"] for r in record_rows(conn, ["s"])["tables"]} == {"t0", "t1", "t2"}
+
+
+def test_no_second_connection_reads_on_one(fresh_db):
+    _apply(fresh_db, "CREATE SCHEMA s;" + _tables(2))
+    with psycopg.connect(fresh_db) as conn:
+        one = record_rows(conn, ["s"])
+        fallback = record_rows_on_two(conn, make_conninfo(fresh_db, dbname="no_such_database"), ["s"])
+    assert fallback == one
 
 
 def test_unique_nulls_not_distinct(fresh_db):

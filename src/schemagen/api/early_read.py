@@ -90,7 +90,9 @@ class EarlyRead:
             conn = psycopg.connect(self._conninfo, connect_timeout=10)
             try:
                 major = conn.info.server_version // 10000
-                catalog, omissions = introspect(conn, list(self.scope), database_wide=True)
+                catalog, omissions = introspect(
+                    conn, list(self.scope), database_wide=True, conninfo=self._conninfo
+                )
             except BaseException:
                 conn.close()
                 raise
