@@ -50,6 +50,13 @@ NOT_SHIPPED_EXTENSION_TYPES = {
 }
 """Types of extensions that PostgreSQL does not ship, so that no server here can list."""
 
+NOT_SHIPPED_STORAGE = {
+    # PostGIS (postgis/postgis.sql.in, geography.sql.in): CREATE TYPE … storage = main
+    "geography": "m",
+    "geometry": "m",
+}
+"""The ``typstorage`` of those of them that are not ``p`` plain."""
+
 _FUNCTIONS = """
 SELECT p.proname, p.provolatile, p.prokind, pg_get_function_identity_arguments(p.oid)
 FROM pg_proc p
@@ -70,6 +77,16 @@ SELECT t.typname, format_type(t.oid, NULL)
 FROM pg_type t
 WHERE t.typnamespace = 'pg_catalog'::regnamespace
   AND NOT (t.typname LIKE '\\_%' AND t.typelem <> 0)
+ORDER BY 1
+"""
+
+_STORAGE = """
+SELECT format_type(t.oid, NULL), t.typstorage
+FROM pg_type t
+WHERE t.typtype = 'b' AND t.typstorage <> 'p' AND t.typelem = 0
+  AND (t.typnamespace = 'pg_catalog'::regnamespace
+       OR EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                  AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'))
 ORDER BY 1
 """
 
@@ -109,6 +126,7 @@ def generate(dsn: str) -> tuple[dict, dict]:
         operators = conn.execute(_OPERATORS).fetchall()
         types = conn.execute(_TYPES).fetchall()
         members = conn.execute(_EXTENSION_MEMBERS).fetchall()
+        storage = conn.execute(_STORAGE).fetchall()
 
     plain = [(name, vol) for name, vol, kind, _ in functions if kind == "f"]
     volatility = _volatility_map(plain)
@@ -140,6 +158,9 @@ def generate(dsn: str) -> tuple[dict, dict]:
         "types": type_names,
         "aliases": aliases,
         "extension_types": dict(sorted(extension_types.items())),
+        "storage": dict(
+            sorted({**NOT_SHIPPED_STORAGE, **{n.rpartition(".")[2]: letter for n, letter in storage}}.items())
+        ),
     }
     return volatility_data, type_data
 

@@ -35,6 +35,12 @@ CHANGES = [
     pytest.param(ch.SetTableStorage(T, (("fillfactor", "70"),)), id="storage-parameters"),
     pytest.param(ch.SetColumnStatistics(T, "n", 1000), id="column-statistics"),
     pytest.param(ch.SetColumnStatistics(T, "n", None, 1000), id="column-statistics-reset"),
+    pytest.param(ch.SetColumnStorage(T, "code", "external"), id="column-storage"),
+    pytest.param(ch.SetColumnStorage(T, "code", None, "main", "extended"), id="column-storage-reset"),
+    pytest.param(ch.SetColumnCompression(T, "code", "lz4"), id="column-compression"),
+    pytest.param(ch.SetColumnCompression(T, "code", None, "pglz"), id="column-compression-reset"),
+    pytest.param(ch.SetColumnOptions(T, "n", (("n_distinct", "-0.5"),)), id="column-options"),
+    pytest.param(ch.SetColumnOptions(T, "n", (), (("n_distinct", "-0.5"),)), id="column-options-reset"),
     pytest.param(ch.SetIndexStatistics(QualifiedName("public", "locked_n1"), 1, 500), id="index-statistics"),
 ]
 

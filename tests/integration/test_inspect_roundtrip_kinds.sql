@@ -94,3 +94,15 @@ CREATE TABLE kinds.memos (urgent boolean DEFAULT false) INHERITS (kinds.document
 CREATE TABLE kinds.scratch (at date NOT NULL, body text) PARTITION BY RANGE (at);
 CREATE TABLE kinds.scratch_2026 PARTITION OF kinds.scratch FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 CREATE UNLOGGED TABLE kinds.scratch_2027 PARTITION OF kinds.scratch FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+
+-- column SET STORAGE, SET COMPRESSION and attribute options (n_distinct); a type whose own storage
+-- is main (numeric). A partition takes its parent's storage (SET STORAGE recurses) and compression
+-- (copied when it is created: SET COMPRESSION does not recurse), never its attribute options
+CREATE TABLE kinds.blobs (id integer PRIMARY KEY, body text, packed bytea, amount numeric, kind text, tags text[]);
+ALTER TABLE kinds.blobs ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN packed SET COMPRESSION lz4,
+    ALTER COLUMN amount SET STORAGE PLAIN, ALTER COLUMN kind SET (n_distinct = -0.25),
+    ALTER COLUMN tags SET STORAGE MAIN, ALTER COLUMN tags SET COMPRESSION pglz;
+CREATE TABLE kinds.logs (at date NOT NULL, line text COMPRESSION lz4) PARTITION BY RANGE (at);
+CREATE TABLE kinds.logs_2026 PARTITION OF kinds.logs FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+ALTER TABLE kinds.logs ALTER COLUMN line SET STORAGE MAIN,
+    ALTER COLUMN at SET (n_distinct = 365, n_distinct_inherited = 730);

@@ -149,14 +149,18 @@ def test_plan_file_applies_and_a_stale_one_is_refused(drifted, tmp_path):
 def test_unmanaged_objects_are_listed_and_never_touched(fresh_db, tmp_path):
     project = project_from_sql(fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id int);", tmp_path / "p")
     run_sql(fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id int);")
-    run_sql(fresh_db, "ALTER TABLE app.t ALTER COLUMN id SET (n_distinct = 100);")
+    run_sql(
+        fresh_db,
+        "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;"
+        "ALTER TABLE app.t SET ACCESS METHOD heap2;",
+    )
     result = _cli("diff", "--dsn", fresh_db, "--project", str(project), "--exit-code")
     assert result.exit_code == 0, result.output
     assert "unmanaged (the model cannot read these; left alone):" in result.stdout
-    assert "column app.t.id" in result.stdout
+    assert "table app.t" in result.stdout
     as_json = _cli("diff", "--dsn", fresh_db, "--project", str(project), "--format", "json")
     assert json.loads(as_json.stdout) == {"changes": [], "hazards": []}
-    assert "unmanaged (left alone): column app.t.id" in as_json.stderr
+    assert "unmanaged (left alone): table app.t" in as_json.stderr
 
 
 def _step(line: str, *sql: str, outside: bool = False) -> ReportChange:

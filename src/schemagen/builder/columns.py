@@ -11,7 +11,7 @@ from schemagen.builder.shorthand import parse_column_shorthand, type_holds_short
 from schemagen.model import Column, Identity
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.pg.scan import words
-from schemagen.model.pg.types import serial_base
+from schemagen.model.pg.types import default_storage, serial_base
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,10 @@ def build_column(
             )
         not_null = True
         default, identity = None, None  # reported once here; the serial's own default stands
+    column_type = serial if serial is not None else ctx.resolve_type(written_type, schema)
     column = Column(
         name=name,
-        type=serial if serial is not None else ctx.resolve_type(written_type, schema),
+        type=column_type,
         not_null=not_null or bool(spec.get("primary_key", False)),
         default=default,
         identity=identity,
@@ -89,6 +90,9 @@ def build_column(
         collation=spec.get("collation"),
         comment=spec.get("comment"),
         statistics=_statistics(spec.get("statistics")),
+        storage=_storage(spec.get("storage"), column_type),
+        compression=spec.get("compression"),
+        options=_options(document, path, spec, ctx),
         renamed_from=spec.get("renamed_from"),
         using=ctx.sql(document, (*path, "using"), spec["using"]) if spec.get("using") else None,
         span=span,
@@ -165,6 +169,19 @@ def _integer_type(written_type: str) -> str:
     if lowered in ("integer", "int", "int4"):
         return "integer"
     return "bigint"
+
+
+def _options(
+    document: SourceDocument, path: JsonPath, spec: dict[str, Any], ctx: BuildContext
+) -> tuple[tuple[str, str], ...]:
+    """``options: {n_distinct: …}`` → sorted (name, value as written) pairs, as the catalog keeps them."""
+    options = spec.get("options") or {}
+    return tuple(sorted((str(k), ctx.sql(document, (*path, "options", k), v)) for k, v in options.items()))
+
+
+def _storage(value: Any, column_type: str) -> str | None:
+    """``storage:``; the type's own storage is None, as PostgreSQL reads it back."""
+    return value if isinstance(value, str) and value != default_storage(column_type) else None
 
 
 def _statistics(value: Any) -> int | None:

@@ -4,7 +4,8 @@ As PostgreSQL's ``MergeAttributes``: the parents' columns in order (a name met t
 one column), a column the child declares with a parent's name is merged into that
 place (declared by the child too: not ``inherited``), the child's other columns follow.
 An inherited column keeps the parent's type, collation, NOT NULL, default and generation
-expression, not its identity, statistics target or comment.
+expression, storage and compression, not its identity, statistics target, attribute options
+or comment.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def _inherited(column: Column) -> Column:
         column,
         identity=None,
         statistics=None,
+        options=(),
         comment=None,
         renamed_from=None,
         span=None,

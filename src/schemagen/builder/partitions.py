@@ -109,7 +109,11 @@ def _child(
         return []
     ctx.take_relation_name(qualified.schema, qualified.name)
     span = document.key_span(path)
-    columns = tuple(replace(c, comment=None, renamed_from=None, span=None) for c in parent.columns)
+    # a partition takes its parent's columns, not their attribute options (neither CREATE … PARTITION
+    # OF nor ALTER … SET (n_distinct …) on the parent gives them to it)
+    columns = tuple(
+        replace(c, comment=None, renamed_from=None, span=None, options=()) for c in parent.columns
+    )
     return [Table(qualified, columns, partition_of=bound, partition_by=spec, comment=comment, span=span)]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from schemagen.checks.body_checks import check_bodies_parse, check_body_references, check_body_statements
 from schemagen.checks.calls import check_custom_settings, check_deprecated_functions
+from schemagen.checks.column_storage import check_column_storage
 from schemagen.checks.columns import (
     check_column_value_sources,
     check_extensions_available,
@@ -67,6 +68,7 @@ CHECKS: tuple[Check, ...] = (
     check_integer_types,
     check_column_value_sources,
     check_nullable_columns_of_non_null_domains,
+    check_column_storage,
     check_foreign_keys,
     check_identifier_length,
     check_name_collisions,

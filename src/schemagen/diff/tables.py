@@ -26,7 +26,10 @@ from schemagen.model.changes import (
     DropIndex,
     DropTable,
     SetClusterOn,
+    SetColumnCompression,
+    SetColumnOptions,
     SetColumnStatistics,
+    SetColumnStorage,
     SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
@@ -34,6 +37,7 @@ from schemagen.model.changes import (
 from schemagen.model.code_changes import SetRowLevelSecurity
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import CheckConstraint, Column, ExcludeConstraint, Table
+from schemagen.model.pg.types import default_storage
 
 
 def constraints_of(table: Table) -> dict[str, Constraint]:
@@ -73,14 +77,22 @@ def _column_comments(table: QualifiedName, columns: list[Column], old: dict[str,
     return changes
 
 
-def _column_statistics(table: QualifiedName, columns: list[Column], old: dict[str, Column]) -> list[Change]:
-    """``SET STATISTICS`` where a column's differs from the old one's (new columns: from the default)."""
+def _column_attributes(table: QualifiedName, columns: list[Column], old: dict[str, Column]) -> list[Change]:
+    """``SET STATISTICS``, ``STORAGE``, ``COMPRESSION`` and attribute options where a column's
+    differ from the old one's (new columns: from the defaults)."""
     changes: list[Change] = []
     for column in columns:
-        before = old.get(column.name)
-        previous = before.statistics if before is not None else None
-        if column.statistics != previous:
-            changes.append(SetColumnStatistics(table, column.name, column.statistics, previous))
+        before = old.get(column.name) or Column(column.name, column.type)
+        name = column.name
+        if column.statistics != before.statistics:
+            changes.append(SetColumnStatistics(table, name, column.statistics, before.statistics))
+        if column.storage != before.storage:
+            default = default_storage(column.type)
+            changes.append(SetColumnStorage(table, name, column.storage, before.storage, default))
+        if column.compression != before.compression:
+            changes.append(SetColumnCompression(table, name, column.compression, before.compression))
+        if column.options != before.options:
+            changes.append(SetColumnOptions(table, name, column.options, before.options))
     return changes
 
 
@@ -113,7 +125,7 @@ def create_table(table: Table) -> list[Change]:
     if table.replica_identity != "default":
         changes.append(replica_identity(table))
     changes += comment_changes("table", table.name, None, table.comment)
-    changes += _column_statistics(table.name, list(table.columns), {})
+    changes += _column_attributes(table.name, list(table.columns), {})
     changes += _column_comments(table.name, list(table.columns), {})
     not_valid = [c for c in table.checks if c.not_valid]
     changes += _constraint_comments(
@@ -236,7 +248,10 @@ def _alter_columns(old: Table, new: Table) -> list[Change]:
             changes.append(AlterColumn(new.name, before, after, flags))
     readded = {c.column.name for c in changes if isinstance(c, DropColumn)}
     kept = {k: v for k, v in old_columns.items() if k not in readded}
-    changes += _column_statistics(new.name, list(new.columns), kept)
+    for key in keys.common:  # ALTER COLUMN … TYPE gives the column its new type's storage
+        if key in kept and kept[key].type != new_columns[key].type:
+            kept[key] = replace(kept[key], storage=None, compression=None)
+    changes += _column_attributes(new.name, list(new.columns), kept)
     return changes + _column_comments(new.name, list(new.columns), old_columns)
 
 

@@ -36,14 +36,22 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
         parent = tables.get(table.partition_of.parent)
         for column in table.columns:
             above = parent.column(column.name) if parent is not None else None
-            if above is not None and above.statistics != column.statistics:
-                gaps.append(
-                    (
-                        "column",
-                        f"{table.name}.{column.name}",
-                        "a partition's own SET STATISTICS (other than its parent's) is not in the format",
+            if above is None:
+                continue
+            for what, mine, theirs in (
+                ("SET STATISTICS (other than its parent's)", column.statistics, above.statistics),
+                ("SET STORAGE (other than its parent's)", column.storage, above.storage),
+                ("SET COMPRESSION (other than its parent's)", column.compression, above.compression),
+                ("attribute options", column.options, ()),  # a partition never takes the parent's
+            ):
+                if mine != theirs:
+                    gaps.append(
+                        (
+                            "column",
+                            f"{table.name}.{column.name}",
+                            f"a partition's own {what} is not in the format",
+                        )
                     )
-                )
     for composite in catalog.composite_types.values():
         for attribute in composite.attributes:
             if attribute.collation:
@@ -81,9 +89,8 @@ def _inherited_gaps(table, catalog: Catalog) -> list[Gap]:
         if not column.inherited:
             continue
         above = next((p.column(column.name) for p in parents if p and p.column(column.name)), None)
-        if (
-            above is None
-            or replace(above, inherited=True, identity=None, statistics=None, comment=None) != column
+        if above is None or column != replace(
+            above, inherited=True, identity=None, statistics=None, options=(), comment=None
         ):
             gaps.append(
                 (

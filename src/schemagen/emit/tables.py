@@ -184,6 +184,9 @@ def column_value(
         or column.collation
         or column.comment
         or column.statistics is not None
+        or column.storage
+        or column.compression
+        or column.options
         or check
         or fk
     )
@@ -205,6 +208,12 @@ def column_value(
         value["collation"] = column.collation
     if column.statistics is not None:
         value["statistics"] = column.statistics
+    if column.storage:
+        value["storage"] = column.storage
+    if column.compression:
+        value["compression"] = column.compression
+    if column.options:
+        value["options"] = FlowMap({k: _number(v) for k, v in column.options})
     if check is not None:
         value["check"] = check[1]
     if fk is not None:
@@ -427,6 +436,17 @@ def index_value(index: Index) -> Any:
         }
     )
     return FlowMap(value) if "comment" not in value else value
+
+
+def _number(text: str) -> Any:
+    """An attribute option's value (``n_distinct``: a number, negative for a fraction of rows)."""
+    for kind in (int, float):
+        try:
+            value = kind(text)
+        except ValueError:
+            continue
+        return value if str(value) == text else text
+    return text
 
 
 def _option_value(text: str) -> Any:

@@ -26,12 +26,14 @@ from schemagen.model import (
 )
 from schemagen.model.pg.array_casts import settle_array_casts
 from schemagen.model.pg.scan import matching_paren, split_top_level, strip_outer_parens
+from schemagen.model.pg.types import STORAGES
 
 Row = Mapping[str, Any]
 
 FK_ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 FK_MATCH = {"s": "SIMPLE", "f": "FULL", "p": "PARTIAL"}
 PARTITION_STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
+COMPRESSIONS = {"p": "pglz", "l": "lz4"}
 REPLICA_IDENTITIES = {"d": "default", "f": "full", "n": "nothing", "i": "index"}
 
 
@@ -175,6 +177,9 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
             collation=row["collation"],
             comment=row["comment"],
             statistics=row.get("statistics"),  # absent from rows recorded before it was read
+            storage=STORAGES.get(row.get("storage") or ""),
+            compression=COMPRESSIONS.get(row.get("compression") or ""),
+            options=parse_options(row.get("options")),
         ),
         omission,
     )

@@ -462,6 +462,60 @@ class SetColumnStatistics(Change):
 
 
 @dataclass(frozen=True)
+class SetColumnStorage(Change):
+    """``ALTER TABLE ONLY … ALTER COLUMN … SET STORAGE`` (None: back to the type's own)."""
+
+    table: QualifiedName
+    column: str
+    storage: str | None
+    old_storage: str | None = None
+    type_storage: str | None = None
+    """The storage of the column's type, when known (what None goes back to; else ``DEFAULT``,
+    PostgreSQL 16 and later)."""
+
+    def reverse(self) -> Change:
+        return SetColumnStorage(self.table, self.column, self.old_storage, self.storage, self.type_storage)
+
+
+@dataclass(frozen=True)
+class SetColumnCompression(Change):
+    """``ALTER TABLE ONLY … ALTER COLUMN … SET COMPRESSION`` (None: ``DEFAULT``)."""
+
+    table: QualifiedName
+    column: str
+    compression: str | None
+    old_compression: str | None = None
+
+    def reverse(self) -> Change:
+        return SetColumnCompression(self.table, self.column, self.old_compression, self.compression)
+
+
+@dataclass(frozen=True)
+class SetColumnOptions(Change):
+    """``ALTER TABLE ONLY … ALTER COLUMN … SET (…)`` / ``RESET (…)``: attribute options."""
+
+    table: QualifiedName
+    column: str
+    options: tuple[tuple[str, str], ...]
+    old_options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def set(self) -> tuple[tuple[str, str], ...]:
+        """Options that are new or changed."""
+        old = dict(self.old_options)
+        return tuple((k, v) for k, v in self.options if old.get(k) != v)
+
+    @property
+    def reset(self) -> tuple[str, ...]:
+        """Options that are gone."""
+        new = dict(self.options)
+        return tuple(k for k, _ in self.old_options if k not in new)
+
+    def reverse(self) -> Change:
+        return SetColumnOptions(self.table, self.column, self.old_options, self.options)
+
+
+@dataclass(frozen=True)
 class SetIndexStatistics(Change):
     """``ALTER INDEX … ALTER COLUMN position SET STATISTICS n`` (None: -1, the default)."""
 

@@ -162,6 +162,12 @@ class Column:
     comment: str | None = None
     statistics: int | None = None
     """``ALTER COLUMN … SET STATISTICS n`` (None: the server's default_statistics_target)."""
+    storage: str | None = None
+    """``ALTER COLUMN … SET STORAGE``: plain, external, extended or main (None: the type's own)."""
+    compression: str | None = None
+    """``ALTER COLUMN … SET COMPRESSION``: pglz or lz4 (None: the server's default_toast_compression)."""
+    options: tuple[tuple[str, str], ...] = ()
+    """``ALTER COLUMN … SET (n_distinct = …, n_distinct_inherited = …)``: sorted (name, value) pairs."""
     inherited: bool = False
     """Only from the table's ``INHERITS`` parents, not declared by the table itself (``attislocal``)."""
     renamed_from: str | None = field(default=None, compare=False)

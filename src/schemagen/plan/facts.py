@@ -317,6 +317,15 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
     ch.SetColumnStatistics: ChangeFacts(
         K.COLUMN, key=lambda c: (phase(K.COLUMN), _in(c.table), 4, c.column), hazards=NO_HAZARDS
     ),
+    ch.SetColumnStorage: ChangeFacts(
+        K.COLUMN, key=lambda c: (phase(K.COLUMN), _in(c.table), 5, c.column), hazards=_LOCK
+    ),
+    ch.SetColumnCompression: ChangeFacts(
+        K.COLUMN, key=lambda c: (phase(K.COLUMN), _in(c.table), 6, c.column), hazards=_LOCK
+    ),
+    ch.SetColumnOptions: ChangeFacts(
+        K.COLUMN, key=lambda c: (phase(K.COLUMN), _in(c.table), 7, c.column), hazards=NO_HAZARDS
+    ),
     # constraints
     ch.AddConstraint: ChangeFacts(K.CONSTRAINT, key=_constraint_key, hazards=_add_constraint),
     ch.DropConstraint: ChangeFacts(K.CONSTRAINT, hazards=NO_HAZARDS, drop=0),

@@ -14,7 +14,10 @@ from schemagen.model.changes import (
     DropTable,
     RebuildEnum,
     SetClusterOn,
+    SetColumnCompression,
+    SetColumnOptions,
     SetColumnStatistics,
+    SetColumnStorage,
     SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
@@ -45,6 +48,8 @@ _ACCESS_EXCLUSIVE = (
     DropTable,
     SetTableLogged,
     SetReplicaIdentity,
+    SetColumnStorage,
+    SetColumnCompression,
     RenameTable,
     RenameColumn,
     RenameConstraint,
@@ -85,7 +90,13 @@ def lock_of(change: Change) -> Lock | None:
             return Lock.SHARE_UPDATE_EXCLUSIVE
         return Lock.SHARE if isinstance(change, CreateIndex) else Lock.ACCESS_EXCLUSIVE
     if isinstance(
-        change, ValidateConstraint | RenameIndex | SetTableStorage | SetClusterOn | SetColumnStatistics
+        change,
+        ValidateConstraint
+        | RenameIndex
+        | SetTableStorage
+        | SetClusterOn
+        | SetColumnStatistics
+        | SetColumnOptions,
     ):
         # SET/RESET of fillfactor, autovacuum_* and toast_* parameters (the ones tables take)
         return Lock.SHARE_UPDATE_EXCLUSIVE

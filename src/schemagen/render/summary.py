@@ -200,6 +200,24 @@ def _describers() -> dict[type[Change], object]:
             altered,
             f"statistics {_arrow(x.old_statistics, x.statistics)}",
         ),
+        c.SetColumnStorage: lambda x: (
+            "column",
+            f"{x.table}.{x.column}",
+            altered,
+            f"storage {_arrow(x.old_storage, x.storage)}",
+        ),
+        c.SetColumnCompression: lambda x: (
+            "column",
+            f"{x.table}.{x.column}",
+            altered,
+            f"compression {_arrow(x.old_compression, x.compression)}",
+        ),
+        c.SetColumnOptions: lambda x: (
+            "column",
+            f"{x.table}.{x.column}",
+            altered,
+            "options: " + ", ".join([f"{k}={v}" for k, v in x.set] + [f"reset {k}" for k in x.reset]),
+        ),
         c.SetReplicaIdentity: lambda x: (
             "table",
             str(x.table),

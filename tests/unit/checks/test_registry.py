@@ -24,6 +24,7 @@ MODULES = [
     "foreign_keys",
     "identifiers",
     "immutability",
+    "column_storage",
     "index_design",
     "literals",
     "macro_columns",

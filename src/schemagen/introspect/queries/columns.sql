@@ -11,6 +11,9 @@ SELECT n.nspname AS schema,
        a.attgenerated AS generated,
        a.attislocal AS is_local,
        nullif(coalesce(a.attstattarget::integer, -1), -1) AS statistics,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
+       nullif(a.attcompression, '') AS compression,
+       a.attoptions AS options,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
             CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END
        END AS collation,

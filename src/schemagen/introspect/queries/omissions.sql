@@ -32,19 +32,6 @@ SELECT 'operator class', s.nspname || '.' || oc.opcname, 'operator classes are n
 FROM pg_opclass oc JOIN scope s ON s.oid = oc.opcnamespace
 WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_opclass'::regclass AND m.objid = oc.oid)
 UNION ALL
-SELECT 'column', s.nspname || '.' || c.relname || '.' || a.attname,
-       concat_ws(', ',
-           CASE WHEN a.attstorage <> t.typstorage THEN 'SET STORAGE' END,
-           CASE WHEN a.attcompression <> '' THEN 'SET COMPRESSION' END,
-           CASE WHEN a.attoptions IS NOT NULL THEN 'attribute options' END) || ' not supported'
-FROM pg_attribute a
-JOIN pg_class c ON c.oid = a.attrelid
-JOIN scope s ON s.oid = c.relnamespace
-JOIN pg_type t ON t.oid = a.atttypid
-WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-  AND (a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attoptions IS NOT NULL)
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
 SELECT 'table', s.nspname || '.' || c.relname, 'TABLESPACE not supported'
 FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND c.reltablespace <> 0

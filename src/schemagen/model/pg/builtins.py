@@ -57,6 +57,11 @@ def extension_of_type(name: str) -> str | None:
     return extension_types().get(name)
 
 
+def type_storages() -> dict[str, str]:
+    """``format_type`` name → ``typstorage`` letter of the built-in and extension types not ``p``."""
+    return _load("builtin_types.json")["storage"]
+
+
 def builtin_volatility(name: str) -> str | None:
     """The volatilities (sorted ``i``/``s``/``v`` letters) of the overloads of ``pg_catalog.name``."""
     return _load("builtin_volatility.json")["functions"].get(name)

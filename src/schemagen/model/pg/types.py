@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from schemagen.model.pg.builtins import canonical_type_names, type_aliases
+from schemagen.model.pg.builtins import canonical_type_names, extension_of_type, type_aliases, type_storages
 from schemagen.model.pg.quoting import quote_ident, unquote_ident
 from schemagen.model.pg.scan import split_top_level
 
@@ -177,6 +177,30 @@ def split_type(canonical: str) -> TypeParts:
         mods = tuple(m.strip() for m in match.group("mods").split(",") if m.strip())
         return TypeParts(match.group("name"), mods, is_array)
     return TypeParts(base, (), is_array)
+
+
+STORAGES: dict[str, str] = {"p": "plain", "e": "external", "x": "extended", "m": "main"}
+"""``typstorage`` / ``attstorage`` letters → the words of ``SET STORAGE``."""
+
+
+def default_storage(canonical: str) -> str | None:
+    """The storage PostgreSQL gives a column of a built-in or extension type (its ``typstorage``);
+    None for the types only a catalog knows (domains, enums, composites, other base types).
+
+    >>> default_storage("text"), default_storage("integer[]"), default_storage("public.vector(3)")
+    ('extended', 'extended', 'external')
+    >>> default_storage("numeric(10,2)"), default_storage("bigint"), default_storage("app.mood")
+    ('main', 'plain', None)
+    """
+    parts = split_type(canonical)
+    if parts.array:
+        return "extended"
+    if parts.name in BUILTIN_TYPES:
+        return STORAGES[type_storages().get(parts.name, "p")]
+    bare = parts.name.rpartition(".")[2]
+    if extension_of_type(bare) is not None:
+        return STORAGES[type_storages().get(bare, "p")]
+    return None
 
 
 def signature_type(canonical: str) -> str:
