@@ -116,6 +116,17 @@ SCENARIOS = [
         ("operator", "public.!==", "shell operator"),
         id="shell-operator",
     ),
+    pytest.param(
+        "CREATE FOREIGN DATA WRAPPER cov_w; GRANT USAGE ON FOREIGN DATA WRAPPER cov_w TO PUBLIC;",
+        ("foreign data wrapper", "cov_w", "GRANT USAGE"),
+        id="wrapper-grant",
+    ),
+    pytest.param(
+        "CREATE FOREIGN DATA WRAPPER cov_w; CREATE SERVER cov_s FOREIGN DATA WRAPPER cov_w;"
+        " GRANT USAGE ON FOREIGN SERVER cov_s TO PUBLIC;",
+        ("server", "cov_s", "GRANT USAGE"),
+        id="server-grant",
+    ),
 ]
 
 PG18_SCENARIOS = [

@@ -105,7 +105,8 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
     Extensions are database-wide: one is in scope when its schema is (None is
     ``public``), or when the project declares it. A schema only holds objects (public, say) without being
     declared keeps existing: only declared schemas and ``--schema`` ones are compared. Default
-    privileges without a schema (database-wide) are compared when the project declares any.
+    privileges without a schema (database-wide) are compared when the project declares any, and
+    so are foreign data wrappers, servers and user mappings.
     """
     extensions = {
         name: ext
@@ -120,7 +121,10 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
         for key, entry in live.default_privileges.items()
         if entry.schema is not None or database_wide
     }
-    return replace(live, extensions=extensions, schemas=schemas, default_privileges=privileges)
+    live = replace(live, extensions=extensions, schemas=schemas, default_privileges=privileges)
+    if not (declared.foreign_data_wrappers or declared.foreign_servers or declared.user_mappings):
+        live = replace(live, foreign_data_wrappers={}, foreign_servers={}, user_mappings={})
+    return live
 
 
 def read_live(

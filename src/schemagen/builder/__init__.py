@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from schemagen.builder.access import build_default_privileges, build_grants, build_roles
 from schemagen.builder.context import BuildContext
+from schemagen.builder.foreign import build_foreign
 from schemagen.builder.indexes import build_indexes
 from schemagen.builder.inheritance import resolve_inheritance
 from schemagen.builder.macros import (
@@ -191,6 +192,7 @@ def build_catalog(
         reference_rows=rows,
         event_triggers=build_event_triggers(every, ctx),
         publications=publications_in_table_order(build_publications(every, ctx), tables),
+        **build_foreign(every, ctx),
         **support,
     )
     grants = build_grants(every, catalog, ctx)

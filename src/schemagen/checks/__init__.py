@@ -26,6 +26,7 @@ from schemagen.checks.expressions import (
     check_expressions_parse,
     check_forbidden_constructs,
 )
+from schemagen.checks.foreign import check_foreign_references
 from schemagen.checks.foreign_keys import check_foreign_keys
 from schemagen.checks.identifiers import check_enum_labels, check_identifier_length, check_name_collisions
 from schemagen.checks.immutability import check_immutability, check_unknown_functions
@@ -70,6 +71,7 @@ CHECKS: tuple[Check, ...] = (
     check_nullable_columns_of_non_null_domains,
     check_column_storage,
     check_foreign_keys,
+    check_foreign_references,
     check_identifier_length,
     check_name_collisions,
     check_enum_labels,

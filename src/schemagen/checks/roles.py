@@ -23,6 +23,9 @@ def _role_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
         yield privilege.grantee, what, privilege.span
         if privilege.for_role:
             yield privilege.for_role, what, privilege.span
+    for mapping in catalog.user_mappings.values():
+        if mapping.user != "public":
+            yield mapping.user, f"user mapping on server {mapping.server}", mapping.span
     for name, role in catalog.roles.items():
         for parent in role.member_of:
             yield parent, f"membership of role {name}", role.span

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Set
 from dataclasses import replace
 from typing import Any
 
-from schemagen.diff import indexes, routines, tables, types
+from schemagen.diff import foreign, indexes, routines, tables, types
 from schemagen.diff.attached_keys import with_attached_keys
 from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
@@ -99,6 +99,7 @@ def _comparators(
     """
     vanishing = _vanishing_grant(old, new, recreated_tables)
     K = ObjectKind
+    recreated_servers = foreign.recreated_servers(old, new)
     return {
         K.SCHEMA: (old.schemas, types.create_schema, types.drop_schema, types.alter_schema),
         K.EXTENSION: (
@@ -106,6 +107,19 @@ def _comparators(
             types.create_extension,
             lambda e: [DropExtension(e)],
             types.alter_extension,
+        ),
+        K.FOREIGN_DATA_WRAPPER: (
+            old.foreign_data_wrappers,
+            foreign.create_wrapper,
+            foreign.drop_wrapper,
+            foreign.alter_wrapper,
+        ),
+        K.FOREIGN_SERVER: (old.foreign_servers, *foreign.server_functions(old, recreated_servers)),
+        K.USER_MAPPING: (
+            {k: m for k, m in old.user_mappings.items() if m.server not in recreated_servers},
+            foreign.create_mapping,
+            foreign.drop_mapping,
+            foreign.alter_mapping,
         ),
         K.COLLATION: (old.collations, *simple(K.COLLATION, CreateCollation, DropCollation)),
         K.ENUM: (

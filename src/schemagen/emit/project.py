@@ -7,6 +7,7 @@ from typing import Any
 
 from schemagen.emit.access import default_privilege_entries, grant_entries, grant_schema, role_value
 from schemagen.emit.external import external_schemas
+from schemagen.emit.foreign import foreign_keys
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
 from schemagen.emit.routines import function_value, view_value
@@ -58,6 +59,11 @@ def emit_project(
         home["publications"] = {
             p.name: publication_value(p, home["schema"]) for p in catalog.publications.values()
         }
+    foreign = foreign_keys(catalog)
+    if foreign:
+        documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"}).update(
+            foreign
+        )
     if catalog.event_triggers:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         home["event_triggers"] = {
@@ -90,6 +96,9 @@ KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them 
     "materialized_views",
     "event_triggers",
     "publications",
+    "foreign_data_wrappers",
+    "foreign_servers",
+    "user_mappings",
     "grants",
     "default_privileges",
 )

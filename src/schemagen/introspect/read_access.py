@@ -133,10 +133,11 @@ def read_roles(
     grants: Iterable[Grant],
     policies: Iterable[Policy],
     defaults: Iterable[DefaultPrivilege],
+    users: Iterable[str] = (),
 ) -> list[Role]:
-    """Roles referenced by the grants, policies and default privileges in scope."""
+    """Roles referenced by the grants, policies, default privileges and user mappings in scope."""
     available = {r["name"]: r for r in rows}
-    wanted: set[str] = set()
+    wanted: set[str] = set(users)
     wanted.update(g.grantee for g in grants)
     for policy in policies:
         wanted.update(policy.roles)

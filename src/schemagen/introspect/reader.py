@@ -7,6 +7,12 @@ from typing import Any
 
 from schemagen.introspect.omission import Omission
 from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
+from schemagen.introspect.read_foreign import (
+    foreign_omissions,
+    read_servers,
+    read_user_mappings,
+    read_wrappers,
+)
 from schemagen.introspect.read_indexes import read_indexes
 from schemagen.introspect.read_routines import read_functions, read_policies, read_triggers, read_views
 from schemagen.introspect.read_support import (
@@ -47,6 +53,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     policies = read_policies(rows["policies"])
     aggregates, aggregate_omissions = read_aggregates(rows.get("aggregates", ()))
     operators, operator_omissions = read_operators(rows.get("operators", ()))
+    mappings, mapping_omissions = read_user_mappings(rows.get("user_mappings", ()))
     catalog = Catalog.of(
         extensions=read_extensions(rows["extensions"]),
         schemas=read_schemas(rows["schemas"]),
@@ -60,7 +67,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         triggers=triggers,
         views=read_views(rows["views"]),
         policies=policies,
-        roles=read_roles(rows["roles"], grants, policies, defaults),
+        roles=read_roles(rows["roles"], grants, policies, defaults, (m.user for m in mappings)),
         grants=grants,
         default_privileges=defaults,
         collations=read_collations(rows.get("collations", ())),
@@ -69,6 +76,9 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         event_triggers=read_event_triggers(rows.get("event_triggers", ())),
         rules=read_rules(rows.get("rules", ())),
         publications=read_publications(rows.get("publications", ())),
+        foreign_data_wrappers=read_wrappers(rows.get("foreign_data_wrappers", ())),
+        foreign_servers=read_servers(rows.get("foreign_servers", ())),
+        user_mappings=mappings,
         aggregates=aggregates,
         text_search_dictionaries=read_text_search_dictionaries(rows.get("text_search_dictionaries", ())),
         text_search_configurations=read_text_search_configurations(
@@ -82,5 +92,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         (table_omissions + function_omissions + trigger_omissions + grant_omissions + default_omissions)
         + aggregate_omissions
         + operator_omissions
+        + mapping_omissions
+        + foreign_omissions(rows.get("foreign_data_wrappers", ()), rows.get("foreign_servers", ()))
     )
     return catalog, sorted(set(omissions))

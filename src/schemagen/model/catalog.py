@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
 from schemagen.model.identity import ObjectId
 from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
@@ -52,6 +53,9 @@ class Catalog:
     """
 
     extensions: dict[str, Extension] = field(default_factory=dict)
+    foreign_data_wrappers: dict[str, ForeignDataWrapper] = field(default_factory=dict)
+    foreign_servers: dict[str, ForeignServer] = field(default_factory=dict)
+    user_mappings: dict[tuple[str, str], UserMapping] = field(default_factory=dict)
     schemas: dict[str, Schema] = field(default_factory=dict)
     collations: dict[QualifiedName, Collation] = field(default_factory=dict)
     enums: dict[QualifiedName, EnumType] = field(default_factory=dict)

@@ -26,6 +26,9 @@ class ObjectKind(enum.Enum):
 
     SCHEMA = "schema"
     EXTENSION = "extension"
+    FOREIGN_DATA_WRAPPER = "foreign data wrapper"
+    FOREIGN_SERVER = "server"
+    USER_MAPPING = "user mapping"
     COLLATION = "collation"
     ENUM = "enum"
     DOMAIN = "domain"
@@ -142,6 +145,9 @@ K = ObjectKind
 DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.SCHEMA, "schemas", _name, 10, ("schema",), GrantOn.SCHEMA, (Namespace.DATABASE,)),
     KindDescriptor(K.EXTENSION, "extensions", _name, 11, ("extension",)),
+    KindDescriptor(K.FOREIGN_DATA_WRAPPER, "foreign_data_wrappers", _name, 13, ("foreign data wrapper",)),
+    KindDescriptor(K.FOREIGN_SERVER, "foreign_servers", _name, 13, ("server",)),
+    KindDescriptor(K.USER_MAPPING, "user_mappings", _key, 13),
     KindDescriptor(K.COLLATION, "collations", _name, 11, ("collation",)),
     KindDescriptor(K.ENUM, "enums", _name, 12, ("type",), GrantOn.TYPE, (_TYPE,)),
     KindDescriptor(K.DOMAIN, "domains", _name, 12, ("domain",), GrantOn.TYPE, (_TYPE,)),

@@ -16,6 +16,7 @@ from typing import Any
 
 from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
+from schemagen.model import foreign_changes as fc
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
 from schemagen.model import support_changes as su
@@ -219,6 +220,32 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.RULE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RULE), _in(c.rule.table), 13, c.rule.name)
     ),
     su.DropRule: ChangeFacts(K.RULE, hazards=NO_HAZARDS, drop=0),
+    # foreign data: wrappers, servers, user mappings (database-wide)
+    fc.CreateForeignDataWrapper: ChangeFacts(
+        K.FOREIGN_DATA_WRAPPER,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.FOREIGN_DATA_WRAPPER), (c.wrapper.name,), 6),
+    ),
+    fc.AlterForeignDataWrapper: ChangeFacts(
+        K.FOREIGN_DATA_WRAPPER,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.FOREIGN_DATA_WRAPPER), (c.new.name,), 6),
+    ),
+    fc.DropForeignDataWrapper: ChangeFacts(K.FOREIGN_DATA_WRAPPER, hazards=NO_HAZARDS, drop=5),
+    fc.CreateServer: ChangeFacts(
+        K.FOREIGN_SERVER, hazards=NO_HAZARDS, key=lambda c: (phase(K.FOREIGN_SERVER), (c.server.name,), 7)
+    ),
+    fc.AlterServer: ChangeFacts(
+        K.FOREIGN_SERVER, hazards=NO_HAZARDS, key=lambda c: (phase(K.FOREIGN_SERVER), (c.new.name,), 7)
+    ),
+    fc.DropServer: ChangeFacts(K.FOREIGN_SERVER, hazards=NO_HAZARDS, drop=5),
+    fc.CreateUserMapping: ChangeFacts(
+        K.USER_MAPPING, hazards=NO_HAZARDS, key=lambda c: (phase(K.USER_MAPPING), c.mapping.key, 8)
+    ),
+    fc.AlterUserMapping: ChangeFacts(
+        K.USER_MAPPING, hazards=NO_HAZARDS, key=lambda c: (phase(K.USER_MAPPING), c.new.key, 8)
+    ),
+    fc.DropUserMapping: ChangeFacts(K.USER_MAPPING, hazards=NO_HAZARDS, drop=4),
     su.CreatePublication: ChangeFacts(
         K.PUBLICATION, hazards=NO_HAZARDS, key=lambda c: (phase(K.PUBLICATION), (c.publication.name,), 0)
     ),

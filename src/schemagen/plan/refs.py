@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from schemagen.model import deps, support_deps
+from schemagen.model import deps, foreign_deps, support_deps
 from schemagen.model.changes import (
     AddColumn,
     AddConstraint,
@@ -77,6 +77,7 @@ from schemagen.model.rename_changes import (
     RenameTable,
 )
 from schemagen.plan.code_refs import CODE_RULES
+from schemagen.plan.foreign_refs import FOREIGN_RULES
 from schemagen.plan.refs_base import Refs, paired_rules, refs
 from schemagen.plan.relation_names import relation_names
 from schemagen.plan.safe_refs import SAFE_RULES
@@ -129,6 +130,8 @@ def _index_provides(index: Index) -> set[ObjectRef]:
 _COMMENT_TARGETS: dict[ObjectKind, Callable[[QualifiedName, str], ObjectRef]] = {
     ObjectKind.SCHEMA: lambda name, _: deps.schema_ref(name.name),
     ObjectKind.EXTENSION: lambda name, _: deps.extension_ref(name.name),
+    ObjectKind.FOREIGN_DATA_WRAPPER: lambda name, _: foreign_deps.wrapper_ref(name.name),
+    ObjectKind.FOREIGN_SERVER: lambda name, _: foreign_deps.server_ref(name.name),
     ObjectKind.ENUM: lambda name, _: deps.type_ref(name),
     ObjectKind.DOMAIN: lambda name, _: deps.type_ref(name),
     ObjectKind.DOMAIN_CONSTRAINT: deps.constraint_ref,
@@ -332,6 +335,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     **CODE_RULES,
     **SAFE_RULES,
     **SUPPORT_RULES,
+    **FOREIGN_RULES,
 }
 
 

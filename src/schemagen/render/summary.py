@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, is_dataclass
 
 from schemagen.model import changes as c
 from schemagen.model import code_changes as cc
+from schemagen.model import foreign_changes as fc
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
 from schemagen.model import support_changes as su
@@ -162,6 +163,20 @@ def _describers() -> dict[type[Change], object]:
         su.DropEventTrigger: lambda x: ("event trigger", x.trigger.name, dropped, ""),
         su.CreateRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", created, x.rule.event.lower()),
         su.DropRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", dropped, ""),
+        fc.CreateForeignDataWrapper: lambda x: ("foreign data wrapper", x.wrapper.name, created, ""),
+        fc.DropForeignDataWrapper: lambda x: ("foreign data wrapper", x.wrapper.name, dropped, ""),
+        fc.AlterForeignDataWrapper: lambda x: (
+            "foreign data wrapper",
+            x.new.name,
+            altered,
+            _options(x.options),
+        ),
+        fc.CreateServer: lambda x: ("server", x.server.name, created, f"wrapper {x.server.wrapper}"),
+        fc.DropServer: lambda x: ("server", x.server.name, dropped, ""),
+        fc.AlterServer: lambda x: ("server", x.new.name, altered, _options(x.options)),
+        fc.CreateUserMapping: lambda x: ("user mapping", x.mapping.name, created, ""),
+        fc.DropUserMapping: lambda x: ("user mapping", x.mapping.name, dropped, ""),
+        fc.AlterUserMapping: lambda x: ("user mapping", x.new.name, altered, _options(x.options)),
         su.CreatePublication: lambda x: ("publication", x.publication.name, created, ""),
         su.DropPublication: lambda x: ("publication", x.publication.name, dropped, ""),
         su.CreateStatistics: lambda x: ("statistics", str(x.statistics.name), created, ""),
@@ -373,6 +388,15 @@ def _first_name(value: object) -> str:
 def _storage_detail(change) -> str:
     parts = [f"{k}={v}" for k, v in change.set] + [f"reset {k}" for k in change.reset]
     return "storage parameters: " + ", ".join(parts)
+
+
+def _options(changes: tuple[tuple[str, str, str | None], ...]) -> str:
+    """``options: add host, set port`` (names only: option values can be secrets)."""
+    return (
+        ("options: " + ", ".join(f"{action.lower()} {name}" for action, name, _ in changes))
+        if changes
+        else ""
+    )
 
 
 def _replica_identity(identity: str, index: str | None) -> str:

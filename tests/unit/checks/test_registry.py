@@ -21,6 +21,7 @@ MODULES = [
     "dependents",
     "enums",
     "expressions",
+    "foreign",
     "foreign_keys",
     "identifiers",
     "immutability",

@@ -328,6 +328,7 @@ def every_code_change() -> list[ch.Change]:
         cc.UpsertReferenceRows(ReferenceRows(T, ("id",), ((("id", "1"),),))),
         cc.DeleteReferenceRows(rows),
         *every_support_change(),
+        *every_foreign_change(),
     ]
 
 
@@ -460,4 +461,41 @@ def every_support_change() -> list[ch.Change]:
         su.DropRule(rules[0]),
         *[su.CreatePublication(p) for p in publications],
         su.DropPublication(publications[0]),
+    ]
+
+
+def every_foreign_change() -> list[ch.Change]:
+    """Foreign data wrappers, servers and user mappings: create, alter (options), drop."""
+    from schemagen.model import foreign_changes as fc
+    from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
+
+    wrapper = ForeignDataWrapper(
+        "My FDW", Q("app", "h"), Q("pg_catalog", "postgresql_fdw_validator"), (("a", "it's"),)
+    )
+    bare = ForeignDataWrapper("bare")
+    server = ForeignServer("remote", "postgres_fdw", "db", "16", (("dbname", "x"), ("host", "h")))
+    plain = ForeignServer("Plain", "bare")
+    mapping = UserMapping("app", "remote", (("user", "x"),))
+    public = UserMapping("public", "Plain")
+    return [
+        fc.CreateForeignDataWrapper(wrapper),
+        fc.CreateForeignDataWrapper(bare),
+        fc.AlterForeignDataWrapper(wrapper, bare),
+        fc.AlterForeignDataWrapper(bare, wrapper),
+        fc.DropForeignDataWrapper(wrapper),
+        fc.CreateServer(server),
+        fc.CreateServer(plain),
+        fc.AlterServer(
+            server, ForeignServer("remote", "postgres_fdw", "db", None, (("host", "g"), ("port", "1")))
+        ),
+        fc.AlterServer(plain, ForeignServer("Plain", "bare", version="2")),
+        fc.DropServer(server),
+        fc.CreateUserMapping(mapping),
+        fc.CreateUserMapping(public),
+        fc.AlterUserMapping(mapping, UserMapping("app", "remote", (("user", "y"),))),
+        fc.AlterUserMapping(public, UserMapping("public", "Plain", (("user", "y"),))),
+        fc.DropUserMapping(mapping),
+        fc.DropUserMapping(public),
+        ch.SetComment("foreign data wrapper", Q("", "bare"), "it's"),
+        ch.SetComment("server", Q("", "Plain"), None),
     ]

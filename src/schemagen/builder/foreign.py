@@ -1,0 +1,93 @@
+"""``foreign_data_wrappers:``, ``foreign_servers:`` and ``user_mappings:`` of every file (database-wide).
+
+Handler and validator functions are resolved as other function references: a bare name is
+the built-in of that name (``postgresql_fdw_validator``), else this file's schema's. A user
+mapping's ``password`` is refused (C345): secrets are not declared (docs/format.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.support import function_reference
+from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.foreign import (
+    PUBLIC,
+    SECRET_OPTIONS,
+    ForeignDataWrapper,
+    ForeignServer,
+    UserMapping,
+    sorted_options,
+)
+
+
+def _options(value: Any) -> tuple[tuple[str, str], ...]:
+    pairs = {str(k): _text(v) for k, v in (value or {}).items()}
+    return sorted_options(pairs)
+
+
+def _text(value: Any) -> str:
+    """An option value as PostgreSQL stores it (YAML ``true`` is ``'true'``)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _schema(document: SourceDocument) -> str:
+    schema = document.data.get("schema")
+    return schema if isinstance(schema, str) else "public"
+
+
+def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[str, list]:
+    """Wrappers, servers and user mappings, by catalog attribute."""
+    wrappers, servers, mappings = [], [], []
+    for document in documents:
+        schema = _schema(document)
+        for name, spec in (document.data.get("foreign_data_wrappers") or {}).items():
+            path: JsonPath = ("foreign_data_wrappers", name)
+            spec = spec or {}
+            wrapper = ForeignDataWrapper(
+                name=str(name),
+                handler=None
+                if spec.get("handler") is None
+                else function_reference(str(spec["handler"]), schema),
+                validator=None
+                if spec.get("validator") is None
+                else function_reference(str(spec["validator"]), schema),
+                options=_options(spec.get("options")),
+                comment=spec.get("comment"),
+                span=document.key_span(path),
+            )
+            if ctx.define("foreign data wrapper", wrapper.name, Located(document, path), wrapper.name):
+                wrappers.append(wrapper)
+        for name, spec in (document.data.get("foreign_servers") or {}).items():
+            path = ("foreign_servers", name)
+            server = ForeignServer(
+                name=str(name),
+                wrapper=str(spec["wrapper"]),
+                type=None if spec.get("type") is None else str(spec["type"]),
+                version=None if spec.get("version") is None else str(spec["version"]),
+                options=_options(spec.get("options")),
+                comment=spec.get("comment"),
+                span=document.key_span(path),
+            )
+            if ctx.define("server", server.name, Located(document, path), server.name):
+                servers.append(server)
+        for server_name, by_user in (document.data.get("user_mappings") or {}).items():
+            for user, options in (by_user or {}).items():
+                path = ("user_mappings", server_name, user)
+                secret = sorted(set(map(str, options or {})) & set(SECRET_OPTIONS))
+                if secret:
+                    ctx.error(
+                        "C345",
+                        f"user mapping for {user} on server {server_name} declares {secret[0]}: "
+                        "secrets are not declared",
+                        document.span((*path, secret[0])),
+                        "remove it and set it once on the database (ALTER USER MAPPING … OPTIONS "
+                        "(ADD password '…')); schemagen never reads, prints or changes it",
+                    )
+                kept = {k: v for k, v in (options or {}).items() if str(k) not in SECRET_OPTIONS}
+                who = PUBLIC if str(user).lower() == PUBLIC else str(user)
+                mapping = UserMapping(who, str(server_name), _options(kept), span=document.key_span(path))
+                if ctx.define("user mapping", mapping.key, Located(document, path), mapping.name):
+                    mappings.append(mapping)
+    return {"foreign_data_wrappers": wrappers, "foreign_servers": servers, "user_mappings": mappings}

@@ -1,0 +1,38 @@
+"""C343-C344: foreign servers name a wrapper, user mappings a server, that the project has."""
+
+from __future__ import annotations
+
+from schemagen.diagnostics import Diagnostic, error
+from schemagen.model import Catalog
+
+
+def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
+    """C343: a server's wrapper is declared or created by a declared extension of its name;
+    C344: a user mapping's server is declared.
+
+    Prevents: ``foreign-data wrapper "x" does not exist``, ``server "x" does not exist``.
+    """
+    found = []
+    for server in catalog.foreign_servers.values():
+        if server.wrapper not in catalog.foreign_data_wrappers and server.wrapper not in catalog.extensions:
+            found.append(
+                error(
+                    "C343",
+                    f"server {server.name} names foreign data wrapper {server.wrapper!r}, "
+                    "which is not declared",
+                    server.span,
+                    "declare it under foreign_data_wrappers:, or declare the extension that creates it "
+                    "(extensions: [postgres_fdw])",
+                )
+            )
+    for mapping in catalog.user_mappings.values():
+        if mapping.server not in catalog.foreign_servers:
+            found.append(
+                error(
+                    "C344",
+                    f"user mapping for {mapping.user} names server {mapping.server!r}, which is not declared",
+                    mapping.span,
+                    "declare the server under foreign_servers:, or check the spelling",
+                )
+            )
+    return found

@@ -1,0 +1,103 @@
+"""Diff of foreign data wrappers, servers and user mappings: ``ALTER … OPTIONS`` where PostgreSQL can.
+
+A wrapper's handler, validator and options, a server's version and options and a user
+mapping's options change in place. A server whose wrapper or type changes is dropped and
+created again (PostgreSQL has no ALTER for those), its user mappings with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from schemagen.diff.comments import comment_changes, unqualified
+from schemagen.model.catalog import Catalog
+from schemagen.model.changes import Change
+from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
+from schemagen.model.foreign_changes import (
+    AlterForeignDataWrapper,
+    AlterServer,
+    AlterUserMapping,
+    CreateForeignDataWrapper,
+    CreateServer,
+    CreateUserMapping,
+    DropForeignDataWrapper,
+    DropServer,
+    DropUserMapping,
+)
+
+_WRAPPER, _SERVER = "foreign data wrapper", "server"
+
+
+def create_wrapper(wrapper: ForeignDataWrapper) -> list[Change]:
+    """``CREATE FOREIGN DATA WRAPPER`` and its comment."""
+    return [
+        CreateForeignDataWrapper(wrapper),
+        *comment_changes(_WRAPPER, unqualified(wrapper.name), None, wrapper.comment),
+    ]
+
+
+def drop_wrapper(wrapper: ForeignDataWrapper) -> list[Change]:
+    """``DROP FOREIGN DATA WRAPPER``."""
+    return [DropForeignDataWrapper(wrapper)]
+
+
+def alter_wrapper(old: ForeignDataWrapper, new: ForeignDataWrapper) -> list[Change]:
+    """Handler, validator and options in place; the comment."""
+    changes: list[Change] = []
+    if replace(old, comment=None) != replace(new, comment=None):
+        changes.append(AlterForeignDataWrapper(old, new))
+    return changes + comment_changes(_WRAPPER, unqualified(new.name), old.comment, new.comment)
+
+
+def recreated_servers(old: Catalog, new: Catalog) -> frozenset[str]:
+    """Servers whose wrapper or type changes: dropped and created again."""
+    return frozenset(
+        name
+        for name, server in old.foreign_servers.items()
+        if name in new.foreign_servers and _fixed(server) != _fixed(new.foreign_servers[name])
+    )
+
+
+def _fixed(server: ForeignServer) -> tuple[str, str | None]:
+    return (server.wrapper, server.type)
+
+
+def server_functions(
+    old: Catalog, recreated: frozenset[str]
+) -> tuple[Callable[[ForeignServer], list[Change]], Callable[[ForeignServer], list[Change]], Callable]:
+    """(create, drop, alter) of servers; a recreated server drops its user mappings first (the
+    user mapping comparator leaves those out of the old side, so it creates them again)."""
+
+    def create(server: ForeignServer) -> list[Change]:
+        comment = comment_changes(_SERVER, unqualified(server.name), None, server.comment)
+        return [CreateServer(server), *comment]
+
+    def drop(server: ForeignServer) -> list[Change]:
+        return [DropServer(server)]
+
+    def alter(before: ForeignServer, after: ForeignServer) -> list[Change]:
+        if after.name in recreated:
+            mappings = [m for m in old.user_mappings.values() if m.server == after.name]
+            return [*(DropUserMapping(m) for m in mappings), DropServer(before), *create(after)]
+        changes: list[Change] = []
+        if replace(before, comment=None) != replace(after, comment=None):
+            changes.append(AlterServer(before, after))
+        return changes + comment_changes(_SERVER, unqualified(after.name), before.comment, after.comment)
+
+    return create, drop, alter
+
+
+def create_mapping(mapping: UserMapping) -> list[Change]:
+    """``CREATE USER MAPPING``."""
+    return [CreateUserMapping(mapping)]
+
+
+def drop_mapping(mapping: UserMapping) -> list[Change]:
+    """``DROP USER MAPPING``."""
+    return [DropUserMapping(mapping)]
+
+
+def alter_mapping(old: UserMapping, new: UserMapping) -> list[Change]:
+    """``ALTER USER MAPPING … OPTIONS`` (the password is never part of the model)."""
+    return [AlterUserMapping(old, new)] if old != new else []

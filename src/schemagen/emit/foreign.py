@@ -1,0 +1,67 @@
+"""The YAML values of foreign data wrappers, servers and user mappings (inspect writes them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemagen.emit.yaml_writer import FlowMap
+from schemagen.model.catalog import Catalog
+from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, Options
+from schemagen.model.names import QualifiedName
+from schemagen.model.pg.builtins import builtin_volatility
+
+
+def _function(name: QualifiedName) -> str:
+    """``schema.name``; a built-in bare (the builder reads a bare name as the built-in)."""
+    if name.schema == "pg_catalog" and builtin_volatility(name.name) is not None:
+        return name.name
+    return f"{name.schema}.{name.name}"
+
+
+def _options(options: Options) -> FlowMap:
+    return FlowMap(options)
+
+
+def wrapper_value(wrapper: ForeignDataWrapper) -> dict[str, Any] | None:
+    """``{handler, validator, options, comment}``; None when it has none of them."""
+    value: dict[str, Any] = {}
+    if wrapper.handler is not None:
+        value["handler"] = _function(wrapper.handler)
+    if wrapper.validator is not None:
+        value["validator"] = _function(wrapper.validator)
+    if wrapper.options:
+        value["options"] = _options(wrapper.options)
+    if wrapper.comment:
+        value["comment"] = wrapper.comment
+    return value or None
+
+
+def server_value(server: ForeignServer) -> dict[str, Any]:
+    """``{wrapper, type, version, options, comment}``."""
+    value: dict[str, Any] = {"wrapper": server.wrapper}
+    if server.type is not None:
+        value["type"] = server.type
+    if server.version is not None:
+        value["version"] = server.version
+    if server.options:
+        value["options"] = _options(server.options)
+    if server.comment:
+        value["comment"] = server.comment
+    return value
+
+
+def foreign_keys(catalog: Catalog) -> dict[str, Any]:
+    """The top-level keys (database-wide, written into the first file): wrappers, servers, mappings."""
+    keys: dict[str, Any] = {}
+    if catalog.foreign_data_wrappers:
+        keys["foreign_data_wrappers"] = {
+            w.name: wrapper_value(w) for w in catalog.foreign_data_wrappers.values()
+        }
+    if catalog.foreign_servers:
+        keys["foreign_servers"] = {s.name: server_value(s) for s in catalog.foreign_servers.values()}
+    if catalog.user_mappings:
+        mappings: dict[str, dict[str, Any]] = {}
+        for m in catalog.user_mappings.values():
+            mappings.setdefault(m.server, {})[m.user] = _options(m.options)
+        keys["user_mappings"] = mappings
+    return keys

@@ -1,0 +1,40 @@
+"""What foreign data wrappers, servers and user mappings provide and need in the plan graph."""
+
+from __future__ import annotations
+
+from schemagen.model import deps
+from schemagen.model.deps import ObjectRef
+from schemagen.model.foreign import PUBLIC, ForeignDataWrapper, ForeignServer, UserMapping
+
+
+def wrapper_ref(name: str) -> ObjectRef:
+    """A foreign data wrapper (database-wide)."""
+    return ObjectRef("foreign data wrapper", "", name)
+
+
+def server_ref(name: str) -> ObjectRef:
+    """A foreign server (database-wide)."""
+    return ObjectRef("server", "", name)
+
+
+def mapping_ref(mapping: UserMapping) -> ObjectRef:
+    """A user mapping: one per server and user."""
+    return ObjectRef("user mapping", mapping.server, mapping.user)
+
+
+def wrapper_needs(wrapper: ForeignDataWrapper) -> set[ObjectRef]:
+    """Its handler and validator functions."""
+    return {deps.function_ref(f) for f in (wrapper.handler, wrapper.validator) if f is not None}
+
+
+def server_needs(server: ForeignServer) -> set[ObjectRef]:
+    """Its wrapper: a declared one, or the extension of that name that creates it (postgres_fdw)."""
+    return {wrapper_ref(server.wrapper), deps.extension_ref(server.wrapper)}
+
+
+def mapping_needs(mapping: UserMapping) -> set[ObjectRef]:
+    """Its server and role."""
+    needs = {server_ref(mapping.server)}
+    if mapping.user != PUBLIC:
+        needs.add(deps.role_ref(mapping.user))
+    return needs

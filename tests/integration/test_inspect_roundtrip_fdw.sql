@@ -1,0 +1,19 @@
+-- Foreign data: an extension's wrapper (postgres_fdw), a declared wrapper with no handler, servers
+-- with type, version and options, user mappings for a role and for PUBLIC (a password, never read).
+CREATE SCHEMA remote;
+CREATE EXTENSION postgres_fdw;
+CREATE ROLE fdw_reporter;
+
+CREATE FOREIGN DATA WRAPPER plain VALIDATOR postgresql_fdw_validator;
+COMMENT ON FOREIGN DATA WRAPPER plain IS 'no handler';
+CREATE FOREIGN DATA WRAPPER "Bare" OPTIONS (debug 'true', "it's" 'a=b');
+
+CREATE SERVER reports FOREIGN DATA WRAPPER postgres_fdw
+    OPTIONS (host 'reports.internal', port '5432', dbname 'reports');
+COMMENT ON SERVER reports IS 'the reporting database';
+CREATE SERVER "Old Archive" TYPE 'archive' VERSION '9.6' FOREIGN DATA WRAPPER plain OPTIONS (dbname 'old');
+CREATE SERVER loose FOREIGN DATA WRAPPER "Bare";
+
+CREATE USER MAPPING FOR fdw_reporter SERVER reports OPTIONS (user 'report_reader', password 'secret-1');
+CREATE USER MAPPING FOR PUBLIC SERVER reports OPTIONS (user 'guest');
+CREATE USER MAPPING FOR PUBLIC SERVER "Old Archive";
