@@ -2,7 +2,7 @@
 
 Handler and validator functions are resolved as other function references: a bare name is
 the built-in of that name (``postgresql_fdw_validator``), else this file's schema's. A user
-mapping's ``password`` is refused (C345): secrets are not declared (docs/format.md).
+mapping's ``password`` is refused (C356): secrets are not declared (docs/format.md).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[st
                 secret = sorted(set(map(str, options or {})) & set(SECRET_OPTIONS))
                 if secret:
                     ctx.error(
-                        "C345",
+                        "C356",
                         f"user mapping for {user} on server {server_name} declares {secret[0]}: "
                         "secrets are not declared",
                         document.span((*path, secret[0])),

@@ -1,4 +1,4 @@
-"""C343-C344: foreign servers name a wrapper, user mappings a server, that the project has."""
+"""C353-C354: foreign servers name a wrapper, user mappings a server, that the project has."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from schemagen.model import Catalog
 
 
 def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
-    """C343: a server's wrapper is declared or created by a declared extension of its name;
-    C344: a user mapping's server is declared.
+    """C353: a server's wrapper is declared or created by a declared extension of its name;
+    C354: a user mapping's server is declared.
 
     Prevents: ``foreign-data wrapper "x" does not exist``, ``server "x" does not exist``.
     """
@@ -17,7 +17,7 @@ def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
         if server.wrapper not in catalog.foreign_data_wrappers and server.wrapper not in catalog.extensions:
             found.append(
                 error(
-                    "C343",
+                    "C353",
                     f"server {server.name} names foreign data wrapper {server.wrapper!r}, "
                     "which is not declared",
                     server.span,
@@ -29,7 +29,7 @@ def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
         if mapping.server not in catalog.foreign_servers:
             found.append(
                 error(
-                    "C344",
+                    "C354",
                     f"user mapping for {mapping.user} names server {mapping.server!r}, which is not declared",
                     mapping.span,
                     "declare the server under foreign_servers:, or check the spelling",
