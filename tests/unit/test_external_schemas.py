@@ -66,3 +66,55 @@ def test_external_is_written_for_what_the_catalog_uses_and_does_not_hold(tmp_pat
     (again / "schema").mkdir(parents=True)
     (again / "schema" / "app.yaml").write_text(text, encoding="utf-8")
     assert _errors(compile_project(again)) == []
+
+
+RICH = """\
+schema: app
+external: {schemas: [billing, geo, util, ext]}
+tables:
+  parent:
+    columns:
+      id: bigint primary key
+  orders:
+    columns:
+      id: bigint primary key
+      account_id: {type: bigint, references: billing.accounts(id)}
+      cur: billing.currency
+      place: {type: text, collation: geo.german}
+      n: {type: bigint, default: "nextval('util.order_seq'::regclass)"}
+      total: {type: numeric, generated: "util.round_money(n)"}
+      code: {type: text, check: "util.valid_code(code)"}
+    checks:
+      orders_sane: "ext.sane(id, n)"
+    indexes:
+      - {columns: ["geo.cell(place)"], where: "util.active(id)"}
+      - {columns: ['place COLLATE geo.german']}
+  more:
+    columns:
+      id: bigint primary key
+      n: {type: bigint, default: "nextval('util.order_seq'::regclass)"}
+    inherits: [app.parent]
+"""
+
+
+def test_the_table_and_index_walk_finds_the_schemas_their_refs_name(tmp_path):
+    """The per-text shortcut of ``_table_schemas``/``_index_schemas`` gives the refs' schemas exactly."""
+    from schemagen.emit import external
+    from schemagen.model.deps import foreign_key_needs, index_needs, table_needs
+
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "app.yaml").write_text(RICH, encoding="utf-8")
+    (tmp_path / "schema" / "other.yaml").write_text(
+        RICH.replace("schema: app", "schema: other").replace("app.parent", "other.parent"), encoding="utf-8"
+    )
+    catalog = compile_project(tmp_path).catalog
+    assert len(catalog.tables) == 6 and len(catalog.indexes) == 4
+    refs = set()
+    for table in catalog.tables.values():
+        refs |= table_needs(table)
+        for fk in table.foreign_keys:
+            refs |= foreign_key_needs(table.name, fk)
+    indexes = set().union(*(index_needs(index) for index in catalog.indexes.values()))
+    assert external._table_schemas(catalog.tables.values()) == {r.schema for r in refs}
+    assert external._index_schemas(catalog.indexes.values()) == {r.schema for r in indexes}
+    assert {"billing", "geo", "util", "ext", "app", "other"} <= {r.schema for r in refs | indexes}

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from schemagen.checks.body_checks import check_bodies_parse, check_body_references
-from schemagen.checks.query_names import check_query_columns, check_query_relations
-from schemagen.checks.unchecked import BODY_CODES
 from schemagen.diagnostics import Severity, Span
 from schemagen.model import Catalog
-
-_CHECKS = (check_bodies_parse, check_body_references, check_query_relations, check_query_columns)
 
 
 def mark_unchecked_bodies(catalog: Catalog) -> Catalog:
     """``catalog`` with ``check_body`` False on every function a body check finds an error in."""
     if not catalog.functions:
         return catalog
+    # the checks (and what they import) load only when there are bodies to check
+    from schemagen.checks.body_checks import check_bodies_parse, check_body_references
+    from schemagen.checks.query_names import check_query_columns, check_query_relations
+    from schemagen.checks.unchecked import BODY_CODES
+
+    checks = (check_bodies_parse, check_body_references, check_query_relations, check_query_columns)
     # inspected objects have no position: give each function one, to tell whose finding it is
     placed = {
         key: replace(function, span=Span("<inspect>", line, 1))
@@ -31,7 +32,7 @@ def mark_unchecked_bodies(catalog: Catalog) -> Catalog:
     probe = replace(catalog, functions=placed)
     failing = {
         d.span.line
-        for check in _CHECKS
+        for check in checks
         for d in check(probe)
         if d.code in BODY_CODES
         and d.severity is Severity.ERROR

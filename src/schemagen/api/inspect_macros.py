@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from schemagen.builder import build_catalog
-from schemagen.builder.macros import UPDATED_AT_WHEN, UPDATED_AT_WHEN_READ_BACK, macro_triggers
 from schemagen.model import Catalog, Function, QualifiedName, Table, Trigger
 from schemagen.model.document import SourceDocument
 from schemagen.model.pg.sqlparse import parse_expression
@@ -78,6 +76,8 @@ def _macro_function(schema: str, macro: str) -> Function | None:
     """The support function the builder brings into ``schema`` for ``macro``."""
     spec: Any = "stamp" if macro == "updated_at" else {"channel": "c"}
     table = {"columns": {"stamp": "timestamptz"}, macro: spec}
+    from schemagen.builder import build_catalog  # only for a schema with a macro's function
+
     built, _ = build_catalog([SourceDocument("<macro>", {"schema": schema, "tables": {"t": table}})])
     return _support_function(built, schema, SUPPORT_FUNCTIONS[macro])
 
@@ -108,6 +108,8 @@ def _key(table: Table) -> tuple[str, ...]:
 
 
 def _recreates(table: Table, macro: str, spec: Any, trigger: Trigger) -> bool:
+    from schemagen.builder.macros import macro_triggers
+
     document = SourceDocument("<macro>", {})
     [(expected, _)] = macro_triggers(document, (), table.name, {macro: spec}, _key(table))
     if macro == "updated_at" and _same_when(trigger.when):
@@ -119,6 +121,8 @@ def _same_when(when: str | None) -> bool:
     """Whether ``when`` is the updated_at macro's WHEN, as written or as PostgreSQL prints it."""
     if when is None:
         return False
+    from schemagen.builder.macros import UPDATED_AT_WHEN, UPDATED_AT_WHEN_READ_BACK
+
     node = parse_expression(when).node
     return node is not None and node in (
         parse_expression(UPDATED_AT_WHEN).node,

@@ -6,6 +6,11 @@ instead of a mapping whenever the shorthand holds all the column's mapping holds
 text is read back with PostgreSQL's grammar (the parser ``build`` uses) and kept only when
 it gives exactly the clauses it was written from; a comment, identity options, a
 deferrable reference or a name that would be ambiguous keep the mapping.
+
+A reference's names that need no quotes are read back as stand-in names: a bare name
+parses as any other would in that place, so the check is the same, and the parse of
+``bigint references t1 on delete set null`` serves every table that references another
+that way (one parse per shape, not per table: 2,000 FKs cost one parse, not 2,000).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ def column_shorthand(value: dict[str, Any]) -> str | None:
         return None
     parts: list[str] = [value["type"]]
     expected: list[tuple[str, Any, dict]] = []
+    read_back: str | None = None  # the reference clause as parsed, when it differs (stand-in names)
     collation = value.get("collation")
     if collation is not None:
         if "." in collation or '"' in collation:
@@ -67,16 +73,41 @@ def column_shorthand(value: dict[str, Any]) -> str | None:
         reference = _reference(value["references"])
         if reference is None:
             return None
-        parts.append(reference[0])
-        expected.append(("references", None, reference[1]))
+        clause, options = reference
+        parts.append(clause)
+        stand_in = _stand_in(value["references"])
+        if stand_in is not None:
+            read_back, options = stand_in
+        expected.append(("references", None, options))
     text = " ".join(parts)
-    parsed = parse_column_definition(text)
+    parsed = parse_column_definition(text if read_back is None else " ".join([*parts[:-1], read_back]))
     if parsed.error is not None or parsed.unsupported or parsed.type != value["type"]:
         return None
     if parsed.collation != collation:
         return None
     found = [(c.kind, c.expression, dict(c.options)) for c in parsed.clauses if c.name is None]
     return text if found == expected and len(found) == len(parsed.clauses) else None
+
+
+_STAND_INS = ("sg_schema", "sg_table")
+"""Bare names that read as any bare name does in a reference (neither is a keyword)."""
+
+
+def _stand_in(reference: Any) -> tuple[str, dict] | None:
+    """The reference clause and its expected options with stand-in names, or None.
+
+    None when a name needs quotes (it is read back as written). Everything but the
+    names is kept as given, so the clause has the same shape as the one written.
+    """
+    spec = {"table": reference} if isinstance(reference, str) else dict(reference)
+    names = str(spec["table"]).split(".")
+    column = spec.get("column")
+    if len(names) > 2 or any(quote_ident(n) != n for n in [*names, *([column] if column else [])]):
+        return None
+    spec["table"] = ".".join(_STAND_INS[-len(names) :])
+    if column:
+        spec["column"] = "sg_column"
+    return _reference(spec)
 
 
 def _reference(reference: Any) -> tuple[str, dict] | None:

@@ -7,15 +7,16 @@ builds: those schemas are declared external instead of their objects missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from schemagen.model import Catalog
+from schemagen.model import Catalog, Column, Index, QualifiedName, Table
 from schemagen.model.deps import (
     ObjectRef,
     body_references,
+    column_needs,
     composite_needs,
     domain_needs,
-    foreign_key_needs,
     function_ref,
     index_needs,
     needs_of,
@@ -49,16 +50,72 @@ def external_schemas(catalog: Catalog) -> list[str]:
         catalog.sequences,
     ):
         held |= {name.schema for name in mapping}
-    return sorted({ref.schema for ref in _references(catalog) if ref.schema and ref.schema not in held})
+    used = {ref.schema for ref in _references(catalog)}
+    used |= _table_schemas(catalog.tables.values()) | _index_schemas(catalog.indexes.values())
+    return sorted(schema for schema in used if schema and schema not in held)
+
+
+def _table_schemas(tables: Iterable[Table]) -> set[str]:
+    """The schemas of what ``table_needs`` and ``foreign_key_needs`` find in ``tables``.
+
+    The same set, without building every column's refs: a column's schemas depend on
+    its table's schema and the texts ``column_needs`` reads (type, collation, default,
+    generation), the same in most tables, so each such key is analysed once; the
+    table's own name plays no part (its bare columns are in its schema), so its CHECKs
+    are analysed once per text and schema (``expression_needs`` is cached by text and
+    table). Asserted equal to the refs' schemas in tests/unit/emit/test_external_schemas.py.
+    """
+    schemas: set[str] = set()
+    seen: dict[tuple, frozenset[str]] = {}
+    for table in tables:
+        schema = table.name.schema
+        schemas.add(schema)
+        for column in table.columns:
+            key = (schema, column.type, column.collation, column.default, column.generated)
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = _schemas(column_needs(_nameless(schema), _bare(column)))
+            schemas |= found
+        schemas |= _schemas(table_needs(replace(table, name=_nameless(schema), columns=())))
+        schemas |= {fk.ref_table.schema for fk in table.foreign_keys}
+    return schemas
+
+
+def _index_schemas(indexes: Iterable[Index]) -> set[str]:
+    """The schemas of what ``index_needs`` finds in ``indexes`` (the same set; see above)."""
+    schemas: set[str] = set()
+    seen: dict[tuple, frozenset[str]] = {}
+    for index in indexes:
+        key = (index.table.schema, tuple((e.expression, e.collation) for e in index.elements), index.where)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _schemas(
+                index_needs(replace(index, table=_nameless(index.table.schema), include=()))
+            )
+        schemas |= found
+    return schemas
+
+
+def _nameless(schema: str) -> QualifiedName:
+    return QualifiedName(schema, "")
+
+
+def _bare(column: Column) -> Column:
+    return Column(
+        name="",
+        type=column.type,
+        collation=column.collation,
+        default=column.default,
+        generated=column.generated,
+    )
+
+
+def _schemas(refs: Iterable[ObjectRef]) -> frozenset[str]:
+    return frozenset(ref.schema for ref in refs)
 
 
 def _references(catalog: Catalog) -> Iterator[ObjectRef]:
-    for table in catalog.tables.values():
-        yield from table_needs(table)
-        for fk in table.foreign_keys:
-            yield from foreign_key_needs(table.name, fk)
-    for index in catalog.indexes.values():
-        yield from index_needs(index)
+    """What the other objects need (tables and indexes: see :func:`_table_schemas`)."""
     for domain in catalog.domains.values():
         yield from domain_needs(domain)
     for composite in catalog.composite_types.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from schemagen.emit import emit_project, format_gaps
@@ -361,3 +362,32 @@ def test_a_check_named_after_a_column_but_reading_several_stays_under_checks():
     )
     doc = _emit(tables=[_registry(checks=(several,))])["schema/app.yaml"]
     assert doc["tables"]["registry"]["checks"] == {"registry_name_check": "length((name)::text) > id"}
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "users",
+        "match",  # an unreserved keyword: bare, and read as a name there
+        "app.users",
+        "My Users",
+        "select",
+        {"table": "users", "column": "id", "on_delete": "cascade"},
+        {"table": "app.action", "column": "key", "on_update": "set null", "match": "full"},
+        {"table": "users", "on_delete": "no action"},
+        {"table": "users", "column": "Id"},
+        {"table": "a.b.c"},
+        {"table": "users", "deferrable": True},
+    ],
+)
+def test_a_reference_read_back_with_stand_in_names_gives_what_its_own_names_give(monkeypatch, reference):
+    from schemagen.emit import column_shorthand as module
+
+    values = [
+        {"type": "bigint", "references": reference},
+        {"type": "bigint", "not_null": True, "default": "0", "references": reference},
+        {"type": "text", "check": "length(x) > 0", "references": reference},
+    ]
+    fast = [module.column_shorthand(value) for value in values]
+    monkeypatch.setattr(module, "_stand_in", lambda reference: None)
+    assert fast == [module.column_shorthand(value) for value in values]
