@@ -7,8 +7,8 @@ declares, ``COLUMNS`` classifies each column. A value is one of:
 * ``read via WORD`` — read through ``WORD`` (a ``pg_get_*def`` function, another column);
 * ``omission`` / ``omission via WORD`` — a value other than the default is listed as an
   omission (``inspect`` exits 3), never dropped silently;
-* ``owner: …`` — object owners are not managed yet: every object belongs to the role
-  that applies the DDL (documented; the issue's "owners, where a project chooses");
+* ``owner: …`` — an owner schemagen cannot declare (an extension's: PostgreSQL has no
+  ``ALTER EXTENSION … OWNER``); every other owner is read when a project manages owners;
 * ``not declared: …`` — state PostgreSQL keeps (statistics, storage, build state,
   identities, values it derives), not something a schema says.
 
@@ -21,7 +21,7 @@ name a word the catalog queries contain.
 from __future__ import annotations
 
 _OID = "not declared: the row's identity inside one database"
-_OWNER = "owner: objects belong to the role applying the DDL (owners are not managed yet)"
+_OWNER = "owner: an extension belongs to the role that creates it (there is no ALTER EXTENSION … OWNER)"
 _STORAGE = "not declared: storage and statistics state PostgreSQL maintains"
 _DERIVED = "not declared: derived by PostgreSQL from what is declared"
 _TYPE_IMPL = "not declared: fixed by the type (enums, domains, composites); base types are omitted as a kind"
@@ -137,7 +137,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "collname": "read",
         "collnamespace": "read",
-        "collowner": _OWNER,
+        "collowner": "read",
         "collprovider": "read",
         "collisdeterministic": "read",
         "collencoding": "not declared: the database's encoding (libc) or any (-1), set by CREATE COLLATION",
@@ -152,7 +152,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "evtname": "read",
         "evtevent": "read",
-        "evtowner": _OWNER,
+        "evtowner": "read",
         "evtfoid": "read",
         "evtenabled": "read",
         "evttags": "read",
@@ -161,7 +161,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "oprname": "read",
         "oprnamespace": "read",
-        "oprowner": _OWNER,
+        "oprowner": "read",
         "oprkind": "read",
         "oprcanmerge": "read",
         "oprcanhash": "read",
@@ -202,7 +202,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "pg_publication": {
         "oid": _OID,
         "pubname": "read",
-        "pubowner": _OWNER,
+        "pubowner": "read",
         "puballtables": "read",
         "pubinsert": "read",
         "pubupdate": "read",
@@ -234,7 +234,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "stxrelid": "read",
         "stxname": "read",
         "stxnamespace": "read",
-        "stxowner": _OWNER,
+        "stxowner": "read",
         "stxstattarget": "read",
         "stxkeys": "read",
         "stxkind": "read",
@@ -244,7 +244,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "cfgname": "read",
         "cfgnamespace": "read",
-        "cfgowner": _OWNER,
+        "cfgowner": "read",
         "cfgparser": "read",
     },
     "pg_ts_config_map": {
@@ -257,7 +257,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "dictname": "read",
         "dictnamespace": "read",
-        "dictowner": _OWNER,
+        "dictowner": "read",
         "dicttemplate": "read",
         "dictinitoption": "read",
     },
@@ -319,7 +319,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "relnamespace": "read",
         "reltype": _DERIVED,
         "reloftype": "omission",
-        "relowner": _OWNER,
+        "relowner": "read",
         "relam": "read",
         "relfilenode": _STORAGE,
         "reltablespace": "omission",
@@ -436,7 +436,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "inhseqno": "read",
         "inhdetachpending": "not declared: a DETACH PARTITION CONCURRENTLY interrupted midway",
     },
-    "pg_namespace": {"oid": _OID, "nspname": "read", "nspowner": _OWNER, "nspacl": "read"},
+    "pg_namespace": {"oid": _OID, "nspname": "read", "nspowner": "read", "nspacl": "read"},
     "pg_partitioned_table": {
         "partrelid": "read",
         "partstrat": "read",
@@ -461,7 +461,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "proname": "read",
         "pronamespace": "read",
-        "proowner": _OWNER,
+        "proowner": "read",
         "prolang": "read",
         "procost": "omission",
         "prorows": "omission",
@@ -524,7 +524,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "oid": _OID,
         "typname": "read",
         "typnamespace": "read",
-        "typowner": _OWNER,
+        "typowner": "read",
         "typlen": _TYPE_IMPL,
         "typbyval": _TYPE_IMPL,
         "typtype": "read",

@@ -25,6 +25,9 @@ def _title(block: str) -> str:
 def compile_block(tmp_path: Path, block: str) -> str:
     (tmp_path / "schema").mkdir()
     (tmp_path / "schema" / "example.yaml").write_text(block, encoding="utf-8")
+    settings = re.match(r"# schemagen.yaml: (.*)\n", block)  # the example's project settings
+    if settings:
+        (tmp_path / "schemagen.yaml").write_text(settings.group(1) + "\n", encoding="utf-8")
     result = compile_project(tmp_path)
     assert result.ok, "\n".join(d.format() for d in result.diagnostics)
     return result.files["schema.sql"]

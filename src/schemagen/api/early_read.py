@@ -10,6 +10,7 @@ and the scope is read again, so the result never depends on the guess.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ import psycopg
 
 from schemagen.api.project import project_root
 from schemagen.introspect import Omission, introspect
-from schemagen.source.project import SCHEMA_DIR, schema_named_in
+from schemagen.source.project import SCHEMA_DIR, SETTINGS_FILE, schema_named_in
 
 if TYPE_CHECKING:
     from schemagen.model import Catalog
@@ -32,7 +33,19 @@ def start_live_read(dsn: str | None, project: str | Path, named: Iterable[str] =
     Called before the rest of ``diff``/``plan``/``apply`` is even imported, so the
     server works while the process loads.
     """
-    return EarlyRead(dsn or "", guessed_scope(project_root(project), named))
+    root = project_root(project)
+    return EarlyRead(dsn or "", guessed_scope(root, named), owners=guessed_owners(root))
+
+
+_OWNERS_LINE = re.compile(r"^owners:\s*['\"]?managed['\"]?\s*(#.*)?$", re.MULTILINE)
+
+
+def guessed_owners(root: Path) -> bool:
+    """Whether the project's schemagen.yaml says ``owners: managed``, read from its text (a guess)."""
+    try:
+        return bool(_OWNERS_LINE.search((root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return False
 
 
 def guessed_scope(root: Path, named: Iterable[str] = ()) -> tuple[str, ...]:
@@ -75,8 +88,9 @@ class LiveRead:
 class EarlyRead:
     """Introspect ``scope`` on a thread; :meth:`take` hands the result over if the scope matches."""
 
-    def __init__(self, conninfo: str, scope: tuple[str, ...]) -> None:
+    def __init__(self, conninfo: str, scope: tuple[str, ...], *, owners: bool = False) -> None:
         self.scope = scope
+        self.owners = owners
         self._conninfo = conninfo
         self._result: LiveRead | None = None
         self._error: BaseException | None = None
@@ -91,7 +105,7 @@ class EarlyRead:
             try:
                 major = conn.info.server_version // 10000
                 catalog, omissions = introspect(
-                    conn, list(self.scope), database_wide=True, conninfo=self._conninfo
+                    conn, list(self.scope), database_wide=True, conninfo=self._conninfo, owners=self.owners
                 )
             except BaseException:
                 conn.close()
@@ -106,13 +120,13 @@ class EarlyRead:
             else:
                 self._result = result
 
-    def take(self, scope: tuple[str, ...]) -> LiveRead | None:
-        """The read, if it was of ``scope`` (the caller closes its connection); else None.
+    def take(self, scope: tuple[str, ...], owners: bool = False) -> LiveRead | None:
+        """The read if it was of ``scope`` and ``owners`` (the caller closes its connection), else None.
 
         Raises whatever the read raised (a ``psycopg.Error`` for an unreachable database).
         """
         self._thread.join()
-        if scope != self.scope:
+        if scope != self.scope or owners != self.owners:
             self.abandon()
             return None
         if self._error is not None:

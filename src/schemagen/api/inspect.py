@@ -64,15 +64,17 @@ def read_database(
     schemas: list[str] | None,
     progress: Callable[[str, int], None] | None = None,
     rows: Sequence[str] = (),
+    owners: bool = False,
 ) -> tuple[Catalog, list[Omission]]:
     """Connect (``dsn`` None or empty: the libpq environment, PGHOST, PGDATABASE, …) and introspect.
 
-    ``rows`` names tables whose rows are read as reference rows (``inspect --rows``).
+    ``rows`` names tables whose rows are read as reference rows (``inspect --rows``);
+    ``owners`` reads each object's owner.
     """
     conninfo = dsn or ""
     try:
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
-            catalog, omissions = introspect(conn, schemas or None, progress)
+            catalog, omissions = introspect(conn, schemas or None, progress, owners=owners)
             if rows:
                 from schemagen.api.inspect_rows import read_reference_rows  # the model and renderer
 
@@ -84,11 +86,11 @@ def read_database(
 
 
 def _read_meanwhile(
-    dsn: str | None, schemas: list[str] | None, progress: Callable[[str, int], None] | None
+    dsn: str | None, schemas: list[str] | None, progress: Callable[[str, int], None] | None, owners: bool
 ) -> tuple[Catalog, list[Omission]]:
     """What :func:`read_database` reads, with the catalog queries started on a thread before the
     model, the readers and the YAML writer are imported (they load while the server answers)."""
-    reading = BackgroundRows(dsn or "", schemas or None, progress)
+    reading = BackgroundRows(dsn or "", schemas or None, progress, owners=owners)
     for module in ("schemagen.api.inspect_macros", "schemagen.api.inspect_rules", "schemagen.emit"):
         importlib.import_module(module)  # needed next, by inspect_database
     from schemagen.introspect.reader import read_catalog
@@ -126,6 +128,7 @@ def inspect_database(
     progress: Callable[[str, int], None] | None = None,
     force: bool = False,
     rows: Sequence[str] = (),
+    owners: bool = False,
 ) -> InspectResult:
     """Read the database and write ``out/schema/*.yaml``.
 
@@ -136,9 +139,14 @@ def inspect_database(
     write are removed, so the project is exactly the database. A schema named in
     ``schemas`` that the database does not have is a :class:`DatabaseError`. ``rows``
     names tables whose rows are written as their ``rows:`` (a table that is not
-    inspected, or has no key to upsert by, is a :class:`UsageError`).
+    inspected, or has no key to upsert by, is a :class:`UsageError`). With ``owners``
+    (``inspect --owners``), or when ``out`` holds a schemagen.yaml that says ``owners:
+    managed``, every object's owner is written (the file's most common one as its
+    ``owner:``) and schemagen.yaml says ``owners: managed``.
     """
     root = Path(out)
+    existing_settings = _settings_in(root)
+    owners = owners or (existing_settings is not None and existing_settings.owners_managed)
     existing = existing_project_files(root)
     if existing and not force:
         raise OutputExists(
@@ -149,9 +157,9 @@ def inspect_database(
         )
     with paused_gc():
         if rows:
-            catalog, omissions = read_database(dsn, schemas, progress, rows)
+            catalog, omissions = read_database(dsn, schemas, progress, rows, owners)
         else:
-            catalog, omissions = _read_meanwhile(dsn, schemas, progress)
+            catalog, omissions = _read_meanwhile(dsn, schemas, progress, owners)
         from schemagen.api.inspect_bodies import mark_unchecked_bodies
         from schemagen.api.inspect_macros import fold_macros
         from schemagen.api.inspect_rules import fold_rules
@@ -164,11 +172,14 @@ def inspect_database(
                 f"no schema named {', '.join(repr(m) for m in missing)} in the database "
                 "(schemas that belong to an extension are not read)"
             )
-        rules = fold_rules(mark_unchecked_bodies(catalog), _settings_in(root))
+        rules = fold_rules(mark_unchecked_bodies(catalog), existing_settings)
         folded = fold_macros(rules.catalog)
-        files = emit_project(folded.catalog, macros=_macro_keys(rules, folded.table_keys))
-        if rules.audit_settings is not None:
-            files[SETTINGS_FILE] = dump({"audit": rules.audit_settings})
+        files = emit_project(folded.catalog, macros=_macro_keys(rules, folded.table_keys), owners=owners)
+        settings = {"audit": rules.audit_settings} if rules.audit_settings is not None else {}
+        if owners:
+            settings["owners"] = "managed"
+        if settings:
+            files[SETTINGS_FILE] = dump({**_settings_data(root), **settings})
         gaps = [Omission(kind, name, why) for kind, name, why in format_gaps(catalog)]
     for relative, text in files.items():
         path = root / relative
@@ -187,6 +198,16 @@ def _settings_in(root: Path) -> ProjectSettings | None:
     from schemagen.source.project import load_settings
 
     return load_settings(root)[0] if (root / SETTINGS_FILE).is_file() else None
+
+
+def _settings_data(root: Path) -> dict[str, Any]:
+    """What the schemagen.yaml already in ``root`` says (kept when inspect adds its own settings)."""
+    from schemagen.source.project import load_file
+
+    if not (root / SETTINGS_FILE).is_file():
+        return {}
+    document, _ = load_file(root / SETTINGS_FILE, SETTINGS_FILE)
+    return dict(document.data) if document is not None and isinstance(document.data, dict) else {}
 
 
 def _macro_keys(rules: FoldedRules, keys: dict[QualifiedName, dict[str, Any]]) -> dict[QualifiedName, dict]:

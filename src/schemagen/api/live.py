@@ -27,6 +27,7 @@ from schemagen.api.type_changes import check_type_changes
 from schemagen.diagnostics import Diagnostic
 from schemagen.diff import diff_catalogs
 from schemagen.diff.maintained import with_maintained_children
+from schemagen.diff.owners import states_owners
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 from schemagen.introspect import Omission, introspect
 from schemagen.model import Catalog
@@ -133,23 +134,25 @@ def read_live(
     declared: Catalog | None = None,
     named: Iterable[str] = (),
     early: EarlyRead | None = None,
+    owners: bool = False,
 ) -> LiveState:
     """Introspect the schemas of ``scope`` on the database at ``dsn`` (None: the libpq environment).
 
     The fingerprint covers everything read, before ``declared`` narrows extensions
     and schemas to the scope, so a plan file can be checked without the project.
     ``early``: a read started before the project compiled, used when it read ``scope``.
+    ``owners``: read each object's owner (the declared catalog states owners).
     """
     conninfo = dsn or ""
     try:
-        done = early.take(scope) if early is not None else None
+        done = early.take(scope, owners) if early is not None else None
         if done is not None:
             with done.conn as conn:
                 found = (done.server_major, done.catalog, done.omissions)
                 return _live_state(conn, scope, declared, named, *found)
         with psycopg.connect(conninfo, connect_timeout=10) as conn:
             major = conn.info.server_version // 10000
-            catalog, omissions = introspect(conn, list(scope), database_wide=True)
+            catalog, omissions = introspect(conn, list(scope), database_wide=True, owners=owners)
             return _live_state(conn, scope, declared, named, major, catalog, omissions)
     except psycopg.Error as exc:
         raise connection_error(exc, conninfo) from None
@@ -258,7 +261,7 @@ def compare_catalog(
     with paused_gc():
         scope = declared_scope(declared, schemas)
         say("reading the database")
-        live = read_live(dsn, scope, declared, schemas, early)
+        live = read_live(dsn, scope, declared, schemas, early, owners=states_owners(declared))
         declared = with_maintained_children(declared, live.catalog, dt.datetime.now(dt.UTC).date())
         say("comparing expressions in PostgreSQL")
         declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)

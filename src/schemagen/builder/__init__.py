@@ -54,7 +54,18 @@ from schemagen.builder.types import (
 )
 from schemagen.builder.views import build_views
 from schemagen.diagnostics import Diagnostic
-from schemagen.model import Catalog, Function, Index, Policy, ReferenceRows, Table, Trigger, View
+from schemagen.model import (
+    Catalog,
+    Function,
+    Index,
+    Policy,
+    QualifiedName,
+    ReferenceRows,
+    Sequence,
+    Table,
+    Trigger,
+    View,
+)
 from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
 
@@ -173,6 +184,7 @@ def build_catalog(
         functions += build_routines(maintenance, "partitions", ctx)
     schemas = build_schemas(documents, ctx)
     tables = complete_foreign_keys({d.table.name: d.table for d in drafts})
+    sequences = [_with_table_owner(s, tables) for s in sequences]
     support["statistics"] = in_table_order(support["statistics"], tables)
     catalog = Catalog.of(
         extensions=extensions,
@@ -197,6 +209,12 @@ def build_catalog(
     )
     grants = build_grants(every, catalog, ctx)
     return replace(catalog, grants={g.key: g for g in sorted(grants, key=lambda g: g.key)}), ctx.diagnostics
+
+
+def _with_table_owner(sequence: Sequence, tables: dict[QualifiedName, Table]) -> Sequence:
+    """A sequence owned by a table (serial, identity-like, ``owned_by:``) with that table's owner."""
+    table = tables.get(sequence.owned_by[0]) if sequence.owned_by is not None else None
+    return sequence if table is None else replace(sequence, owner=table.owner)
 
 
 def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, list]) -> None:

@@ -83,6 +83,26 @@ class BuildContext:
         )
         return False
 
+    def owner(self, document: SourceDocument, path: JsonPath, spec: Any) -> str | None:
+        """The owner of the object declared at ``path``: its ``owner:``, else its file's ``owner:``.
+
+        None when the project does not manage owners (``owners: managed``), where an
+        object's ``owner:`` is a C396 error (the file's own is reported by ``build_schemas``).
+        """
+        own = spec.get("owner") if isinstance(spec, dict) else None
+        if not self.settings.owners_managed:
+            if own is not None:
+                self.error(
+                    "C396",
+                    "owner: is given, but the project does not manage owners",
+                    document.key_span((*path, "owner")),
+                    "set owners: managed in schemagen.yaml, or remove owner:",
+                )
+            return None
+        if own is None:
+            own = document.data.get("owner") if isinstance(document.data, dict) else None
+        return None if own is None else str(own)
+
     def resolve_type(self, written: str, schema: str) -> str:
         """Canonical, qualified type text for a type written in ``schema``.
 

@@ -114,7 +114,8 @@ def _child(
     columns = tuple(
         replace(c, comment=None, renamed_from=None, span=None, options=()) for c in parent.columns
     )
-    return [Table(qualified, columns, partition_of=bound, partition_by=spec, comment=comment, span=span)]
+    owned = {"comment": comment, "owner": parent.owner}  # a partition belongs to its parent's owner
+    return [Table(qualified, columns, partition_of=bound, partition_by=spec, span=span, **owned)]
 
 
 def _default_child(document: SourceDocument, path: JsonPath, parent: Table, ctx: BuildContext) -> list[Table]:

@@ -104,6 +104,7 @@ def _routine(
         object_file=spec.get("object_file"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),
+        owner=ctx.owner(document, path, spec),
         span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
     )
 

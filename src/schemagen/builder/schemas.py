@@ -23,7 +23,48 @@ def build_schemas(documents: list[SourceDocument], ctx: BuildContext) -> list[Sc
                 where.span,
                 "keep the comment in one file",
             )
-    return [Schema(name, comment, span=where.span) for name, (comment, where) in sorted(comments.items())]
+    owners = _schema_owners(documents, ctx)
+    return [
+        Schema(name, comment, owner=owners.get(name), span=where.span)
+        for name, (comment, where) in sorted(comments.items())
+    ]
+
+
+def _schema_owners(documents: list[SourceDocument], ctx: BuildContext) -> dict[str, str]:
+    """Each schema's owner: a ``schema_owner:``, else the ``owner:`` of its files (C397 if they differ).
+
+    Without ``owners: managed`` either key is C396 and no schema has an owner.
+    """
+    given: dict[str, dict[str, list[tuple[str, Located]]]] = {"schema_owner": {}, "owner": {}}
+    for document in documents:
+        for key, stated in given.items():
+            value = document.data.get(key)
+            if value is None:
+                continue
+            where = Located(document, (key,))
+            if not ctx.settings.owners_managed:
+                ctx.error(
+                    "C396",
+                    f"{key}: is given, but the project does not manage owners",
+                    where.span,
+                    f"set owners: managed in schemagen.yaml, or remove {key}:",
+                )
+                continue
+            stated.setdefault(document.data["schema"], []).append((str(value), where))
+    owners = {}
+    for name in sorted(given["owner"].keys() | given["schema_owner"].keys()):
+        stated = given["schema_owner"].get(name) or given["owner"][name]
+        role, first = stated[0]
+        for other, where in stated[1:]:
+            if other != role:
+                ctx.error(
+                    "C397",
+                    f"schema {name} is given owner {other} here and {role} at {first.span}",
+                    where.span,
+                    "give it once, as schema_owner: in one file (owner: stays the file's default)",
+                )
+        owners[name] = role
+    return owners
 
 
 def build_extensions(documents: list[SourceDocument], ctx: BuildContext) -> list[Extension]:

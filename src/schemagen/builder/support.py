@@ -106,6 +106,7 @@ def build_collations(document: SourceDocument, schema: str, ctx: BuildContext) -
             deterministic=bool(spec.get("deterministic", True)),
             rules=spec.get("rules"),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define("collation", collation.name, Located(document, path), str(collation.name)):
@@ -144,6 +145,7 @@ def build_operators(document: SourceDocument, schema: str, ctx: BuildContext) ->
             hashes=bool(spec.get("hashes", False)),
             merges=bool(spec.get("merges", False)),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define("operator", operator.key, Located(document, path), f"operator {operator.key}"):
@@ -177,6 +179,7 @@ def build_aggregates(document: SourceDocument, schema: str, ctx: BuildContext) -
             sortop=_operator(spec, "sortop", schema),
             parallel=str(spec.get("parallel", "unsafe")).upper(),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define("aggregate", aggregate.key, Located(document, path), f"aggregate {aggregate.key}"):
@@ -196,6 +199,7 @@ def build_text_search(
             template=catalog_reference(str(spec["template"])),
             options=tuple((str(k), ctx.sql(document, (*path, "options", k), v)) for k, v in options.items()),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define("text search dictionary", dictionary.name, Located(document, path), name):
@@ -212,6 +216,7 @@ def build_text_search(
                 )
             ),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define("text search configuration", configuration.name, Located(document, path), name):
@@ -242,6 +247,7 @@ def build_statistics(document: SourceDocument, schema: str, ctx: BuildContext) -
             kinds=None if chosen in (None, STATISTICS_KINDS) else chosen,
             target=None if target is None else int(target),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define("statistics", statistics.name, Located(document, path), str(statistics.name)):
@@ -275,6 +281,7 @@ def build_event_triggers(documents: list[SourceDocument], ctx: BuildContext) -> 
                 tags=tuple(str(t) for t in spec.get("tags") or ()),
                 enabled=str(spec.get("enabled", "origin")),
                 comment=spec.get("comment"),
+                owner=ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
             if ctx.define("event trigger", trigger.name, Located(document, path), trigger.name):
@@ -362,6 +369,7 @@ def build_publications(documents: list[SourceDocument], ctx: BuildContext) -> li
                 via_partition_root=bool(spec.get("via_partition_root", False)),
                 generated_columns=bool(spec.get("generated_columns", False)),
                 comment=spec.get("comment"),
+                owner=ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
             if ctx.define("publication", publication.name, Located(document, path), publication.name):

@@ -210,6 +210,7 @@ def _build_table(
         rls_off_declared=rls in (False, "forced_only"),
         comment=spec.get("comment"),
         renamed_from=spec.get("renamed_from"),
+        owner=ctx.owner(document, path, spec),
         span=document.key_span(path),
     )
     return TableDraft(table, document, path, sequences)

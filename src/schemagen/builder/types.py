@@ -50,6 +50,7 @@ def build_enums(document: SourceDocument, schema: str, ctx: BuildContext) -> lis
                 comment,
                 values_renamed_from=tuple((str(k), str(v)) for k, v in (renamed or {}).items()),
                 renamed_from=spec.get("renamed_from") if isinstance(spec, dict) else None,
+                owner=ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
         )
@@ -90,6 +91,7 @@ def build_domains(document: SourceDocument, schema: str, ctx: BuildContext) -> l
                 checks=checks,
                 comment=spec.get("comment"),
                 renamed_from=spec.get("renamed_from"),
+                owner=ctx.owner(document, path, spec),
                 span=span,
             )
         )
@@ -141,10 +143,23 @@ def build_composite_types(document: SourceDocument, schema: str, ctx: BuildConte
                 tuple(attributes),
                 spec.get("comment"),
                 renamed_from=spec.get("renamed_from"),
+                owner=ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
         )
     return result
+
+
+def _owned(document: SourceDocument, path: JsonPath, spec: dict, ctx: BuildContext) -> None:
+    """A sequence owned by a table has the table's owner (``build_catalog`` fills it): C396 for its own."""
+    if ctx.settings.owners_managed and spec.get("owner") is not None:
+        ctx.error(
+            "C396",
+            "a sequence owned by a table (owned_by:) has the table's owner",
+            document.key_span((*path, "owner")),
+            "remove owner: here; give it on the table",
+        )
+    return None
 
 
 def build_sequences(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Sequence]:
@@ -184,6 +199,7 @@ def build_sequences(document: SourceDocument, schema: str, ctx: BuildContext) ->
                 owned_by=owned_by,
                 comment=spec.get("comment"),
                 renamed_from=spec.get("renamed_from"),
+                owner=_owned(document, path, spec, ctx) if owned_by else ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
         )

@@ -36,6 +36,7 @@ def build_views(
                     with_data=bool(spec.get("with_data", True)),
                     comment=spec.get("comment"),
                     renamed_from=spec.get("renamed_from"),
+                    owner=ctx.owner(document, path, spec),
                     span=document.key_span(path),
                 )
             )

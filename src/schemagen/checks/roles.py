@@ -1,4 +1,4 @@
-"""C314: roles named by grants, policies, default privileges and memberships exist."""
+"""C314: roles named by grants, policies, default privileges, memberships and owners exist."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog
+from schemagen.model.kinds import CATALOG_KINDS, OWNED_KINDS
 from schemagen.model.pg.roles import is_predefined_role
 
 
@@ -29,6 +30,11 @@ def _role_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
     for name, role in catalog.roles.items():
         for parent in role.member_of:
             yield parent, f"membership of role {name}", role.span
+    for d in CATALOG_KINDS:
+        if d.kind in OWNED_KINDS:
+            for key, obj in getattr(catalog, d.attribute).items():
+                if obj.owner is not None:
+                    yield obj.owner, f"the owner of {d.noun} {key}", obj.span
 
 
 def check_roles_exist(catalog: Catalog) -> list[Diagnostic]:

@@ -40,6 +40,12 @@ from schemagen.errors import DatabaseError, OutputExists, UsageError
     help="Also write this table's rows as its reference rows (`rows:`), keyed by its primary key "
     "(repeatable; schema.table).",
 )
+@click.option(
+    "--owners",
+    is_flag=True,
+    help="Also write each object's owner (the file's most common one as its owner:) and set "
+    "owners: managed in schemagen.yaml; implied when --out holds a schemagen.yaml that manages owners.",
+)
 def inspect_command(
     dsn: str | None,
     schemas: tuple[str, ...],
@@ -47,6 +53,7 @@ def inspect_command(
     project: str,
     force: bool,
     rows: tuple[str, ...],
+    owners: bool,
 ) -> None:
     """Read a live database and write DIR/schema/*.yaml.
 
@@ -61,7 +68,7 @@ def inspect_command(
         with Progress("inspect") as progress:
             reported = progress.count if progress.enabled else None
             result = inspect_database(
-                dsn, list(schemas) or None, out or project, reported, force=force, rows=rows
+                dsn, list(schemas) or None, out or project, reported, force=force, rows=rows, owners=owners
             )
     except UsageError as exc:
         fail_usage(exc)

@@ -12,6 +12,7 @@ from schemagen.diff.attached_keys import with_attached_keys
 from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
 from schemagen.diff.keyed import split_keys
+from schemagen.diff.owners import owner_changes
 from schemagen.diff.renames import apply_renames
 from schemagen.diff.simple import simple
 from schemagen.model.catalog import Catalog
@@ -61,7 +62,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
 
     >>> from schemagen.model import Catalog, Schema
     >>> diff_catalogs(Catalog(), Catalog.of(schemas=[Schema("app")]))
-    [CreateSchema(schema=Schema(name='app', comment=None, owner=None))]
+    [CreateSchema(schema=Schema(name='app', comment=None))]
     """
     old, renames = apply_renames(old, new)
     dropped_tables = {k for k in old.tables if k not in new.tables}
@@ -76,7 +77,8 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
     changes = tables.kept_by_children(old, new, changes)
     changes = cascade_recreations(old, new, with_dependents(changes, old, new))
-    return with_attached_keys(_with_their_indexes(changes, old), old)
+    changes = with_attached_keys(_with_their_indexes(changes, old), old)
+    return changes + owner_changes(old, new, changes)
 
 
 Comparator = tuple[

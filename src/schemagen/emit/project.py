@@ -10,6 +10,7 @@ from schemagen.emit.external import external_schemas
 from schemagen.emit.foreign import foreign_keys
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
+from schemagen.emit.owners import FileOwners
 from schemagen.emit.routines import function_value, view_value
 from schemagen.emit.support import (
     aggregate_value,
@@ -24,7 +25,7 @@ from schemagen.emit.support import (
 )
 from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
-from schemagen.model import Catalog, Function, QualifiedName
+from schemagen.model import Catalog, QualifiedName
 
 
 def emit_project(
@@ -32,6 +33,7 @@ def emit_project(
     *,
     literal_rows: bool = False,
     macros: dict[QualifiedName, dict[str, Any]] | None = None,
+    owners: bool = False,
 ) -> dict[str, str]:
     """Map ``schema/<schema>.yaml`` to deterministic YAML text.
 
@@ -39,11 +41,16 @@ def emit_project(
     schemas always). Roles, being cluster-wide, go to the first file. With
     ``literal_rows``, reference rows keep each value's SQL literal exactly.
     ``macros`` gives macro keys to write on tables (whose objects the catalog no
-    longer holds).
+    longer holds). With ``owners`` each file states its most common owner
+    (``owner:``) and objects owned by another role their own (``owners: managed``).
     """
     lookup = Lookup.of(catalog, literal_rows=literal_rows, macros=macros)
     by_schema = _by_schema(catalog)
-    documents = {schema: _schema_document(schema, lookup, by_schema[schema]) for schema in _schemas(catalog)}
+    file_owners: dict[str, FileOwners] = {}
+    documents = {
+        schema: _schema_document(schema, lookup, by_schema[schema], owners, file_owners)
+        for schema in _schemas(catalog)
+    }
     documents = {s: d for s, d in documents.items() if s != "public" or len(d) > 1}
     if not documents:
         documents["public"] = {"schema": "public"}  # an empty database is still a buildable project
@@ -56,8 +63,9 @@ def emit_project(
         home["roles"] = {r.name: role_value(r) for r in catalog.roles.values()}
     if catalog.publications:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
+        own = file_owners.get(home["schema"], FileOwners())
         home["publications"] = {
-            p.name: publication_value(p, home["schema"]) for p in catalog.publications.values()
+            p.name: own.value(p, publication_value(p, home["schema"])) for p in catalog.publications.values()
         }
     foreign = foreign_keys(catalog)
     if foreign:
@@ -66,15 +74,17 @@ def emit_project(
         )
     if catalog.event_triggers:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
-        home["event_triggers"] = {
-            t.name: event_trigger_value(t, home["schema"]) for t in catalog.event_triggers.values()
-        }
+        own, schema = file_owners.get(home["schema"], FileOwners()), home["schema"]
+        triggers = catalog.event_triggers.values()
+        home["event_triggers"] = {t.name: own.value(t, event_trigger_value(t, schema)) for t in triggers}
     return {f"schema/{schema}.yaml": dump(_ordered(doc)) for schema, doc in sorted(documents.items())}
 
 
 KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them (fmt keeps it)
     "schema",
     "comment",
+    "owner",
+    "schema_owner",
     "extensions",
     "external",
     "roles",
@@ -163,21 +173,27 @@ def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
     return grouped
 
 
-def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> dict[str, Any]:
+def _schema_document(
+    schema: str, lookup: Lookup, objects: dict[str, list], owners: bool, file_owners: dict[str, FileOwners]
+) -> dict[str, Any]:
     catalog = lookup.catalog
     doc: dict[str, Any] = {"schema": schema}
     info = catalog.schemas.get(schema)
     if info is not None and info.comment:
         doc["comment"] = info.comment
+    schema_owner = info.owner if info is not None else None
+    own = FileOwners.of(_owned_in_file(objects), schema_owner) if owners else FileOwners()
+    file_owners[schema] = own
+    doc.update(own.header(schema_owner))
     enums = objects["enums"]
     if enums:
-        doc["enums"] = {e.name.name: enum_value(e) for e in enums}
+        doc["enums"] = {e.name.name: own.value(e, enum_value(e)) for e in enums}
     domains = objects["domains"]
     if domains:
-        doc["domains"] = {d.name.name: domain_value(d) for d in domains}
+        doc["domains"] = {d.name.name: own.value(d, domain_value(d)) for d in domains}
     composites = objects["composite_types"]
     if composites:
-        doc["composite_types"] = {c.name.name: composite_value(c) for c in composites}
+        doc["composite_types"] = {c.name.name: own.value(c, composite_value(c)) for c in composites}
     serials = {
         seq
         for table in objects["tables"]
@@ -186,21 +202,21 @@ def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> d
     }
     sequences = [s for s in objects["sequences"] if s.name not in serials]
     if sequences:
-        doc["sequences"] = {s.name.name: sequence_value(s) for s in sequences}
+        doc["sequences"] = {s.name.name: _sequence(own, s) for s in sequences}
     tables = [t for t in objects["tables"] if t.partition_of is None]
     if tables:
-        doc["tables"] = {t.name.name: table_document(t, lookup) for t in tables}
+        doc["tables"] = {t.name.name: own.value(t, table_document(t, lookup)) for t in tables}
     for kind, key in (("function", "functions"), ("procedure", "procedures")):
         functions = [f for f in objects["functions"] if f.kind == kind]
         if functions:
-            doc[key] = _functions(functions)
+            doc[key] = _overloads(functions, function_value, own)
     views = [v for v in objects["views"] if not v.materialized]
     if views:
-        doc["views"] = {v.name.name: view_value(v, lookup) for v in views}
+        doc["views"] = {v.name.name: own.value(v, view_value(v, lookup)) for v in views}
     materialized = [v for v in objects["views"] if v.materialized]
     if materialized:
-        doc["materialized_views"] = {v.name.name: view_value(v, lookup) for v in materialized}
-    _support_entries(doc, objects)
+        doc["materialized_views"] = {v.name.name: own.value(v, view_value(v, lookup)) for v in materialized}
+    _support_entries(doc, objects, own)
     grants = objects["grants"]
     if grants:
         doc["grants"] = grant_entries(grants, catalog)
@@ -210,7 +226,22 @@ def _schema_document(schema: str, lookup: Lookup, objects: dict[str, list]) -> d
     return doc
 
 
-def _support_entries(doc: dict[str, Any], objects: dict[str, list]) -> None:
+def _owned_in_file(objects: dict[str, list]) -> list[Any]:
+    """The objects a file writes with an owner of their own (not partitions, not table-owned sequences)."""
+    found = [t for t in objects["tables"] if t.partition_of is None]
+    found += [s for s in objects["sequences"] if s.owned_by is None]
+    for kind in ("enums", "domains", "composite_types", "functions", "views", *_SUPPORT_KINDS):
+        found += objects[kind]
+    return found
+
+
+def _sequence(own: FileOwners, sequence: Any) -> Any:
+    """A sequence owned by a table has the table's owner: never written on it."""
+    value = sequence_value(sequence)
+    return value if sequence.owned_by is not None else own.value(sequence, value)
+
+
+def _support_entries(doc: dict[str, Any], objects: dict[str, list], own: FileOwners) -> None:
     """Collations, operators, aggregates and text search objects (emit/support.py)."""
     for key, value_of in (
         ("collations", collation_value),
@@ -219,30 +250,18 @@ def _support_entries(doc: dict[str, Any], objects: dict[str, list]) -> None:
         ("statistics", statistics_value),
     ):
         if objects[key]:
-            doc[key] = {o.name.name: value_of(o) for o in objects[key]}
+            doc[key] = {o.name.name: own.value(o, value_of(o)) for o in objects[key]}
     if objects["rules"]:
         doc["rules"] = rules_value(objects["rules"], doc["schema"])
     for key, value_of in (("aggregates", aggregate_value), ("operators", operator_value)):
         if objects[key]:
-            doc[key] = _overloads(objects[key], value_of)
+            doc[key] = _overloads(objects[key], value_of, own)
 
 
-def _overloads(objects: list, value_of) -> dict[str, Any]:
+def _overloads(objects: list, value_of, own: FileOwners) -> dict[str, Any]:
     """Name → one definition, or a list of them for overloads, by name."""
     by_name: dict[str, list] = defaultdict(list)
     for o in objects:
         by_name[o.name.name].append(o)
-    return {
-        name: value_of(same[0]) if len(same) == 1 else [value_of(o) for o in same]
-        for name, same in sorted(by_name.items())
-    }
-
-
-def _functions(functions: list[Function]) -> dict[str, Any]:
-    by_name: dict[str, list[Function]] = defaultdict(list)
-    for function in functions:
-        by_name[function.name.name].append(function)
-    return {
-        name: function_value(overloads[0]) if len(overloads) == 1 else [function_value(f) for f in overloads]
-        for name, overloads in sorted(by_name.items())
-    }
+    values = {name: [own.value(o, value_of(o)) for o in same] for name, same in sorted(by_name.items())}
+    return {name: entries[0] if len(entries) == 1 else entries for name, entries in values.items()}

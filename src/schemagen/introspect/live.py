@@ -43,16 +43,18 @@ def record_rows(
     *,
     read_only: bool = True,
     database_wide: bool = False,
+    owners: bool = False,
 ) -> dict[str, list[dict]]:
     """Run every catalog query (a fixed number) and return their rows by kind.
 
     ``read_only=False`` reads inside a transaction that already wrote (a scratch
     database's uncommitted objects, read back and rolled back). Default privileges
     without a schema (database-wide) are read when no ``schemas`` are given, or
-    with ``database_wide``.
+    with ``database_wide``. Objects' owners are read only with ``owners`` (a project
+    that manages them); otherwise every ``owner`` is None and never compared.
     """
     major = conn.info.server_version // 10000
-    params = _params(schemas, database_wide)
+    params = _params(schemas, database_wide, owners)
     rows: dict[str, list[dict]] = {}
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cursor:
         _begin(cursor, read_only)
@@ -72,6 +74,7 @@ def record_rows_on_two(
     progress: Progress | None = None,
     *,
     database_wide: bool = False,
+    owners: bool = False,
 ) -> dict[str, list[dict]]:
     """:func:`record_rows`, the queries shared between ``conn`` and a second connection.
 
@@ -83,14 +86,16 @@ def record_rows_on_two(
     try:
         second = psycopg.connect(conninfo, connect_timeout=10)
     except psycopg.Error:
-        return record_rows(conn, schemas, progress, database_wide=database_wide)
+        return record_rows(conn, schemas, progress, database_wide=database_wide, owners=owners)
     with second:
         try:
-            return _read_on_two(conn, second, schemas, progress, database_wide)
+            return _read_on_two(conn, second, schemas, progress, database_wide, owners)
         except psycopg.Error:
             if conn.broken or conn.closed:
                 raise
-    return record_rows(conn, schemas, progress, database_wide=database_wide)  # its error, if any, is raised
+    return record_rows(
+        conn, schemas, progress, database_wide=database_wide, owners=owners
+    )  # its error, if any, is raised
 
 
 def _read_on_two(
@@ -99,9 +104,10 @@ def _read_on_two(
     schemas: list[str] | None,
     progress: Progress | None,
     database_wide: bool,
+    owners: bool,
 ) -> dict[str, list[dict]]:
     major = conn.info.server_version // 10000
-    params = _params(schemas, database_wide)
+    params = _params(schemas, database_wide, owners)
     rows: dict[str, list[dict]] = {}
     theirs: dict[str, list[dict]] = {}
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cursor:
@@ -148,10 +154,11 @@ class _Helper:
             raise self._error
 
 
-def _params(schemas: list[str] | None, database_wide: bool) -> dict:
+def _params(schemas: list[str] | None, database_wide: bool, owners: bool) -> dict:
     return {
         "schemas": sorted(set(schemas)) if schemas else None,
         "database_wide": database_wide or not schemas,
+        "owners": owners,
     }
 
 
@@ -184,6 +191,7 @@ def introspect(
     *,
     database_wide: bool = False,
     conninfo: str | None = None,
+    owners: bool = False,
 ) -> tuple[Catalog, list[Omission]]:
     """Read the live catalog into the model.
 
@@ -194,15 +202,19 @@ def introspect(
         database_wide: also read default privileges without a schema when ``schemas`` are given.
         conninfo: how ``conn`` connected: a second connection shares the queries
             (:func:`record_rows_on_two`).
+        owners: read each object's owner (``owners: managed``); None otherwise.
 
     Returns:
         The catalog and what could not be expressed (kind, name, why).
     """
     from schemagen.introspect.reader import read_catalog  # the model: imported when first needed
 
+    wide = database_wide
     if conninfo is None:
-        return read_catalog(record_rows(conn, schemas, progress, database_wide=database_wide))
-    return read_catalog(record_rows_on_two(conn, conninfo, schemas, progress, database_wide=database_wide))
+        return read_catalog(record_rows(conn, schemas, progress, database_wide=wide, owners=owners))
+    return read_catalog(
+        record_rows_on_two(conn, conninfo, schemas, progress, database_wide=wide, owners=owners)
+    )
 
 
 class BackgroundRows:
@@ -214,8 +226,16 @@ class BackgroundRows:
     for ends alone and closes its connection.
     """
 
-    def __init__(self, conninfo: str, schemas: list[str] | None, progress: Progress | None = None) -> None:
+    def __init__(
+        self,
+        conninfo: str,
+        schemas: list[str] | None,
+        progress: Progress | None = None,
+        *,
+        owners: bool = False,
+    ) -> None:
         self._conninfo = conninfo
+        self._owners = owners
         self._schemas = schemas
         self._progress = progress
         self._rows: dict[str, list[dict]] | None = None
@@ -226,7 +246,8 @@ class BackgroundRows:
     def _run(self) -> None:
         try:
             with psycopg.connect(self._conninfo, connect_timeout=10) as conn:
-                self._rows = record_rows_on_two(conn, self._conninfo, self._schemas, self._progress)
+                read = (conn, self._conninfo, self._schemas, self._progress)
+                self._rows = record_rows_on_two(*read, owners=self._owners)
         except BaseException as exc:  # handed over by rows()
             self._error = exc
 

@@ -134,10 +134,12 @@ def read_roles(
     policies: Iterable[Policy],
     defaults: Iterable[DefaultPrivilege],
     users: Iterable[str] = (),
+    owners: Iterable[str] = (),
 ) -> list[Role]:
-    """Roles referenced by the grants, policies, default privileges and user mappings in scope."""
+    """Roles referenced by the grants, policies, default privileges and user mappings in scope, and
+    ``owners``."""
     available = {r["name"]: r for r in rows}
-    wanted: set[str] = set(users)
+    wanted: set[str] = {*users, *owners}
     wanted.update(g.grantee for g in grants)
     for policy in policies:
         wanted.update(policy.roles)

@@ -76,6 +76,7 @@ def read_function(r: Row) -> Function:
         settings=tuple(sorted(settings)),
         object_file=r.get("object_file"),
         comment=r["comment"],
+        owner=r.get("owner"),
     )
 
 
@@ -166,6 +167,7 @@ def read_views(rows: Iterable[Row]) -> list[View]:
                 check_option=options["check_option"].upper() if "check_option" in options else None,
                 with_data=r["populated"] if r["materialized"] else True,
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return views

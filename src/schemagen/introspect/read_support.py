@@ -58,6 +58,7 @@ def read_collations(rows: Sequence[Row]) -> list[Collation]:
                 deterministic=r["deterministic"],
                 rules=r["rules"],
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return result
@@ -92,6 +93,7 @@ def read_operators(rows: Sequence[Row]) -> tuple[list[Operator], list[Omission]]
             hashes=r["hashes"],
             merges=r["merges"],
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
         if r["function"] is not None
@@ -146,6 +148,7 @@ def read_aggregates(rows: Sequence[Row]) -> tuple[list[Aggregate], list[Omission
                 sortop=_name(r["sortop"]),
                 parallel=_PARALLEL[r["parallel"]],
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return result, omissions
@@ -159,6 +162,7 @@ def read_text_search_dictionaries(rows: Sequence[Row]) -> list[TextSearchDiction
             template=QualifiedName(r["template_schema"], r["template_name"]),
             options=option_pairs(r["options"]),
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]
@@ -177,6 +181,7 @@ def read_text_search_configurations(rows: Sequence[Row]) -> list[TextSearchConfi
                 parser=QualifiedName(r["parser_schema"], r["parser_name"]),
                 mappings=tuple(sorted((t, tuple(d)) for t, d in mappings.items())),
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return result
@@ -200,6 +205,7 @@ def read_statistics(rows: Sequence[Row]) -> list[Statistics]:
                 kinds=None if kinds in ((), STATISTICS_KINDS) else kinds,
                 target=None if target is None or target < 0 else target,
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return result
@@ -218,6 +224,7 @@ def read_event_triggers(rows: Sequence[Row]) -> list[EventTrigger]:
             tags=tuple(r["tags"]),
             enabled=_ENABLED[r["enabled"]],
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]
@@ -262,6 +269,7 @@ def read_publications(rows: Sequence[Row]) -> list[Publication]:
             via_partition_root=r["via_partition_root"],
             generated_columns=r["generated_columns"] == "s",
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]

@@ -115,6 +115,7 @@ def _table(name: QualifiedName, row: Row, columns: tuple[Column, ...], constrain
         cluster_on=row.get("cluster_on"),  # absent from rows recorded before it was read
         **_replica_identity(row),
         comment=row["comment"],
+        owner=row.get("owner"),
         attached_keys=tuple((r["name"], r["attached_to"]) for r in constraints if r.get("attached_to")),
     )
 

@@ -53,14 +53,19 @@ def read_schemas(rows: Iterable[Row]) -> list[Schema]:
         comment = r["comment"]
         if r["name"] == "public" and comment == PUBLIC_SCHEMA_COMMENT:
             comment = None
-        schemas.append(Schema(name=r["name"], comment=comment))
+        schemas.append(Schema(name=r["name"], comment=comment, owner=r.get("owner")))
     return schemas
 
 
 def read_enums(rows: Iterable[Row]) -> list[EnumType]:
     """Enum types; labels keep their sort order."""
     return [
-        EnumType(name=QualifiedName(r["schema"], r["name"]), labels=tuple(r["labels"]), comment=r["comment"])
+        EnumType(
+            name=QualifiedName(r["schema"], r["name"]),
+            labels=tuple(r["labels"]),
+            comment=r["comment"],
+            owner=r.get("owner"),
+        )
         for r in rows
     ]
 
@@ -84,6 +89,7 @@ def read_domains(rows: Iterable[Row]) -> list[Domain]:
                 for c in r["checks"]
             ),
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]
@@ -99,6 +105,7 @@ def read_composite_types(rows: Iterable[Row]) -> list[CompositeType]:
                 for a in r["attributes"]
             ),
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]
@@ -126,6 +133,7 @@ def read_sequences(rows: Iterable[Row]) -> list[Sequence]:
                 cycle=options.cycle,
                 owned_by=owned_by,
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return sequences

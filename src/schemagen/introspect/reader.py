@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from schemagen.introspect.omission import Omission
@@ -85,6 +86,10 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
             rows.get("text_search_configurations", ())
         ),
     )
+    owners = catalog.owner_roles()
+    if owners:  # read (owners: managed): the roles owning objects are declared too
+        roles = read_roles(rows["roles"], grants, policies, defaults, (m.user for m in mappings), owners)
+        catalog = replace(catalog, roles={role.name: role for role in roles})
     omissions = [
         Omission(r["kind"], r["name"], r["why"]) for r in (*rows["omissions"], *rows["constraint_omissions"])
     ]

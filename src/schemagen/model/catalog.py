@@ -9,7 +9,7 @@ from typing import Any
 
 from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
 from schemagen.model.identity import ObjectId
-from schemagen.model.kinds import CATALOG_KINDS
+from schemagen.model.kinds import CATALOG_KINDS, OWNED_KINDS, ObjectKind
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
     CompositeType,
@@ -95,6 +95,17 @@ class Catalog:
         if unknown:
             raise TypeError(f"Catalog.of() got unknown kinds: {', '.join(unknown)}")
         return cls(**{d.attribute: _keyed(objects.get(d.attribute, ()), d.key) for d in CATALOG_KINDS})
+
+    def owned(self) -> Iterable[tuple[ObjectKind, Any]]:
+        """(kind, object) of every object with an owner of its own, in diff order."""
+        for d in CATALOG_KINDS:
+            if d.kind in OWNED_KINDS:
+                for obj in getattr(self, d.attribute).values():
+                    yield d.kind, obj
+
+    def owner_roles(self) -> set[str]:
+        """The roles that own objects (empty when owners are not managed or not read)."""
+        return {obj.owner for _, obj in self.owned() if obj.owner is not None}
 
     def indexes_of(self, table: QualifiedName) -> list[Index]:
         """Indexes declared on ``table``, sorted by name."""

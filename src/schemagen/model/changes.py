@@ -633,3 +633,31 @@ class SetComment(Change):
 
     def reverse(self) -> Change:
         return replace(self, comment=self.previous, previous=self.comment)
+
+
+# --- owners -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetOwner(Change):
+    """``ALTER <kind> … OWNER TO role`` for an object with an owner of its own.
+
+    ``kind`` is the object's ``COMMENT ON`` keyword (the same word names it in
+    ``ALTER``); ``name`` and ``arguments`` identify it as for ``SetComment``.
+    ``previous`` is the live owner (None: the object is created by the same plan).
+    """
+
+    kind: str
+    name: QualifiedName
+    owner: str
+    previous: str | None = None
+    arguments: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in COMMENT_KINDS:
+            raise ValueError(f"unknown owner kind {self.kind!r}")
+
+    def reverse(self) -> Change:
+        if self.previous is None:
+            raise NotImplementedError("a created object's owner has no previous owner to go back to")
+        return replace(self, owner=self.previous, previous=self.owner)

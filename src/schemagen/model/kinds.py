@@ -183,6 +183,30 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
 
 BY_KIND: dict[ObjectKind, KindDescriptor] = {d.kind: d for d in DESCRIPTORS}
 
+OWNED_KINDS: frozenset[ObjectKind] = frozenset(
+    {
+        K.SCHEMA,
+        K.COLLATION,
+        K.ENUM,
+        K.DOMAIN,
+        K.COMPOSITE_TYPE,
+        K.SEQUENCE,
+        K.TABLE,
+        K.STATISTICS,
+        K.FUNCTION,
+        K.OPERATOR,
+        K.AGGREGATE,
+        K.TEXT_SEARCH_DICTIONARY,
+        K.TEXT_SEARCH_CONFIGURATION,
+        K.VIEW,
+        K.EVENT_TRIGGER,
+        K.PUBLICATION,
+    }
+)
+"""Catalog kinds whose objects have an owner of their own (``owner`` on the model object, ``ALTER
+<comment keyword> … OWNER TO``). Indexes, triggers, rules and policies belong to their table's owner;
+extensions cannot change owner; roles own, and are not owned."""
+
 CATALOG_KINDS: tuple[KindDescriptor, ...] = tuple(d for d in DESCRIPTORS if d.attribute is not None)
 """The kinds a ``Catalog`` holds a mapping of, in diff order."""
 

@@ -29,6 +29,15 @@ def _span() -> Span | None:
     return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
 
 
+def owner_field() -> str | None:
+    """An object's owner role: None when owners are not managed (``owners: managed`` in schemagen.yaml).
+
+    Not part of equality: an owner change is an ``ALTER … OWNER TO`` of its own
+    (``diff/owners.py``), never a reason to alter or recreate the object.
+    """
+    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class Extension:
     """``CREATE EXTENSION``; ``schema`` None means the server's default (public)."""
@@ -46,7 +55,7 @@ class Schema:
 
     name: str
     comment: str | None = None
-    owner: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -61,6 +70,7 @@ class EnumType:
     """(new label, previous label) pairs (``values_renamed_from:``): ``RENAME VALUE``, never a rebuild."""
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -91,6 +101,7 @@ class Domain:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -112,6 +123,7 @@ class CompositeType:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -131,6 +143,7 @@ class Sequence:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -322,6 +335,7 @@ class Table:
     """The index (or key constraint's index) of ``REPLICA IDENTITY USING INDEX``."""
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
+    owner: str | None = owner_field()
     span: Span | None = _span()
     rls_off_declared: bool = field(default=False, compare=False, repr=False)
     """``row_level_security: false`` is written: policies kept on purpose while RLS is off."""

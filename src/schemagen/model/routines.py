@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from schemagen.diagnostics import Span
 from schemagen.model.identity import GrantOn, GrantTarget, ObjectId, routine_id
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import Column
+from schemagen.model.objects import Column, owner_field
 
 
 def _span() -> Span | None:
@@ -56,6 +56,7 @@ class Function:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
     @property
@@ -125,6 +126,7 @@ class View:
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 

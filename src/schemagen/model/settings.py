@@ -69,3 +69,5 @@ class ProjectSettings:
     """How plans against a live database are written (``safety:``)."""
     lint: LintSettings = field(default_factory=LintSettings)
     """The ``lint:`` section (rule levels, naming patterns)."""
+    owners_managed: bool = False
+    """``owners: managed``: objects' owners are declared (``owner:``), rendered and compared."""

@@ -13,6 +13,7 @@ from schemagen.diagnostics import Span
 from schemagen.model.identity import ObjectId
 from schemagen.model.kinds import ObjectKind
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import owner_field
 
 
 def _span() -> Span | None:
@@ -31,6 +32,7 @@ class Collation:
     deterministic: bool = True
     rules: str | None = None
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -53,6 +55,7 @@ class Operator:
     hashes: bool = False
     merges: bool = False
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
     @property
@@ -93,6 +96,7 @@ class Aggregate:
     sortop: QualifiedName | None = None
     parallel: str = "UNSAFE"
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
     @property
@@ -120,6 +124,7 @@ class TextSearchConfiguration:
     parser: QualifiedName
     mappings: tuple[tuple[str, tuple[QualifiedName, ...]], ...] = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -131,6 +136,7 @@ class TextSearchDictionary:
     template: QualifiedName
     options: tuple[tuple[str, str], ...] = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -153,6 +159,7 @@ class Statistics:
     kinds: tuple[str, ...] | None = None
     target: int | None = None
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -169,6 +176,7 @@ class EventTrigger:
     tags: tuple[str, ...] = ()
     enabled: str = "origin"
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -217,4 +225,5 @@ class Publication:
     via_partition_root: bool = False
     generated_columns: bool = False
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()

@@ -82,6 +82,18 @@ def _comment_key(c: ch.SetComment) -> tuple:
     return (phase(comment_kind(c.kind)), group, 5, c.member or "")
 
 
+def _owner_key(c: ch.SetOwner) -> tuple:
+    """After every object is made, before the grants (whose group never starts with "")."""
+    return (phase(K.GRANT), ("", c.kind), 0, f"{c.name.schema}.{c.name.name}({', '.join(c.arguments)})")
+
+
+def _owner_change(c: ch.SetOwner) -> frozenset[Hazard]:
+    """Another owner holds every privilege on the object, views and SECURITY DEFINER functions run as it,
+    and only it passes by row-level security: what roles can see or do changes. A new object's owner
+    changes nothing anyone had."""
+    return frozenset({H.CHANGES_VISIBILITY}) if c.previous is not None else frozenset()
+
+
 def _constraint_key(c: ch.AddConstraint) -> tuple:
     if isinstance(c.constraint, ForeignKey):
         return (FOREIGN_KEY_PHASE, _in(c.table), 0)
@@ -401,6 +413,8 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
     cc.DropTrigger: ChangeFacts(K.TRIGGER, hazards=NO_HAZARDS, drop=0),
     # comments (placed right after the object they describe; see order.py)
     ch.SetComment: ChangeFacts(None, hazards=NO_HAZARDS, key=_comment_key),
+    # owners (``owners: managed``)
+    ch.SetOwner: ChangeFacts(None, hazards=_owner_change, key=_owner_key),
     # privileges
     cc.GrantPrivileges: ChangeFacts(K.GRANT, hazards=NO_HAZARDS, key=_grant_key),
     cc.RevokePrivileges: ChangeFacts(K.GRANT, hazards=NO_HAZARDS, drop=0),

@@ -50,6 +50,7 @@ from schemagen.model.changes import (
     SetColumnStorage,
     SetComment,
     SetIndexStatistics,
+    SetOwner,
     SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
@@ -162,6 +163,11 @@ def _comment_target(change: SetComment) -> ObjectRef:
     return _COMMENT_TARGETS[comment_kind(change.kind)](change.name, change.member or "")
 
 
+def _owned_target(change: SetOwner) -> ObjectRef:
+    """The object an ``ALTER … OWNER TO`` names (found as its comment would be)."""
+    return _COMMENT_TARGETS[comment_kind(change.kind)](change.name, "")
+
+
 def commented_kinds() -> frozenset[ObjectKind]:
     """Kinds whose comments the planner can order (a test checks every commentable kind)."""
     return frozenset(_COMMENT_TARGETS)
@@ -211,10 +217,7 @@ def _alter_column(change: AlterColumn) -> Refs:
 
 
 _RULES: dict[type[Change], Callable[[Change], Refs]] = {
-    CreateSchema: lambda c: refs(
-        creates={deps.schema_ref(c.schema.name)},
-        needs_new={deps.role_ref(c.schema.owner)} if c.schema.owner else (),
-    ),
+    CreateSchema: lambda c: refs(creates={deps.schema_ref(c.schema.name)}),
     DropSchema: lambda c: refs(drops={deps.schema_ref(c.schema.name)}),
     UpdateExtension: lambda c: refs(needs_new={deps.extension_ref(c.name)}),
     **paired_rules(
@@ -313,6 +316,7 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
         needs_old=deps.index_needs(c.index).union(*(_constraint_needs(t, k) for t, k in c.attached)),
     ),
     SetComment: lambda c: refs(needs_new={_comment_target(c)}),
+    SetOwner: lambda c: refs(needs_new={_owned_target(c), deps.role_ref(c.owner)}),
     RenameTable: lambda c: refs(
         creates=deps.table_provides(c.table),
         drops=deps.table_provides(replace(c.table, name=c.old_name)),

@@ -38,6 +38,7 @@ KIND_ORDER = (
     "default privileges",
     "rows",
     "comment",
+    "owner",
 )
 """The order of kinds in every report; a kind not listed comes after these, by name."""
 
@@ -91,6 +92,15 @@ def _grant_object(grant) -> str:
     columns = f" ({', '.join(grant.columns)})" if grant.columns else ""
     what = f"{', '.join(grant.privileges)}{columns}"
     return f"{what} on {grant.object_kind.lower()} {grant.target} to {grant.grantee}"
+
+
+def _owner_object(change: c.SetOwner) -> str:
+    base = change.name.name if not change.name.schema else str(change.name)
+    return f"{base}({', '.join(change.arguments)})" if change.arguments else base
+
+
+def _owner_detail(change: c.SetOwner) -> str:
+    return f"{change.previous} → {change.owner}" if change.previous else f"→ {change.owner}"
 
 
 def _comment_object(change: c.SetComment) -> str:
@@ -245,6 +255,7 @@ def _describers() -> dict[type[Change], object]:
         c.CreateIndex: lambda x: ("index", str(x.index.name), created, ""),
         c.DropIndex: lambda x: ("index", str(x.index.name), dropped, ""),
         c.SetComment: lambda x: ("comment", f"{x.kind} {_comment_object(x)}", altered, ""),
+        c.SetOwner: lambda x: ("owner", f"{x.kind} {_owner_object(x)}", altered, _owner_detail(x)),
         cc.CreateFunction: lambda x: (x.function.kind, _function_name(x.function), created, ""),
         cc.DropFunction: lambda x: (x.function.kind, _function_name(x.function), dropped, ""),
         cc.ReplaceFunction: lambda x: (x.new.kind, _function_name(x.new), altered, "replaced"),

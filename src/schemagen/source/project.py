@@ -23,7 +23,8 @@ from schemagen.source.safety_settings import safety_settings
 SCHEMA_DIR = "schema"
 SETTINGS_FILE = "schemagen.yaml"
 _INTERVAL = re.compile(r"^\s*[1-9][0-9]*\s+(day|week|month|year)s?\s*$")
-SETTINGS_KEYS = ("postgres", "audit", "safety", "lint")
+SETTINGS_KEYS = ("postgres", "audit", "safety", "lint", "owners")
+OWNERS_VALUES = ("managed", "unmanaged")
 AUDIT_KEYS = ("start", "retention")
 
 try:  # libyaml is 5x faster; fall back to the pure-Python loader where it is missing
@@ -182,7 +183,25 @@ def load_settings(project_dir: Path) -> tuple[ProjectSettings, list[Diagnostic]]
     audit = _audit_settings(document, diagnostics)
     safety = safety_settings(document, diagnostics)
     lint = lint_settings(document, diagnostics)
-    return ProjectSettings(postgres=postgres, **audit, safety=safety, lint=lint), diagnostics
+    owners = _owners_setting(document, diagnostics)
+    settings = ProjectSettings(postgres=postgres, **audit, safety=safety, lint=lint, owners_managed=owners)
+    return settings, diagnostics
+
+
+def _owners_setting(document: SourceDocument, diagnostics: list[Diagnostic]) -> bool:
+    """``owners: managed`` (True) or ``unmanaged``, the default; anything else is L108."""
+    value = document.data.get("owners", "unmanaged")
+    if value in OWNERS_VALUES:
+        return value == "managed"
+    diagnostics.append(
+        error(
+            "L108",
+            f"invalid owners setting {document.text(('owners',))!r}",
+            document.span(("owners",)),
+            "owners: managed (declare and compare owners) or unmanaged (the default)",
+        )
+    )
+    return False
 
 
 def _audit_settings(document: SourceDocument, diagnostics: list[Diagnostic]) -> dict[str, Any]:

@@ -246,7 +246,7 @@ def test_schema_owner_role_is_created_first() -> None:
 
     catalog = Catalog.of(schemas=[Schema("a_app", owner="z_owner")], roles=[Role("z_owner")])
     ordered = _order(diff_catalogs(Catalog(), catalog))
-    assert change_kinds(ordered) == ["CreateRole", "CreateSchema"]
+    assert change_kinds(ordered) == ["CreateRole", "CreateSchema", "SetOwner"]
 
 
 def test_changes_on_tables_created_by_the_plan_carry_no_lock_hazards() -> None:

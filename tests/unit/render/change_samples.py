@@ -36,6 +36,10 @@ DOMAIN = Domain(Q("app", "pos"), "integer", checks=(CheckConstraint("pos_check",
 SEQUENCE = Sequence(Q("app", "seq"), owned_by=(T, "id"))
 
 
+OWNED_KEYWORDS = ("table", "view", "materialized view", "sequence", "function", "procedure", "type", "domain")
+OWNED_KEYWORDS += ("collation", "text search dictionary", "text search configuration", "statistics")
+
+
 def every_change() -> list[ch.Change]:
     """Changes covering every class (several for the ones with variants)."""
     table = Table(
@@ -166,6 +170,19 @@ def every_change() -> list[ch.Change]:
         ch.SetComment("rule", T, "Keeps rows.", member="no delete"),
         ch.SetComment("publication", Q("", "Orders"), "Replicated."),
         ch.SetComment("table", T, None, "old"),
+        *[
+            ch.SetOwner(
+                kind, Q("app", "thing"), "Owner role", "postgres", arguments=("integer", "app.status[]")
+            )
+            for kind in OWNED_KEYWORDS
+        ],
+        ch.SetOwner("schema", Q("", "App"), "app_owner", "postgres"),
+        ch.SetOwner("event trigger", Q("", "Log it"), "app_owner", "postgres"),
+        ch.SetOwner("publication", Q("", "Orders"), "app_owner", "postgres"),
+        ch.SetOwner("operator", Q("app", "~<<"), "app_owner", "x", arguments=("text", "app.status[]")),
+        ch.SetOwner("operator", Q("app", "!!"), "app_owner", "x", arguments=("NONE", "integer")),
+        ch.SetOwner("aggregate", Q("app", "cnt"), "app_owner", "postgres"),
+        ch.SetOwner("aggregate", Q("app", "total"), "app_owner", "x", arguments=("numeric",)),
         rc.RenameTable(Q("app", "old orders"), table),
         rc.RenameTable(Q("old", "Orders"), table),
         rc.RenameTable(Q("old", "x"), table),

@@ -28,6 +28,7 @@ SELECT n.nspname AS schema,
        p.proparallel AS parallel,
        a.aggmtransfn <> 0 AS moving,
        p.proleakproof OR p.procost <> 1 OR p.prosecdef AS other_options,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(p.proowner) END AS owner,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_proc p
 JOIN pg_aggregate a ON a.aggfnoid = p.oid

@@ -9,6 +9,7 @@ SELECT n.nspname AS schema,
        coalesce(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale') AS locale,
        to_jsonb(co) ->> 'collicurules' AS rules,
        co.collisdeterministic AS deterministic,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(co.collowner) END AS owner,
        obj_description(co.oid, 'pg_collation') AS comment
 FROM pg_collation co
 JOIN pg_namespace n ON n.oid = co.collnamespace

@@ -12,6 +12,7 @@ SELECT n.nspname AS schema,
                  LEFT JOIN pg_collation co ON co.oid = a.attcollation
                  LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                  WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '[]'::jsonb) AS attributes,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(t.typowner) END AS owner,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -13,6 +13,7 @@ SELECT n.nspname AS schema,
                          'not_valid', NOT c.convalidated,
                          'comment', obj_description(c.oid, 'pg_constraint')) ORDER BY c.conname)
                  FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '[]'::jsonb) AS checks,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(t.typowner) END AS owner,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -2,6 +2,7 @@
 SELECT n.nspname AS schema,
        t.typname AS name,
        array(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(t.typowner) END AS owner,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -5,6 +5,7 @@ SELECT e.evtname AS name,
        p.proname AS function_name,
        coalesce(e.evttags, '{}') AS tags,
        e.evtenabled AS enabled,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(e.evtowner) END AS owner,
        obj_description(e.oid, 'pg_event_trigger') AS comment
 FROM pg_event_trigger e
 JOIN pg_proc p ON p.oid = e.evtfoid

@@ -18,6 +18,7 @@ SELECT n.nspname AS schema,
        p.proparallel AS parallel,
        p.proconfig AS config,
        p.probin AS object_file,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(p.proowner) END AS owner,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -17,6 +17,7 @@ SELECT n.nspname AS schema,
         JOIN pg_namespace pn ON pn.oid = p.pronamespace WHERE p.oid = o.oprjoin) AS join,
        o.oprcanhash AS hashes,
        o.oprcanmerge AS merges,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(o.oprowner) END AS owner,
        obj_description(o.oid, 'pg_operator') AS comment
 FROM pg_operator o
 JOIN pg_namespace n ON n.oid = o.oprnamespace

@@ -20,6 +20,7 @@ SELECT p.pubname AS name,
        p.pubinsert AS insert, p.pubupdate AS update, p.pubdelete AS delete, p.pubtruncate AS truncate,
        p.pubviaroot AS via_partition_root,
        coalesce(to_jsonb(p) ->> 'pubgencols', 'n') AS generated_columns,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(p.pubowner) END AS owner,
        obj_description(p.oid, 'pg_publication') AS comment
 FROM pg_publication p
 WHERE %(schemas)s::text[] IS NULL OR p.puballtables

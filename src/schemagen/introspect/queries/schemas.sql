@@ -1,5 +1,6 @@
 -- Schemas in scope, with comments. %(schemas)s: text[] or NULL for every non-system schema.
 SELECT n.nspname AS name,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(n.nspowner) END AS owner,
        obj_description(n.oid, 'pg_namespace') AS comment
 FROM pg_namespace n
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')

@@ -11,6 +11,7 @@ SELECT n.nspname AS schema,
        own_n.nspname AS owner_schema,
        own_c.relname AS owner_table,
        own_a.attname AS owner_column,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(c.relowner) END AS owner,
        obj_description(c.oid, 'pg_class') AS comment
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid

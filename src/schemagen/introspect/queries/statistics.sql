@@ -10,6 +10,7 @@ SELECT n.nspname AS schema,
        coalesce(pg_get_statisticsobjdef_expressions(s.oid), '{}') AS expressions,
        s.stxkind::text[] AS kinds,
        (to_jsonb(s) ->> 'stxstattarget')::integer AS target,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(s.stxowner) END AS owner,
        obj_description(s.oid, 'pg_statistic_ext') AS comment
 FROM pg_statistic_ext s
 JOIN pg_namespace n ON n.oid = s.stxnamespace

@@ -28,6 +28,7 @@ SELECT n.nspname AS schema,
              JOIN pg_namespace ipn ON ipn.oid = ip.relnamespace
              WHERE ih.inhrelid = c.oid)
        END AS inherits,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(c.relowner) END AS owner,
        dsc.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -10,6 +10,7 @@ SELECT n.nspname AS schema,
              JOIN pg_namespace dn ON dn.oid = d.dictnamespace
              WHERE m.mapcfg = c.oid
              ORDER BY t.alias, m.mapseqno) AS mappings,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(c.cfgowner) END AS owner,
        obj_description(c.oid, 'pg_ts_config') AS comment
 FROM pg_ts_config c
 JOIN pg_namespace n ON n.oid = c.cfgnamespace

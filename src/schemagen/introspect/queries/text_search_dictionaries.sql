@@ -4,6 +4,7 @@ SELECT n.nspname AS schema,
        tn.nspname AS template_schema,
        t.tmplname AS template_name,
        d.dictinitoption AS options,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(d.dictowner) END AS owner,
        obj_description(d.oid, 'pg_ts_dict') AS comment
 FROM pg_ts_dict d
 JOIN pg_namespace n ON n.oid = d.dictnamespace

@@ -5,6 +5,7 @@ SELECT n.nspname AS schema,
        pg_get_viewdef(c.oid, true) AS query,
        c.reloptions AS options,
        c.relispopulated AS populated,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(c.relowner) END AS owner,
        obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,0 +1,102 @@
+"""Owner changes: one ``SetOwner`` per object whose declared owner is not (yet) its owner.
+
+Owners take part only where the new side states one (``owners: managed``); an
+object whose owner is None on either side of an existing object is left alone,
+so an unmanaged project never sees an owner change. An object the changes
+create (or recreate) gets its owner set after it is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from typing import Any
+
+from schemagen.model import changes as ch
+from schemagen.model import code_changes as cc
+from schemagen.model import support_changes as su
+from schemagen.model.catalog import Catalog
+from schemagen.model.changes import Change, SetOwner
+from schemagen.model.kinds import CATALOG_KINDS, OWNED_KINDS, KindDescriptor, ObjectKind, descriptor
+from schemagen.model.names import QualifiedName
+
+K = ObjectKind
+
+_MADE_BY: dict[type[Change], tuple[ObjectKind, str]] = {
+    ch.CreateSchema: (K.SCHEMA, "schema"),
+    ch.CreateEnum: (K.ENUM, "enum"),
+    ch.CreateDomain: (K.DOMAIN, "domain"),
+    ch.CreateCompositeType: (K.COMPOSITE_TYPE, "type"),
+    ch.CreateSequence: (K.SEQUENCE, "sequence"),
+    ch.CreateTable: (K.TABLE, "table"),
+    cc.CreateFunction: (K.FUNCTION, "function"),
+    cc.CreateView: (K.VIEW, "view"),
+    su.CreateCollation: (K.COLLATION, "collation"),
+    su.CreateOperator: (K.OPERATOR, "operator"),
+    su.CreateAggregate: (K.AGGREGATE, "aggregate"),
+    su.CreateTextSearchDictionary: (K.TEXT_SEARCH_DICTIONARY, "dictionary"),
+    su.CreateTextSearchConfiguration: (K.TEXT_SEARCH_CONFIGURATION, "configuration"),
+    su.CreateStatistics: (K.STATISTICS, "statistics"),
+    su.CreateEventTrigger: (K.EVENT_TRIGGER, "trigger"),
+    su.CreatePublication: (K.PUBLICATION, "publication"),
+}
+"""The change that creates an object of each owned kind, and the field holding the object."""
+
+
+def owner_changes(old: Catalog, new: Catalog, changes: list[Change]) -> list[SetOwner]:
+    """``SetOwner`` for each object of ``new`` with an owner that ``old`` lacks or ``changes`` (re)create.
+
+    A sequence owned by a table is left out: PostgreSQL gives it the table's
+    owner and moves it with the table (``ALTER TABLE … OWNER TO`` carries it).
+    """
+    made = set(_made(changes))
+    found: list[SetOwner] = []
+    for d in CATALOG_KINDS:
+        if d.kind not in OWNED_KINDS:
+            continue
+        before = getattr(old, d.attribute)
+        for key, obj in getattr(new, d.attribute).items():
+            if obj.owner is None or getattr(obj, "owned_by", None) is not None:
+                continue
+            previous = before.get(key)
+            if previous is None or (d.kind, key) in made:
+                found.append(_set_owner(d, obj, None))
+            elif previous.owner is not None and previous.owner != obj.owner:
+                found.append(_set_owner(d, obj, previous.owner))
+    return found
+
+
+def states_owners(catalog: Catalog) -> bool:
+    """Whether any object of ``catalog`` has an owner (the project manages owners and says one)."""
+    return any(obj.owner is not None for _, obj in catalog.owned())
+
+
+def _made(changes: list[Change]) -> Iterator[tuple[ObjectKind, Hashable]]:
+    for change in changes:
+        made = _MADE_BY.get(type(change))
+        if made is not None:
+            kind, attribute = made
+            key = descriptor(kind).key
+            assert key is not None
+            yield kind, key(getattr(change, attribute))
+
+
+def _set_owner(d: KindDescriptor, obj: Any, previous: str | None) -> SetOwner:
+    name = obj.name if isinstance(obj.name, QualifiedName) else QualifiedName("", obj.name)
+    return SetOwner(_keyword(d.kind, obj), name, obj.owner, previous, _arguments(d.kind, obj))
+
+
+def _keyword(kind: ObjectKind, obj: Any) -> str:
+    """The word ``ALTER … OWNER TO`` names the object with (as ``COMMENT ON`` does)."""
+    if kind is K.FUNCTION:
+        return obj.kind.lower()
+    if kind is K.VIEW:
+        return "materialized view" if obj.materialized else "view"
+    return descriptor(kind).comment_keywords[0]
+
+
+def _arguments(kind: ObjectKind, obj: Any) -> tuple[str, ...]:
+    if kind is K.OPERATOR:
+        return obj.signature
+    if kind in (K.FUNCTION, K.AGGREGATE):
+        return obj.identity_types
+    return ()

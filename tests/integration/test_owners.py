@@ -1,0 +1,173 @@
+"""Owners a project manages (``owners: managed``), on PostgreSQL 18 and 15.
+
+Two roles own different objects. ``inspect --owners`` writes them (the file's most
+common owner once, the others on their objects), the built schema applies them, a
+second inspect gives the same YAML, a changed owner is planned, applied and then
+planned as nothing, and a project that does not manage owners never sees them.
+Roles are cluster-wide: each test makes its own, and drops them (with what they own).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+from psycopg import sql as psql
+from tests.integration.live_projects import run_sql, scratch_database
+
+from schemagen.cli import main
+
+pytestmark = pytest.mark.integration
+
+SQL = """
+CREATE ROLE {a} NOLOGIN;
+CREATE ROLE {b} NOLOGIN;
+CREATE SCHEMA app AUTHORIZATION {a};
+CREATE TYPE app.mood AS ENUM ('ok', 'bad');
+CREATE DOMAIN app.amount AS numeric(12, 2);
+CREATE TABLE app.orders (id bigserial PRIMARY KEY, mood app.mood, amount app.amount);
+CREATE TABLE app.audit (id bigint, note text);
+CREATE SEQUENCE app.tickets;
+CREATE VIEW app.open_orders AS SELECT id FROM app.orders;
+CREATE MATERIALIZED VIEW app.order_count AS SELECT count(*) AS n FROM app.orders;
+CREATE FUNCTION app.total() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM app.orders';
+CREATE TABLE app.events (id bigint, at date) PARTITION BY RANGE (at);
+CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+ALTER TYPE app.mood OWNER TO {a};
+ALTER DOMAIN app.amount OWNER TO {b};
+ALTER TABLE app.orders OWNER TO {a};
+ALTER TABLE app.audit OWNER TO {b};
+ALTER SEQUENCE app.tickets OWNER TO {a};
+ALTER VIEW app.open_orders OWNER TO {a};
+ALTER MATERIALIZED VIEW app.order_count OWNER TO {b};
+ALTER FUNCTION app.total() OWNER TO {b};
+ALTER TABLE app.events OWNER TO {a};
+ALTER TABLE app.events_2026 OWNER TO {a};
+"""
+
+OWNERS = """
+SELECT c.relname, pg_get_userbyid(c.relowner) FROM pg_class c
+WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+UNION ALL SELECT t.typname, pg_get_userbyid(t.typowner) FROM pg_type t
+WHERE t.typnamespace = 'app'::regnamespace AND t.typtype IN ('e', 'd')
+UNION ALL SELECT p.proname, pg_get_userbyid(p.proowner) FROM pg_proc p
+WHERE p.pronamespace = 'app'::regnamespace
+UNION ALL SELECT n.nspname, pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = 'app'
+ORDER BY 1
+"""
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def _owners(dsn: str) -> dict[str, str]:
+    with psycopg.connect(dsn) as conn:
+        return dict(conn.execute(OWNERS).fetchall())
+
+
+def _yaml(project: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(project.rglob("*.yaml"))}
+
+
+@pytest.fixture
+def roles(fresh_db: str) -> Iterator[tuple[str, str]]:
+    """Two new roles (unique on the cluster), dropped with whatever they own in the test's databases."""
+    tag = f"{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    a, b = f"own_a_{tag}", f"own_b_{tag}"
+    yield a, b
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        found = conn.execute("SELECT datname FROM pg_database WHERE datallowconn").fetchall()
+    databases = [r[0] for r in found]
+    for database in databases:
+        dsn = psycopg.conninfo.make_conninfo(fresh_db, dbname=database)
+        try:
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                query = "SELECT rolname FROM pg_roles WHERE rolname IN (%s, %s)"
+                found = conn.execute(query, (a, b)).fetchall()
+                if found:
+                    names = psql.SQL(", ").join(psql.Identifier(r[0]) for r in found)
+                    conn.execute(psql.SQL("DROP OWNED BY {}").format(names))
+        except psycopg.OperationalError:
+            continue  # a database dropped meanwhile
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        for role in (a, b):
+            conn.execute(psql.SQL("DROP ROLE IF EXISTS {}").format(psql.Identifier(role)))
+
+
+def _inspect(dsn: str, out: Path, *extra: str) -> dict[str, str]:
+    code, output = _cli("inspect", "--dsn", dsn, "--schema", "app", "--out", str(out), "--force", *extra)
+    assert code == 0, output
+    return _yaml(out)
+
+
+def test_owners_round_trip_through_inspect_build_and_apply(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(fresh_db, SQL.format(a=a, b=b))
+    project = tmp_path / "p"
+    files = _inspect(fresh_db, project, "--owners")
+    assert "owners: managed" in files["schemagen.yaml"]
+    app = files["app.yaml"]
+    assert f"owner: {a}\n" in app.splitlines(keepends=True)[1]  # the file's most common owner, beside schema:
+    assert app.count(f"owner: {b}") == 4  # the domain, the audit table, the function, the matview
+    code, output = _cli("build", "--project", str(project))
+    assert code == 0, output
+    script = (project / "generated" / "schema.sql").read_text(encoding="utf-8")
+    assert f"ALTER TABLE app.audit OWNER TO {b};" in script
+    assert f"ALTER SCHEMA app OWNER TO {a};" in script
+    with scratch_database(fresh_db, "owners") as copy:
+        run_sql(copy, script)
+        assert _owners(copy) == _owners(fresh_db)
+        assert _inspect(copy, tmp_path / "again", "--owners") == files
+        code, output = _cli("plan", "--dsn", copy, "--project", str(project))
+        assert code == 0 and "OWNER" not in output, output
+
+
+def test_a_changed_owner_is_planned_applied_and_then_planned_as_nothing(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(fresh_db, SQL.format(a=a, b=b))
+    project = tmp_path / "p"
+    _inspect(fresh_db, project, "--owners")
+    path = project / "schema" / "app.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"owner: {a}\n", f"owner: {b}\n", 1), encoding="utf-8")  # the file's default
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0, plan
+    assert f"ALTER TABLE app.orders OWNER TO {b};" in plan
+    assert f"ALTER SCHEMA app OWNER TO {b};" in plan
+    assert "ALTER TABLE app.audit" not in plan  # b's already
+    code, output = _cli("apply", "--dsn", fresh_db, "--project", str(project), "--yes")
+    assert code != 0 and "changes_visibility" in output, output  # another owner: a hazard, gated
+    code, output = _cli("apply", "--dsn", fresh_db, "--project", str(project), "--yes", "--allow-hazards")
+    assert code == 0, output
+    owners = _owners(fresh_db)
+    assert owners["orders"] == owners["orders_id_seq"] == owners["app"] == owners["events_2026"] == b
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0 and "OWNER" not in plan, plan
+    code, output = _cli("diff", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0, output
+
+
+def test_a_project_that_does_not_manage_owners_never_sees_them(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(fresh_db, SQL.format(a=a, b=b))
+    project = tmp_path / "p"
+    files = _inspect(fresh_db, project)
+    assert "owner" not in files["app.yaml"] and "schemagen.yaml" not in files
+    run_sql(fresh_db, f"ALTER TABLE app.orders OWNER TO {b}; ALTER FUNCTION app.total() OWNER TO {a}")
+    code, output = _cli("diff", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0, output
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0 and "OWNER" not in plan, plan

@@ -1,0 +1,154 @@
+"""Owners (``owners: managed``): the setting, the builder's checks, C314, the diff and the emitted YAML."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from schemagen.builder import build_catalog
+from schemagen.checks import run_checks
+from schemagen.diff import diff_catalogs
+from schemagen.emit import emit_project
+from schemagen.emit.owners import FileOwners
+from schemagen.emit.yaml_writer import FlowList
+from schemagen.model import Catalog, QualifiedName, Schema, Table, View
+from schemagen.model.changes import SetOwner
+from schemagen.model.objects import Column, Sequence
+from schemagen.model.planned import Hazard
+from schemagen.model.settings import ProjectSettings
+from schemagen.plan import plan_changes
+from schemagen.source import load_text
+from schemagen.source.project import load_settings
+from schemagen.validate import validate_documents
+
+MANAGED = ProjectSettings(owners_managed=True)
+Q = QualifiedName
+
+
+def _build(*texts: str, settings: ProjectSettings = MANAGED) -> tuple[Catalog, list[str]]:
+    documents = []
+    for index, text in enumerate(texts):
+        document, loaded = load_text(text, f"schema/f{index}.yaml")
+        assert document is not None and not loaded, loaded
+        assert validate_documents([document]) == []
+        documents.append(document)
+    catalog, built = build_catalog(documents, settings)
+    return catalog, [d.code for d in built + run_checks(catalog)]
+
+
+APP = """schema: app
+owner: app_owner
+roles: {app_owner: {}, reporter: {}}
+tables:
+  orders:
+    columns: {id: bigserial primary key}
+  audit:
+    owner: reporter
+    columns: {id: bigint}
+"""
+
+
+def test_owners_setting_is_read_and_a_bad_value_is_l108(tmp_path: Path) -> None:
+    (tmp_path / "schemagen.yaml").write_text("owners: managed\n")
+    settings, found = load_settings(tmp_path)
+    assert settings.owners_managed and found == []
+    (tmp_path / "schemagen.yaml").write_text("owners: yes please\n")
+    settings, found = load_settings(tmp_path)
+    assert not settings.owners_managed and [d.code for d in found] == ["L108"]
+
+
+def test_objects_take_their_own_owner_else_the_files() -> None:
+    catalog, codes = _build(APP)
+    assert codes == []
+    assert catalog.tables[Q("app", "orders")].owner == "app_owner"
+    assert catalog.tables[Q("app", "audit")].owner == "reporter"
+    assert catalog.schemas["app"].owner == "app_owner"
+    assert catalog.sequences[Q("app", "orders_id_seq")].owner == "app_owner"  # the table's
+
+
+def test_an_owner_without_owners_managed_is_c396() -> None:
+    catalog, codes = _build(APP, settings=ProjectSettings())
+    assert codes == ["C396", "C396"]  # the file's owner: and the table's
+    assert catalog.tables[Q("app", "audit")].owner is None
+
+
+def test_an_owner_named_that_is_not_declared_is_c314_and_predefined_roles_are_fine() -> None:
+    _, codes = _build(APP.replace("owner: reporter", "owner: nobody"))
+    assert codes == ["C314"]
+    _, codes = _build(APP.replace("owner: app_owner", "schema_owner: pg_database_owner\nowner: app_owner"))
+    assert codes == []
+
+
+def test_two_files_giving_one_schema_two_owners_is_c397_unless_schema_owner_says_which() -> None:
+    other = "schema: app\nowner: reporter\ntables:\n  notes:\n    columns: {id: bigint}\n"
+    _, codes = _build(APP, other)
+    assert codes == ["C397"]
+    catalog, codes = _build(
+        APP.replace("owner: app_owner\n", "owner: app_owner\nschema_owner: reporter\n"), other
+    )
+    assert codes == [] and catalog.schemas["app"].owner == "reporter"
+    assert catalog.tables[Q("app", "notes")].owner == "reporter"
+
+
+def test_a_sequence_owned_by_a_table_takes_no_owner_of_its_own() -> None:
+    text = APP + "sequences:\n  refs: {owned_by: orders.id, owner: reporter}\n"
+    _, codes = _build(text)
+    assert codes == ["C396"]
+    catalog, codes = _build(APP + "sequences:\n  refs: {owned_by: orders.id}\n")
+    assert codes == [] and catalog.sequences[Q("app", "refs")].owner == "app_owner"
+
+
+T = Table(Q("app", "t"), (Column("id", "bigint"),))
+
+
+def test_unmanaged_catalogs_never_differ_in_owners() -> None:
+    live = Catalog.of(schemas=[Schema("app", owner="someone")], tables=[replace(T, owner="someone")])
+    declared = Catalog.of(schemas=[Schema("app")], tables=[T])
+    assert diff_catalogs(live, declared) == []
+
+
+def test_a_changed_owner_is_one_set_owner_with_the_changes_visibility_hazard() -> None:
+    live = Catalog.of(tables=[replace(T, owner="a")])
+    declared = Catalog.of(tables=[replace(T, owner="b")])
+    changes = diff_catalogs(live, declared)
+    assert changes == [SetOwner("table", T.name, "b", "a")]
+    assert plan_changes(changes).changes[0].hazards == (Hazard.CHANGES_VISIBILITY,)
+    assert plan_changes(diff_catalogs(declared, declared)).changes == ()
+
+
+def test_a_created_or_recreated_object_gets_its_owner_after_it_is_made() -> None:
+    view = View(Q("app", "v"), "SELECT 1 AS x", owner="a")
+    created = diff_catalogs(Catalog(), Catalog.of(views=[view]))
+    assert [type(c).__name__ for c in created] == ["CreateView", "SetOwner"]
+    assert plan_changes(created).changes[1].hazards == ()
+    live = Catalog.of(views=[replace(view, query="SELECT 2 AS x")])
+    recreated = diff_catalogs(live, Catalog.of(views=[view]))
+    assert SetOwner("view", view.name, "a") in recreated  # the same owner, set again on the new view
+
+
+def test_a_sequence_owned_by_a_table_moves_with_the_table() -> None:
+    sequence = Sequence(Q("app", "t_id_seq"), owned_by=(T.name, "id"), owner="b")
+    live = Catalog.of(tables=[replace(T, owner="a")], sequences=[replace(sequence, owner="a")])
+    changes = diff_catalogs(live, Catalog.of(tables=[replace(T, owner="b")], sequences=[sequence]))
+    assert changes == [SetOwner("table", T.name, "b", "a")]
+
+
+def test_a_file_states_its_most_common_owner_and_objects_their_other_ones() -> None:
+    catalog, _ = _build(
+        APP + "enums:\n  mood: {values: [ok], owner: reporter}\ndomains:\n  d: {type: text}\n"
+    )
+    written = emit_project(catalog, owners=True)["schema/app.yaml"]
+    assert written.startswith("schema: app\nowner: app_owner\n")
+    assert "mood:\n    values: [ok]\n    owner: reporter\n" in written
+    assert "  audit:\n    columns:\n      id: bigint\n    owner: reporter\n" in written
+    assert " owner:" not in emit_project(catalog)["schema/app.yaml"].replace("\n", " ")  # not asked for
+
+
+def test_file_owners_say_a_shorthand_in_its_mapping_form() -> None:
+    own = FileOwners("a")
+    other = Schema("x", owner="b")
+    assert own.value(other, FlowList(["ok"])) == {"values": ["ok"], "owner": "b"}
+    assert own.value(other, "integer") == {"type": "integer", "owner": "b"}
+    assert own.value(replace(other, owner="a"), "integer") == "integer"
+    assert own.header("b") == {"owner": "a", "schema_owner": "b"}
+    assert FileOwners().header("b") == {}
