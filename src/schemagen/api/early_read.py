@@ -10,7 +10,6 @@ and the scope is read again, so the result never depends on the guess.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,15 +36,14 @@ def start_live_read(dsn: str | None, project: str | Path, named: Iterable[str] =
     return EarlyRead(dsn or "", guessed_scope(root, named), owners=guessed_owners(root))
 
 
-_OWNERS_LINE = re.compile(r"^owners:\s*['\"]?managed['\"]?\s*(#.*)?$", re.MULTILINE)
-
-
 def guessed_owners(root: Path) -> bool:
-    """Whether the project's schemagen.yaml says ``owners: managed``, read from its text (a guess)."""
+    """Whether the project's schemagen.yaml has the line ``owners: managed`` (a guess, from its text)."""
     try:
-        return bool(_OWNERS_LINE.search((root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")))
+        text = (root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    lines = (line.split("#")[0].replace('"', "").replace("'", "").split() for line in text.splitlines())
+    return ["owners:", "managed"] in lines
 
 
 def guessed_scope(root: Path, named: Iterable[str] = ()) -> tuple[str, ...]:
