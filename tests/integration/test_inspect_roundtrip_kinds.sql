@@ -106,3 +106,12 @@ CREATE TABLE kinds.logs (at date NOT NULL, line text COMPRESSION lz4) PARTITION 
 CREATE TABLE kinds.logs_2026 PARTITION OF kinds.logs FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 ALTER TABLE kinds.logs ALTER COLUMN line SET STORAGE MAIN,
     ALTER COLUMN at SET (n_distinct = 365, n_distinct_inherited = 730);
+
+-- functions' LEAKPROOF, COST, ROWS and SUPPORT; a window function (WINDOW, internal)
+CREATE FUNCTION kinds.same_code(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE LEAKPROOF COST 0.5
+    AS 'SELECT $1 = $2';
+CREATE FUNCTION kinds.codes(n integer) RETURNS SETOF text LANGUAGE sql STABLE ROWS 25 COST 300
+    AS 'SELECT md5(i::text) FROM generate_series(1, n) i';
+CREATE FUNCTION kinds.like_code(text, text) RETURNS boolean LANGUAGE sql SUPPORT textlike_support
+    AS 'SELECT $1 LIKE $2';
+CREATE FUNCTION kinds.rank_again() RETURNS bigint LANGUAGE internal WINDOW IMMUTABLE AS 'window_rank';

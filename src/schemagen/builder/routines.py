@@ -7,6 +7,7 @@ from typing import Any
 from schemagen.builder.context import BuildContext, Located
 from schemagen.model import Function, FunctionArgument, QualifiedName
 from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.model.pg.builtins import builtin_volatility
 from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.scan import words
 from schemagen.model.pg.types import signature_type
@@ -97,6 +98,11 @@ def _routine(
         security_definer=bool(spec.get("security_definer", False)),
         check_body=spec.get("check_body") is not False,
         parallel=str(spec.get("parallel", "unsafe")).upper(),
+        leakproof=bool(spec.get("leakproof", False)),
+        cost=_cost(spec.get("cost"), str(spec.get("language", "sql")).lower()),
+        rows=_number(spec.get("rows"), 1000.0),
+        support=parse_function_name(spec.get("support"), schema),
+        window=bool(spec.get("window", False)),
         search_path=", ".join(quote_ident(str(s)) for s in search_path) if search_path is not None else None,
         settings=tuple(
             sorted((setting_name(str(k)), setting_text(v)) for k, v in (spec.get("settings") or {}).items())
@@ -107,6 +113,28 @@ def _routine(
         owner=ctx.owner(document, path, spec),
         span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
     )
+
+
+def _number(value: Any, default: float) -> float | None:
+    """A ``cost:`` / ``rows:`` number; PostgreSQL's default is None, as the catalog reads back."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or float(value) == default:
+        return None
+    return float(value)
+
+
+def _cost(value: Any, language: str) -> float | None:
+    return _number(value, 1.0 if language in ("c", "internal") else 100.0)
+
+
+def parse_function_name(value: Any, schema: str) -> QualifiedName | None:
+    """``support: name`` (a built-in function when one has the name, else this schema's) or
+    ``schema.name``."""
+    if not isinstance(value, str) or not value:
+        return None
+    head, _, name = value.rpartition(".")
+    if not head:
+        head = "pg_catalog" if builtin_volatility(name) is not None else schema
+    return QualifiedName(head, name)
 
 
 def _argument_specs(arguments: Any) -> list[tuple[str | int, str | None, Any]]:

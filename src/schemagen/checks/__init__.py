@@ -48,6 +48,7 @@ from schemagen.checks.references import (
     check_type_references,
 )
 from schemagen.checks.roles import check_roles_exist
+from schemagen.checks.routine_options import check_rows_of_set_functions
 from schemagen.checks.type_modifiers import check_type_modifiers
 from schemagen.checks.unchecked import unchecked_bodies_warn
 from schemagen.checks.versions import check_version_features
@@ -70,6 +71,7 @@ CHECKS: tuple[Check, ...] = (
     check_column_value_sources,
     check_nullable_columns_of_non_null_domains,
     check_column_storage,
+    check_rows_of_set_functions,
     check_foreign_keys,
     check_foreign_references,
     check_identifier_length,

@@ -58,7 +58,7 @@ def drop_function(function: Function) -> list[Change]:
 
 def alter_function(old: Function, new: Function) -> list[Change]:
     """CREATE OR REPLACE when the signature and result stay; otherwise drop and create."""
-    interface = ("arguments", "returns", "returns_table", "kind")
+    interface = ("arguments", "returns", "returns_table", "kind", "window")  # cannot change by REPLACE
     if any(getattr(old, f) != getattr(new, f) for f in interface):
         return [DropFunction(old), *create_function(new)]
     changes: list[Change] = []

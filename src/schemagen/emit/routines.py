@@ -8,7 +8,8 @@ from schemagen.emit.lookup import Lookup
 from schemagen.emit.sql_values import strip_view_query
 from schemagen.emit.tables import index_value, trigger_value
 from schemagen.emit.yaml_writer import FlowList
-from schemagen.model import Function, FunctionArgument, View
+from schemagen.model import Function, FunctionArgument, QualifiedName, View
+from schemagen.model.pg.builtins import builtin_volatility
 from schemagen.model.pg.scan import search_path_schemas
 from schemagen.model.pg.types import short_type
 
@@ -37,6 +38,16 @@ def function_value(function: Function) -> dict[str, Any]:
             value["strict"] = True
         if function.parallel != "UNSAFE":
             value["parallel"] = function.parallel.lower()
+        if function.window:
+            value["window"] = True
+        if function.leakproof:
+            value["leakproof"] = True
+        if function.cost is not None:
+            value["cost"] = _number(function.cost)
+        if function.rows is not None:
+            value["rows"] = _number(function.rows)
+        if function.support is not None:
+            value["support"] = _function_name(function.support, schema)
     if function.security_definer:
         value["security_definer"] = True
     if function.search_path is not None:
@@ -51,6 +62,18 @@ def function_value(function: Function) -> dict[str, Any]:
     if function.comment:
         value["comment"] = function.comment
     return value
+
+
+def _function_name(name: QualifiedName, schema: str) -> str:
+    """Bare for a built-in function or one of ``schema`` no built-in shares the name with."""
+    builtin = builtin_volatility(name.name) is not None
+    if (name.schema == "pg_catalog" and builtin) or (name.schema == schema and not builtin):
+        return name.name
+    return str(name)
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value.is_integer() else value
 
 
 def _arguments(function: Function, schema: str) -> dict[str, str] | list[Any]:

@@ -72,12 +72,22 @@ def read_function(r: Row) -> Function:
         strict=r["strict"],
         security_definer=r["security_definer"],
         parallel=PARALLEL[r["parallel"]],
+        leakproof=bool(r.get("leakproof")),
+        cost=_unless(r.get("cost"), 1.0 if r["language"] in ("c", "internal") else 100.0),
+        rows=_unless(r.get("rows"), 1000.0 if r["returns_set"] else 0.0),
+        support=QualifiedName(*r["support"]) if r.get("support") else None,
+        window=r["kind"] == "w",
         search_path=search_path,
         settings=tuple(sorted(settings)),
         object_file=r.get("object_file"),
         comment=r["comment"],
         owner=r.get("owner"),
     )
+
+
+def _unless(value: float | None, default: float) -> float | None:
+    """A ``COST`` or ``ROWS`` other than PostgreSQL's default (absent from older recordings)."""
+    return None if value is None or float(value) == default else float(value)
 
 
 def read_triggers(rows: Iterable[Row]) -> tuple[list[Trigger], list[Omission]]:

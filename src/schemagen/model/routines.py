@@ -45,6 +45,15 @@ class Function:
     strict: bool = False
     security_definer: bool = False
     parallel: str = "UNSAFE"  # SAFE | RESTRICTED | UNSAFE
+    leakproof: bool = False
+    cost: float | None = None
+    """``COST n`` (None: PostgreSQL's default, 1 for C and internal functions, else 100)."""
+    rows: float | None = None
+    """``ROWS n`` of a set-returning function (None: the default, 1000)."""
+    support: QualifiedName | None = None
+    """``SUPPORT function``: the planner support function (``internal`` → ``internal``)."""
+    window: bool = False
+    """``WINDOW``: a window function (C or internal only)."""
     search_path: str | None = None
     settings: tuple[tuple[str, str], ...] = ()
     """``SET name = value`` options other than ``search_path``, sorted by name."""
@@ -58,6 +67,11 @@ class Function:
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
     owner: str | None = owner_field()
     span: Span | None = _span()
+
+    @property
+    def default_cost(self) -> float:
+        """The ``COST`` PostgreSQL gives a function that names none."""
+        return 1.0 if self.language in ("c", "internal") else 100.0
 
     @property
     def sql_standard_body(self) -> bool:

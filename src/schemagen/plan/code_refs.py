@@ -64,6 +64,8 @@ def function_needs(function: Function, *, body: bool = True) -> set[ObjectRef]:
     needs |= _type_needs(function.returns)
     for _, type_text in function.returns_table:
         needs |= _type_needs(type_text)
+    if function.support is not None and function.support.schema != "pg_catalog":
+        needs.add(deps.function_ref(function.support))
     if body and function.language.lower() == "sql":  # only SQL bodies are checked when created
         needs |= deps.needs_of(deps.body_references(function))
         needs.discard(deps.function_ref(function.name))

@@ -98,6 +98,17 @@ def option_value(value: str) -> str:
 _KEYWORD = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
+def number(value: float) -> str:
+    """A numeric constant (``COST``, ``ROWS``): integral values without a fraction.
+
+    >>> number(100.0), number(0.5), number(1e12)
+    ('100', '0.5', '1000000000000')
+    """
+    if not isinstance(value, int | float) or value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"not a number: {value!r}")
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def keyword(word: str) -> str:
     """An SQL keyword from the model (``cascade``, ``select``, ``security definer``), upper-cased.
 

@@ -35,6 +35,7 @@ MODULES = [
     "query_names",
     "references",
     "roles",
+    "routine_options",
     "type_modifiers",
 ]
 

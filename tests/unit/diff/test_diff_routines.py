@@ -50,6 +50,15 @@ def test_function_signature_or_result_change_drops_and_creates() -> None:
         assert change_kinds(changes) == ["DropFunction", "CreateFunction"]
 
 
+def test_planner_options_replace_in_place_but_window_drops_and_creates() -> None:
+    new = replace(F, leakproof=True, cost=5.0, support=Q("pg_catalog", "textlike_support"))
+    assert diff_catalogs(Catalog.of(functions=[F]), Catalog.of(functions=[new])) == [
+        cc.ReplaceFunction(F, new)
+    ]
+    changes = diff_catalogs(Catalog.of(functions=[F]), Catalog.of(functions=[replace(F, window=True)]))
+    assert change_kinds(changes) == ["DropFunction", "CreateFunction"]
+
+
 def test_overloads_are_distinct_objects() -> None:
     overload = replace(F, arguments=(FunctionArgument("a", "text"),))
     changes = diff_catalogs(Catalog.of(functions=[F]), Catalog.of(functions=[F, overload]))

@@ -1,4 +1,4 @@
--- Functions and procedures (aggregates and window functions are listed as omissions).
+-- Functions, window functions and procedures (aggregates: aggregates.sql).
 SELECT n.nspname AS schema,
        p.proname AS name,
        p.prokind AS kind,
@@ -16,6 +16,13 @@ SELECT n.nspname AS schema,
        p.proisstrict AS strict,
        p.prosecdef AS security_definer,
        p.proparallel AS parallel,
+       p.proleakproof AS leakproof,
+       p.procost AS cost,
+       p.prorows AS rows,
+       CASE WHEN p.prosupport <> 0 THEN
+            (SELECT ARRAY[sn.nspname::text, sp.proname::text] FROM pg_proc sp
+             JOIN pg_namespace sn ON sn.oid = sp.pronamespace WHERE sp.oid = p.prosupport)
+       END AS support,
        p.proconfig AS config,
        p.probin AS object_file,
        CASE WHEN %(owners)s THEN pg_get_userbyid(p.proowner) END AS owner,
@@ -23,7 +30,7 @@ SELECT n.nspname AS schema,
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
-WHERE p.prokind IN ('f', 'p')
+WHERE p.prokind IN ('f', 'p', 'w')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))

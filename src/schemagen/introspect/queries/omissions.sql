@@ -14,13 +14,6 @@ FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind = 'f'
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
-SELECT 'window function',
-       s.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       'window functions are not supported'
-FROM pg_proc p JOIN scope s ON s.oid = p.pronamespace
-WHERE p.prokind = 'w'
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)
-UNION ALL
 SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,
        s.nspname || '.' || t.typname,
        CASE t.typtype WHEN 'r' THEN 'range types are not supported' ELSE 'base types are not supported' END
@@ -57,21 +50,10 @@ WHERE k.contype IN ('p', 'u', 'x') AND coalesce(ia.attstattarget::integer, -1) >
 UNION ALL
 SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
        s.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       concat_ws(', ',
-           CASE WHEN p.proleakproof THEN 'LEAKPROOF' END,
-           CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
-                THEN 'COST ' || p.procost END,
-           CASE WHEN p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END THEN 'ROWS ' || p.prorows END,
-           CASE WHEN p.prosupport <> 0 THEN 'SUPPORT ' || p.prosupport::regproc END,
-           CASE WHEN p.protrftypes IS NOT NULL THEN 'TRANSFORM FOR TYPE' END)
-       || ' not supported'
+       'TRANSFORM FOR TYPE not supported'
 FROM pg_proc p
 JOIN scope s ON s.oid = p.pronamespace
-JOIN pg_language l ON l.oid = p.prolang
-WHERE p.prokind IN ('f', 'p')
-  AND (p.proleakproof OR p.prosupport <> 0 OR p.protrftypes IS NOT NULL
-       OR p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
-       OR p.prorows <> CASE WHEN p.proretset THEN 1000 ELSE 0 END)
+WHERE p.prokind IN ('f', 'p', 'w') AND p.protrftypes IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)
 UNION ALL
 SELECT 'role', r.rolname, 'VALID UNTIL not supported'
