@@ -72,21 +72,6 @@ SCENARIOS = [
         id="on-delete-set-null-columns",
     ),
     pytest.param(
-        "CREATE FUNCTION f(int) RETURNS int LANGUAGE sql IMMUTABLE LEAKPROOF AS 'SELECT $1';",
-        ("function", "public.f(integer)", "LEAKPROOF"),
-        id="leakproof",
-    ),
-    pytest.param(
-        "CREATE FUNCTION f() RETURNS int LANGUAGE sql COST 5 AS 'SELECT 1';",
-        ("function", "public.f()", "COST 5"),
-        id="cost",
-    ),
-    pytest.param(
-        "CREATE FUNCTION f() RETURNS SETOF int LANGUAGE sql ROWS 10 AS 'SELECT 1';",
-        ("function", "public.f()", "ROWS 10"),
-        id="rows",
-    ),
-    pytest.param(
         "CREATE ROLE cov_attr_role CREATEDB CONNECTION LIMIT 3 VALID UNTIL '2100-01-01';",
         ("role", "cov_attr_role", "VALID UNTIL"),
         id="role-valid-until",
