@@ -253,15 +253,37 @@ def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
     for check in table.checks:
         if check.no_inherit or check.not_valid:
             continue
-        for column in table.columns:
-            if column.name not in result and check.name == default_constraint_name(
-                table.name.name, [column.name], "check"
-            ):
-                found = references(check.expression, table=(table.name.schema, table.name.name)).columns
-                if {c for _, _, c in found} & columns == {column.name}:
-                    result[column.name] = (check.name, check.expression)
-                break
+        name = _check_column(table, check.name, columns, result)
+        if name is not None:
+            found = references(check.expression, table=(table.name.schema, table.name.name)).columns
+            if {c for _, _, c in found} & columns == {name}:
+                result[name] = (check.name, check.expression)
     return result
+
+
+_UNCLIPPED = 63 - 7
+"""A CHECK name of at most this many bytes was not truncated (``makeObjectName`` fills a
+clipped ``<table>_<column>_check`` to at least 57 of 63 bytes)."""
+
+
+def _check_column(table: Table, check: str, columns: set[str], taken: dict) -> str | None:
+    """The first column not in ``taken`` whose one-column CHECK PostgreSQL would name ``check``.
+
+    A short name is cut apart (``<table>_<column>_check``, one column at most); a long
+    one may be truncated, so every column's name is made and compared.
+    """
+    prefix, suffix = table.name.name + "_", "_check"
+    if len(check.encode("utf-8")) <= _UNCLIPPED:
+        if not (check.startswith(prefix) and check.endswith(suffix)):
+            return None
+        column = check[len(prefix) : -len(suffix)]
+        return column if column in columns and column not in taken else None
+    for column in table.columns:
+        if column.name not in taken and check == default_constraint_name(
+            table.name.name, [column.name], "check"
+        ):
+            return column.name
+    return None
 
 
 def _column_foreign_keys(table: Table) -> dict[str, ForeignKey]:

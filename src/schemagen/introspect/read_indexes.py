@@ -71,8 +71,10 @@ def parse_options(options: list[str] | None) -> tuple[tuple[str, str], ...]:
     >>> parse_options(["lists=100"])
     (('lists', '100'),)
     """
+    if not options:
+        return ()
     pairs = []
-    for option in options or ():
+    for option in options:
         key, _, value = option.partition("=")
         pairs.append((key, value))
     return tuple(sorted(pairs))

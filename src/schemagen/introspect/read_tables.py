@@ -63,8 +63,7 @@ def read_tables(
         if parents:  # a column only from the parents is not the table's own (attislocal)
             locals_ = {r["name"]: r.get("is_local", True) for r in columns_by_table.get(name, ())}
             cols = [replace(c, inherited=not locals_[c.name]) for c in cols]
-        table = _table(name, row, tuple(cols), constraints_by_table.get(name, []))
-        result.append(replace(table, inherits=parents))
+        result.append(_table(name, row, tuple(cols), constraints_by_table.get(name, []), parents))
     return _inherit_identities(result), omissions
 
 
@@ -93,7 +92,13 @@ def _inherit_identities(tables: list[Table]) -> list[Table]:
     return result
 
 
-def _table(name: QualifiedName, row: Row, columns: tuple[Column, ...], constraints: list[Row]) -> Table:
+def _table(
+    name: QualifiedName,
+    row: Row,
+    columns: tuple[Column, ...],
+    constraints: list[Row],
+    inherits: tuple[QualifiedName, ...] = (),
+) -> Table:
     by_type: dict[str, list[Row]] = defaultdict(list)
     for constraint in sorted(constraints, key=lambda r: r["name"]):
         by_type[constraint["type"]].append(constraint)
@@ -117,6 +122,7 @@ def _table(name: QualifiedName, row: Row, columns: tuple[Column, ...], constrain
         comment=row["comment"],
         owner=row.get("owner"),
         attached_keys=tuple((r["name"], r["attached_to"]) for r in constraints if r.get("attached_to")),
+        inherits=inherits,
     )
 
 

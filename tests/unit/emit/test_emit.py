@@ -391,3 +391,33 @@ def test_a_reference_read_back_with_stand_in_names_gives_what_its_own_names_give
     fast = [module.column_shorthand(value) for value in values]
     monkeypatch.setattr(module, "_stand_in", lambda reference: None)
     assert fast == [module.column_shorthand(value) for value in values]
+
+
+@pytest.mark.parametrize(
+    ("table", "columns"),
+    [
+        ("t", ["a", "b", "a_b", "check"]),
+        ("orders", ["status", "total"]),
+        ("t" * 40, ["c" * 20, "c" * 25, "c" * 30]),  # truncated names: the same for several columns
+        ("tä" * 20, ["é" * 10, "é" * 12, "x"]),
+        ("a_b", ["c", "b_c"]),
+    ],
+)
+def test_the_column_a_check_name_belongs_to_is_the_first_whose_default_name_it_is(table, columns):
+    from schemagen.emit.tables import _check_column
+    from schemagen.model.pg.naming import default_constraint_name
+
+    t = Table(QualifiedName("app", table), columns=tuple(Column(c, "text") for c in columns))
+    names = {default_constraint_name(table, [c], "check") for c in columns}
+    names |= {f"{table}_check", f"{table}_{columns[0]}x_check", "other_check", "_check"}
+    for taken in ({}, {columns[0]: ()}):
+        for name in names:
+            expected = next(
+                (
+                    c
+                    for c in columns
+                    if c not in taken and default_constraint_name(table, [c], "check") == name
+                ),
+                None,
+            )
+            assert _check_column(t, name, set(columns), taken) == expected, name
