@@ -4,7 +4,10 @@ Builds the databases of ``bench_inspect`` (N tables in schema ``bench``), inspec
 into a project, then changes 5 % of the tables in the database (a column added to
 each), so ``plan`` has drift to find and plan. Both tools run on the same database,
 interleaved, each as a separate process, ``--repeat`` times; the median time, the largest
-peak memory (max RSS) and the load average are printed (against_pg_dump.py).
+peak memory (max RSS) and the load average are printed (against_pg_dump.py). ``plan`` is
+timed twice: with its compiled-project cache warm (one run before the rounds, as after
+any earlier plan of the project) and with the cache off (``SCHEMAGEN_CACHE=off``).
+The cache lives in a temporary ``SCHEMAGEN_CACHE_DIR`` for the run.
 Not a test: numbers only. Run: ``python -m benchmarks.bench_plan [--tables N ...]
 [--dsn URL] [--repeat 5] [--baseline SRC]``. Without ``--dsn`` an embedded PostgreSQL 18 is started.
 """
@@ -12,6 +15,7 @@ Not a test: numbers only. Run: ``python -m benchmarks.bench_plan [--tables N ...
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import tempfile
 
@@ -26,6 +30,7 @@ from benchmarks.against_pg_dump import (
     contestants,
     pg_dump_command,
     row,
+    run,
     server,
     synthetic_database,
     table,
@@ -67,10 +72,19 @@ def measure(base_dsn: str, n_tables: int, repeat: int, baseline: str | None = No
         )
         changed = _drift(dsn)
         arguments = ["plan", "--dsn", dsn, "--project", project]
-        commands = {**contestants(arguments, baseline), "pg_dump": pg_dump_command(dsn)}
+        commands = contestants(arguments, baseline)
+        for command in list(commands.values()):
+            run(command)  # the compiled-project cache: warm, as after any earlier plan of the project
+        cold = {f"{name} cold": ["env", "SCHEMAGEN_CACHE=off", *line] for name, line in commands.items()}
+        commands = {**commands, **cold, "pg_dump": pg_dump_command(dsn)}
         results = compare(commands, repeat)
     results["changed"] = changed
     return results
+
+
+def _label(tool: str, baseline: str | None) -> str:
+    code = "this checkout" if tool.startswith("schemagen") else f"baseline {baseline}"
+    return f"{code}, cache off" if tool.endswith(" cold") else code
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -78,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_arguments(parser, [2000, 10000])
     args = parser.parse_args(argv)
+    os.environ["SCHEMAGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-plan-cache-")
     with server(args.dsn) as base:
         table(
             [
@@ -95,11 +110,12 @@ def main(argv: list[str] | None = None) -> None:
         )
         for n in args.tables:
             r = measure(base, n, args.repeat, args.baseline)
-            for tool in ("schemagen", "baseline") if args.baseline else ("schemagen",):
+            tools = ("schemagen", "baseline") if args.baseline else ("schemagen",)
+            for tool in [*tools, *(f"{t} cold" for t in tools)]:
                 row(
                     [
                         f"{n:,}",
-                        "this checkout" if tool == "schemagen" else f"baseline {args.baseline}",
+                        _label(tool, args.baseline),
                         f"{r['changed']:.0f}",
                         f"{r[f'{tool}_s']:.2f}",
                         f"{r['pg_dump_s']:.2f}",
