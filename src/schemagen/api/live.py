@@ -31,6 +31,7 @@ from schemagen.diff.owners import states_owners
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 from schemagen.introspect import Omission, introspect
 from schemagen.model import Catalog
+from schemagen.model.identity import ObjectId
 from schemagen.model.names import QualifiedName
 from schemagen.model.planned import Plan
 from schemagen.model.settings import SafetySettings
@@ -86,7 +87,8 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.functions,
         declared.views,
     ):
-        schemas |= {key.schema for key in mapping if isinstance(key, QualifiedName)}
+        names = (key.name if isinstance(key, ObjectId) else key for key in mapping)
+        schemas |= {name.schema for name in names if isinstance(name, QualifiedName)}
     for support in (
         declared.collations,
         declared.operators,

@@ -86,3 +86,13 @@ def test_consecutive_steps_share_a_transaction_and_outside_steps_run_alone():
     steps = [_step("a"), _step("b"), _step("c", outside=True), _step("d")]
     groups = [(inside, [s.summary.object for s in group]) for inside, group in transaction_groups(steps)]
     assert groups == [(True, ["a", "b"]), (False, ["c"]), (True, ["d"])]
+
+
+def test_the_scope_holds_the_schema_of_every_declared_function() -> None:
+    from schemagen.api.live import declared_scope
+    from schemagen.model import Catalog, QualifiedName
+    from schemagen.model.identity import ObjectId, ObjectKind
+
+    function = ObjectId(ObjectKind.FUNCTION, QualifiedName("util", "f"), ("integer",))
+    catalog = Catalog(functions={function: None})  # the scope reads the keys only
+    assert declared_scope(catalog, ["extra"]) == ("extra", "util")
