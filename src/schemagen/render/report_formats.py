@@ -121,8 +121,32 @@ def report_markdown(changes: Sequence[ReportChange], unmanaged: Sequence[str] = 
             lines.append(
                 f"- **{hazard}** ({HAZARD_DESCRIPTIONS.get(hazard, hazard)}): {len(objects)} change(s)"
             )
-            lines += [f"  - `{line}`" for line in objects]
-        lines += ["", "#### SQL", "", "```sql", plan_text(changes).rstrip("\n"), "```"]
+            lines += [f"  - {code_span(line)}" for line in objects]
+        sql = plan_text(changes).rstrip("\n")
+        fence = "`" * max(3, _longest_backtick_run(sql) + 1)
+        lines += ["", "#### SQL", "", f"{fence}sql", sql, fence]
     if unmanaged:
-        lines += ["", "#### Unmanaged (left alone)", "", *(f"- `{u}`" for u in unmanaged)]
+        lines += ["", "#### Unmanaged (left alone)", "", *(f"- {code_span(u)}" for u in unmanaged)]
     return "\n".join(lines) + "\n"
+
+
+def code_span(text: str) -> str:
+    """``text`` as one Markdown code span, whatever it holds (names may hold backticks and line breaks).
+
+    >>> code_span("app.t")
+    '`app.t`'
+    >>> code_span("app.`x`")
+    '`` app.`x` ``'
+    """
+    text = text.replace("\r", "\\r").replace("\n", "\\n")
+    ticks = "`" * (_longest_backtick_run(text) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or ticks != "`" else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def _longest_backtick_run(text: str) -> int:
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    return longest

@@ -73,6 +73,21 @@ def test_markdown_counts_created_altered_dropped_per_kind():
     assert "No differences" in report_markdown([])
 
 
+def test_markdown_keeps_names_with_backticks_and_line_breaks_inside_their_code():
+    from schemagen.render.report_formats import code_span
+
+    odd = QualifiedName("app", "we```ird\n# heading")
+    old = Catalog.of(schemas=[Schema("app")])
+    new = Catalog.of(schemas=[Schema("app")], tables=[Table(odd, (Column("id", "int"),))])
+    text = report_markdown(report_changes(plan_changes(diff_catalogs(new, old))))
+    lines = text.splitlines()
+    assert "# heading" not in [line.lstrip("- ") for line in lines]  # the line break stays inside the code
+    fence = lines[lines.index("#### SQL") + 2]
+    assert fence == "````sql" and lines[-1] == "````"  # longer than the name's three backticks
+    assert code_span("a\nb") == "`a\\nb`"
+    assert code_span("x`y") == "`` x`y ``"
+
+
 def test_statements_split_on_the_scanner_keep_dollar_quotes_and_drop_leading_comments():
     script = "-- note\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nSELECT 2;\n"
     assert split_statements(script) == (
