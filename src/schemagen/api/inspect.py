@@ -195,9 +195,11 @@ def inspect_database(
 
 def _settings_in(root: Path) -> ProjectSettings | None:
     """The settings of the schemagen.yaml already in ``root`` (None when there is none)."""
-    from schemagen.source.project import load_settings
+    if not (root / SETTINGS_FILE).is_file():
+        return None
+    from schemagen.source.project import load_settings  # the YAML loader: only when there is one
 
-    return load_settings(root)[0] if (root / SETTINGS_FILE).is_file() else None
+    return load_settings(root)[0]
 
 
 def _settings_data(root: Path) -> dict[str, Any]:

@@ -9,6 +9,8 @@ default}`` and ``audit:`` — but only where the builder, given those keys, make
 exactly the live objects. The maintenance function is one for every rule, and the
 change log is one of its rules, so the fold is all or nothing over the database:
 one hand-made child, one changed object, and everything is written expanded.
+The builder is imported by the functions that compare with it: a database without
+the maintenance function never loads it.
 """
 
 from __future__ import annotations
@@ -17,16 +19,6 @@ import json
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
-from schemagen.builder import build_catalog
-from schemagen.builder.context import BuildContext
-from schemagen.builder.macros import (
-    AUDIT_CHECK_READ_BACK,
-    AUDIT_FUNCTION,
-    macro_triggers,
-    maintenance_document,
-    range_rule,
-)
-from schemagen.builder.partitions import build_children, partition_rule
 from schemagen.model import Catalog, QualifiedName, Table, Trigger
 from schemagen.model.document import SourceDocument
 from schemagen.model.pg.sqlparse import NOT_A_CONSTANT, constant_value, parse_expression, tokens
@@ -125,6 +117,9 @@ def embedded_rules(body: str) -> list[dict[str, Any]] | None:
 
 def _spec(catalog: Catalog, name: QualifiedName, row: dict[str, Any]) -> dict[str, Any] | None:
     """The ``partition_by`` whose rule is ``row`` on the live table ``name``, or None."""
+    from schemagen.builder.macros import range_rule
+    from schemagen.builder.partitions import partition_rule
+
     table = catalog.tables.get(name)
     start = str(row["start_at"])
     if table is None or table.partition_of is not None or not start.endswith(_MIDNIGHT_UTC):
@@ -152,6 +147,9 @@ def _owned_by_maintenance(
     catalog: Catalog, function: Any, specs: dict[QualifiedName, dict[str, Any]]
 ) -> set[tuple[str, Any]] | None:
     """The maintenance function, its schema and its revoke, when the rules rebuild them exactly."""
+    from schemagen.builder import build_catalog
+    from schemagen.builder.macros import maintenance_document, range_rule
+
     rules = [range_rule(n, {"partition_by": s}, _key_type(catalog, n, s)) for n, s in specs.items()]
     document = maintenance_document([r for r in rules if r is not None])
     if document is None:
@@ -178,6 +176,8 @@ def _owned_children(
 ) -> list[QualifiedName] | None:
     """Every live child of ``parent``, when each is a period of its rule or its default, as built,
     and none is in ``busy`` (has objects of its own)."""
+    from schemagen.builder.partitions import partition_rule
+
     rule = partition_rule(spec)
     assert rule is not None
     if parent.partition_by is None or parent.partition_by.keys != tuple(spec["range"]):
@@ -201,6 +201,9 @@ def _owned_children(
 
 
 def _built_children(parent: Table, spec: dict[str, Any], key_types: dict[str, str]) -> list[Table]:
+    from schemagen.builder.context import BuildContext
+    from schemagen.builder.partitions import build_children
+
     document = SourceDocument("<rule>", {"schema": parent.name.schema})
     ctx = BuildContext(ProjectSettings())
     return build_children(document, ("partition_by",), parent, spec, ctx, key_types)
@@ -232,6 +235,9 @@ def _audit(
     catalog: Catalog, specs: dict[QualifiedName, dict[str, Any]], settings: ProjectSettings | None
 ) -> tuple[dict[QualifiedName, Any], set[tuple[str, Any]], dict[str, Any] | None] | None:
     """``audit:`` per table and the audit objects they account for; None when audit cannot fold."""
+    from schemagen.builder import build_catalog
+    from schemagen.builder.macros import AUDIT_FUNCTION
+
     if CHANGE_LOG not in specs:
         return {}, set(), None
     triggers = [t for t in catalog.triggers.values() if t.function == AUDIT_FUNCTION]
@@ -275,6 +281,8 @@ def _audit(
 
 def _audit_value(catalog: Catalog, trigger: Trigger) -> Any:
     """The ``audit:`` value that makes ``trigger`` exactly, or None."""
+    from schemagen.builder.macros import macro_triggers
+
     table = catalog.tables.get(trigger.table)
     if table is None or table.partition_of is not None:
         return None
@@ -294,6 +302,8 @@ def _audit_value(catalog: Catalog, trigger: Trigger) -> Any:
 
 def _same_change_log(built: Table | None, live: Table | None) -> bool:
     """Whether the live change log is the built one; its CHECK as written or as PostgreSQL prints it."""
+    from schemagen.builder.macros import AUDIT_CHECK_READ_BACK
+
     if built is None or live is None or len(built.checks) != 1 or len(live.checks) != 1:
         return False
     expression = parse_expression(live.checks[0].expression).node
