@@ -87,6 +87,14 @@ def test_a_failing_up_file_stops_verify_with_its_statement(fresh_db, tmp_path):
     assert "0002_users_name.up.sql failed at statement" in result.stderr
     assert 'relation "app.nope" does not exist' in result.stderr
     assert "recorded as failed" not in result.stderr
+    assert "the --dev-dsn database still holds what the migrations created" in result.stderr  # 0001's table
+
+
+def test_a_run_that_ends_clean_says_nothing_of_the_database(fresh_db, tmp_path):
+    declared = DECLARED.replace("      name: text\n", "      name: text\n      age: int\n")
+    result = verify(verify_project(tmp_path / "p", declared=declared), "--dev-dsn", fresh_db)
+    assert result.exit_code == 1  # a problem, but every down file ran: the database is empty again
+    assert "still holds" not in result.stderr
 
 
 def test_dev_dsn_must_be_empty(fresh_db, tmp_path):

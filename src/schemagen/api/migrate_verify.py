@@ -78,6 +78,7 @@ def verify_migrations(
             _require_empty(dsn)
         states = [read_state(dsn)]
         if not _ups(dsn, migrations, states, report, step):
+            _left_behind(dsn, dev_dsn, states[0], report)
             return report
         changes = compare_catalog(dsn, declared, safety=settings.safety).changes
         if changes:
@@ -88,7 +89,18 @@ def verify_migrations(
             )
         report.checked.append("the migrations produce the declared schema")
         _downs(dsn, migrations, states, report, step)
+        _left_behind(dsn, dev_dsn, states[0], report)
     return report
+
+
+def _left_behind(dsn: str, dev_dsn: str | None, empty: Catalog, report: VerifyReport) -> None:
+    """Say so when a failed run leaves objects in the ``--dev-dsn`` database (a scratch one is dropped)."""
+    if dev_dsn is None or report.ok or not _differences(empty, read_state(dsn)):
+        return
+    report.problems.append(
+        "the --dev-dsn database still holds what the migrations created before the failure "
+        "(migrate verify cannot undo a failed file); drop and recreate it before verifying again"
+    )
 
 
 def _ups(
