@@ -171,3 +171,26 @@ def test_a_project_that_does_not_manage_owners_never_sees_them(
     assert code == 0, output
     code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
     assert code == 0 and "OWNER" not in plan, plan
+
+
+def test_a_plan_file_is_stale_when_an_owner_changed_since(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(fresh_db, SQL.format(a=a, b=b))
+    project = tmp_path / "p"
+    _inspect(fresh_db, project, "--owners")
+    path = project / "schema" / "app.yaml"
+    text = path.read_text(encoding="utf-8").replace(f"owner: {b}\n", f"owner: {a}\n")  # every object a's
+    path.write_text(text, encoding="utf-8")
+    plan_file = tmp_path / "plan.sql"
+    code, output = _cli("plan", "--dsn", fresh_db, "--project", str(project), "--out", str(plan_file))
+    assert code == 0 and "-- owners: read" in plan_file.read_text(encoding="utf-8"), output
+    run_sql(fresh_db, f"ALTER SEQUENCE app.tickets OWNER TO {b}")  # behind the plan's back
+    code, output = _cli("apply", "--dsn", fresh_db, "--plan", str(plan_file), "--yes", "--allow-hazards")
+    assert code != 0 and "changed since the plan" in output, output
+    code, output = _cli("plan", "--dsn", fresh_db, "--project", str(project), "--out", str(plan_file))
+    assert code == 0, output
+    code, output = _cli("apply", "--dsn", fresh_db, "--plan", str(plan_file), "--yes", "--allow-hazards")
+    assert code == 0, output
+    assert set(_owners(fresh_db).values()) == {a}

@@ -152,3 +152,46 @@ def test_file_owners_say_a_shorthand_in_its_mapping_form() -> None:
     assert own.value(replace(other, owner="a"), "integer") == "integer"
     assert own.header("b") == {"owner": "a", "schema_owner": "b"}
     assert FileOwners().header("b") == {}
+
+
+def test_migrations_carry_owners_in_their_state_and_change_them(tmp_path: Path) -> None:
+    from schemagen.api.build import build_project
+    from schemagen.api.migrate_new import new_migration
+
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schemagen.yaml").write_text("owners: managed\n")
+    (tmp_path / "schema" / "app.yaml").write_text(APP)
+    first = new_migration(tmp_path, "initial")
+    up = (tmp_path / first.written[0]).read_text()
+    assert "ALTER TABLE app.audit OWNER TO reporter;" in up
+    state = (tmp_path / "generated" / "migrations" / "state" / "app.yaml").read_text()
+    assert "owner: app_owner" in state and "owner: reporter" in state
+    (tmp_path / "schema" / "app.yaml").write_text(APP.replace("owner: reporter", "owner: app_owner"))
+    assert any(d.code == "M620" for d in build_project(tmp_path, check=True).diagnostics)
+    second = new_migration(tmp_path, "audit owner")
+    texts = [(tmp_path / path).read_text() for path in second.written if path.endswith(".sql")]
+    ups = [t for t in texts if "ALTER TABLE app.audit OWNER TO app_owner;" in t]
+    downs = [t for t in texts if "ALTER TABLE app.audit OWNER TO reporter;" in t]
+    assert len(ups) == 1 and len(downs) == 1 and "changes_visibility" in ups[0]
+    assert new_migration(tmp_path, "nothing").migration_id is None
+
+
+def test_a_partition_owned_by_another_role_than_its_parent_is_an_inspect_omission() -> None:
+    from schemagen.emit import format_gaps
+    from schemagen.model.objects import PartitionBound
+
+    parent = replace(T, owner="a")
+    child = Table(Q("app", "t_1"), T.columns, partition_of=PartitionBound(T.name, default=True), owner="a")
+    assert format_gaps(Catalog.of(tables=[parent, child])) == []
+    gaps = format_gaps(Catalog.of(tables=[parent, replace(child, owner="b")]))
+    assert [(kind, name) for kind, name, _ in gaps] == [("table", "app.t_1")]
+
+
+def test_a_plan_files_fingerprint_covers_owners_when_they_are_read() -> None:
+    from schemagen.api.fingerprint import catalog_fingerprint
+
+    def fingerprint(owner: str | None) -> str:
+        return catalog_fingerprint(Catalog.of(tables=[replace(T, owner=owner)]), ["app"], 18)
+
+    assert fingerprint("a") != fingerprint("b")
+    assert fingerprint(None) == catalog_fingerprint(Catalog.of(tables=[T]), ["app"], 18)

@@ -15,4 +15,9 @@ def catalog_fingerprint(catalog: Catalog, scope: list[str], server_major: int) -
     (a test runs it under two hash seeds); spans are left out of ``repr``.
     """
     text = f"{server_major}\n{sorted(scope)!r}\n{catalog!r}"
+    owners = [
+        (kind.value, repr(getattr(o, "key", o.name)), o.owner) for kind, o in catalog.owned() if o.owner
+    ]
+    if owners:  # read only when a project manages them; owners are not in an object's repr
+        text += f"\n{owners!r}"
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

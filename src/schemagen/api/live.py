@@ -281,7 +281,7 @@ class StalePlan(SchemagenError):
 def load_plan(dsn: str | None, path: str | Path) -> tuple[PlanFile, LiveState]:
     """A plan file, checked against the database it is about to run on."""
     plan = read_plan_file(path)
-    live = read_live(dsn, plan.scope)
+    live = read_live(dsn, plan.scope, owners=plan.owners)
     if live.server_major != plan.server_major or live.fingerprint != plan.fingerprint:
         raise StalePlan(
             f"refusing to apply {path}: the database has changed since the plan was computed "
@@ -295,7 +295,9 @@ def load_plan(dsn: str | None, path: str | Path) -> tuple[PlanFile, LiveState]:
 def write_plan(comparison: LiveComparison, path: str | Path) -> None:
     """Write the plan of ``comparison`` as a plan file."""
     live = comparison.live
-    text = format_plan_file(PlanFile(live.fingerprint, live.scope, live.server_major, comparison.changes))
+    owners = bool(live.read.owner_roles())  # read: the fingerprint covers them
+    plan = PlanFile(live.fingerprint, live.scope, live.server_major, comparison.changes, owners)
+    text = format_plan_file(plan)
     try:
         Path(path).write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -49,10 +49,13 @@ def snapshot_hash(bodies: dict[str, str]) -> str:
 
 
 def state_files(catalog: Catalog, migration_id: str, total: str) -> dict[str, str]:
-    """The snapshot of ``catalog`` after ``migration_id``: path under generated/ → YAML text."""
-    bodies = {
-        name.removeprefix("schema/"): text for name, text in emit_project(catalog, literal_rows=True).items()
-    }
+    """The snapshot of ``catalog`` after ``migration_id``: path under generated/ → YAML text.
+
+    Owners are in it when the catalog states them (``owners: managed``), so a changed
+    owner is a change the next migration makes.
+    """
+    emitted = emit_project(catalog, literal_rows=True, owners=bool(catalog.owner_roles()))
+    bodies = {name.removeprefix("schema/"): text for name, text in emitted.items()}
     header = state_header(migration_id, total, snapshot_hash(bodies))
     return {f"{STATE_DIR}/{name}": header + body for name, body in bodies.items()}
 

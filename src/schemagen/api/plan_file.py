@@ -29,6 +29,8 @@ class PlanFile:
     scope: tuple[str, ...]
     server_major: int
     changes: list[ReportChange]
+    owners: bool = False
+    """Owners were read (``owners: managed``): the fingerprint covers them, so they are read again."""
 
 
 def format_plan_file(plan: PlanFile) -> str:
@@ -40,6 +42,7 @@ def format_plan_file(plan: PlanFile) -> str:
         f"-- schemas: {','.join(plan.scope)}",
         f"-- server: {plan.server_major}",
         f"-- hazards: {', '.join(hazards) if hazards else 'none'}",
+        *(["-- owners: read"] if plan.owners else []),
     ]
     blocks = []
     for change in plan.changes:
@@ -65,7 +68,7 @@ def read_plan_file(path: str | Path) -> PlanFile:
     if not lines or not lines[0].startswith(MAGIC):
         raise UsageError(f"{path}:1: not a schemagen plan file (write one with `schemagen plan --out FILE`)")
     header = {}
-    for line in lines[1:5]:
+    for line in lines[1:6]:
         key, _, value = line.removeprefix("-- ").partition(": ")
         header[key] = value
     if not header.get("fingerprint", "").startswith("sha256:") or not header.get("server", "").isdigit():
@@ -85,7 +88,8 @@ def read_plan_file(path: str | Path) -> PlanFile:
     if current is not None:
         changes.append(_step(current, body))
     scope = tuple(s for s in header.get("schemas", "").split(",") if s)
-    return PlanFile(header["fingerprint"], scope, int(header["server"]), changes)
+    owners = header.get("owners") == "read"
+    return PlanFile(header["fingerprint"], scope, int(header["server"]), changes, owners)
 
 
 def _step(meta: dict, body: list[str]) -> ReportChange:

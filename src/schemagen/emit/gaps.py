@@ -34,6 +34,10 @@ def format_gaps(catalog: Catalog) -> list[Gap]:
         if table.partition_of is None:
             continue
         parent = tables.get(table.partition_of.parent)
+        if parent is not None and table.owner is not None and table.owner != parent.owner:
+            gaps.append(
+                ("table", str(table.name), "a partition's owner other than its parent's is not in the format")
+            )
         for column in table.columns:
             above = parent.column(column.name) if parent is not None else None
             if above is None:
