@@ -48,6 +48,7 @@ CATALOGS: dict[str, str] = {
             "pg_extension",
             "pg_foreign_data_wrapper",
             "pg_foreign_server",
+            "pg_foreign_table",
             "pg_index",
             "pg_inherits",
             "pg_namespace",
@@ -71,7 +72,6 @@ CATALOGS: dict[str, str] = {
         _COLUMNS_OF,
     ),
     # kinds the model does not have: each object is an omission (omissions.sql)
-    "pg_foreign_table": "omission: foreign tables",
     "pg_opclass": "omission: operator classes",
     "pg_range": "omission: range types",
     # kinds the model does not have and inspect does not list yet: objects outside tables'
@@ -193,6 +193,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "srvacl": "omission",
         "srvoptions": "read",
     },
+    "pg_foreign_table": {"ftrelid": "read", "ftserver": "read", "ftoptions": "read"},
     "pg_user_mapping": {
         "oid": _OID,
         "umuser": "read",
@@ -287,7 +288,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "attstattarget": "read",
         "attacl": "read",
         "attoptions": "read",
-        "attfdwoptions": "omission via relkind",
+        "attfdwoptions": "read",
         "attmissingval": "not declared: how rows older than an added column's default are stored",
     },
     "pg_auth_members": {

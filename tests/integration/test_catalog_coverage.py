@@ -112,6 +112,13 @@ SCENARIOS = [
         ("server", "cov_s", "GRANT USAGE"),
         id="server-grant",
     ),
+    pytest.param(
+        "CREATE FOREIGN DATA WRAPPER cov_w; CREATE SERVER cov_s FOREIGN DATA WRAPPER cov_w;"
+        " CREATE TABLE p (id int) PARTITION BY RANGE (id);"
+        " CREATE FOREIGN TABLE f PARTITION OF p FOR VALUES FROM (1) TO (10) SERVER cov_s;",
+        ("foreign table", "public.f", "partition"),
+        id="foreign-table-partition",
+    ),
 ]
 
 PG18_SCENARIOS = [

@@ -47,6 +47,8 @@ def test_foreign_data_round_trips(fresh_db, second_db, tmp_path):
     assert sorted(catalog.foreign_data_wrappers) == ["Bare", "plain"]  # postgres_fdw is the extension's
     assert sorted(catalog.foreign_servers) == ["Old Archive", "loose", "reports"]
     assert len(catalog.user_mappings) == 3
+    assert sorted(map(str, catalog.foreign_tables)) == ["remote.Empty", "remote.orders"]
+    assert len([g for g in catalog.grants.values() if g.target.name.name == "orders"]) == 2
     text = "".join(first.files.values())
     assert "secret-1" not in text and "password" not in text
     assert "fdw_reporter: {user: report_reader}" in text
@@ -72,6 +74,19 @@ user_mappings:
   reports:
     fdw_reporter: {{user: {user}}}
     public:
+foreign_tables:
+  orders:
+    server: reports
+    options: {{table_name: {table}}}
+    columns:
+      id: {id_type}
+      total: {{type: numeric, options: {{column_name: {column}}}}}
+    checks: {{positive: total >= 0}}
+views:
+  big_orders:
+    query: SELECT id FROM remote.orders WHERE total > 100
+grants:
+  - {{on: table orders, privileges: [select], to: fdw_reporter}}
 """
 
 
@@ -85,18 +100,32 @@ def test_foreign_data_converges_and_alters_options(fresh_db, tmp_path):
     project = tmp_path / "p"
     (project / "schema").mkdir(parents=True)
     yaml = project / "schema" / "remote.yaml"
-    yaml.write_text(PROJECT.format(options="host: a, port: 5432", version="1", user="x"))
+    yaml.write_text(
+        PROJECT.format(
+            options="host: a, port: 5432", version="1", user="x", table="o", id_type="integer", column="a"
+        )
+    )
     execute_plan(fresh_db, compare_live(fresh_db, project).changes)
     assert _plan(fresh_db, project) == []
     with psycopg.connect(fresh_db, autocommit=True) as conn:  # set out of band, as docs/format.md says
         conn.execute("ALTER USER MAPPING FOR fdw_reporter SERVER reports OPTIONS (ADD password 'secret-2')")
-    yaml.write_text(PROJECT.format(options="host: b, dbname: d", version="2", user="y"))
+    yaml.write_text(
+        PROJECT.format(
+            options="host: b, dbname: d",
+            version="2",
+            user="y",
+            table="p",
+            id_type="bigint not null",
+            column="b",
+        )
+    )
     changes = compare_live(fresh_db, project).changes
     sql = "\n".join(s for c in changes for s in c.sql)
     assert "ALTER SERVER reports OPTIONS (ADD dbname 'd', SET host 'b', DROP port);" in sql
     assert "ALTER SERVER archive VERSION '2';" in sql
     assert "ALTER USER MAPPING FOR fdw_reporter SERVER reports OPTIONS (SET \"user\" 'y');" in sql
-    assert "secret-2" not in sql and "DROP SERVER" not in sql
+    assert "OPTIONS (SET table_name 'p')" in sql and "ALTER COLUMN total OPTIONS (SET column_name 'b')" in sql
+    assert "secret-2" not in sql and "DROP SERVER" not in sql and "DROP FOREIGN TABLE" not in sql
     execute_plan(fresh_db, changes)
     assert _plan(fresh_db, project) == []
     with psycopg.connect(fresh_db) as conn:  # the password set out of band is kept

@@ -17,3 +17,19 @@ CREATE SERVER loose FOREIGN DATA WRAPPER "Bare";
 CREATE USER MAPPING FOR fdw_reporter SERVER reports OPTIONS (user 'report_reader', password 'secret-1');
 CREATE USER MAPPING FOR PUBLIC SERVER reports OPTIONS (user 'guest');
 CREATE USER MAPPING FOR PUBLIC SERVER "Old Archive";
+
+-- foreign tables: columns with options, NOT NULL, a default, a collation; CHECKs, options,
+-- comments, grants; one with no columns; a view over one
+CREATE FOREIGN TABLE remote.orders (
+    id bigint NOT NULL,
+    total numeric(12,2) OPTIONS (column_name 'amount') DEFAULT 0,
+    note text COLLATE "C",
+    "Placed At" timestamp with time zone,
+    CONSTRAINT positive_total CHECK (total >= 0)
+) SERVER reports OPTIONS (schema_name 'public', table_name 'orders');
+COMMENT ON FOREIGN TABLE remote.orders IS 'orders, read remotely';
+COMMENT ON COLUMN remote.orders.total IS 'in euros';
+GRANT SELECT ON remote.orders TO fdw_reporter;
+GRANT SELECT (id) ON remote.orders TO PUBLIC;
+CREATE FOREIGN TABLE remote."Empty" () SERVER "Old Archive";
+CREATE VIEW remote.big_orders AS SELECT id, total FROM remote.orders WHERE total > 100;

@@ -191,7 +191,7 @@ def _scratch_source(declared: Catalog) -> Catalog:
 
 
 def _targets(attribute: str, key: Any) -> set[ObjectRef]:
-    if attribute == "tables" or attribute == "views":
+    if attribute in ("tables", "views", "foreign_tables"):
         return {deps.table_ref(key)}
     if attribute == "indexes":
         return {deps.index_ref(key)}

@@ -83,6 +83,7 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.composite_types,
         declared.sequences,
         declared.tables,
+        declared.foreign_tables,
         declared.indexes,
         declared.functions,
         declared.views,
@@ -125,7 +126,12 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
         if entry.schema is not None or database_wide
     }
     live = replace(live, extensions=extensions, schemas=schemas, default_privileges=privileges)
-    if not (declared.foreign_data_wrappers or declared.foreign_servers or declared.user_mappings):
+    if not (
+        declared.foreign_data_wrappers
+        or declared.foreign_servers
+        or declared.user_mappings
+        or declared.foreign_tables
+    ):
         live = replace(live, foreign_data_wrappers={}, foreign_servers={}, user_mappings={})
     return live
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from schemagen.builder.access import build_default_privileges, build_grants, build_roles
 from schemagen.builder.context import BuildContext
-from schemagen.builder.foreign import build_foreign
+from schemagen.builder.foreign import build_foreign, build_foreign_tables
 from schemagen.builder.indexes import build_indexes
 from schemagen.builder.inheritance import resolve_inheritance
 from schemagen.builder.macros import (
@@ -105,6 +105,7 @@ def build_catalog(
         "text_search_configurations": [],
         "statistics": [],
         "rules": [],
+        "foreign_tables": [],
     }
     for document in documents:
         schema = document.data["schema"]
@@ -230,6 +231,9 @@ def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, lis
     into["text_search_configurations"] += configurations
     into["statistics"] += ctx.guarded([], where, "statistics", build_statistics, document, schema, ctx)
     into["rules"] += ctx.guarded([], where, "rules", build_rules, document, schema, ctx)
+    into["foreign_tables"] += ctx.guarded(
+        [], where, "foreign tables", build_foreign_tables, document, schema, ctx
+    )
 
 
 def _time_key_type(table: Table) -> str | None:

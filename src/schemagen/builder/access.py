@@ -192,7 +192,7 @@ def _targets(
         in_schema = split_dotted(name)[0]
         if kind == "all tables in schema":
             names = [t for t, table in catalog.tables.items() if table.partition_of is None]
-            names += list(catalog.views)
+            names += list(catalog.views) + list(catalog.foreign_tables)
             return [GrantTarget(GrantOn.TABLE, n) for n in sorted(names, key=str) if n.schema == in_schema]
         if kind == "all sequences in schema":
             return [GrantTarget(GrantOn.SEQUENCE, s) for s in catalog.sequences if s.schema == in_schema]

@@ -10,16 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.builder.support import function_reference
+from schemagen.builder.types import named_checks
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.foreign import (
     PUBLIC,
     SECRET_OPTIONS,
+    ForeignColumn,
     ForeignDataWrapper,
     ForeignServer,
+    ForeignTable,
     UserMapping,
     sorted_options,
 )
+from schemagen.model.names import QualifiedName
 
 
 def _options(value: Any) -> tuple[tuple[str, str], ...]:
@@ -91,3 +96,62 @@ def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[st
                 if ctx.define("user mapping", mapping.key, Located(document, path), mapping.name):
                     mappings.append(mapping)
     return {"foreign_data_wrappers": wrappers, "foreign_servers": servers, "user_mappings": mappings}
+
+
+def build_foreign_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> list[ForeignTable]:
+    """``foreign_tables:`` of one schema file: columns (shorthand or mapping), CHECKs, options."""
+    result = []
+    for name, spec in (document.data.get("foreign_tables") or {}).items():
+        path: JsonPath = ("foreign_tables", name)
+        qualified = QualifiedName(schema, str(name))
+        columns = []
+        for column_name, column_spec in (spec.get("columns") or {}).items():
+            column = _foreign_column(
+                document, (*path, "columns", column_name), str(column_name), column_spec, schema, ctx
+            )
+            if column is not None:
+                columns.append(column)
+        table = ForeignTable(
+            name=qualified,
+            server=str(spec["server"]),
+            columns=tuple(columns),
+            checks=tuple(
+                sorted(
+                    named_checks(document, (*path, "checks"), spec.get("checks") or {}), key=lambda c: c.name
+                )
+            ),
+            options=_options(spec.get("options")),
+            comment=spec.get("comment"),
+            span=document.key_span(path),
+        )
+        if ctx.define("foreign table", qualified, Located(document, path), str(qualified)):
+            result.append(table)
+    return result
+
+
+def _foreign_column(
+    document: SourceDocument, path: JsonPath, name: str, spec: Any, schema: str, ctx: BuildContext
+) -> ForeignColumn | None:
+    if isinstance(spec, str):
+        parsed = parse_column_shorthand(spec)
+        if parsed.error or parsed.extra:
+            problem = parsed.error or f"{', '.join(parsed.extra)} is not possible on a foreign table's column"
+            ctx.error(
+                "C382",
+                f"column {name}: {problem}",
+                document.span(path),
+                parsed.hint or "write type [not null] [default …] [collate …]",
+            )
+            return None
+        spec = parsed.mapping()
+    default = spec.get("default")
+    return ForeignColumn(
+        name=name,
+        type=ctx.resolve_type(str(spec["type"]), schema),
+        not_null=bool(spec.get("not_null", False)),
+        default=None if default is None else ctx.sql(document, (*path, "default"), default),
+        collation=spec.get("collation"),
+        options=_options(spec.get("options")),
+        comment=spec.get("comment"),
+        span=document.key_span(path),
+    )

@@ -230,7 +230,9 @@ def _check_relation(
     if table is not None:
         aliases[node.alias.aliasname if node.alias else name] = table
         return []
-    known = qualified in catalog.views or qualified in catalog.sequences
+    known = (
+        qualified in catalog.views or qualified in catalog.sequences or qualified in catalog.foreign_tables
+    )
     if known or node.schemaname not in catalog.schemas:
         return []
     return [

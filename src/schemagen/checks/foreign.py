@@ -1,4 +1,4 @@
-"""C353-C354: foreign servers name a wrapper, user mappings a server, that the project has."""
+"""C353-C354: servers name a wrapper, user mappings and foreign tables a server, that the project has."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from schemagen.model import Catalog
 
 def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
     """C353: a server's wrapper is declared or created by a declared extension of its name;
-    C354: a user mapping's server is declared.
+    C354: a user mapping's or foreign table's server is declared.
 
     Prevents: ``foreign-data wrapper "x" does not exist``, ``server "x" does not exist``.
     """
@@ -32,6 +32,16 @@ def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
                     "C354",
                     f"user mapping for {mapping.user} names server {mapping.server!r}, which is not declared",
                     mapping.span,
+                    "declare the server under foreign_servers:, or check the spelling",
+                )
+            )
+    for table in catalog.foreign_tables.values():
+        if table.server not in catalog.foreign_servers:
+            found.append(
+                error(
+                    "C354",
+                    f"foreign table {table.name} names server {table.server!r}, which is not declared",
+                    table.span,
                     "declare the server under foreign_servers:, or check the spelling",
                 )
             )

@@ -74,7 +74,9 @@ def _relations_on_path(catalog: Catalog, name: str, path: tuple[str, ...]) -> Qu
         if schema == "pg_catalog" and name.startswith("pg_"):
             return True
         qualified = QualifiedName(schema, name)
-        if qualified in catalog.tables or qualified in catalog.views or qualified in catalog.sequences:
+        if any(
+            qualified in m for m in (catalog.tables, catalog.views, catalog.sequences, catalog.foreign_tables)
+        ):
             return qualified
         extension = extension_types().get(name)
         if extension is not None and extension in catalog.extensions:

@@ -16,6 +16,7 @@ from typing import Any
 
 from schemagen.diff.expressions import same_expression
 from schemagen.model.catalog import Catalog
+from schemagen.model.foreign import ForeignTable
 from schemagen.model.objects import Domain, Index, Table
 
 Path = tuple[str, ...]
@@ -56,6 +57,22 @@ def _with_table(table: Table, texts: Texts) -> Table:
     )
 
 
+def _foreign_table_sites(table: ForeignTable) -> Texts:
+    texts: Texts = {("default", c.name): c.default for c in table.columns}
+    return texts | {("check", c.name): c.expression for c in table.checks}
+
+
+def _with_foreign_table(table: ForeignTable, texts: Texts) -> ForeignTable:
+    return replace(
+        table,
+        columns=tuple(replace(c, default=texts.get(("default", c.name), c.default)) for c in table.columns),
+        checks=tuple(
+            replace(c, expression=texts.get(("check", c.name), c.expression) or c.expression)
+            for c in table.checks
+        ),
+    )
+
+
 def _index_sites(index: Index) -> Texts:
     texts: Texts = {("where",): index.where}
     for position, element in enumerate(index.elements):
@@ -88,6 +105,7 @@ def _with_domain(domain: Domain, texts: Texts) -> Domain:
 
 SITES: dict[str, tuple[Callable[[Any], Texts], Callable[[Any, Texts], Any]]] = {
     "tables": (_table_sites, _with_table),
+    "foreign_tables": (_foreign_table_sites, _with_foreign_table),
     "indexes": (_index_sites, _with_index),
     "views": (lambda v: {("query",): v.query}, lambda v, t: replace(v, query=t.get(("query",), v.query))),
     "policies": (

@@ -45,6 +45,7 @@ from schemagen.model.code_changes import (
     GrantPrivileges,
     ReplaceFunction,
 )
+from schemagen.model.foreign_changes import AlterForeignTable, DropForeignTable
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.sqlrefs import References
 from schemagen.model.routines import Function, Trigger
@@ -105,6 +106,12 @@ def _gone(changes: list[Change]) -> _Gone:
             gone.types.add(change.enum.name if isinstance(change, DropEnum) else change.domain.name)
         elif isinstance(change, DropCompositeType):
             gone.types.add(change.type.name)
+        elif isinstance(change, DropForeignTable):
+            gone.relations.add(change.table.name)
+        elif isinstance(change, AlterForeignTable):  # a column dropped or given a new type
+            gone.columns |= {
+                (change.old.name, a[1]) for a in change.actions if a[0] in ("drop_column", "type")
+            }
     return gone
 
 

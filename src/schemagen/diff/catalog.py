@@ -99,7 +99,7 @@ def _comparators(
     their table; so do the grants on vanishing objects. A test checks every
     catalog kind of ``model/kinds.py`` has an entry.
     """
-    vanishing = _vanishing_grant(old, new, recreated_tables)
+    vanishing = _vanishing_grant(old, new, recreated_tables | foreign.recreated_foreign_tables(old, new))
     K = ObjectKind
     recreated_servers = foreign.recreated_servers(old, new)
     return {
@@ -141,6 +141,12 @@ def _comparators(
             lambda t: [*tables.create_table(t), *tables.own_not_null(t, new)],
             lambda t: tables.drop_table(t, gone_tables),
             lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
+        ),
+        K.FOREIGN_TABLE: (
+            old.foreign_tables,
+            foreign.create_foreign_table,
+            foreign.drop_foreign_table,
+            foreign.alter_foreign_table,
         ),
         K.INDEX: (
             _not_on(old.indexes, gone_tables | (old.views.keys() - new.views.keys())),

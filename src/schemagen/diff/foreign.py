@@ -13,18 +13,22 @@ from dataclasses import replace
 from schemagen.diff.comments import comment_changes, unqualified
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change
-from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
+from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping
 from schemagen.model.foreign_changes import (
     AlterForeignDataWrapper,
+    AlterForeignTable,
     AlterServer,
     AlterUserMapping,
     CreateForeignDataWrapper,
+    CreateForeignTable,
     CreateServer,
     CreateUserMapping,
     DropForeignDataWrapper,
+    DropForeignTable,
     DropServer,
     DropUserMapping,
 )
+from schemagen.model.names import QualifiedName
 
 _WRAPPER, _SERVER = "foreign data wrapper", "server"
 
@@ -101,3 +105,39 @@ def drop_mapping(mapping: UserMapping) -> list[Change]:
 def alter_mapping(old: UserMapping, new: UserMapping) -> list[Change]:
     """``ALTER USER MAPPING … OPTIONS`` (the password is never part of the model)."""
     return [AlterUserMapping(old, new)] if old != new else []
+
+
+def recreated_foreign_tables(old: Catalog, new: Catalog) -> set[QualifiedName]:
+    """Foreign tables whose server changes (no ALTER for it): dropped and created again, grants too."""
+    return {
+        name
+        for name, table in old.foreign_tables.items()
+        if name in new.foreign_tables and table.server != new.foreign_tables[name].server
+    }
+
+
+def _comments(table: ForeignTable, before: ForeignTable | None) -> list[Change]:
+    changes = comment_changes("foreign table", table.name, before.comment if before else None, table.comment)
+    for column in table.columns:
+        previous = before.column(column.name) if before else None
+        old_comment = previous.comment if previous else None
+        changes += comment_changes("column", table.name, old_comment, column.comment, member=column.name)
+    return list(changes)
+
+
+def create_foreign_table(table: ForeignTable) -> list[Change]:
+    """``CREATE FOREIGN TABLE`` and its comments."""
+    return [CreateForeignTable(table), *_comments(table, None)]
+
+
+def drop_foreign_table(table: ForeignTable) -> list[Change]:
+    """``DROP FOREIGN TABLE`` (its rows stay on the server)."""
+    return [DropForeignTable(table)]
+
+
+def alter_foreign_table(old: ForeignTable, new: ForeignTable) -> list[Change]:
+    """``ALTER FOREIGN TABLE`` in place; a new server recreates it (no data is lost: it is remote)."""
+    if old.server != new.server:
+        return [DropForeignTable(old), *create_foreign_table(new)]
+    change = AlterForeignTable(old, new)
+    return ([change] if change.actions else []) + _comments(new, old)

@@ -6,9 +6,10 @@ from typing import Any
 
 from schemagen.emit.yaml_writer import FlowMap
 from schemagen.model.catalog import Catalog
-from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, Options
+from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, ForeignTable, Options
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.builtins import builtin_volatility
+from schemagen.model.pg.types import short_type
 
 
 def _function(name: QualifiedName) -> str:
@@ -65,3 +66,42 @@ def foreign_keys(catalog: Catalog) -> dict[str, Any]:
             mappings.setdefault(m.server, {})[m.user] = _options(m.options)
         keys["user_mappings"] = mappings
     return keys
+
+
+def foreign_table_value(table: ForeignTable) -> dict[str, Any]:
+    """``{server, options, columns, checks, comment}``; a column is its shorthand when that says all."""
+    schema = table.name.schema
+    value: dict[str, Any] = {"server": table.server}
+    if table.options:
+        value["options"] = _options(table.options)
+    columns: dict[str, Any] = {}
+    for c in table.columns:
+        type_text = short_type(c.type, schema)
+        if not (c.collation or c.options or c.comment) and (c.default is None or "\n" not in c.default):
+            columns[c.name] = (
+                type_text
+                + (" not null" if c.not_null else "")
+                + (f" default {c.default}" if c.default else "")
+            )
+            continue
+        column: dict[str, Any] = {"type": type_text}
+        if c.not_null:
+            column["not_null"] = True
+        if c.default is not None:
+            column["default"] = c.default
+        if c.collation:
+            column["collation"] = c.collation
+        if c.options:
+            column["options"] = _options(c.options)
+        if c.comment:
+            column["comment"] = c.comment
+        columns[c.name] = column
+    value["columns"] = columns
+    if table.checks:
+        value["checks"] = {
+            k.name: {"expression": k.expression, "no_inherit": True} if k.no_inherit else k.expression
+            for k in table.checks
+        }
+    if table.comment:
+        value["comment"] = table.comment
+    return value

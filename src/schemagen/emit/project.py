@@ -7,7 +7,7 @@ from typing import Any
 
 from schemagen.emit.access import default_privilege_entries, grant_entries, grant_schema, role_value
 from schemagen.emit.external import external_schemas
-from schemagen.emit.foreign import foreign_keys
+from schemagen.emit.foreign import foreign_keys, foreign_table_value
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
 from schemagen.emit.owners import FileOwners
@@ -96,6 +96,7 @@ KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them 
     "text_search_configurations",
     "sequences",
     "tables",
+    "foreign_tables",
     "functions",
     "procedures",
     "aggregates",
@@ -149,6 +150,7 @@ _SUPPORT_KINDS = (
     "text_search_dictionaries",
     "text_search_configurations",
     "statistics",
+    "foreign_tables",
 )
 _KINDS = ("enums", "domains", "composite_types", "sequences", "tables", "functions", "views", *_SUPPORT_KINDS)
 
@@ -248,6 +250,7 @@ def _support_entries(doc: dict[str, Any], objects: dict[str, list], own: FileOwn
         ("text_search_dictionaries", dictionary_value),
         ("text_search_configurations", configuration_value),
         ("statistics", statistics_value),
+        ("foreign_tables", foreign_table_value),
     ):
         if objects[key]:
             doc[key] = {o.name.name: own.value(o, value_of(o)) for o in objects[key]}

@@ -34,6 +34,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "foreign_data_wrappers",
     "foreign_servers",
     "user_mappings",
+    "foreign_tables",
     "views",
     "policies",
     "grants",

@@ -6,8 +6,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from schemagen.introspect.omission import Omission
-from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping, sorted_options
+from schemagen.model.foreign import (
+    ForeignColumn,
+    ForeignDataWrapper,
+    ForeignServer,
+    ForeignTable,
+    UserMapping,
+    sorted_options,
+)
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import CheckConstraint
+from schemagen.model.pg.array_casts import settle_array_casts
 
 Row = Mapping[str, Any]
 
@@ -72,3 +81,47 @@ def read_user_mappings(rows: Sequence[Row]) -> tuple[list[UserMapping], list[Omi
             continue
         mappings.append(mapping)
     return mappings, omissions
+
+
+def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[Omission]]:
+    """Foreign tables; one that is a partition or an inheritance child is an omission."""
+    tables, omissions = [], []
+    for r in rows:
+        name = QualifiedName(r["schema"], r["name"])
+        if r["inherits"]:
+            omissions.append(
+                Omission(
+                    "foreign table", str(name), "a foreign table as a partition or child is not supported"
+                )
+            )
+            continue
+        invalid = [k["name"] for k in r["checks"] if not k["validated"]]
+        if invalid:
+            omissions.append(Omission("foreign table", str(name), f"NOT VALID CHECK {invalid[0]}"))
+        tables.append(
+            ForeignTable(
+                name=name,
+                server=r["server"],
+                columns=tuple(
+                    ForeignColumn(
+                        name=c["name"],
+                        type=c["type"],
+                        not_null=c["not_null"],
+                        default=c["default"],
+                        collation=c["collation"],
+                        options=sorted_options(c["options"]),
+                        comment=c["comment"],
+                    )
+                    for c in r["columns"]
+                ),
+                checks=tuple(
+                    CheckConstraint(
+                        k["name"], settle_array_casts(k["expression"]), no_inherit=k["no_inherit"]
+                    )
+                    for k in r["checks"]
+                ),
+                options=sorted_options(r["options"]),
+                comment=r["comment"],
+            )
+        )
+    return tables, omissions

@@ -10,6 +10,7 @@ from schemagen.introspect.omission import Omission
 from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
 from schemagen.introspect.read_foreign import (
     foreign_omissions,
+    read_foreign_tables,
     read_servers,
     read_user_mappings,
     read_wrappers,
@@ -55,6 +56,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     aggregates, aggregate_omissions = read_aggregates(rows.get("aggregates", ()))
     operators, operator_omissions = read_operators(rows.get("operators", ()))
     mappings, mapping_omissions = read_user_mappings(rows.get("user_mappings", ()))
+    foreign_tables, foreign_table_omissions = read_foreign_tables(rows.get("foreign_tables", ()))
     catalog = Catalog.of(
         extensions=read_extensions(rows["extensions"]),
         schemas=read_schemas(rows["schemas"]),
@@ -80,6 +82,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         foreign_data_wrappers=read_wrappers(rows.get("foreign_data_wrappers", ())),
         foreign_servers=read_servers(rows.get("foreign_servers", ())),
         user_mappings=mappings,
+        foreign_tables=foreign_tables,
         aggregates=aggregates,
         text_search_dictionaries=read_text_search_dictionaries(rows.get("text_search_dictionaries", ())),
         text_search_configurations=read_text_search_configurations(
@@ -98,6 +101,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         + aggregate_omissions
         + operator_omissions
         + mapping_omissions
+        + foreign_table_omissions
         + foreign_omissions(rows.get("foreign_data_wrappers", ()), rows.get("foreign_servers", ()))
     )
     return catalog, sorted(set(omissions))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
+from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping
 from schemagen.model.identity import ObjectId
 from schemagen.model.kinds import CATALOG_KINDS, OWNED_KINDS, ObjectKind
 from schemagen.model.names import QualifiedName
@@ -63,6 +63,7 @@ class Catalog:
     composite_types: dict[QualifiedName, CompositeType] = field(default_factory=dict)
     sequences: dict[QualifiedName, Sequence] = field(default_factory=dict)
     tables: dict[QualifiedName, Table] = field(default_factory=dict)
+    foreign_tables: dict[QualifiedName, ForeignTable] = field(default_factory=dict)
     indexes: dict[QualifiedName, Index] = field(default_factory=dict)
     statistics: dict[QualifiedName, Statistics] = field(default_factory=dict)
     functions: dict[QualifiedName, Function] = field(default_factory=dict)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from schemagen.diagnostics import Span
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import CheckConstraint
 
 Options = tuple[tuple[str, str], ...]
 
@@ -100,3 +101,37 @@ class UserMapping:
     def name(self) -> str:
         """``user@server`` in messages."""
         return f"{self.user}@{self.server}"
+
+
+@dataclass(frozen=True)
+class ForeignColumn:
+    """A column of a foreign table: type, NOT NULL, default, collation, column ``OPTIONS``."""
+
+    name: str
+    type: str
+    not_null: bool = False
+    default: str | None = None
+    collation: str | None = None
+    options: Options = ()
+    comment: str | None = None
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True)
+class ForeignTable:
+    """``CREATE FOREIGN TABLE … SERVER s OPTIONS (…)``: columns, CHECK constraints, options.
+
+    Its rows live on the server: dropping and creating it again loses no data.
+    """
+
+    name: QualifiedName
+    server: str
+    columns: tuple[ForeignColumn, ...] = ()
+    checks: tuple[CheckConstraint, ...] = ()
+    options: Options = ()
+    comment: str | None = None
+    span: Span | None = _span()
+
+    def column(self, name: str) -> ForeignColumn | None:
+        """The column called ``name``, or None."""
+        return next((c for c in self.columns if c.name == name), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemagen.model import deps
 from schemagen.model.deps import ObjectRef
-from schemagen.model.foreign import PUBLIC, ForeignDataWrapper, ForeignServer, UserMapping
+from schemagen.model.foreign import PUBLIC, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping
 
 
 def wrapper_ref(name: str) -> ObjectRef:
@@ -38,3 +38,25 @@ def mapping_needs(mapping: UserMapping) -> set[ObjectRef]:
     if mapping.user != PUBLIC:
         needs.add(deps.role_ref(mapping.user))
     return needs
+
+
+def foreign_table_needs(table: ForeignTable) -> set[ObjectRef]:
+    """Its schema, server, column types and collations, what its defaults and CHECKs use."""
+    needs = {deps.schema_ref(table.name.schema), server_ref(table.server)}
+    for column in table.columns:
+        referenced = deps.type_reference(column.type)
+        if referenced is not None:
+            needs.add(deps.type_ref(referenced))
+        needs |= deps.collation_needs(column.collation)
+        needs |= deps.expression_needs(column.default, table.name)
+    for check in table.checks:
+        needs |= deps.expression_needs(check.expression, table.name)
+    return needs - foreign_table_provides(table)
+
+
+def foreign_table_provides(table: ForeignTable) -> set[ObjectRef]:
+    """The relation (as a table: views, grants and comments name it so), its columns and CHECKs."""
+    provided = {deps.table_ref(table.name)}
+    provided |= {deps.column_ref(table.name, c.name) for c in table.columns}
+    provided |= {deps.constraint_ref(table.name, k.name) for k in table.checks}
+    return provided

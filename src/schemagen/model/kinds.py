@@ -35,6 +35,7 @@ class ObjectKind(enum.Enum):
     COMPOSITE_TYPE = "composite type"
     SEQUENCE = "sequence"
     TABLE = "table"
+    FOREIGN_TABLE = "foreign table"
     INDEX = "index"
     STATISTICS = "statistics"
     FUNCTION = "function"
@@ -154,6 +155,9 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.COMPOSITE_TYPE, "composite_types", _name, 12, ("type",), GrantOn.TYPE, (_REL, _TYPE)),
     KindDescriptor(K.SEQUENCE, "sequences", _name, 13, ("sequence",), GrantOn.SEQUENCE, (_REL,)),
     KindDescriptor(K.TABLE, "tables", _name, 14, ("table",), GrantOn.TABLE, (_REL, _TYPE)),
+    KindDescriptor(
+        K.FOREIGN_TABLE, "foreign_tables", _name, 14, ("foreign table",), GrantOn.TABLE, (_REL, _TYPE)
+    ),
     KindDescriptor(K.INDEX, "indexes", _name, 14, ("index",), None, (_REL,)),
     KindDescriptor(K.STATISTICS, "statistics", _name, 14, ("statistics",)),
     KindDescriptor(K.FUNCTION, "functions", _key, 13, ("function", "procedure"), GrantOn.FUNCTION),

@@ -258,6 +258,13 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.USER_MAPPING, hazards=NO_HAZARDS, key=lambda c: (phase(K.USER_MAPPING), c.new.key, 8)
     ),
     fc.DropUserMapping: ChangeFacts(K.USER_MAPPING, hazards=NO_HAZARDS, drop=4),
+    fc.CreateForeignTable: ChangeFacts(
+        K.FOREIGN_TABLE, hazards=NO_HAZARDS, key=lambda c: (phase(K.FOREIGN_TABLE), _in(c.table.name), 0)
+    ),
+    fc.AlterForeignTable: ChangeFacts(
+        K.FOREIGN_TABLE, hazards=_LOCK, key=lambda c: (phase(K.FOREIGN_TABLE), _in(c.new.name), 1)
+    ),
+    fc.DropForeignTable: ChangeFacts(K.FOREIGN_TABLE, hazards=_LOCK, drop=3),
     su.CreatePublication: ChangeFacts(
         K.PUBLICATION, hazards=NO_HAZARDS, key=lambda c: (phase(K.PUBLICATION), (c.publication.name,), 0)
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schemagen.model import deps
 from schemagen.model import foreign_changes as fc
 from schemagen.model import foreign_deps as fd
 from schemagen.model.changes import Change
@@ -33,4 +34,15 @@ FOREIGN_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: fd.mapping_needs(c.mapping),
     ),
     fc.AlterUserMapping: lambda c: refs(needs_new=fd.mapping_needs(c.new)),
+    **paired_rules(
+        fc.CreateForeignTable,
+        fc.DropForeignTable,
+        lambda c: fd.foreign_table_provides(c.table),
+        lambda c: fd.foreign_table_needs(c.table),
+    ),
+    fc.AlterForeignTable: lambda c: refs(
+        creates=fd.foreign_table_provides(c.new) - fd.foreign_table_provides(c.old),
+        drops=fd.foreign_table_provides(c.old) - fd.foreign_table_provides(c.new),
+        needs_new=fd.foreign_table_needs(c.new) | {deps.table_ref(c.new.name)},
+    ),
 }

@@ -138,6 +138,7 @@ _COMMENT_TARGETS: dict[ObjectKind, Callable[[QualifiedName, str], ObjectRef]] = 
     ObjectKind.DOMAIN_CONSTRAINT: deps.constraint_ref,
     ObjectKind.SEQUENCE: lambda name, _: deps.sequence_ref(name),
     ObjectKind.TABLE: lambda name, _: deps.table_ref(name),
+    ObjectKind.FOREIGN_TABLE: lambda name, _: deps.table_ref(name),
     ObjectKind.COLUMN: deps.column_ref,
     ObjectKind.CONSTRAINT: deps.constraint_ref,
     ObjectKind.INDEX: lambda name, _: deps.index_ref(name),

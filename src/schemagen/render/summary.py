@@ -186,6 +186,19 @@ def _describers() -> dict[type[Change], object]:
         fc.AlterServer: lambda x: ("server", x.new.name, altered, _options(x.options)),
         fc.CreateUserMapping: lambda x: ("user mapping", x.mapping.name, created, ""),
         fc.DropUserMapping: lambda x: ("user mapping", x.mapping.name, dropped, ""),
+        fc.CreateForeignTable: lambda x: (
+            "foreign table",
+            str(x.table.name),
+            created,
+            f"server {x.table.server}",
+        ),
+        fc.DropForeignTable: lambda x: ("foreign table", str(x.table.name), dropped, ""),
+        fc.AlterForeignTable: lambda x: (
+            "foreign table",
+            str(x.new.name),
+            altered,
+            _table_actions(x.actions),
+        ),
         fc.AlterUserMapping: lambda x: ("user mapping", x.new.name, altered, _options(x.options)),
         su.CreatePublication: lambda x: ("publication", x.publication.name, created, ""),
         su.DropPublication: lambda x: ("publication", x.publication.name, dropped, ""),
@@ -408,6 +421,23 @@ def _options(changes: tuple[tuple[str, str, str | None], ...]) -> str:
         if changes
         else ""
     )
+
+
+def _table_actions(actions: tuple[tuple, ...]) -> str:
+    """``add column x, options: set table_name`` (option names only)."""
+    words = []
+    for action in actions:
+        verb = action[0]
+        if verb in ("options", "column_options"):
+            prefix = "options" if verb == "options" else f"options of {action[1]}"
+            words.append(f"{prefix}: " + ", ".join(f"{a.lower()} {n}" for a, n, _ in action[2]))
+        elif verb in ("add_column",):
+            words.append(f"add column {action[1].name}")
+        elif verb == "add_check":
+            words.append(f"add check {action[1].name}")
+        else:
+            words.append(f"{verb.replace('_', ' ')} {action[1]}")
+    return ", ".join(words)
 
 
 def _replica_identity(identity: str, index: str | None) -> str:

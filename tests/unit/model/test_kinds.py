@@ -24,6 +24,7 @@ from schemagen.model import (
 )
 from schemagen.model.changes import COMMENT_KINDS
 from schemagen.model.code_changes import RevokePrivileges
+from schemagen.model.foreign import ForeignTable
 from schemagen.model.identity import (
     GrantOn,
     GrantTarget,
@@ -79,7 +80,7 @@ def test_comment_keywords_come_from_the_descriptors() -> None:
     assert comment_kind("type") is ObjectKind.ENUM
     assert comment_kind("aggregate") is ObjectKind.AGGREGATE
     with pytest.raises(KeyError):
-        comment_kind("foreign table")
+        comment_kind("access method")
 
 
 def test_every_commentable_kind_has_a_plan_target() -> None:
@@ -90,8 +91,8 @@ def test_relation_and_type_namespaces() -> None:
     relations = {d.kind for d in in_namespace(Namespace.RELATION)}
     types = {d.kind for d in in_namespace(Namespace.TYPE)}
     K = ObjectKind
-    assert relations == {K.TABLE, K.VIEW, K.SEQUENCE, K.INDEX, K.COMPOSITE_TYPE}
-    assert types == {K.TABLE, K.VIEW, K.COMPOSITE_TYPE, K.ENUM, K.DOMAIN}
+    assert relations == {K.TABLE, K.FOREIGN_TABLE, K.VIEW, K.SEQUENCE, K.INDEX, K.COMPOSITE_TYPE}
+    assert types == {K.TABLE, K.FOREIGN_TABLE, K.VIEW, K.COMPOSITE_TYPE, K.ENUM, K.DOMAIN}
 
 
 def test_object_ids_are_typed_values() -> None:
@@ -113,6 +114,7 @@ def test_a_grant_goes_with_its_object_for_every_kind_with_a_privilege_class() ->
         ),
         "sequences": (Sequence(Q("s", "q")), GrantTarget(GrantOn.SEQUENCE, Q("s", "q"))),
         "tables": (Table(Q("s", "t"), ()), GrantTarget(GrantOn.TABLE, Q("s", "t"))),
+        "foreign_tables": (ForeignTable(Q("s", "ft"), "srv"), GrantTarget(GrantOn.TABLE, Q("s", "ft"))),
         "views": (View(Q("s", "v"), "SELECT 1"), GrantTarget(GrantOn.TABLE, Q("s", "v"))),
         "functions": (
             Function(Q("s", "f"), returns="integer", body="SELECT 1"),

@@ -484,7 +484,14 @@ def every_support_change() -> list[ch.Change]:
 def every_foreign_change() -> list[ch.Change]:
     """Foreign data wrappers, servers and user mappings: create, alter (options), drop."""
     from schemagen.model import foreign_changes as fc
-    from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, UserMapping
+    from schemagen.model.foreign import (
+        ForeignColumn,
+        ForeignDataWrapper,
+        ForeignServer,
+        ForeignTable,
+        UserMapping,
+    )
+    from schemagen.model.objects import CheckConstraint
 
     wrapper = ForeignDataWrapper(
         "My FDW", Q("app", "h"), Q("pg_catalog", "postgresql_fdw_validator"), (("a", "it's"),)
@@ -515,4 +522,42 @@ def every_foreign_change() -> list[ch.Change]:
         fc.DropUserMapping(public),
         ch.SetComment("foreign data wrapper", Q("", "bare"), "it's"),
         ch.SetComment("server", Q("", "Plain"), None),
+        *every_foreign_table_change(ForeignColumn, ForeignTable, CheckConstraint),
+    ]
+
+
+def every_foreign_table_change(ForeignColumn, ForeignTable, CheckConstraint) -> list[ch.Change]:
+    """Foreign tables: create (options, column options, CHECKs), alter every subcommand, drop."""
+    from schemagen.model import foreign_changes as fc
+
+    columns = (
+        ForeignColumn("id", "bigint", not_null=True, default="0"),
+        ForeignColumn("Total", "numeric(12,2)", options=(("column_name", "amount"),)),
+        ForeignColumn("name", "text", collation="C"),
+    )
+    table = ForeignTable(
+        Q("app", "Remote"),
+        "reports",
+        columns,
+        (CheckConstraint("positive", '"Total" >= 0'),),
+        (("table_name", "o"),),
+    )
+    changed = ForeignTable(
+        Q("app", "Remote"),
+        "reports",
+        (
+            ForeignColumn("id", "integer"),
+            ForeignColumn("Total", "numeric(12,2)", options=(("column_name", "sum"),)),
+            ForeignColumn("added", "text", default="'x'"),
+        ),
+        (CheckConstraint("positive", '"Total" > 0', no_inherit=True),),
+        (("schema_name", "s"), ("table_name", "p")),
+    )
+    return [
+        fc.CreateForeignTable(table),
+        fc.CreateForeignTable(ForeignTable(Q("app", "empty"), "reports")),
+        fc.AlterForeignTable(table, changed),
+        fc.AlterForeignTable(changed, table),
+        fc.DropForeignTable(table),
+        ch.SetComment("foreign table", Q("app", "Remote"), "it's"),
     ]

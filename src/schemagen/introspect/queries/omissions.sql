@@ -9,14 +9,9 @@ WITH scope AS (
 members AS (
     SELECT d.classid, d.objid FROM pg_depend d WHERE d.deptype = 'e'
 )
-SELECT 'foreign table' AS kind, s.nspname || '.' || c.relname AS name, 'foreign tables are not supported' AS why
-FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
-WHERE c.relkind = 'f'
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
-SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,
-       s.nspname || '.' || t.typname,
-       CASE t.typtype WHEN 'r' THEN 'range types are not supported' ELSE 'base types are not supported' END
+SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END AS kind,
+       s.nspname || '.' || t.typname AS name,
+       CASE t.typtype WHEN 'r' THEN 'range types are not supported' ELSE 'base types are not supported' END AS why
 FROM pg_type t JOIN scope s ON s.oid = t.typnamespace
 WHERE (t.typtype = 'r' OR (t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)))
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_type'::regclass AND m.objid = t.oid)

@@ -34,4 +34,22 @@ CREATE USER MAPPING FOR PUBLIC SERVER reports OPTIONS ("user" 'guest');
 
 CREATE USER MAPPING FOR reporter SERVER reports OPTIONS ("user" 'report_reader');
 
+CREATE FOREIGN TABLE remote."Archived Rows" () SERVER "Old Archive";
+
+CREATE FOREIGN TABLE remote.orders (
+    id bigint NOT NULL,
+    total numeric(12,2) OPTIONS (column_name 'amount') DEFAULT 0,
+    note text COLLATE "C",
+    CONSTRAINT positive_total CHECK (total >= 0)
+) SERVER reports OPTIONS (schema_name 'public', table_name 'orders');
+
+COMMENT ON FOREIGN TABLE remote.orders IS 'Orders, read from the reporting database.';
+
+COMMENT ON COLUMN remote.orders.total IS 'In euros.';
+
+CREATE VIEW remote.big_orders AS
+SELECT id, total FROM remote.orders WHERE total > 100;
+
+GRANT SELECT ON TABLE remote.orders TO reporter;
+
 COMMIT;
