@@ -61,6 +61,8 @@ def _quoted(text: str) -> str:
 
 
 def _scalar(value: Any, flow: bool, key: bool = False) -> str:
+    if value.__class__ is str:  # most scalars: names, types, expressions
+        return _string(value, flow, key)
     if value is None:
         return "null"
     if value is True:
@@ -94,6 +96,8 @@ def literal_lines(text: str, indent: int) -> list[str]:
 
 
 def _literal_ok(text: str) -> bool:
+    if "\n" not in text:  # one line: never a block
+        return False
     lines = text.split("\n")
     return (
         "\n" in text.rstrip("\n")

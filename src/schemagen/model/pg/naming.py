@@ -45,6 +45,10 @@ def make_object_name(name1: str, name2: str | None, label: str | None) -> str:
     >>> make_object_name("t" * 70, "col", "idx")
     'ttttttttttttttttttttttttttttttttttttttttttttttttttttttt_col_idx'
     """
+    if name1.isascii() and (name2 is None or name2.isascii()) and (not label or label.isascii()):
+        parts = [name1, *([name2] if name2 is not None else []), *([label] if label else [])]
+        if sum(map(len, parts)) + len(parts) - 1 <= MAX_IDENTIFIER_BYTES:  # fits: nothing truncated
+            return "_".join(parts)
     name1_bytes = len(name1.encode("utf-8"))
     name2_bytes = len(name2.encode("utf-8")) if name2 is not None else 0
     overhead = (1 if name2 is not None else 0) + (len(label.encode("utf-8")) + 1 if label else 0)

@@ -101,3 +101,13 @@ def test_sequence_name() -> None:
 )
 def test_figure_index_colname(expression: str, name: str | None) -> None:
     assert figure_index_colname(expression) == name
+
+
+def test_names_that_fit_are_joined_and_one_byte_more_is_truncated():
+    fits = make_object_name("t" * 50, "c" * 6, "check")  # 50 + 1 + 6 + 1 + 5 = 63 bytes
+    assert fits == "t" * 50 + "_" + "c" * 6 + "_check"
+    over = make_object_name("t" * 51, "c" * 6, "check")
+    assert over == "t" * 50 + "_" + "c" * 6 + "_check"
+    assert make_object_name("é" * 25, "c", "key") == "é" * 25 + "_c_key"  # 50 bytes + 6
+    assert len(make_object_name("é" * 30, "c", "key").encode()) <= 63
+    assert make_object_name("t", None, None) == "t" and make_object_name("t", None, "pkey") == "t_pkey"
