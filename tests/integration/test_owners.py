@@ -194,3 +194,71 @@ def test_a_plan_file_is_stale_when_an_owner_changed_since(
     code, output = _cli("apply", "--dsn", fresh_db, "--plan", str(plan_file), "--yes", "--allow-hazards")
     assert code == 0, output
     assert set(_owners(fresh_db).values()) == {a}
+
+
+SUPPORT = """
+CREATE ROLE {a} NOLOGIN;
+CREATE ROLE {b} NOLOGIN;
+GRANT CREATE ON DATABASE {db} TO {b};
+CREATE SCHEMA app AUTHORIZATION {a};
+CREATE TABLE app.docs (id bigint PRIMARY KEY, body text, lang text);
+CREATE COLLATION app.bytes (locale = 'C');
+CREATE FUNCTION app.same_length(text, text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT AS $$SELECT length($1) = length($2)$$;
+CREATE OPERATOR app.=# (FUNCTION = app.same_length, LEFTARG = text, RIGHTARG = text);
+CREATE AGGREGATE app.biggest(integer) (SFUNC = int4larger, STYPE = integer);
+CREATE TEXT SEARCH DICTIONARY app.plain (TEMPLATE = pg_catalog.simple, STOPWORDS = english);
+CREATE TEXT SEARCH CONFIGURATION app.plain_cfg (PARSER = pg_catalog."default");
+CREATE STATISTICS app.docs_lang ON id, lang FROM app.docs;
+CREATE PUBLICATION docs_pub FOR TABLE app.docs;
+ALTER TABLE app.docs OWNER TO {a};
+ALTER COLLATION app.bytes OWNER TO {b};
+ALTER FUNCTION app.same_length(text, text) OWNER TO {a};
+ALTER OPERATOR app.=# (text, text) OWNER TO {b};
+ALTER AGGREGATE app.biggest(integer) OWNER TO {b};
+ALTER TEXT SEARCH DICTIONARY app.plain OWNER TO {b};
+ALTER TEXT SEARCH CONFIGURATION app.plain_cfg OWNER TO {a};
+ALTER STATISTICS app.docs_lang OWNER TO {b};
+ALTER PUBLICATION docs_pub OWNER TO {b};
+"""
+
+SUPPORT_OWNERS = """
+SELECT 'collation ' || collname, pg_get_userbyid(collowner) FROM pg_collation
+WHERE collnamespace = 'app'::regnamespace
+UNION ALL SELECT 'operator ' || oprname, pg_get_userbyid(oprowner) FROM pg_operator
+WHERE oprnamespace = 'app'::regnamespace
+UNION ALL SELECT 'routine ' || proname, pg_get_userbyid(proowner) FROM pg_proc
+WHERE pronamespace = 'app'::regnamespace
+UNION ALL SELECT 'dictionary ' || dictname, pg_get_userbyid(dictowner) FROM pg_ts_dict
+WHERE dictnamespace = 'app'::regnamespace
+UNION ALL SELECT 'configuration ' || cfgname, pg_get_userbyid(cfgowner) FROM pg_ts_config
+WHERE cfgnamespace = 'app'::regnamespace
+UNION ALL SELECT 'statistics ' || stxname, pg_get_userbyid(stxowner) FROM pg_statistic_ext
+WHERE stxnamespace = 'app'::regnamespace
+UNION ALL SELECT 'publication ' || pubname, pg_get_userbyid(pubowner) FROM pg_publication
+ORDER BY 1
+"""
+
+
+def test_owners_of_collations_operators_aggregates_text_search_statistics_and_publications(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    database = psycopg.conninfo.conninfo_to_dict(fresh_db)["dbname"]
+    run_sql(fresh_db, SUPPORT.format(a=a, b=b, db=database))
+    project = tmp_path / "p"
+    files = _inspect(fresh_db, project, "--owners")
+    code, output = _cli("build", "--project", str(project))
+    assert code == 0, output
+    with psycopg.connect(fresh_db) as conn:
+        live = conn.execute(SUPPORT_OWNERS).fetchall()
+    assert {owner for _, owner in live} == {a, b}
+    with scratch_database(fresh_db, "support") as copy:
+        copy_db = psycopg.conninfo.conninfo_to_dict(copy)["dbname"]
+        run_sql(copy, f"GRANT CREATE ON DATABASE {copy_db} TO {b}")
+        run_sql(copy, (project / "generated" / "schema.sql").read_text(encoding="utf-8"))
+        with psycopg.connect(copy) as conn:
+            assert conn.execute(SUPPORT_OWNERS).fetchall() == live
+        assert _inspect(copy, tmp_path / "again", "--owners") == files
+        code, output = _cli("plan", "--dsn", copy, "--project", str(project))
+        assert code == 0 and "OWNER" not in output, output
