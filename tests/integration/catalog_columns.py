@@ -59,6 +59,7 @@ CATALOGS: dict[str, str] = {
             "pg_publication",
             "pg_publication_namespace",
             "pg_publication_rel",
+            "pg_range",
             "pg_rewrite",
             "pg_sequence",
             "pg_statistic_ext",
@@ -73,7 +74,6 @@ CATALOGS: dict[str, str] = {
     ),
     # kinds the model does not have: each object is an omission (omissions.sql)
     "pg_opclass": "omission: operator classes",
-    "pg_range": "omission: range types",
     # kinds the model does not have and inspect does not list yet: objects outside tables'
     # schemas or that need a kind of their own (issue 10 names them)
     "pg_amop": "not read: members of operator families (operator classes are omitted)",
@@ -132,6 +132,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "aggmtransspace": _MOVING,
         "agginitval": "read",
         "aggminitval": _MOVING,
+    },
+    "pg_range": {
+        "rngtypid": "read",
+        "rngsubtype": "read",
+        "rngmultitypid": "read",
+        "rngcollation": "read",
+        "rngsubopc": "read",
+        "rngcanonical": "omission",
+        "rngsubdiff": "read",
     },
     "pg_collation": {
         "oid": _OID,

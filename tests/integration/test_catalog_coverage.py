@@ -121,6 +121,20 @@ SCENARIOS = [
     ),
 ]
 
+SCENARIOS += [
+    pytest.param(
+        "CREATE TYPE r; CREATE FUNCTION r_canonical(r) RETURNS r LANGUAGE internal IMMUTABLE STRICT"
+        " AS 'int4range_canonical'; CREATE TYPE r AS RANGE (SUBTYPE = integer, CANONICAL = r_canonical);",
+        ("range type", "public.r", "CANONICAL"),
+        id="range-canonical",
+    ),
+    pytest.param(
+        "CREATE TYPE r AS RANGE (SUBTYPE = integer); ALTER TYPE r RENAME TO s;",
+        ("range type", "public.s", "constructor function"),
+        id="range-constructor-renamed-apart",
+    ),
+]
+
 PG18_SCENARIOS = [
     pytest.param(
         "CREATE TABLE t (a int, CONSTRAINT c CHECK (a > 0) NOT ENFORCED);",

@@ -45,6 +45,9 @@ def test_support_objects_round_trip(fresh_db, second_db, tmp_path):
     assert len(catalog.text_search_dictionaries) == 1 and len(catalog.text_search_configurations) == 2
     assert len(catalog.statistics) == 3 and len(catalog.event_triggers) == 2 and len(catalog.rules) == 3
     assert len(catalog.publications) == 2
+    assert len(catalog.range_types) == 4 and "support.floatrange" not in {
+        str(f.name) for f in catalog.functions.values()
+    }
     text = first.files["schema/support.yaml"]
     assert "object_file: $libdir/unaccent" in text
     assert "word: [public.unaccent, simple]" in text

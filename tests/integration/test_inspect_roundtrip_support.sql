@@ -97,3 +97,26 @@ CREATE PUBLICATION support_notes FOR TABLE support.notes (body, id) WHERE (id > 
     WITH (publish = 'insert, update');
 COMMENT ON PUBLICATION support_notes IS 'notes out';
 CREATE PUBLICATION "Support schema" FOR TABLES IN SCHEMA support WITH (publish_via_partition_root = true);
+
+-- range types: a built-in and an own difference function, an operator class and a collation,
+-- multiranges named by default, in the schema and in another one; columns, a GiST exclusion and
+-- a view that calls the constructor (the constructors are no functions of their own)
+CREATE SCHEMA "Support ranges";
+CREATE TYPE support.floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+COMMENT ON TYPE support.floatrange IS 'spans of floats';
+CREATE FUNCTION support.num_diff(a numeric, b numeric) RETURNS double precision
+    LANGUAGE sql IMMUTABLE AS $$SELECT (a - b)::double precision$$;
+CREATE TYPE support.num_span AS RANGE (SUBTYPE = numeric, SUBTYPE_DIFF = support.num_diff,
+    MULTIRANGE_TYPE_NAME = support.num_spans);
+CREATE TYPE support."Label Range" AS RANGE (SUBTYPE = text, SUBTYPE_OPCLASS = text_pattern_ops,
+    COLLATION = "C", MULTIRANGE_TYPE_NAME = "Support ranges"."Label Spans");
+CREATE TYPE support.period AS RANGE (SUBTYPE = timestamptz);
+CREATE TABLE support.bookings (
+    id integer PRIMARY KEY,
+    during support.floatrange NOT NULL,
+    spans support.num_spans,
+    labels support."Label Range"[],
+    open support.period_multirange,
+    EXCLUDE USING gist (during WITH &&)
+);
+CREATE VIEW support.clipped AS SELECT id, support.floatrange(0, 10) * during AS clipped FROM support.bookings;

@@ -30,6 +30,7 @@ CREATE ROLE {b} NOLOGIN;
 CREATE SCHEMA app AUTHORIZATION {a};
 CREATE TYPE app.mood AS ENUM ('ok', 'bad');
 CREATE DOMAIN app.amount AS numeric(12, 2);
+CREATE TYPE app.span AS RANGE (subtype = integer);
 CREATE TABLE app.orders (id bigserial PRIMARY KEY, mood app.mood, amount app.amount);
 CREATE TABLE app.audit (id bigint, note text);
 CREATE SEQUENCE app.tickets;
@@ -40,6 +41,7 @@ CREATE TABLE app.events (id bigint, at date) PARTITION BY RANGE (at);
 CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 ALTER TYPE app.mood OWNER TO {a};
 ALTER DOMAIN app.amount OWNER TO {b};
+ALTER TYPE app.span OWNER TO {b};
 ALTER TABLE app.orders OWNER TO {a};
 ALTER TABLE app.audit OWNER TO {b};
 ALTER SEQUENCE app.tickets OWNER TO {a};
@@ -53,9 +55,9 @@ ALTER TABLE app.events_2026 OWNER TO {a};
 OWNERS = """
 SELECT c.relname, pg_get_userbyid(c.relowner) FROM pg_class c
 WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
-UNION ALL SELECT t.typname, pg_get_userbyid(t.typowner) FROM pg_type t
-WHERE t.typnamespace = 'app'::regnamespace AND t.typtype IN ('e', 'd')
-UNION ALL SELECT p.proname, pg_get_userbyid(p.proowner) FROM pg_proc p
+UNION ALL SELECT 'type ' || t.typname, pg_get_userbyid(t.typowner) FROM pg_type t
+WHERE t.typnamespace = 'app'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
+UNION ALL SELECT 'function ' || p.oid::regprocedure, pg_get_userbyid(p.proowner) FROM pg_proc p
 WHERE p.pronamespace = 'app'::regnamespace
 UNION ALL SELECT n.nspname, pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = 'app'
 ORDER BY 1
@@ -117,7 +119,7 @@ def test_owners_round_trip_through_inspect_build_and_apply(
     assert "owners: managed" in files["schemagen.yaml"]
     app = files["app.yaml"]
     assert f"owner: {a}\n" in app.splitlines(keepends=True)[1]  # the file's most common owner, beside schema:
-    assert app.count(f"owner: {b}") == 4  # the domain, the audit table, the function, the matview
+    assert app.count(f"owner: {b}") == 5  # the domain, the range, the audit table, the function, the matview
     code, output = _cli("build", "--project", str(project))
     assert code == 0, output
     script = (project / "generated" / "schema.sql").read_text(encoding="utf-8")

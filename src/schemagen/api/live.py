@@ -81,6 +81,7 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.enums,
         declared.domains,
         declared.composite_types,
+        declared.range_types,
         declared.sequences,
         declared.tables,
         declared.foreign_tables,

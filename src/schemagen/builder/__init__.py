@@ -28,6 +28,7 @@ from schemagen.builder.macros import (
     range_rule,
 )
 from schemagen.builder.names import reserve_explicit_names
+from schemagen.builder.ranges import build_range_types
 from schemagen.builder.routines import build_routines
 from schemagen.builder.rows import build_rows
 from schemagen.builder.schemas import build_extensions, build_schemas
@@ -99,6 +100,7 @@ def build_catalog(
     drafts: list[TableDraft] = []
     support: dict[str, list] = {
         "collations": [],
+        "range_types": [],
         "operators": [],
         "aggregates": [],
         "text_search_dictionaries": [],
@@ -222,6 +224,7 @@ def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, lis
     """Collations, operators, aggregates and text search objects (builder/support.py)."""
     where = document.span(())
     into["collations"] += ctx.guarded([], where, "collations", build_collations, document, schema, ctx)
+    into["range_types"] += ctx.guarded([], where, "range types", build_range_types, document, schema, ctx)
     into["operators"] += ctx.guarded([], where, "operators", build_operators, document, schema, ctx)
     into["aggregates"] += ctx.guarded([], where, "aggregates", build_aggregates, document, schema, ctx)
     dictionaries, configurations = ctx.guarded(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.ranges import range_type_names
 from schemagen.builder.sequences import normalised_options
 from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.model import (
@@ -28,7 +29,7 @@ def declared_type_names(document: SourceDocument, ctx: BuildContext) -> list[Qua
         entries = document.data.get(section)
         if isinstance(entries, dict):
             names += [QualifiedName(schema, str(name)) for name in entries]
-    return names
+    return names + range_type_names(document, schema)
 
 
 def build_enums(document: SourceDocument, schema: str, ctx: BuildContext) -> list[EnumType]:

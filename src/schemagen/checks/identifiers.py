@@ -62,6 +62,10 @@ def _walk_names(catalog: Catalog) -> Iterator[_Name]:
         for check in domain.checks:
             span = check.span or domain.span
             yield _Name(f"constraints of domain {qn}", check.name, f"CHECK {check.name} of domain {qn}", span)
+    for qn, range_type in catalog.range_types.items():  # its multirange takes a type name too
+        multirange = range_type.multirange_name
+        what = f"multirange type {multirange} of range type {qn}"
+        yield _Name(f"{Namespace.TYPE.value} {multirange.schema}", multirange.name, what, range_type.span)
     for qn, composite in catalog.composite_types.items():
         for attribute in composite.attributes:
             what = f"attribute {attribute.name} of {qn}"
@@ -107,7 +111,8 @@ def check_name_collisions(catalog: Catalog) -> list[Diagnostic]:
 
     Tables, views, sequences, indexes (including those of PRIMARY KEY / UNIQUE /
     EXCLUDE constraints) and composite types share a schema's relation namespace;
-    tables, views, composite types, enums and domains its type namespace;
+    tables, views, composite types, range types (and their multiranges), enums and domains
+    its type namespace;
     constraints are named per table, columns per table.
     Prevents: ``relation "x" already exists``, ``type "x" already exists``,
     ``constraint "x" for relation "t" already exists``, ``column "c" specified more

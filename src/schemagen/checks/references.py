@@ -20,6 +20,8 @@ def _type_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
     for name, composite in catalog.composite_types.items():
         for attribute in composite.attributes:
             yield attribute.type, f"attribute {attribute.name} of type {name}", composite.span
+    for name, range_type in catalog.range_types.items():
+        yield range_type.subtype, f"subtype of range type {name}", range_type.span
 
 
 def check_type_references(catalog: Catalog) -> list[Diagnostic]:
@@ -32,6 +34,8 @@ def check_type_references(catalog: Catalog) -> list[Diagnostic]:
         *catalog.enums,
         *catalog.domains,
         *catalog.composite_types,
+        *catalog.range_types,
+        *(r.multirange_name for r in catalog.range_types.values()),
         *catalog.tables,
         *catalog.views,
     }

@@ -48,6 +48,7 @@ from schemagen.model.code_changes import (
 from schemagen.model.foreign_changes import AlterForeignTable, DropForeignTable
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.sqlrefs import References
+from schemagen.model.ranges import DropRangeType
 from schemagen.model.routines import Function, Trigger
 
 _REBUILT_UNDER_DEPENDENTS = ColumnChange.TYPE | ColumnChange.COLLATION
@@ -112,6 +113,9 @@ def _gone(changes: list[Change]) -> _Gone:
             gone.columns |= {
                 (change.old.name, a[1]) for a in change.actions if a[0] in ("drop_column", "type")
             }
+        elif isinstance(change, DropRangeType):  # its multirange and constructor functions go too
+            gone.types |= {change.type.name, change.type.multirange_name}
+            gone.functions |= set(change.type.constructors)
     return gone
 
 

@@ -32,6 +32,7 @@ from schemagen.model.identity import GrantOn, ObjectKind, grant_on_schema
 from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
+from schemagen.model.ranges import CreateRangeType, DropRangeType
 from schemagen.model.routines import Grant
 from schemagen.model.support import Operator, Rule
 from schemagen.model.support_changes import (
@@ -135,6 +136,7 @@ def _comparators(
             old.composite_types,
             *simple(K.COMPOSITE_TYPE, CreateCompositeType, DropCompositeType),
         ),
+        K.RANGE_TYPE: (old.range_types, *simple(K.RANGE_TYPE, CreateRangeType, DropRangeType)),
         K.SEQUENCE: (old.sequences, types.create_sequence, types.drop_sequence, types.alter_sequence),
         K.TABLE: (
             old.tables,

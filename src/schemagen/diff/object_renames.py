@@ -19,9 +19,10 @@ from schemagen.model.changes import Change
 from schemagen.model.identity import routine_id
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.types import parse_type_name
+from schemagen.model.ranges import RangeType, RenameRangeType
 from schemagen.model.rename_changes import RenameObject
 
-_TYPES = (("enums", "TYPE"), ("composite_types", "TYPE"), ("domains", "DOMAIN"))
+_TYPES = (("enums", "TYPE"), ("composite_types", "TYPE"), ("range_types", "TYPE"), ("domains", "DOMAIN"))
 
 
 def rename_objects(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
@@ -37,6 +38,10 @@ def rename_objects(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
                 if current[previous].materialized != declared.materialized:
                     continue
                 word = "MATERIALIZED VIEW" if declared.materialized else "VIEW"
+            if attribute == "range_types":
+                old, change = _range_renamed(old, current[previous], declared)
+                changes.append(change)
+                continue
             old = _moved(old, attribute, previous, declared.name)
             if (attribute, word) in _TYPES:
                 old = _retyped(old, previous, declared.name)
@@ -51,6 +56,15 @@ def rename_objects(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
         old = _routine_moved(old, before, function.name)
         changes.append(RenameObject(function.kind.upper(), previous, function.name, function.identity_types))
     return old, changes
+
+
+def _range_renamed(old: Catalog, before: RangeType, declared: RangeType) -> tuple[Catalog, Change]:
+    """A range renamed with its constructors, and its multirange (and theirs) when declared so."""
+    after = replace(before, name=declared.name, multirange=declared.multirange)
+    old = _moved(old, "range_types", before.name, declared.name)
+    old = replace(old, range_types={**old.range_types, declared.name: after})
+    old = _retyped(_retyped(old, before.name, after.name), before.multirange_name, after.multirange_name)
+    return old, RenameRangeType(before, after)
 
 
 def _previous(declared: Any) -> QualifiedName | None:
@@ -121,6 +135,7 @@ def _retyped(catalog: Catalog, before: QualifiedName, after: QualifiedName) -> C
         for key, t in catalog.composite_types.items()
     }
     domains = {key: replace(d, base_type=typed(d.base_type)) for key, d in catalog.domains.items()}
+    ranges = {key: replace(r, subtype=typed(r.subtype)) for key, r in catalog.range_types.items()}
     functions = {}
     for function in catalog.functions.values():
         function = replace(
@@ -135,5 +150,6 @@ def _retyped(catalog: Catalog, before: QualifiedName, after: QualifiedName) -> C
         tables=tables,
         composite_types=composites,
         domains=domains,
+        range_types=ranges,
         functions=dict(sorted(functions.items())),
     )

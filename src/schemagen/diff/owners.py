@@ -13,6 +13,7 @@ from typing import Any
 
 from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
+from schemagen.model import ranges as ra
 from schemagen.model import support_changes as su
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change, SetOwner
@@ -26,6 +27,7 @@ _MADE_BY: dict[type[Change], tuple[ObjectKind, str]] = {
     ch.CreateEnum: (K.ENUM, "enum"),
     ch.CreateDomain: (K.DOMAIN, "domain"),
     ch.CreateCompositeType: (K.COMPOSITE_TYPE, "type"),
+    ra.CreateRangeType: (K.RANGE_TYPE, "type"),
     ch.CreateSequence: (K.SEQUENCE, "sequence"),
     ch.CreateTable: (K.TABLE, "table"),
     cc.CreateFunction: (K.FUNCTION, "function"),

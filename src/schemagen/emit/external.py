@@ -25,6 +25,7 @@ from schemagen.model.deps import (
     type_reference,
     view_references,
 )
+from schemagen.model.support_deps import range_needs
 
 SYSTEM_SCHEMAS = frozenset({"pg_catalog", "information_schema", "pg_toast", "public"})
 """Schemas every database has: never external. ``public`` is among them because the
@@ -47,6 +48,7 @@ def external_schemas(catalog: Catalog) -> list[str]:
         catalog.enums,
         catalog.domains,
         catalog.composite_types,
+        catalog.range_types,
         catalog.sequences,
     ):
         held |= {name.schema for name in mapping}
@@ -120,6 +122,8 @@ def _references(catalog: Catalog) -> Iterator[ObjectRef]:
         yield from domain_needs(domain)
     for composite in catalog.composite_types.values():
         yield from composite_needs(composite)
+    for range_type in catalog.range_types.values():
+        yield from range_needs(range_type)
     for view in catalog.views.values():
         yield from needs_of(view_references(view, catalog))
     for function in catalog.functions.values():

@@ -192,6 +192,16 @@ _POLICY = ("as", "for", "to", "using", "with_check", "comment", "lint")
 _IDENTITY = ("always", "start", "increment", "min_value", "max_value", "cache", "cycle")
 _SEQUENCE = ("type", "start", "min_value", "max_value", "increment", "cache", "cycle", "owned_by", "comment")
 _DOMAIN = ("type", "not_null", "default", "collation", "checks", "comment", "renamed_from", "lint")
+_RANGE = (
+    "subtype",
+    "subtype_opclass",
+    "collation",
+    "subtype_diff",
+    "multirange_type_name",
+    "comment",
+    "renamed_from",
+    "lint",
+)
 _ENUM = ("values", "comment", "renamed_from", "values_renamed_from", "lint")
 _ROLE = ("login", "inherit", "member_of", "comment", "lint")
 _GRANT = (
@@ -235,6 +245,7 @@ _CONTEXTS: dict[str, _Context] = {
             "enums": "enums",
             "domains": "domains",
             "composite_types": "named",
+            "range_types": "ranges",
             "sequences": "sequences",
             "tables": "tables",
             "functions": "functions",
@@ -254,6 +265,8 @@ _CONTEXTS: dict[str, _Context] = {
     "enums": _Context(each="enum"),
     "enum": _Context(_ENUM),
     "domains": _Context(each="domain"),
+    "ranges": _Context(each="range"),
+    "range": _Context(_RANGE),
     "domain": _Context(_DOMAIN),
     "sequences": _Context(each="sequence"),
     "sequence": _Context(_SEQUENCE),

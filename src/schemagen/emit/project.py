@@ -11,6 +11,7 @@ from schemagen.emit.foreign import foreign_keys, foreign_table_value
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
 from schemagen.emit.owners import FileOwners
+from schemagen.emit.ranges import range_value
 from schemagen.emit.routines import function_value, view_value
 from schemagen.emit.support import (
     aggregate_value,
@@ -92,6 +93,7 @@ KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them 
     "enums",
     "domains",
     "composite_types",
+    "range_types",
     "text_search_dictionaries",
     "text_search_configurations",
     "sequences",
@@ -145,6 +147,7 @@ def _place_extensions(catalog: Catalog, documents: dict[str, dict[str, Any]]) ->
 
 _SUPPORT_KINDS = (
     "collations",
+    "range_types",
     "operators",
     "aggregates",
     "text_search_dictionaries",
@@ -196,6 +199,8 @@ def _schema_document(
     composites = objects["composite_types"]
     if composites:
         doc["composite_types"] = {c.name.name: own.value(c, composite_value(c)) for c in composites}
+    if objects["range_types"]:
+        doc["range_types"] = {r.name.name: own.value(r, range_value(r)) for r in objects["range_types"]}
     serials = {
         seq
         for table in objects["tables"]

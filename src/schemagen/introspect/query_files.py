@@ -15,6 +15,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "enums",
     "domains",
     "composite_types",
+    "range_types",
     "sequences",
     "tables",
     "columns",

@@ -16,6 +16,7 @@ from schemagen.introspect.read_foreign import (
     read_wrappers,
 )
 from schemagen.introspect.read_indexes import read_indexes
+from schemagen.introspect.read_ranges import read_range_types
 from schemagen.introspect.read_routines import read_functions, read_policies, read_triggers, read_views
 from schemagen.introspect.read_support import (
     read_aggregates,
@@ -63,6 +64,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         enums=read_enums(rows["enums"]),
         domains=read_domains(rows["domains"]),
         composite_types=read_composite_types(rows["composite_types"]),
+        range_types=read_range_types(rows.get("range_types", ())),
         sequences=read_sequences(rows["sequences"]),
         tables=tables,
         indexes=read_indexes(rows["indexes"]),

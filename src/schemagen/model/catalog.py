@@ -21,6 +21,7 @@ from schemagen.model.objects import (
     Sequence,
     Table,
 )
+from schemagen.model.ranges import RangeType
 from schemagen.model.routines import (
     DefaultPrivilege,
     Function,
@@ -61,6 +62,7 @@ class Catalog:
     enums: dict[QualifiedName, EnumType] = field(default_factory=dict)
     domains: dict[QualifiedName, Domain] = field(default_factory=dict)
     composite_types: dict[QualifiedName, CompositeType] = field(default_factory=dict)
+    range_types: dict[QualifiedName, RangeType] = field(default_factory=dict)
     sequences: dict[QualifiedName, Sequence] = field(default_factory=dict)
     tables: dict[QualifiedName, Table] = field(default_factory=dict)
     foreign_tables: dict[QualifiedName, ForeignTable] = field(default_factory=dict)

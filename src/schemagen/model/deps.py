@@ -155,10 +155,15 @@ def catalog_names(catalog: Catalog) -> Declared:
         (n.schema, n.name): tuple(c.name for c in t.columns) for n, t in catalog.tables.items()
     }
     relations.update({(n.schema, n.name): (v.columns or None) for n, v in catalog.views.items()})
+    ranges = [n for r in catalog.range_types.values() for n in (r.name, r.multirange_name)]
+    constructors = [n for r in catalog.range_types.values() for n in r.constructors]
     names = Declared(
         relations,
-        frozenset((f.name.schema, f.name.name) for f in catalog.functions.values()),
-        frozenset((n.schema, n.name) for n in (*catalog.enums, *catalog.domains, *catalog.composite_types)),
+        frozenset((f.name.schema, f.name.name) for f in catalog.functions.values())
+        | frozenset((n.schema, n.name) for n in constructors),
+        frozenset(
+            (n.schema, n.name) for n in (*catalog.enums, *catalog.domains, *catalog.composite_types, *ranges)
+        ),
         frozenset((n.schema, n.name) for n in catalog.sequences),
     )
     _DECLARED.insert(0, (catalog, names))

@@ -33,6 +33,7 @@ class ObjectKind(enum.Enum):
     ENUM = "enum"
     DOMAIN = "domain"
     COMPOSITE_TYPE = "composite type"
+    RANGE_TYPE = "range type"
     SEQUENCE = "sequence"
     TABLE = "table"
     FOREIGN_TABLE = "foreign table"
@@ -153,6 +154,7 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.ENUM, "enums", _name, 12, ("type",), GrantOn.TYPE, (_TYPE,)),
     KindDescriptor(K.DOMAIN, "domains", _name, 12, ("domain",), GrantOn.TYPE, (_TYPE,)),
     KindDescriptor(K.COMPOSITE_TYPE, "composite_types", _name, 12, ("type",), GrantOn.TYPE, (_REL, _TYPE)),
+    KindDescriptor(K.RANGE_TYPE, "range_types", _name, 12, ("type",), GrantOn.TYPE, (_TYPE,)),
     KindDescriptor(K.SEQUENCE, "sequences", _name, 13, ("sequence",), GrantOn.SEQUENCE, (_REL,)),
     KindDescriptor(K.TABLE, "tables", _name, 14, ("table",), GrantOn.TABLE, (_REL, _TYPE)),
     KindDescriptor(
@@ -194,6 +196,7 @@ OWNED_KINDS: frozenset[ObjectKind] = frozenset(
         K.ENUM,
         K.DOMAIN,
         K.COMPOSITE_TYPE,
+        K.RANGE_TYPE,
         K.SEQUENCE,
         K.TABLE,
         K.STATISTICS,

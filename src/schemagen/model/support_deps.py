@@ -8,6 +8,7 @@ from schemagen.model import deps
 from schemagen.model.deps import ObjectRef
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.sqlrefs import Text, references
+from schemagen.model.ranges import RangeType
 from schemagen.model.support import (
     Aggregate,
     Collation,
@@ -21,6 +22,25 @@ from schemagen.model.support import (
 
 if TYPE_CHECKING:
     from schemagen.model.catalog import Catalog
+
+
+def range_provides(range_type: RangeType) -> set[ObjectRef]:
+    """The range and multirange types, and their constructor functions of the same names."""
+    types = {deps.type_ref(n) for n in (range_type.name, range_type.multirange_name)}
+    return types | {deps.function_ref(n) for n in range_type.constructors}
+
+
+def range_needs(range_type: RangeType) -> set[ObjectRef]:
+    """The schema, the subtype, its collation, operator class and difference function."""
+    needs = {deps.schema_ref(range_type.name.schema)} | _types((range_type.subtype,))
+    needs |= deps.collation_needs(range_type.collation) | _functions((range_type.subtype_diff,))
+    if range_type.subtype_opclass is not None and range_type.subtype_opclass.schema != "pg_catalog":
+        needs.add(
+            ObjectRef("operator class", range_type.subtype_opclass.schema, range_type.subtype_opclass.name)
+        )
+    if range_type.multirange is not None and range_type.multirange.schema != range_type.name.schema:
+        needs.add(deps.schema_ref(range_type.multirange.schema))
+    return needs
 
 
 def operator_ref(name: QualifiedName) -> ObjectRef:

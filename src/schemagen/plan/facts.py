@@ -17,6 +17,7 @@ from typing import Any
 from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
 from schemagen.model import foreign_changes as fc
+from schemagen.model import ranges as ra
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
 from schemagen.model import support_changes as su
@@ -195,6 +196,16 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.COMPOSITE_TYPE, hazards=NO_HAZARDS, key=lambda c: (phase(K.COMPOSITE_TYPE), _in(c.type.name), 0)
     ),
     ch.DropCompositeType: ChangeFacts(K.COMPOSITE_TYPE, hazards=NO_HAZARDS, drop=5),
+    # range types (model/ranges.py)
+    ra.CreateRangeType: ChangeFacts(
+        K.RANGE_TYPE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RANGE_TYPE), _in(c.type.name), 0)
+    ),
+    ra.DropRangeType: ChangeFacts(K.RANGE_TYPE, hazards=NO_HAZARDS, drop=5),
+    ra.RenameRangeType: ChangeFacts(
+        K.RANGE_TYPE,
+        key=lambda c: (RENAME_PHASE, _in(c.old.name), 5, "TYPE"),
+        hazards=frozenset({H.RENAMES_IN_USE}),
+    ),
     # collations, operators, aggregates, text search (support_changes.py)
     su.CreateCollation: ChangeFacts(
         K.COLLATION, hazards=NO_HAZARDS, key=lambda c: (phase(K.COLLATION), _in(c.collation.name), 2)

@@ -9,6 +9,7 @@ planner facts of each change class (``facts.py``).
 from __future__ import annotations
 
 from schemagen.model.changes import Change
+from schemagen.model.ranges import RenameRangeType
 from schemagen.model.rename_changes import (
     RenameColumn,
     RenameConstraint,
@@ -19,11 +20,28 @@ from schemagen.model.rename_changes import (
 )
 from schemagen.plan.facts import facts_of
 
+_RENAMES = (
+    RenameTable,
+    RenameColumn,
+    RenameIndex,
+    RenameConstraint,
+    RenameEnumValue,
+    RenameObject,
+    RenameRangeType,
+)
+
 
 def is_rename(change: Change) -> bool:
     """Whether a change renames (renames run before every change that uses the names)."""
     return isinstance(
-        change, RenameTable | RenameColumn | RenameIndex | RenameConstraint | RenameEnumValue | RenameObject
+        change,
+        RenameTable
+        | RenameColumn
+        | RenameIndex
+        | RenameConstraint
+        | RenameEnumValue
+        | RenameObject
+        | RenameRangeType,
     )
 
 

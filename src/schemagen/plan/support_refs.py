@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from schemagen.model import deps
+from schemagen.model import ranges as ra
 from schemagen.model import support_changes as sc
 from schemagen.model import support_deps as sd
 from schemagen.model.changes import Change
-from schemagen.plan.refs_base import Refs, paired_rules
+from schemagen.plan.refs_base import Refs, paired_rules, refs
 
 SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
     **paired_rules(
@@ -16,6 +17,15 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         sc.DropCollation,
         lambda c: {deps.collation_ref(c.collation.name)},
         lambda c: sd.collation_needs(c.collation),
+    ),
+    **paired_rules(
+        ra.CreateRangeType,
+        ra.DropRangeType,
+        lambda c: sd.range_provides(c.type),
+        lambda c: sd.range_needs(c.type),
+    ),
+    ra.RenameRangeType: lambda c: refs(
+        needs_new={deps.schema_ref(c.new.name.schema), deps.schema_ref(c.new.multirange_name.schema)}
     ),
     **paired_rules(
         sc.CreateOperator,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from schemagen.model import changes as c
 from schemagen.model import code_changes as cc
 from schemagen.model import foreign_changes as fc
+from schemagen.model import ranges as ra
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
 from schemagen.model import support_changes as su
@@ -139,6 +140,9 @@ def _describers() -> dict[type[Change], object]:
         c.DropDomainConstraint: lambda x: ("constraint", f"{x.domain}.{x.check.name}", dropped, ""),
         c.CreateCompositeType: lambda x: ("type", str(x.type.name), created, ""),
         c.DropCompositeType: lambda x: ("type", str(x.type.name), dropped, ""),
+        ra.CreateRangeType: lambda x: ("type", str(x.type.name), created, ""),
+        ra.DropRangeType: lambda x: ("type", str(x.type.name), dropped, ""),
+        ra.RenameRangeType: lambda x: ("type", str(x.new.name), altered, f"renamed from {x.old.name}"),
         su.CreateCollation: lambda x: ("collation", str(x.collation.name), created, ""),
         su.DropCollation: lambda x: ("collation", str(x.collation.name), dropped, ""),
         su.CreateOperator: lambda x: ("operator", str(x.operator.key), created, ""),

@@ -14,6 +14,7 @@ from schemagen.model import (
     UniqueConstraint,
     View,
 )
+from schemagen.model.ranges import RangeType
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 LONG = "a" * 60 + "_first_one"
@@ -69,6 +70,16 @@ def test_enum_and_table_share_the_type_namespace():
 def test_same_table_name_in_two_schemas_is_fine():
     catalog = Catalog.of(tables=[table("a.t", col("x")), table("b.t", col("x"))])
     assert check_name_collisions(catalog) == []
+
+
+def test_a_range_types_multirange_takes_a_type_name():
+    ranges = [RangeType(qn("floatrange"), "double precision", span=span(3))]
+    assert check_name_collisions(Catalog.of(range_types=ranges)) == []
+    taken = Catalog.of(range_types=ranges, enums=[EnumType(qn("floatmultirange"), ("x",), span=span(9))])
+    [diag] = check_name_collisions(taken)
+    assert (
+        diag.code == "C322" and "multirange type s.floatmultirange of range type s.floatrange" in diag.message
+    )
 
 
 def test_constraint_name_reused_on_one_table():

@@ -28,6 +28,7 @@ from schemagen.model import (
     UniqueConstraint,
     View,
 )
+from schemagen.model.ranges import RangeType
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 
@@ -63,6 +64,20 @@ def test_unknown_type_is_reported_at_the_column():
 def test_unknown_domain_base_type():
     catalog = Catalog.of(domains=[Domain(qn("d"), "s.nope", span=span(4))])
     assert codes(check_type_references(catalog)) == ["C301"]
+
+
+def test_range_and_multirange_types_resolve_and_their_subtype_is_checked():
+    ranges = [RangeType(qn("span"), "s.nope", span=span(4)), RangeType(qn("floatrange"), "double precision")]
+    catalog = Catalog.of(
+        range_types=ranges,
+        tables=[
+            table(
+                "t", col("a", "s.floatrange"), col("b", "s.floatmultirange"), col("c", "s.span_multirange[]")
+            )
+        ],
+    )
+    [diag] = check_type_references(catalog)
+    assert diag.code == "C301" and diag.span == span(4) and "subtype of range type s.span" in diag.message
 
 
 def test_extension_type_needs_its_extension():

@@ -233,3 +233,16 @@ def test_extension_version_is_kept_only_when_not_the_default():
         {"name": "b", "schema": "public", "version": "1.5", "default_version": "1.8"},
     ]
     assert [e.version for e in read_extensions(rows)] == [None, "1.5"]
+
+
+def test_range_types(read):
+    catalog, _ = read
+    floats, labels = (
+        catalog.range_types[Q("agents", "floatrange")],
+        catalog.range_types[Q("agents", "label_span")],
+    )
+    assert floats.subtype == "double precision" and floats.subtype_diff == Q("pg_catalog", "float8mi")
+    assert floats.multirange is None and floats.multirange_name == Q("agents", "floatmultirange")
+    assert floats.comment == "Spans of scores."
+    assert labels.subtype_opclass == Q("pg_catalog", "text_pattern_ops") and labels.collation == "C"
+    assert labels.multirange == Q("agents", "label_spans")

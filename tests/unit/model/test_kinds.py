@@ -43,6 +43,7 @@ from schemagen.model.kinds import (
     comment_kind,
     in_namespace,
 )
+from schemagen.model.ranges import RangeType
 from schemagen.plan.refs import commented_kinds
 
 Q = QualifiedName
@@ -92,7 +93,7 @@ def test_relation_and_type_namespaces() -> None:
     types = {d.kind for d in in_namespace(Namespace.TYPE)}
     K = ObjectKind
     assert relations == {K.TABLE, K.FOREIGN_TABLE, K.VIEW, K.SEQUENCE, K.INDEX, K.COMPOSITE_TYPE}
-    assert types == {K.TABLE, K.FOREIGN_TABLE, K.VIEW, K.COMPOSITE_TYPE, K.ENUM, K.DOMAIN}
+    assert types == {K.TABLE, K.FOREIGN_TABLE, K.VIEW, K.COMPOSITE_TYPE, K.RANGE_TYPE, K.ENUM, K.DOMAIN}
 
 
 def test_object_ids_are_typed_values() -> None:
@@ -112,6 +113,7 @@ def test_a_grant_goes_with_its_object_for_every_kind_with_a_privilege_class() ->
             CompositeType(Q("s", "c"), (CompositeAttribute("x", "integer"),)),
             GrantTarget(GrantOn.TYPE, Q("s", "c")),
         ),
+        "range_types": (RangeType(Q("s", "r"), "integer"), GrantTarget(GrantOn.TYPE, Q("s", "r"))),
         "sequences": (Sequence(Q("s", "q")), GrantTarget(GrantOn.SEQUENCE, Q("s", "q"))),
         "tables": (Table(Q("s", "t"), ()), GrantTarget(GrantOn.TABLE, Q("s", "t"))),
         "foreign_tables": (ForeignTable(Q("s", "ft"), "srv"), GrantTarget(GrantOn.TABLE, Q("s", "ft"))),

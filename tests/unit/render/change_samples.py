@@ -346,6 +346,30 @@ def every_code_change() -> list[ch.Change]:
         cc.DeleteReferenceRows(rows),
         *every_support_change(),
         *every_foreign_change(),
+        *every_range_change(),
+    ]
+
+
+def every_range_change() -> list[ch.Change]:
+    """Range types: plain, and with every option (quoted names, a collation, another schema's multirange)."""
+    from schemagen.model.ranges import CreateRangeType, DropRangeType, RangeType, RenameRangeType
+
+    plain = RangeType(Q("app", "floatrange"), "double precision", subtype_diff=Q("pg_catalog", "float8mi"))
+    full = RangeType(
+        Q("app", "Text Range"),
+        "text",
+        subtype_opclass=Q("pg_catalog", "text_pattern_ops"),
+        collation="C",
+        multirange=Q("other", "Text Multi"),
+    )
+    moved = replace(full, name=Q("other", "Spans"), multirange=Q("app", "spans_multi"))
+    renamed = replace(plain, name=Q("app", "score_range"))
+    return [
+        CreateRangeType(plain),
+        CreateRangeType(full),
+        DropRangeType(full),
+        RenameRangeType(full, moved),
+        RenameRangeType(plain, renamed),
     ]
 
 

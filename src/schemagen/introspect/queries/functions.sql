@@ -36,4 +36,8 @@ WHERE p.prokind IN ('f', 'p', 'w')
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
                   WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
+  -- a range's and a multirange's constructors are part of the type (range_types.sql)
+  AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
+                  WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_type'::regclass
+                    AND d.deptype = 'i')
 ORDER BY 1, 2, pg_get_function_identity_arguments(p.oid)

@@ -9,11 +9,26 @@ WITH scope AS (
 members AS (
     SELECT d.classid, d.objid FROM pg_depend d WHERE d.deptype = 'e'
 )
-SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END AS kind,
-       s.nspname || '.' || t.typname AS name,
-       CASE t.typtype WHEN 'r' THEN 'range types are not supported' ELSE 'base types are not supported' END AS why
+SELECT 'base type' AS kind, s.nspname || '.' || t.typname AS name, 'base types are not supported' AS why
 FROM pg_type t JOIN scope s ON s.oid = t.typnamespace
-WHERE (t.typtype = 'r' OR (t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)))
+WHERE t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_type'::regclass AND m.objid = t.oid)
+UNION ALL
+SELECT 'range type', s.nspname || '.' || t.typname, 'a CANONICAL function is not supported'
+FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid JOIN scope s ON s.oid = t.typnamespace
+WHERE r.rngcanonical <> 0
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_type'::regclass AND m.objid = t.oid)
+UNION ALL
+SELECT DISTINCT 'range type', s.nspname || '.' || t.typname,
+       'a constructor function named other than its type (renamed or moved apart from it) is not supported'
+FROM pg_range r
+JOIN pg_type t ON t.oid = r.rngtypid
+JOIN scope s ON s.oid = t.typnamespace
+JOIN pg_type ct ON ct.oid IN (r.rngtypid, r.rngmultitypid)
+JOIN pg_depend d ON d.refclassid = 'pg_type'::regclass AND d.refobjid = ct.oid AND d.deptype = 'i'
+                AND d.classid = 'pg_proc'::regclass
+JOIN pg_proc p ON p.oid = d.objid
+WHERE (p.proname <> ct.typname OR p.pronamespace <> t.typnamespace)
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_type'::regclass AND m.objid = t.oid)
 UNION ALL
 SELECT 'operator class', s.nspname || '.' || oc.opcname, 'operator classes are not supported'
