@@ -56,9 +56,11 @@ OWNERS = """
 SELECT c.relname, pg_get_userbyid(c.relowner) FROM pg_class c
 WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
 UNION ALL SELECT 'type ' || t.typname, pg_get_userbyid(t.typowner) FROM pg_type t
-WHERE t.typnamespace = 'app'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
+WHERE t.typnamespace = 'app'::regnamespace AND t.typtype IN ('e', 'd', 'r')
 UNION ALL SELECT 'function ' || p.oid::regprocedure, pg_get_userbyid(p.proowner) FROM pg_proc p
 WHERE p.pronamespace = 'app'::regnamespace
+  AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.refclassid = 'pg_type'::regclass
+                  AND d.deptype = 'i')  -- a range's constructors keep their creator (ALTER TYPE … OWNER)
 UNION ALL SELECT n.nspname, pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = 'app'
 ORDER BY 1
 """
