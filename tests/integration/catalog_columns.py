@@ -305,9 +305,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "roleid": "read",
         "member": "read",
         "grantor": "not declared: who granted a membership",
-        "admin_option": "omission",
-        "inherit_option": "omission",
-        "set_option": "omission",
+        "admin_option": "read",
+        "inherit_option": "read",
+        "set_option": "read",
     },
     "pg_authid": {
         "oid": _OID,
@@ -321,7 +321,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "rolbypassrls": "read",
         "rolconnlimit": "read",
         "rolpassword": "not declared: a secret, never read",
-        "rolvaliduntil": "omission",
+        "rolvaliduntil": "read",
     },
     "pg_class": {
         "oid": _OID,

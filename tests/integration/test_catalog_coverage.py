@@ -72,16 +72,6 @@ SCENARIOS = [
         id="on-delete-set-null-columns",
     ),
     pytest.param(
-        "CREATE ROLE cov_attr_role CREATEDB CONNECTION LIMIT 3 VALID UNTIL '2100-01-01';",
-        ("role", "cov_attr_role", "VALID UNTIL"),
-        id="role-valid-until",
-    ),
-    pytest.param(
-        "CREATE ROLE cov_group; CREATE ROLE cov_member; GRANT cov_group TO cov_member WITH ADMIN OPTION;",
-        ("role membership", "cov_group to cov_member", "WITH ADMIN OPTION"),
-        id="admin-option",
-    ),
-    pytest.param(
         "CREATE TABLE p (id int PRIMARY KEY); CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql"
         " AS 'BEGIN RETURN NULL; END'; CREATE TABLE t (id int);"
         " CREATE CONSTRAINT TRIGGER ct AFTER INSERT ON t FROM p FOR EACH ROW EXECUTE FUNCTION tf();",

@@ -115,3 +115,15 @@ CREATE FUNCTION kinds.codes(n integer) RETURNS SETOF text LANGUAGE sql STABLE RO
 CREATE FUNCTION kinds.like_code(text, text) RETURNS boolean LANGUAGE sql SUPPORT textlike_support
     AS 'SELECT $1 LIKE $2';
 CREATE FUNCTION kinds.rank_again() RETURNS bigint LANGUAGE internal WINDOW IMMUTABLE AS 'window_rank';
+
+-- a role's VALID UNTIL, a membership WITH ADMIN OPTION (every version)
+DO $$BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kinds_expiring') THEN
+        CREATE ROLE kinds_expiring LOGIN VALID UNTIL '2031-06-30 16:00:00+00';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kinds_group') THEN
+        CREATE ROLE kinds_group;
+    END IF;
+END$$;
+GRANT kinds_group TO kinds_expiring WITH ADMIN OPTION;
+GRANT SELECT ON kinds.blobs TO kinds_expiring;

@@ -7,9 +7,10 @@ from dataclasses import replace
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
-from schemagen.model import Catalog, DefaultPrivilege, Grant, QualifiedName, Role
+from schemagen.model import Catalog, DefaultPrivilege, Grant, Membership, QualifiedName, Role
 from schemagen.model.document import JsonPath, SourceDocument
 from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema, routine_id
+from schemagen.model.pg.roles import canonical_valid_until
 from schemagen.model.pg.scan import split_dotted, split_top_level
 from schemagen.model.pg.types import signature_type
 
@@ -47,6 +48,28 @@ def all_privileges(kind: str, postgres: int) -> tuple[str, ...]:
     return privileges
 
 
+def _parent(item: Any) -> str:
+    return str(item["role"]) if isinstance(item, dict) else str(item)
+
+
+def _memberships(items: list[Any]) -> tuple[Membership, ...]:
+    """``member_of`` entries written ``{role, admin, inherit, set}`` with options other than the defaults."""
+    found = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        inherit = item.get("inherit")
+        membership = Membership(
+            str(item["role"]),
+            admin=bool(item.get("admin", False)),
+            inherit=inherit if isinstance(inherit, bool) else None,
+            set=item.get("set") is not False,
+        )
+        if membership != Membership(membership.role):
+            found.append(membership)
+    return tuple(sorted(found, key=lambda m: m.role))
+
+
 def build_roles(documents: list[SourceDocument], ctx: BuildContext) -> list[Role]:
     """Roles from every file; the same role declared twice must say the same."""
     found: dict[str, tuple[Role, Located]] = {}
@@ -58,7 +81,9 @@ def build_roles(documents: list[SourceDocument], ctx: BuildContext) -> list[Role
                 name=name,
                 login=bool(spec.get("login", False)),
                 inherit=bool(spec.get("inherit", True)),
-                member_of=tuple(spec.get("member_of") or ()),
+                member_of=tuple(_parent(m) for m in spec.get("member_of") or ()),
+                memberships=_memberships(spec.get("member_of") or ()),
+                valid_until=canonical_valid_until(spec.get("valid_until")),
                 comment=spec.get("comment"),
                 superuser=bool(spec.get("superuser", False)),
                 create_role=bool(spec.get("create_role", False)),

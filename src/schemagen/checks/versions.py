@@ -8,10 +8,11 @@ from schemagen.model import Catalog
 
 def check_version_features(catalog: Catalog, postgres_version: int) -> list[Diagnostic]:
     """C370: ``NULLS NOT DISTINCT`` and ``security_invoker`` views need PostgreSQL 15 or later,
-    virtual generated columns 18.
+    a role membership's ``inherit`` or ``set`` 16, virtual generated columns 18.
 
     Prevents: ``syntax error at or near "NULLS"`` (or ``"VIRTUAL"``) and ``unrecognized
-    parameter "security_invoker"`` on an older target server.
+    parameter "security_invoker"`` on an older target server, ``syntax error at or near
+    "INHERIT"`` in a GRANT on PostgreSQL 15.
     """
     found = []
     if postgres_version < 18:
@@ -25,6 +26,16 @@ def check_version_features(catalog: Catalog, postgres_version: int) -> list[Diag
                         "drop virtual: true (STORED), or target PostgreSQL 18 (postgres: in schemagen.yaml)"
                     )
                     found.append(error("C370", message, column.span or table.span, hint))
+    if postgres_version < 16:
+        for role in catalog.roles.values():
+            for membership in role.memberships:
+                if membership.inherit is not None or not membership.set:
+                    message = (
+                        f"role {role.name}'s membership in {membership.role} sets inherit or set "
+                        "(GRANT … WITH INHERIT/SET: PostgreSQL 16+)"
+                    )
+                    hint = "drop inherit:/set: there, or target PostgreSQL 16+ (postgres: in schemagen.yaml)"
+                    found.append(error("C370", message, role.span, hint))
     if postgres_version >= 15:
         return found
     hint = "drop nulls_not_distinct, or target PostgreSQL 15+ (postgres: in schemagen.yaml)"

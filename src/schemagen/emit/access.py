@@ -6,13 +6,13 @@ from collections import defaultdict
 from typing import Any
 
 from schemagen.emit.yaml_writer import FlowList, FlowMap
-from schemagen.model import Catalog, DefaultPrivilege, Grant, Role
+from schemagen.model import Catalog, DefaultPrivilege, Grant, Membership, Role
 from schemagen.model.identity import GrantOn
 from schemagen.model.pg.quoting import quote_ident, quote_qualified
 
 
 def role_value(role: Role) -> Any:
-    """``{login, inherit, member_of, comment}`` with defaults left out."""
+    """``{login, inherit, …, valid_until, member_of, comment}`` with defaults left out."""
     value: dict[str, Any] = {}
     if role.login:
         value["login"] = True
@@ -23,10 +23,27 @@ def role_value(role: Role) -> Any:
             value[key] = True
     if role.connection_limit != -1:
         value["connection_limit"] = role.connection_limit
+    if role.valid_until is not None:
+        value["valid_until"] = role.valid_until
     if role.member_of:
-        value["member_of"] = FlowList(role.member_of)
+        value["member_of"] = FlowList([_membership(role, parent) for parent in role.member_of])
     if role.comment:
         value["comment"] = role.comment
+    return FlowMap(value)
+
+
+def _membership(role: Role, parent: str) -> Any:
+    """A ``member_of`` entry: the role's name, or ``{role, admin, inherit, set}`` with options."""
+    membership = role.membership(parent)
+    if membership == Membership(parent):
+        return parent
+    value: dict[str, Any] = {"role": parent}
+    if membership.admin:
+        value["admin"] = True
+    if membership.inherit is not None:
+        value["inherit"] = membership.inherit
+    if not membership.set:
+        value["set"] = False
     return FlowMap(value)
 
 

@@ -99,6 +99,10 @@ _COLUMN = (
     "generated",
     "virtual",
     "collation",
+    "statistics",
+    "storage",
+    "compression",
+    "options",
     "primary_key",
     "unique",
     "check",
@@ -114,6 +118,11 @@ _FUNCTION = (
     "volatility",
     "strict",
     "parallel",
+    "window",
+    "leakproof",
+    "cost",
+    "rows",
+    "support",
     "security_definer",
     "search_path",
     "settings",
@@ -203,7 +212,20 @@ _RANGE = (
     "lint",
 )
 _ENUM = ("values", "comment", "renamed_from", "values_renamed_from", "lint")
-_ROLE = ("login", "inherit", "member_of", "comment", "lint")
+_ROLE = (
+    "login",
+    "inherit",
+    "superuser",
+    "create_role",
+    "create_db",
+    "replication",
+    "bypass_rls",
+    "connection_limit",
+    "valid_until",
+    "member_of",
+    "comment",
+    "lint",
+)
 _GRANT = (
     "for_role",
     "on",

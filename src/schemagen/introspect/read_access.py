@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from schemagen.introspect.omission import Omission
-from schemagen.model import DefaultPrivilege, Grant, Policy, QualifiedName, Role
+from schemagen.model import DefaultPrivilege, Grant, Membership, Policy, QualifiedName, Role
 from schemagen.model.identity import GrantOn, GrantTarget, grant_on_schema
+from schemagen.model.pg.roles import canonical_valid_until
 
 Row = Mapping[str, Any]
 
@@ -128,6 +129,23 @@ def read_default_privileges(rows: Iterable[Row]) -> tuple[list[DefaultPrivilege]
     return privileges, omissions
 
 
+def _memberships(row: Row) -> tuple[Membership, ...]:
+    """Membership options other than the defaults; ``inherit`` and ``set`` from PostgreSQL 16 on
+    (an ``inherit_option`` equal to the member's own ``INHERIT`` is the default)."""
+    found = []
+    for option in row.get("memberships") or ():  # absent from rows recorded before it was read
+        inherit = option.get("inherit")
+        membership = Membership(
+            option["role"],
+            admin=bool(option["admin"]),
+            inherit=inherit if inherit is not None and inherit != row["inherit"] else None,
+            set=option.get("set") is not False,
+        )
+        if membership != Membership(membership.role):
+            found.append(membership)
+    return tuple(sorted(found, key=lambda m: m.role))
+
+
 def read_roles(
     rows: Iterable[Row],
     grants: Iterable[Grant],
@@ -161,6 +179,8 @@ def read_roles(
             login=available[name]["login"],
             inherit=available[name]["inherit"],
             member_of=tuple(available[name]["member_of"]),
+            memberships=_memberships(available[name]),
+            valid_until=canonical_valid_until(available[name].get("valid_until")),
             comment=available[name]["comment"],
             **{  # absent from rows recorded before they were read
                 key: available[name][key]

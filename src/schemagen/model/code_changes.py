@@ -147,6 +147,15 @@ class AlterRole(Change):
         return tuple(r for r in self.new.member_of if r not in self.old.member_of)
 
     @property
+    def changed_memberships(self) -> tuple[str, ...]:
+        """Roles both are members of with other options (revoked and granted again)."""
+        return tuple(
+            r
+            for r in self.new.member_of
+            if r in self.old.member_of and self.old.membership(r) != self.new.membership(r)
+        )
+
+    @property
     def removed_memberships(self) -> tuple[str, ...]:
         """Roles ``old`` was a member of and ``new`` is not."""
         return tuple(r for r in self.old.member_of if r not in self.new.member_of)

@@ -165,6 +165,29 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """The options of a role's membership in ``role`` (``GRANT role TO member WITH …``)."""
+
+    role: str
+    admin: bool = False
+    """``WITH ADMIN OPTION``: the member may grant ``role`` to others."""
+    inherit: bool | None = None
+    """``WITH INHERIT TRUE|FALSE`` (PostgreSQL 16+; None: the member's own ``INHERIT``)."""
+    set: bool = True
+    """``WITH SET FALSE`` (PostgreSQL 16+): the member may not ``SET ROLE`` to ``role``."""
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The ``WITH`` options of its GRANT, those that differ from the defaults."""
+        found = ["ADMIN OPTION"] if self.admin else []
+        if self.inherit is not None:
+            found.append("INHERIT TRUE" if self.inherit else "INHERIT FALSE")
+        if not self.set:
+            found.append("SET FALSE")
+        return tuple(found)
+
+
+@dataclass(frozen=True)
 class Role:
     """A cluster-wide role; schemagen manages NOLOGIN group roles by default."""
 
@@ -180,7 +203,16 @@ class Role:
     bypass_rls: bool = False
     connection_limit: int = -1
     """``CONNECTION LIMIT`` (-1: none)."""
+    valid_until: str | None = None
+    """``VALID UNTIL``: when its password stops working, ``YYYY-MM-DD HH:MM:SS[.ffffff]+00``
+    (None: never; ``infinity`` reads so, as PostgreSQL cannot take a role back to none)."""
+    memberships: tuple[Membership, ...] = ()
+    """Options of the ``member_of`` memberships that are not the defaults, by role name."""
     span: Span | None = _span()
+
+    def membership(self, parent: str) -> Membership:
+        """The options of the membership in ``parent``."""
+        return next((m for m in self.memberships if m.role == parent), Membership(parent))
 
     @property
     def attributes(self) -> tuple[str, ...]:

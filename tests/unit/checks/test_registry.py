@@ -89,6 +89,15 @@ def test_virtual_generated_columns_need_postgres_18():
     assert codes(check_version_features(Catalog.of(tables=[t]), 17)) == ["C370"]
 
 
+def test_membership_inherit_and_set_need_postgres_16():
+    from schemagen.model import Membership, Role
+
+    role = Role("alice", member_of=("readers", "owners"), memberships=(Membership("readers", set=False),))
+    admin_only = Role("bob", member_of=("owners",), memberships=(Membership("owners", admin=True),))
+    assert check_version_features(Catalog.of(roles=[role, admin_only]), 16) == []
+    assert codes(check_version_features(Catalog.of(roles=[role, admin_only]), 15)) == ["C370"]
+
+
 def test_public_api():
     assert checks.__all__ == ["CHECKS", "Check", "run_checks"]
 

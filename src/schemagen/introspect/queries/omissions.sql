@@ -66,24 +66,6 @@ JOIN scope s ON s.oid = p.pronamespace
 WHERE p.prokind IN ('f', 'p', 'w') AND p.protrftypes IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_proc'::regclass AND m.objid = p.oid)
 UNION ALL
-SELECT 'role', r.rolname, 'VALID UNTIL not supported'
-FROM pg_roles r
-WHERE r.rolname !~ '^pg_' AND r.oid <> 10 AND r.rolvaliduntil IS NOT NULL
-UNION ALL
-SELECT 'role membership', g.rolname || ' to ' || r.rolname,
-       concat_ws(', ',
-           CASE WHEN am.admin_option THEN 'WITH ADMIN OPTION' END,
-           CASE WHEN (to_jsonb(am) ->> 'inherit_option')::boolean IS DISTINCT FROM r.rolinherit
-                     AND to_jsonb(am) ? 'inherit_option' THEN 'WITH INHERIT' END,
-           CASE WHEN to_jsonb(am) ->> 'set_option' = 'false' THEN 'WITH SET FALSE' END) || ' not supported'
-FROM pg_auth_members am
-JOIN pg_roles r ON r.oid = am.member
-JOIN pg_roles g ON g.oid = am.roleid
-WHERE r.rolname !~ '^pg_' AND r.oid <> 10
-  AND (am.admin_option OR to_jsonb(am) ->> 'set_option' = 'false'
-       OR (to_jsonb(am) ? 'inherit_option'
-           AND (to_jsonb(am) ->> 'inherit_option')::boolean IS DISTINCT FROM r.rolinherit))
-UNION ALL
 SELECT 'table', s.nspname || '.' || c.relname, 'table access method ' || am.amname || ' is not supported'
 FROM pg_class c
 JOIN scope s ON s.oid = c.relnamespace

@@ -11,6 +11,15 @@ SELECT r.rolname AS name,
        r.rolconnlimit AS connection_limit,
        array(SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
              WHERE m.member = r.oid ORDER BY 1) AS member_of,
+       -- inherit_option and set_option are PostgreSQL 16's (absent on 15: null here)
+       (SELECT json_agg(json_build_object('role', g.rolname, 'admin', m.admin_option,
+                                          'inherit', to_jsonb(m) -> 'inherit_option',
+                                          'set', to_jsonb(m) -> 'set_option') ORDER BY g.rolname)
+        FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+        WHERE m.member = r.oid) AS memberships,
+       CASE WHEN isfinite(r.rolvaliduntil)
+            THEN to_char(r.rolvaliduntil AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
+       END AS valid_until,
        shobj_description(r.oid, 'pg_authid') AS comment
 FROM pg_roles r
 WHERE r.rolname !~ '^pg_'
