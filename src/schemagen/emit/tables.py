@@ -255,7 +255,8 @@ def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
             continue
         name = _check_column(table, check.name, columns, result)
         if name is not None:
-            found = references(check.expression, table=(table.name.schema, table.name.name)).columns
+            # the columns' names only: the table's own name plays no part (one analysis per text)
+            found = references(check.expression, table=(table.name.schema, "")).columns
             if {c for _, _, c in found} & columns == {name}:
                 result[name] = (check.name, check.expression)
     return result
