@@ -186,7 +186,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "pg_foreign_data_wrapper": {
         "oid": _OID,
         "fdwname": "read",
-        "fdwowner": _OWNER,
+        "fdwowner": "read",
         "fdwhandler": "read",
         "fdwvalidator": "read",
         "fdwacl": "omission",
@@ -195,7 +195,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "pg_foreign_server": {
         "oid": _OID,
         "srvname": "read",
-        "srvowner": "read: who may read its user mappings' options (owners are not managed yet)",
+        "srvowner": "read",
         "srvfdw": "read",
         "srvtype": "read",
         "srvversion": "read",

@@ -266,3 +266,42 @@ def test_owners_of_collations_operators_aggregates_text_search_statistics_and_pu
         assert _inspect(copy, tmp_path / "again", "--owners") == files
         code, output = _cli("plan", "--dsn", copy, "--project", str(project))
         assert code == 0 and "OWNER" not in output, output
+
+
+FOREIGN = """
+CREATE ROLE {a} NOLOGIN;
+CREATE ROLE {b} NOLOGIN;
+CREATE SCHEMA app AUTHORIZATION {a};
+CREATE FOREIGN DATA WRAPPER dummy;
+CREATE SERVER remote FOREIGN DATA WRAPPER dummy;
+CREATE FOREIGN TABLE app.far (id bigint) SERVER remote;
+ALTER SERVER remote OWNER TO {b};
+ALTER FOREIGN TABLE app.far OWNER TO {a};
+"""
+
+FOREIGN_OWNERS = """
+SELECT fdwname, pg_get_userbyid(fdwowner) FROM pg_foreign_data_wrapper
+UNION ALL SELECT srvname, pg_get_userbyid(srvowner) FROM pg_foreign_server
+UNION ALL SELECT relname, pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'app'::regnamespace
+ORDER BY 1
+"""
+
+
+def test_owners_of_foreign_data_wrappers_servers_and_foreign_tables(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(fresh_db, FOREIGN.format(a=a, b=b))
+    project = tmp_path / "p"
+    files = _inspect(fresh_db, project, "--owners")
+    code, output = _cli("build", "--project", str(project))
+    assert code == 0, output
+    with psycopg.connect(fresh_db) as conn:
+        live = conn.execute(FOREIGN_OWNERS).fetchall()
+    with scratch_database(fresh_db, "foreign") as copy:
+        run_sql(copy, (project / "generated" / "schema.sql").read_text(encoding="utf-8"))
+        with psycopg.connect(copy) as conn:
+            assert conn.execute(FOREIGN_OWNERS).fetchall() == live
+        assert _inspect(copy, tmp_path / "again", "--owners") == files
+        code, output = _cli("plan", "--dsn", copy, "--project", str(project))
+        assert code == 0 and "OWNER" not in output, output

@@ -195,3 +195,20 @@ def test_a_plan_files_fingerprint_covers_owners_when_they_are_read() -> None:
 
     assert fingerprint("a") != fingerprint("b")
     assert fingerprint(None) == catalog_fingerprint(Catalog.of(tables=[T]), ["app"], 18)
+
+
+def test_foreign_data_wrappers_servers_and_foreign_tables_have_owners() -> None:
+    text = APP + (
+        "foreign_data_wrappers:\n  dummy: {}\n"
+        "foreign_servers:\n  remote: {wrapper: dummy, owner: reporter}\n"
+        "foreign_tables:\n  far: {server: remote, columns: {id: bigint}}\n"
+    )
+    catalog, codes = _build(text)
+    assert codes == []
+    assert catalog.foreign_servers["remote"].owner == "reporter"
+    assert catalog.foreign_tables[Q("app", "far")].owner == "app_owner"
+    made = [c for c in diff_catalogs(Catalog(), catalog) if isinstance(c, SetOwner)]
+    assert SetOwner("server", Q("", "remote"), "reporter") in made
+    assert SetOwner("foreign table", Q("app", "far"), "app_owner") in made
+    written = emit_project(catalog, owners=True)["schema/app.yaml"]
+    assert "  remote:\n    wrapper: dummy\n    owner: reporter\n" in written

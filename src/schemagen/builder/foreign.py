@@ -60,6 +60,7 @@ def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[st
                 else function_reference(str(spec["validator"]), schema),
                 options=_options(spec.get("options")),
                 comment=spec.get("comment"),
+                owner=ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
             if ctx.define("foreign data wrapper", wrapper.name, Located(document, path), wrapper.name):
@@ -73,6 +74,7 @@ def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[st
                 version=None if spec.get("version") is None else str(spec["version"]),
                 options=_options(spec.get("options")),
                 comment=spec.get("comment"),
+                owner=ctx.owner(document, path, spec),
                 span=document.key_span(path),
             )
             if ctx.define("server", server.name, Located(document, path), server.name):
@@ -122,6 +124,7 @@ def build_foreign_tables(document: SourceDocument, schema: str, ctx: BuildContex
             ),
             options=_options(spec.get("options")),
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=document.key_span(path),
         )
         if ctx.define("foreign table", qualified, Located(document, path), str(qualified)):

@@ -13,6 +13,7 @@ from typing import Any
 
 from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
+from schemagen.model import foreign_changes as fc
 from schemagen.model import ranges as ra
 from schemagen.model import support_changes as su
 from schemagen.model.catalog import Catalog
@@ -40,6 +41,9 @@ _MADE_BY: dict[type[Change], tuple[ObjectKind, str]] = {
     su.CreateStatistics: (K.STATISTICS, "statistics"),
     su.CreateEventTrigger: (K.EVENT_TRIGGER, "trigger"),
     su.CreatePublication: (K.PUBLICATION, "publication"),
+    fc.CreateForeignDataWrapper: (K.FOREIGN_DATA_WRAPPER, "wrapper"),
+    fc.CreateServer: (K.FOREIGN_SERVER, "server"),
+    fc.CreateForeignTable: (K.FOREIGN_TABLE, "table"),
 }
 """The change that creates an object of each owned kind, and the field holding the object."""
 

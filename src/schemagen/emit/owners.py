@@ -42,6 +42,8 @@ class FileOwners:
         """
         if self.default is None or obj.owner is None or obj.owner == self.default:
             return value
+        if value is None:  # an entry with nothing to say (``dummy:``)
+            return {"owner": obj.owner}
         if isinstance(value, FlowList):
             return {"values": value, "owner": obj.owner}
         if isinstance(value, str):

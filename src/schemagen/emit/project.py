@@ -70,9 +70,8 @@ def emit_project(
         }
     foreign = foreign_keys(catalog)
     if foreign:
-        documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"}).update(
-            foreign
-        )
+        home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
+        home.update(_owned_foreign(foreign, catalog, file_owners.get(home["schema"], FileOwners())))
     if catalog.event_triggers:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         own, schema = file_owners.get(home["schema"], FileOwners()), home["schema"]
@@ -240,6 +239,15 @@ def _owned_in_file(objects: dict[str, list]) -> list[Any]:
     for kind in ("enums", "domains", "composite_types", "functions", "views", *_SUPPORT_KINDS):
         found += objects[kind]
     return found
+
+
+def _owned_foreign(keys: dict[str, Any], catalog: Catalog, own: FileOwners) -> dict[str, Any]:
+    """Wrappers and servers (written into the first file) with their owners where it is not the file's."""
+    for key in ("foreign_data_wrappers", "foreign_servers"):
+        if key in keys:
+            objects = getattr(catalog, key)
+            keys[key] = {name: own.value(objects[name], value) for name, value in keys[key].items()}
+    return keys
 
 
 def _sequence(own: FileOwners, sequence: Any) -> Any:

@@ -45,6 +45,7 @@ def read_wrappers(rows: Sequence[Row]) -> list[ForeignDataWrapper]:
             validator=_function(r["validator_schema"], r["validator_name"]),
             options=sorted_options(r["options"]),
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]
@@ -60,6 +61,7 @@ def read_servers(rows: Sequence[Row]) -> list[ForeignServer]:
             version=r["version"],
             options=sorted_options(r["options"]),
             comment=r["comment"],
+            owner=r.get("owner"),
         )
         for r in rows
     ]
@@ -122,6 +124,7 @@ def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[O
                 ),
                 options=sorted_options(r["options"]),
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return tables, omissions

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from schemagen.diagnostics import Span
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import CheckConstraint
+from schemagen.model.objects import CheckConstraint, owner_field
 
 Options = tuple[tuple[str, str], ...]
 
@@ -67,6 +67,7 @@ class ForeignDataWrapper:
     validator: QualifiedName | None = None
     options: Options = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -80,6 +81,7 @@ class ForeignServer:
     version: str | None = None
     options: Options = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
 
@@ -130,6 +132,7 @@ class ForeignTable:
     checks: tuple[CheckConstraint, ...] = ()
     options: Options = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = _span()
 
     def column(self, name: str) -> ForeignColumn | None:

@@ -208,6 +208,9 @@ OWNED_KINDS: frozenset[ObjectKind] = frozenset(
         K.VIEW,
         K.EVENT_TRIGGER,
         K.PUBLICATION,
+        K.FOREIGN_DATA_WRAPPER,
+        K.FOREIGN_SERVER,
+        K.FOREIGN_TABLE,
     }
 )
 """Catalog kinds whose objects have an owner of their own (``owner`` on the model object, ``ALTER

@@ -5,6 +5,7 @@ SELECT w.fdwname AS name,
        vn.nspname AS validator_schema, v.proname AS validator_name,
        coalesce((SELECT jsonb_object_agg(o.option_name, o.option_value)
                  FROM pg_options_to_table(w.fdwoptions) o), '{}') AS options,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(w.fdwowner) END AS owner,
        obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment,
        w.fdwacl IS NOT NULL AS granted
 FROM pg_foreign_data_wrapper w

@@ -6,6 +6,7 @@ SELECT s.srvname AS name,
        s.srvversion AS version,
        coalesce((SELECT jsonb_object_agg(o.option_name, o.option_value)
                  FROM pg_options_to_table(s.srvoptions) o), '{}') AS options,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(s.srvowner) END AS owner,
        obj_description(s.oid, 'pg_foreign_server') AS comment,
        s.srvacl IS NOT NULL AS granted
 FROM pg_foreign_server s

@@ -5,6 +5,7 @@ SELECT n.nspname AS schema,
        s.srvname AS server,
        coalesce((SELECT jsonb_object_agg(o.option_name, o.option_value)
                  FROM pg_options_to_table(ft.ftoptions) o), '{}') AS options,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(c.relowner) END AS owner,
        obj_description(c.oid, 'pg_class') AS comment,
        EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid) AS inherits,
        coalesce((SELECT jsonb_agg(jsonb_build_object(
