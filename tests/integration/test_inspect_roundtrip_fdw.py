@@ -15,6 +15,7 @@ import pytest
 from tests.integration.catalog_differences import differences
 from tests.integration.test_inspect_roundtrip import _round_trip
 
+from schemagen.api import compile_project
 from schemagen.api.apply import execute_plan
 from schemagen.api.live import compare_live
 
@@ -133,3 +134,18 @@ def test_foreign_data_converges_and_alters_options(fresh_db, tmp_path):
             "SELECT umoptions FROM pg_user_mappings WHERE usename = 'fdw_reporter'"
         ).fetchone()
     assert options == (["user=y", "password=secret-2"],)
+
+
+def test_inspect_of_one_schema_writes_the_servers_its_foreign_tables_use(fresh_db, tmp_path):
+    """``inspect --schema remote``: the servers, wrappers and extension the foreign tables need come
+    along (the extension lives in public, outside the schemas read), so the project builds."""
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(ROLE + SQL.replace("CREATE ROLE fdw_reporter;", ""))
+        conn.execute("CREATE SERVER unused FOREIGN DATA WRAPPER plain")
+    from schemagen.api.inspect import inspect_database
+
+    result = inspect_database(fresh_db, ["remote"], tmp_path / "p")
+    assert result.omissions == []
+    assert sorted(result.catalog.foreign_servers) == ["Old Archive", "reports"]  # not the unused one
+    compiled = compile_project(tmp_path / "p")
+    assert compiled.ok, "\n".join(d.format() for d in compiled.diagnostics)

@@ -75,6 +75,7 @@ def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[st
                 options=_options(spec.get("options")),
                 comment=spec.get("comment"),
                 owner=ctx.owner(document, path, spec),
+                renamed_from=None if spec.get("renamed_from") is None else str(spec["renamed_from"]),
                 span=document.key_span(path),
             )
             if ctx.define("server", server.name, Located(document, path), server.name):
@@ -125,6 +126,7 @@ def build_foreign_tables(document: SourceDocument, schema: str, ctx: BuildContex
             options=_options(spec.get("options")),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
+            renamed_from=spec.get("renamed_from"),
             span=document.key_span(path),
         )
         if ctx.define("foreign table", qualified, Located(document, path), str(qualified)):

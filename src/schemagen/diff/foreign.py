@@ -27,6 +27,7 @@ from schemagen.model.foreign_changes import (
     DropForeignTable,
     DropServer,
     DropUserMapping,
+    RenameServer,
 )
 from schemagen.model.names import QualifiedName
 
@@ -141,3 +142,31 @@ def alter_foreign_table(old: ForeignTable, new: ForeignTable) -> list[Change]:
         return [DropForeignTable(old), *create_foreign_table(new)]
     change = AlterForeignTable(old, new)
     return ([change] if change.actions else []) + _comments(new, old)
+
+
+def rename_servers(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
+    """``old`` with declared server renames applied (its user mappings and foreign tables follow, as
+    PostgreSQL's do by OID), and the ``RenameServer`` changes."""
+    changes: list[Change] = []
+    for server in new.foreign_servers.values():
+        before = server.renamed_from
+        if before is None or before not in old.foreign_servers or server.name in old.foreign_servers:
+            continue
+        servers = dict(old.foreign_servers)
+        servers[server.name] = replace(servers.pop(before), name=server.name)
+        mappings = {}
+        for mapping in old.user_mappings.values():
+            mapping = replace(mapping, server=server.name) if mapping.server == before else mapping
+            mappings[mapping.key] = mapping
+        tables = {
+            k: replace(t, server=server.name) if t.server == before else t
+            for k, t in old.foreign_tables.items()
+        }
+        old = replace(
+            old,
+            foreign_servers=dict(sorted(servers.items())),
+            user_mappings=dict(sorted(mappings.items())),
+            foreign_tables=tables,
+        )
+        changes.append(RenameServer(before, server.name))
+    return old, changes

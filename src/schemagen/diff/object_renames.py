@@ -1,4 +1,4 @@
-"""Declared renames of types, domains, sequences, views and routines (``renamed_from:``).
+"""Declared renames of types, domains, sequences, views, foreign tables and routines (``renamed_from:``).
 
 When the live catalog has an object under the previous name and none under the new
 one, the old catalog is rewritten under the new name (so every comparator sees the
@@ -28,7 +28,12 @@ _TYPES = (("enums", "TYPE"), ("composite_types", "TYPE"), ("range_types", "TYPE"
 def rename_objects(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
     """``old`` with the declared renames of types, sequences, views and routines applied, and the changes."""
     changes: list[Change] = []
-    for attribute, word in (*_TYPES, ("sequences", "SEQUENCE"), ("views", "VIEW")):
+    for attribute, word in (
+        *_TYPES,
+        ("sequences", "SEQUENCE"),
+        ("views", "VIEW"),
+        ("foreign_tables", "FOREIGN TABLE"),
+    ):
         for declared in getattr(new, attribute).values():
             previous = _previous(declared)
             current = getattr(old, attribute)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from schemagen.diff.foreign import rename_servers
 from schemagen.diff.object_renames import rename_objects
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change
@@ -57,6 +58,8 @@ def apply_renames(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
     old, more = _rename_enum_values(old, new)
     changes += more
     old, more = rename_objects(old, new)
+    changes += more
+    old, more = rename_servers(old, new)
     return old, changes + more
 
 

@@ -82,6 +82,7 @@ class ForeignServer:
     options: Options = ()
     comment: str | None = None
     owner: str | None = owner_field()
+    renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()
 
 
@@ -133,6 +134,7 @@ class ForeignTable:
     options: Options = ()
     comment: str | None = None
     owner: str | None = owner_field()
+    renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()
 
     def column(self, name: str) -> ForeignColumn | None:

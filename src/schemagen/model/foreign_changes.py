@@ -87,6 +87,17 @@ class AlterServer(Change):
 
 
 @dataclass(frozen=True)
+class RenameServer(Change):
+    """``ALTER SERVER … RENAME TO`` (a declared ``renamed_from``: mappings and foreign tables follow)."""
+
+    old_name: str
+    new_name: str
+
+    def reverse(self) -> Change:
+        return RenameServer(self.new_name, self.old_name)
+
+
+@dataclass(frozen=True)
 class CreateUserMapping(Change):
     """``CREATE USER MAPPING``."""
 

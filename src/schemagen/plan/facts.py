@@ -262,6 +262,11 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.FOREIGN_SERVER, hazards=NO_HAZARDS, key=lambda c: (phase(K.FOREIGN_SERVER), (c.new.name,), 7)
     ),
     fc.DropServer: ChangeFacts(K.FOREIGN_SERVER, hazards=NO_HAZARDS, drop=5),
+    fc.RenameServer: ChangeFacts(
+        K.FOREIGN_SERVER,
+        hazards=frozenset({H.RENAMES_IN_USE}),
+        key=lambda c: (RENAME_PHASE, (c.old_name,), 6),
+    ),
     fc.CreateUserMapping: ChangeFacts(
         K.USER_MAPPING, hazards=NO_HAZARDS, key=lambda c: (phase(K.USER_MAPPING), c.mapping.key, 8)
     ),

@@ -27,6 +27,7 @@ FOREIGN_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: fd.server_needs(c.server),
     ),
     fc.AlterServer: lambda c: refs(needs_new={fd.server_ref(c.new.name)}),
+    fc.RenameServer: lambda c: refs(creates={fd.server_ref(c.new_name)}, drops={fd.server_ref(c.old_name)}),
     **paired_rules(
         fc.CreateUserMapping,
         fc.DropUserMapping,

@@ -187,6 +187,7 @@ def _describers() -> dict[type[Change], object]:
         ),
         fc.CreateServer: lambda x: ("server", x.server.name, created, f"wrapper {x.server.wrapper}"),
         fc.DropServer: lambda x: ("server", x.server.name, dropped, ""),
+        fc.RenameServer: lambda x: ("server", x.new_name, altered, f"renamed from {x.old_name}"),
         fc.AlterServer: lambda x: ("server", x.new.name, altered, _options(x.options)),
         fc.CreateUserMapping: lambda x: ("user mapping", x.mapping.name, created, ""),
         fc.DropUserMapping: lambda x: ("user mapping", x.mapping.name, dropped, ""),

@@ -538,6 +538,7 @@ def every_foreign_change() -> list[ch.Change]:
         ),
         fc.AlterServer(plain, ForeignServer("Plain", "bare", version="2")),
         fc.DropServer(server),
+        fc.RenameServer("remote", "Remote 2"),
         fc.CreateUserMapping(mapping),
         fc.CreateUserMapping(public),
         fc.AlterUserMapping(mapping, UserMapping("app", "remote", (("user", "y"),))),
