@@ -212,3 +212,13 @@ def test_foreign_data_wrappers_servers_and_foreign_tables_have_owners() -> None:
     assert SetOwner("foreign table", Q("app", "far"), "app_owner") in made
     written = emit_project(catalog, owners=True)["schema/app.yaml"]
     assert "  remote:\n    wrapper: dummy\n    owner: reporter\n" in written
+
+
+def test_a_rebuilt_enum_gets_its_owner_again() -> None:
+    from schemagen.model import EnumType
+
+    mood = EnumType(Q("app", "mood"), ("ok", "bad"), owner="a")
+    changes = diff_catalogs(Catalog.of(enums=[mood]), Catalog.of(enums=[replace(mood, labels=("bad", "ok"))]))
+    assert [type(c).__name__ for c in changes] == ["RebuildEnum", "SetOwner"]
+    ordered = [type(p.change).__name__ for p in plan_changes(changes).changes]
+    assert ordered.index("SetOwner") > ordered.index("RebuildEnum")

@@ -26,6 +26,7 @@ K = ObjectKind
 _MADE_BY: dict[type[Change], tuple[ObjectKind, str]] = {
     ch.CreateSchema: (K.SCHEMA, "schema"),
     ch.CreateEnum: (K.ENUM, "enum"),
+    ch.RebuildEnum: (K.ENUM, "new"),  # a new type under the old name
     ch.CreateDomain: (K.DOMAIN, "domain"),
     ch.CreateCompositeType: (K.COMPOSITE_TYPE, "type"),
     ra.CreateRangeType: (K.RANGE_TYPE, "type"),
