@@ -222,3 +222,26 @@ def test_a_rebuilt_enum_gets_its_owner_again() -> None:
     assert [type(c).__name__ for c in changes] == ["RebuildEnum", "SetOwner"]
     ordered = [type(p.change).__name__ for p in plan_changes(changes).changes]
     assert ordered.index("SetOwner") > ordered.index("RebuildEnum")
+
+
+def test_every_owned_kind_has_an_owner_a_maker_and_a_plan_target() -> None:
+    """A kind in OWNED_KINDS needs the model field, the change that makes it, and an ALTER target."""
+    import dataclasses
+    import typing
+
+    from schemagen.diff.owners import _MADE_BY
+    from schemagen.model.kinds import OWNED_KINDS, comment_kind, descriptor
+    from schemagen.plan.refs import commented_kinds
+
+    made = {kind for kind, _ in _MADE_BY.values()}
+    hints = typing.get_type_hints(Catalog)
+    for kind in OWNED_KINDS:
+        attribute = descriptor(kind).attribute
+        assert attribute is not None, kind
+        cls = typing.get_args(hints[attribute])[1]
+        field = {f.name: f for f in dataclasses.fields(cls)}.get("owner")
+        assert field is not None and not field.compare, f"{cls.__name__} has no owner field (compare=False)"
+        assert kind in made, f"no create change of {kind.value} in diff/owners.py _MADE_BY"
+        keywords = descriptor(kind).comment_keywords
+        assert keywords, f"{kind.value}: no keyword to name it in ALTER"
+        assert comment_kind(keywords[0]) in commented_kinds(), f"{kind.value}: no plan target for its ALTER"
