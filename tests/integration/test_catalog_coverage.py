@@ -61,11 +61,6 @@ def test_every_claim_names_what_the_queries_read():
 
 SCENARIOS = [
     pytest.param(
-        "CREATE TABLE t (id int PRIMARY KEY WITH (fillfactor = 70));",
-        ("constraint", "public.t.t_pkey", "fillfactor=70"),
-        id="constraint-index-storage-parameters",
-    ),
-    pytest.param(
         "CREATE TABLE p (id int, k int, PRIMARY KEY (id, k));"
         " CREATE TABLE c (a int, b int, FOREIGN KEY (a, b) REFERENCES p ON DELETE SET NULL (a));",
         ("constraint", "public.c.c_a_b_fkey", "ON DELETE SET NULL/DEFAULT (columns)"),

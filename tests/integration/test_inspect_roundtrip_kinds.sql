@@ -127,3 +127,9 @@ DO $$BEGIN
 END$$;
 GRANT kinds_group TO kinds_expiring WITH ADMIN OPTION;
 GRANT SELECT ON kinds.blobs TO kinds_expiring;
+
+-- storage parameters of key constraints' indexes (PRIMARY KEY, UNIQUE, EXCLUDE)
+CREATE TABLE kinds.ledger (id bigint, code text, during tstzrange,
+    CONSTRAINT ledger_pkey PRIMARY KEY (id) WITH (fillfactor = 70),
+    CONSTRAINT ledger_code_key UNIQUE (code) WITH (fillfactor = 80, deduplicate_items = off),
+    CONSTRAINT ledger_during_excl EXCLUDE USING gist (during WITH &&) WITH (fillfactor = 90));

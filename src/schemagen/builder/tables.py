@@ -306,6 +306,7 @@ def _primary_key(document, path, table: QualifiedName, spec, column_specs: list[
             include=name_list(options.get("include")) or (),
             deferrable=bool(options.get("deferrable", False)),
             initially_deferred=bool(options.get("initially_deferred", False)),
+            storage_parameters=_storage_parameters(document, key_path, options, ctx),
             renamed_from=options.get("renamed_from"),
             span=document.key_span(key_path),
         )
@@ -338,6 +339,7 @@ def _uniques(document, path, table: QualifiedName, spec, column_specs: list[Colu
                 nulls_not_distinct=bool(options.get("nulls_not_distinct", False)),
                 deferrable=bool(options.get("deferrable", False)),
                 initially_deferred=bool(options.get("initially_deferred", False)),
+                storage_parameters=_storage_parameters(document, (*path, "unique", index), options, ctx),
                 renamed_from=options.get("renamed_from"),
                 span=document.span((*path, "unique", index)),
             )
@@ -453,6 +455,7 @@ def _excludes(document, path, table: QualifiedName, spec, ctx) -> list:
                 where=entry.get("where"),
                 deferrable=bool(entry.get("deferrable", False)),
                 initially_deferred=bool(entry.get("initially_deferred", False)),
+                storage_parameters=_storage_parameters(document, (*path, "exclude", index), entry, ctx),
                 renamed_from=entry.get("renamed_from"),
                 span=document.span((*path, "exclude", index)),
             )

@@ -30,13 +30,21 @@ from schemagen.model.changes import (
     SetColumnOptions,
     SetColumnStatistics,
     SetColumnStorage,
+    SetIndexStorage,
     SetReplicaIdentity,
     SetTableLogged,
     SetTableStorage,
 )
 from schemagen.model.code_changes import SetRowLevelSecurity
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import CheckConstraint, Column, ExcludeConstraint, Table
+from schemagen.model.objects import (
+    CheckConstraint,
+    Column,
+    ExcludeConstraint,
+    PrimaryKey,
+    Table,
+    UniqueConstraint,
+)
 from schemagen.model.pg.types import default_storage
 
 
@@ -64,7 +72,23 @@ def same_constraint(old: Constraint, new: Constraint) -> bool:
         if not same_expression(old.where, new.where):
             return False
         old, new = replace(old, where=None), replace(new, where=None)
-    return replace(old, comment=None) == replace(new, comment=None)
+    return _bare(old) == _bare(new)
+
+
+def _bare(constraint: Constraint) -> Constraint:
+    """Without its comment and its index's storage parameters (both changed in place)."""
+    if isinstance(constraint, PrimaryKey | UniqueConstraint | ExcludeConstraint):
+        return replace(constraint, comment=None, storage_parameters=())
+    return replace(constraint, comment=None)
+
+
+def _index_storage(table: QualifiedName, old: Constraint, new: Constraint) -> list[Change]:
+    """``ALTER INDEX … SET/RESET (…)`` where a kept key constraint's index parameters differ."""
+    before = getattr(old, "storage_parameters", ())
+    after = getattr(new, "storage_parameters", ())
+    if before == after:
+        return []
+    return [SetIndexStorage(table, new.name, after, before)]
 
 
 def _column_comments(table: QualifiedName, columns: list[Column], old: dict[str, Column]) -> list[Change]:
@@ -264,6 +288,9 @@ def _alter_constraints(old: Table, new: Table) -> list[Change]:
     ]
     changes += [AddConstraint(new.name, new_constraints[k]) for k in sorted([*keys.added, *changed])]
     kept = {k: v for k, v in old_constraints.items() if k not in changed}
+    for key in keys.common:
+        if key not in changed:
+            changes += _index_storage(new.name, old_constraints[key], new_constraints[key])
     return changes + _constraint_comments(new.name, list(new_constraints.values()), kept)
 
 

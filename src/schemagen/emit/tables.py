@@ -85,7 +85,7 @@ def own_objects(
     if table.primary_key is not None:
         pk = table.primary_key
         default = default_constraint_name(table.name.name, None, "pkey")
-        if pk.name == default and not (pk.include or pk.deferrable):
+        if pk.name == default and not (pk.include or pk.deferrable or pk.storage_parameters):
             doc["primary_key"] = FlowList(pk.columns)
         else:
             doc["primary_key"] = _drop_empty(
@@ -95,6 +95,7 @@ def own_objects(
                     "include": FlowList(pk.include),
                     "deferrable": pk.deferrable,
                     "initially_deferred": pk.initially_deferred,
+                    "with": _with(pk.storage_parameters),
                 }
             )
     if table.uniques:
@@ -345,7 +346,9 @@ def _foreign_key(table: Table, fk: ForeignKey, catalog: Catalog) -> dict[str, An
 
 def _unique(table: Table, unique) -> Any:
     default = default_constraint_name(table.name.name, [*unique.columns, *unique.include], "key")
-    if unique.name == default and not (unique.include or unique.nulls_not_distinct or unique.deferrable):
+    if unique.name == default and not (
+        unique.include or unique.nulls_not_distinct or unique.deferrable or unique.storage_parameters
+    ):
         return FlowList(unique.columns)
     return FlowMap(
         _drop_empty(
@@ -356,6 +359,7 @@ def _unique(table: Table, unique) -> Any:
                 "nulls_not_distinct": unique.nulls_not_distinct,
                 "deferrable": unique.deferrable,
                 "initially_deferred": unique.initially_deferred,
+                "with": _with(unique.storage_parameters),
             }
         )
     )
@@ -383,6 +387,7 @@ def _exclude(table: Table, exclude: ExcludeConstraint) -> dict[str, Any]:
             "where": exclude.where,
             "deferrable": exclude.deferrable,
             "initially_deferred": exclude.initially_deferred,
+            "with": _with(exclude.storage_parameters),
         }
     )
 
@@ -459,6 +464,11 @@ def index_value(index: Index) -> Any:
         }
     )
     return FlowMap(value) if "comment" not in value else value
+
+
+def _with(parameters: tuple[tuple[str, str], ...]) -> FlowMap | None:
+    """A key constraint's ``with:`` (its index's storage parameters)."""
+    return FlowMap({k: _option_value(v) for k, v in parameters}) if parameters else None
 
 
 def _number(text: str) -> Any:

@@ -200,6 +200,7 @@ def read_primary_key(row: Row) -> PrimaryKey:
         include=tuple(row["include"] or ()),
         deferrable=row["deferrable"],
         initially_deferred=row["initially_deferred"],
+        storage_parameters=parse_options(row.get("index_options")),
         comment=row["comment"],
     )
 
@@ -213,6 +214,7 @@ def read_unique(row: Row) -> UniqueConstraint:
         nulls_not_distinct=row["nulls_not_distinct"],
         deferrable=row["deferrable"],
         initially_deferred=row["initially_deferred"],
+        storage_parameters=parse_options(row.get("index_options")),
         comment=row["comment"],
     )
 
@@ -258,6 +260,7 @@ def read_exclude(row: Row) -> ExcludeConstraint:
         where=settle_array_casts(row["where"]) if row["where"] else None,
         deferrable=row["deferrable"],
         initially_deferred=row["initially_deferred"],
+        storage_parameters=parse_options(row.get("index_options")),
         comment=row["comment"],
     )
 

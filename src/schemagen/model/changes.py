@@ -434,6 +434,37 @@ class SetTableStorage(Change):
 
 
 @dataclass(frozen=True)
+class SetIndexStorage(Change):
+    """``ALTER INDEX … SET (name = value, …)`` / ``RESET (name, …)``: a key constraint's index."""
+
+    table: QualifiedName
+    constraint: str
+    """The PRIMARY KEY, UNIQUE or EXCLUDE constraint (its index has its name)."""
+    parameters: tuple[tuple[str, str], ...]
+    old_parameters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def index(self) -> QualifiedName:
+        """The constraint's index."""
+        return QualifiedName(self.table.schema, self.constraint)
+
+    @property
+    def set(self) -> tuple[tuple[str, str], ...]:
+        """The parameters given a new value."""
+        old = dict(self.old_parameters)
+        return tuple((k, v) for k, v in self.parameters if old.get(k) != v)
+
+    @property
+    def reset(self) -> tuple[str, ...]:
+        """The parameters taken back to their defaults."""
+        new = dict(self.parameters)
+        return tuple(k for k, _ in self.old_parameters if k not in new)
+
+    def reverse(self) -> Change:
+        return SetIndexStorage(self.table, self.constraint, self.old_parameters, self.parameters)
+
+
+@dataclass(frozen=True)
 class SetClusterOn(Change):
     """``ALTER TABLE … CLUSTER ON index`` (``index`` None: ``SET WITHOUT CLUSTER``)."""
 

@@ -200,6 +200,8 @@ class PrimaryKey:
     deferrable: bool = False
     initially_deferred: bool = False
     span: Span | None = _span()
+    storage_parameters: tuple[tuple[str, str], ...] = ()
+    """``WITH (fillfactor = …)`` of the constraint's index: sorted (name, value) pairs."""
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
@@ -216,6 +218,8 @@ class UniqueConstraint:
     deferrable: bool = False
     initially_deferred: bool = False
     span: Span | None = _span()
+    storage_parameters: tuple[tuple[str, str], ...] = ()
+    """``WITH (fillfactor = …)`` of the constraint's index: sorted (name, value) pairs."""
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""
@@ -262,6 +266,8 @@ class ExcludeConstraint:
     deferrable: bool = False
     initially_deferred: bool = False
     span: Span | None = _span()
+    storage_parameters: tuple[tuple[str, str], ...] = ()
+    """``WITH (fillfactor = …)`` of the constraint's index: sorted (name, value) pairs."""
     comment: str | None = None
     renamed_from: str | None = field(default=None, compare=False)
     """The previous name (``renamed_from:``): renamed in place, never recreated."""

@@ -414,6 +414,11 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         hazards=_index_build,
     ),
     ch.DropIndex: ChangeFacts(K.INDEX, drop=1, hazards=_index_drop),
+    ch.SetIndexStorage: ChangeFacts(
+        K.CONSTRAINT,
+        key=lambda c: (phase(K.CONSTRAINT), _in(c.table), 9, c.constraint),
+        hazards=NO_HAZARDS,
+    ),
     ch.SetIndexStatistics: ChangeFacts(
         K.INDEX,
         key=lambda c: (phase(K.INDEX), _in(c.index), 9, c.position),

@@ -141,6 +141,7 @@ def _add_constraint(change: AddConstraint, safety: SafetySettings) -> list[Step]
             unique=True,
             nulls_not_distinct=isinstance(c, UniqueConstraint) and c.nulls_not_distinct,
             include=c.include,
+            storage_parameters=c.storage_parameters,
         )
         return [
             Step(CreateIndex(index, concurrently=True), outside_transaction=True),

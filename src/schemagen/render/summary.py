@@ -231,6 +231,7 @@ def _describers() -> dict[type[Change], object]:
             altered,
             f"cluster on {x.index}" if x.index else "set without cluster",
         ),
+        c.SetIndexStorage: lambda x: ("index", str(x.index), altered, _storage_detail(x)),
         c.SetIndexStatistics: lambda x: (
             "index",
             str(x.index),

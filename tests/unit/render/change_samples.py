@@ -134,6 +134,8 @@ def every_change() -> list[ch.Change]:
         ch.SetIndexStatistics(QualifiedName("shop", "orders_lower_idx"), 2, None, 3000),
         ch.SetColumnStatistics(T, "amount", 1000),
         ch.SetColumnStatistics(T, "amount", None, 1000),
+        ch.SetIndexStorage(T, "orders_pkey", (("fillfactor", "70"),)),
+        ch.SetIndexStorage(T, "orders_pkey", (("deduplicate_items", "off"),), (("fillfactor", "70"),)),
         ch.SetColumnStorage(T, "note", "external"),
         ch.SetColumnStorage(T, "note", None, "main", "extended"),
         ch.SetColumnStorage(T, "note", None, "main"),

@@ -24,6 +24,7 @@ SELECT n.nspname AS schema,
        END AS include,
        false AS nulls_not_distinct,
        am.amname AS using,
+       ic.reloptions AS index_options,
        CASE WHEN k.contype = 'x' THEN pg_get_expr(ix.indpred, ix.indrelid, true) END AS "where",
        CASE WHEN k.contype = 'x' THEN
             (SELECT jsonb_agg(jsonb_build_object(

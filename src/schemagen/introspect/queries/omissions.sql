@@ -40,15 +40,6 @@ FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND c.reltablespace <> 0
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
-SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
-       'storage parameters of a constraint''s index are not supported: ' || array_to_string(ic.reloptions, ', ')
-FROM pg_constraint k
-JOIN pg_class c ON c.oid = k.conrelid
-JOIN scope s ON s.oid = c.relnamespace
-JOIN pg_class ic ON ic.oid = k.conindid
-WHERE k.contype IN ('p', 'u', 'x') AND ic.reloptions IS NOT NULL AND NOT ic.relispartition
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
 SELECT DISTINCT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
        'SET STATISTICS on a key of a constraint''s index is not supported'
 FROM pg_constraint k
