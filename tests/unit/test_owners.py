@@ -245,3 +245,14 @@ def test_every_owned_kind_has_an_owner_a_maker_and_a_plan_target() -> None:
         keywords = descriptor(kind).comment_keywords
         assert keywords, f"{kind.value}: no keyword to name it in ALTER"
         assert comment_kind(keywords[0]) in commented_kinds(), f"{kind.value}: no plan target for its ALTER"
+
+
+def test_a_scratch_database_creates_no_owner() -> None:
+    from schemagen.api.canonical import _scratch_source
+
+    catalog, _ = _build(APP)
+    scratch = _scratch_source(catalog)
+    assert not scratch.owner_roles() and not any(
+        isinstance(c, SetOwner) for c in diff_catalogs(Catalog(), scratch)
+    )
+    assert scratch.tables.keys() == catalog.tables.keys()

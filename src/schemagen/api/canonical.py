@@ -37,6 +37,7 @@ from schemagen.diff.canonical import (
     with_texts,
 )
 from schemagen.diff.expressions import same_expression
+from schemagen.diff.owners import without_owners
 from schemagen.introspect import read_catalog, record_rows
 from schemagen.model import deps
 from schemagen.model.catalog import Catalog
@@ -180,12 +181,11 @@ def _scratch_source(declared: Catalog) -> Catalog:
     """What may be created in a scratch database: no roles, grants, owners or rows (cluster-wide
     or irrelevant to expressions); policies apply to PUBLIC."""
     return replace(
-        declared,
+        without_owners(declared),
         roles={},
         grants={},
         default_privileges={},
         reference_rows={},
-        schemas={k: replace(s, owner=None) for k, s in declared.schemas.items()},
         policies={k: replace(p, roles=("public",)) for k, p in declared.policies.items()},
     )
 

@@ -9,6 +9,7 @@ create (or recreate) gets its owner set after it is made.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from schemagen.model import changes as ch
@@ -75,6 +76,18 @@ def owner_changes(old: Catalog, new: Catalog, changes: list[Change]) -> list[Set
 def states_owners(catalog: Catalog) -> bool:
     """Whether any object of ``catalog`` has an owner (the project manages owners and says one)."""
     return any(obj.owner is not None for _, obj in catalog.owned())
+
+
+def without_owners(catalog: Catalog) -> Catalog:
+    """``catalog`` with no owner on any object (what a scratch database creates: roles are not there)."""
+    if not states_owners(catalog):
+        return catalog
+    owned = {}
+    for d in CATALOG_KINDS:
+        if d.kind in OWNED_KINDS:
+            objects = getattr(catalog, d.attribute)
+            owned[d.attribute] = {k: replace(o, owner=None) for k, o in objects.items()}
+    return replace(catalog, **owned)
 
 
 def _made(changes: list[Change]) -> Iterator[tuple[ObjectKind, Hashable]]:
