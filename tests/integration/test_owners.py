@@ -133,6 +133,7 @@ def test_owners_round_trip_through_inspect_build_and_apply(
         assert _inspect(copy, tmp_path / "again", "--owners") == files
         code, output = _cli("plan", "--dsn", copy, "--project", str(project))
         assert code == 0 and "OWNER" not in output, output
+    assert _inspect(fresh_db, project) == files  # its schemagen.yaml manages owners: --owners is implied
 
 
 def test_a_changed_owner_is_planned_applied_and_then_planned_as_nothing(
