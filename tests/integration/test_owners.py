@@ -306,3 +306,37 @@ def test_owners_of_foreign_data_wrappers_servers_and_foreign_tables(
         assert _inspect(copy, tmp_path / "again", "--owners") == files
         code, output = _cli("plan", "--dsn", copy, "--project", str(project))
         assert code == 0 and "OWNER" not in output, output
+
+
+def test_the_public_schema_keeps_its_owner_and_an_event_trigger_its_superuser(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(
+        fresh_db,
+        f"CREATE ROLE {a} NOLOGIN; CREATE ROLE {b} NOLOGIN;"
+        f"CREATE TABLE public.notes (id bigint); ALTER TABLE public.notes OWNER TO {a};"
+        "CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;"
+        "CREATE EVENT TRIGGER on_ddl ON ddl_command_end EXECUTE FUNCTION public.on_ddl();",
+    )
+    project = tmp_path / "p"
+    code, output = _cli("inspect", "--dsn", fresh_db, "--out", str(project), "--owners")
+    assert code == 0, output
+    files = _yaml(project)
+    code, output = _cli("build", "--project", str(project))
+    assert code == 0, output
+    query = (
+        "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'public' "
+        "UNION ALL SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.notes'::regclass "
+        "UNION ALL SELECT pg_get_userbyid(evtowner) FROM pg_event_trigger"
+    )
+    with psycopg.connect(fresh_db) as conn:
+        live = conn.execute(query).fetchall()
+    with scratch_database(fresh_db, "public") as copy:
+        run_sql(copy, (project / "generated" / "schema.sql").read_text(encoding="utf-8"))
+        with psycopg.connect(copy) as conn:
+            assert conn.execute(query).fetchall() == live
+        code, output = _cli("inspect", "--dsn", copy, "--out", str(tmp_path / "again"), "--owners")
+        assert code == 0 and _yaml(tmp_path / "again") == files, output
+        code, output = _cli("plan", "--dsn", copy, "--project", str(project))
+        assert code == 0 and "OWNER" not in output, output
