@@ -41,10 +41,11 @@ def test_support_objects_round_trip(fresh_db, second_db, tmp_path):
     assert differences(first.catalog, second.catalog) == []
     assert first.files == second.files
     catalog = first.catalog
-    assert len(catalog.collations) == 2 and len(catalog.operators) == 4 and len(catalog.aggregates) == 5
+    assert len(catalog.collations) == 2 and len(catalog.operators) == 6 and len(catalog.aggregates) == 5
     assert len(catalog.text_search_dictionaries) == 1 and len(catalog.text_search_configurations) == 2
     assert len(catalog.statistics) == 3 and len(catalog.event_triggers) == 2 and len(catalog.rules) == 3
     assert len(catalog.publications) == 2
+    assert len(catalog.operator_classes) == 4 and len(catalog.operator_families) == 2
     assert len(catalog.range_types) == 4 and "support.floatrange" not in {
         str(f.name) for f in catalog.functions.values()
     }

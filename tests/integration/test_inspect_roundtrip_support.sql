@@ -120,3 +120,36 @@ CREATE TABLE support.bookings (
     EXCLUDE USING gist (during WITH &&)
 );
 CREATE VIEW support.clipped AS SELECT id, support.floatrange(0, 10) * during AS clipped FROM support.bookings;
+
+-- operator classes and families: a class in the family made with it (commented, used by an
+-- index), a family with loose cross-type members and a class in it, the same name for two
+-- index methods, a GiST class with STORAGE and an ordering operator
+CREATE FUNCTION support.abs_lt(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) < abs($2)';
+CREATE FUNCTION support.abs_eq(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) = abs($2)';
+CREATE FUNCTION support.abs_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE
+    AS 'SELECT btint4cmp(abs($1), abs($2))';
+CREATE OPERATOR support.<# (LEFTARG = integer, RIGHTARG = integer, FUNCTION = support.abs_lt);
+CREATE OPERATOR support.=# (LEFTARG = integer, RIGHTARG = integer, FUNCTION = support.abs_eq);
+CREATE OPERATOR CLASS support.int4_abs_ops FOR TYPE integer USING btree AS
+    OPERATOR 1 support.<#, OPERATOR 3 support.=#, FUNCTION 1 support.abs_cmp(integer, integer);
+COMMENT ON OPERATOR CLASS support.int4_abs_ops USING btree IS 'by absolute value';
+CREATE OPERATOR FAMILY support.mixed_ops USING btree;
+ALTER OPERATOR FAMILY support.mixed_ops USING btree ADD
+    OPERATOR 1 < (integer, bigint), FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint);
+COMMENT ON OPERATOR FAMILY support.mixed_ops USING btree IS 'integers against bigints';
+CREATE OPERATOR CLASS support.int_mixed_ops FOR TYPE integer USING btree FAMILY support.mixed_ops AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 btint4cmp(integer, integer);
+CREATE OPERATOR CLASS support.int_mixed_ops FOR TYPE integer USING hash AS
+    OPERATOR 1 =, FUNCTION 1 hashint4(integer);
+CREATE OPERATOR CLASS support.box_dist_ops FOR TYPE box USING gist AS
+    OPERATOR 3 && (box, box), OPERATOR 15 <-> (box, point) FOR ORDER BY pg_catalog.float_ops,
+    FUNCTION 1 gist_box_consistent(internal, box, smallint, oid, internal),
+    FUNCTION 2 gist_box_union(internal, internal),
+    FUNCTION 5 gist_box_penalty(internal, internal, internal),
+    FUNCTION 6 gist_box_picksplit(internal, internal),
+    FUNCTION 7 gist_box_same(box, box, internal),
+    FUNCTION 8 gist_box_distance(internal, box, smallint, oid, internal),
+    STORAGE box;
+CREATE TABLE support.abs_values (v integer);
+CREATE INDEX abs_values_v ON support.abs_values (v support.int4_abs_ops);

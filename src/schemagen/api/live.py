@@ -100,6 +100,9 @@ def declared_scope(declared: Catalog, extra: Iterable[str] = ()) -> tuple[str, .
         declared.statistics,
     ):
         schemas |= {key.schema for key in support}
+    schemas |= {
+        c.name.schema for c in (*declared.operator_classes.values(), *declared.operator_families.values())
+    }
     schemas |= {extension.schema or "public" for extension in declared.extensions.values()}
     return tuple(sorted(schemas))
 

@@ -28,6 +28,7 @@ from schemagen.builder.macros import (
     range_rule,
 )
 from schemagen.builder.names import reserve_explicit_names
+from schemagen.builder.opclasses import build_operator_classes, build_operator_families
 from schemagen.builder.ranges import build_range_types
 from schemagen.builder.routines import build_routines
 from schemagen.builder.rows import build_rows
@@ -101,6 +102,8 @@ def build_catalog(
     support: dict[str, list] = {
         "collations": [],
         "range_types": [],
+        "operator_families": [],
+        "operator_classes": [],
         "operators": [],
         "aggregates": [],
         "text_search_dictionaries": [],
@@ -225,6 +228,12 @@ def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, lis
     where = document.span(())
     into["collations"] += ctx.guarded([], where, "collations", build_collations, document, schema, ctx)
     into["range_types"] += ctx.guarded([], where, "range types", build_range_types, document, schema, ctx)
+    into["operator_families"] += ctx.guarded(
+        [], where, "operator families", build_operator_families, document, schema, ctx
+    )
+    into["operator_classes"] += ctx.guarded(
+        [], where, "operator classes", build_operator_classes, document, schema, ctx
+    )
     into["operators"] += ctx.guarded([], where, "operators", build_operators, document, schema, ctx)
     into["aggregates"] += ctx.guarded([], where, "aggregates", build_aggregates, document, schema, ctx)
     dictionaries, configurations = ctx.guarded(

@@ -12,6 +12,7 @@ from schemagen.diff.attached_keys import with_attached_keys
 from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
 from schemagen.diff.keyed import split_keys
+from schemagen.diff.opclasses import family_functions, opclass_functions
 from schemagen.diff.owners import owner_changes
 from schemagen.diff.renames import apply_renames
 from schemagen.diff.simple import simple
@@ -170,6 +171,8 @@ def _comparators(
             old.operators,
             *simple(K.OPERATOR, lambda o: CreateOperator(o, linked_before(new, o)), DropOperator, _signature),
         ),
+        K.OPERATOR_FAMILY: (old.operator_families, *family_functions(old, new)),
+        K.OPERATOR_CLASS: (old.operator_classes, *opclass_functions()),
         K.AGGREGATE: (
             old.aggregates,
             *simple(K.AGGREGATE, CreateAggregate, DropAggregate, lambda a: a.identity_types),

@@ -10,6 +10,7 @@ from schemagen.emit.external import external_schemas
 from schemagen.emit.foreign import foreign_keys, foreign_table_value
 from schemagen.emit.lookup import Lookup
 from schemagen.emit.objects import composite_value, domain_value, enum_value, extension_value, sequence_value
+from schemagen.emit.opclasses import class_value, family_value
 from schemagen.emit.owners import FileOwners
 from schemagen.emit.ranges import range_value
 from schemagen.emit.routines import function_value, view_value
@@ -102,6 +103,8 @@ KEY_ORDER = (  # the top-level keys of a file, in the order inspect writes them 
     "procedures",
     "aggregates",
     "operators",
+    "operator_families",
+    "operator_classes",
     "views",
     "statistics",
     "rules",
@@ -127,6 +130,8 @@ def _schemas(catalog: Catalog) -> list[str]:
     for kind in _SUPPORT_KINDS:
         names.update(key.schema for key in getattr(catalog, kind))
     names.update(table.schema for table, _ in catalog.rules)
+    for kind in _OPCLASS_KINDS:
+        names.update(name.schema for name, _using in getattr(catalog, kind))
     return sorted(names)
 
 
@@ -154,7 +159,18 @@ _SUPPORT_KINDS = (
     "statistics",
     "foreign_tables",
 )
-_KINDS = ("enums", "domains", "composite_types", "sequences", "tables", "functions", "views", *_SUPPORT_KINDS)
+_OPCLASS_KINDS = ("operator_families", "operator_classes")
+_KINDS = (
+    "enums",
+    "domains",
+    "composite_types",
+    "sequences",
+    "tables",
+    "functions",
+    "views",
+    *_SUPPORT_KINDS,
+    *_OPCLASS_KINDS,
+)
 
 
 def _by_schema(catalog: Catalog) -> dict[str, dict[str, list]]:
@@ -272,6 +288,9 @@ def _support_entries(doc: dict[str, Any], objects: dict[str, list], own: FileOwn
     for key, value_of in (("aggregates", aggregate_value), ("operators", operator_value)):
         if objects[key]:
             doc[key] = _overloads(objects[key], value_of, own)
+    for key, value_of in (("operator_families", family_value), ("operator_classes", class_value)):
+        if objects[key]:  # owners are not managed for them
+            doc[key] = _overloads(objects[key], value_of, FileOwners())
 
 
 def _overloads(objects: list, value_of, own: FileOwners) -> dict[str, Any]:

@@ -398,7 +398,7 @@ def index_key(element: IndexElement, schema: str) -> Any:
         head = None
     else:
         head = element.column if element.column is not None else f"({element.expression})"
-    opclass = unqualified(element.opclass, schema) if element.opclass else None
+    opclass = element.opclass  # as read: bare in pg_catalog and public, else qualified (what builds)
     if head is None or element.collation or element.opclass_params or element.statistics is not None:
         value: dict[str, Any] = {}
         if element.column is not None:

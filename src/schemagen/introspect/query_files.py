@@ -25,6 +25,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "functions",
     "collations",
     "operators",
+    "operator_classes",
     "aggregates",
     "text_search_dictionaries",
     "text_search_configurations",

@@ -16,6 +16,7 @@ from schemagen.introspect.read_foreign import (
     read_wrappers,
 )
 from schemagen.introspect.read_indexes import read_indexes
+from schemagen.introspect.read_opclasses import read_operator_classes
 from schemagen.introspect.read_ranges import read_range_types
 from schemagen.introspect.read_routines import read_functions, read_policies, read_triggers, read_views
 from schemagen.introspect.read_support import (
@@ -56,6 +57,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     policies = read_policies(rows["policies"])
     aggregates, aggregate_omissions = read_aggregates(rows.get("aggregates", ()))
     operators, operator_omissions = read_operators(rows.get("operators", ()))
+    operator_families, operator_classes = read_operator_classes(rows.get("operator_classes", ()))
     mappings, mapping_omissions = read_user_mappings(rows.get("user_mappings", ()))
     foreign_tables, foreign_table_omissions = read_foreign_tables(rows.get("foreign_tables", ()))
     catalog = Catalog.of(
@@ -77,6 +79,8 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         default_privileges=defaults,
         collations=read_collations(rows.get("collations", ())),
         operators=operators,
+        operator_families=operator_families,
+        operator_classes=operator_classes,
         statistics=read_statistics(rows.get("statistics", ())),
         event_triggers=read_event_triggers(rows.get("event_triggers", ())),
         rules=read_rules(rows.get("rules", ())),

@@ -21,6 +21,7 @@ from schemagen.model.objects import (
     Sequence,
     Table,
 )
+from schemagen.model.opclasses import OperatorClass, OperatorFamily
 from schemagen.model.ranges import RangeType
 from schemagen.model.routines import (
     DefaultPrivilege,
@@ -70,6 +71,8 @@ class Catalog:
     statistics: dict[QualifiedName, Statistics] = field(default_factory=dict)
     functions: dict[QualifiedName, Function] = field(default_factory=dict)
     operators: dict[ObjectId, Operator] = field(default_factory=dict)
+    operator_families: dict[tuple[QualifiedName, str], OperatorFamily] = field(default_factory=dict)
+    operator_classes: dict[tuple[QualifiedName, str], OperatorClass] = field(default_factory=dict)
     aggregates: dict[ObjectId, Aggregate] = field(default_factory=dict)
     text_search_dictionaries: dict[QualifiedName, TextSearchDictionary] = field(default_factory=dict)
     text_search_configurations: dict[QualifiedName, TextSearchConfiguration] = field(default_factory=dict)

@@ -128,6 +128,20 @@ def collation_needs(collation: str | None) -> set[ObjectRef]:
     return {collation_ref(QualifiedName(parts[0], parts[1]))}
 
 
+def opclass_needs(opclass: str | None) -> set[ObjectRef]:
+    """The operator class an index key names, unless it is built in (a bare name is resolved later).
+
+    >>> opclass_needs("app.int4_abs_ops"), opclass_needs("text_pattern_ops")
+    ({ObjectRef(kind='operator class', schema='app', name='int4_abs_ops', member='')}, set())
+    """
+    if not opclass:
+        return set()
+    parts = split_dotted(opclass)
+    if len(parts) != 2 or parts[0] == "pg_catalog":
+        return set()
+    return {ObjectRef("operator class", parts[0], parts[1])}
+
+
 def role_ref(name: str) -> ObjectRef:
     """A cluster-wide role."""
     return ObjectRef("role", "", name)
@@ -304,6 +318,7 @@ def index_needs(index: Index) -> set[ObjectRef]:
     needs |= {column_ref(index.table, c) for c in index.include}
     for element in index.elements:
         needs |= expression_needs(element.expression, index.table) | collation_needs(element.collation)
+        needs |= opclass_needs(element.opclass)
     return needs | expression_needs(index.where, index.table)
 
 

@@ -41,6 +41,8 @@ class ObjectKind(enum.Enum):
     STATISTICS = "statistics"
     FUNCTION = "function"
     OPERATOR = "operator"
+    OPERATOR_FAMILY = "operator family"
+    OPERATOR_CLASS = "operator class"
     AGGREGATE = "aggregate"
     TEXT_SEARCH_DICTIONARY = "text search dictionary"
     TEXT_SEARCH_CONFIGURATION = "text search configuration"
@@ -164,6 +166,8 @@ DESCRIPTORS: tuple[KindDescriptor, ...] = (
     KindDescriptor(K.STATISTICS, "statistics", _name, 14, ("statistics",)),
     KindDescriptor(K.FUNCTION, "functions", _key, 13, ("function", "procedure"), GrantOn.FUNCTION),
     KindDescriptor(K.OPERATOR, "operators", _key, 13, ("operator",)),
+    KindDescriptor(K.OPERATOR_FAMILY, "operator_families", _key, 13, ("operator family",)),
+    KindDescriptor(K.OPERATOR_CLASS, "operator_classes", _key, 13, ("operator class",)),
     KindDescriptor(K.AGGREGATE, "aggregates", _key, 13, ("aggregate",)),
     KindDescriptor(
         K.TEXT_SEARCH_DICTIONARY, "text_search_dictionaries", _name, 12, ("text search dictionary",)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from schemagen.model import deps
 from schemagen.model.deps import ObjectRef
 from schemagen.model.names import QualifiedName
+from schemagen.model.opclasses import FunctionMember, OperatorClass, OperatorFamily, OperatorMember
 from schemagen.model.pg.sqlrefs import Text, references
 from schemagen.model.ranges import RangeType
 from schemagen.model.support import (
@@ -35,12 +36,54 @@ def range_needs(range_type: RangeType) -> set[ObjectRef]:
     needs = {deps.schema_ref(range_type.name.schema)} | _types((range_type.subtype,))
     needs |= deps.collation_needs(range_type.collation) | _functions((range_type.subtype_diff,))
     if range_type.subtype_opclass is not None and range_type.subtype_opclass.schema != "pg_catalog":
-        needs.add(
-            ObjectRef("operator class", range_type.subtype_opclass.schema, range_type.subtype_opclass.name)
-        )
+        needs.add(opclass_ref(range_type.subtype_opclass))
     if range_type.multirange is not None and range_type.multirange.schema != range_type.name.schema:
         needs.add(deps.schema_ref(range_type.multirange.schema))
     return needs
+
+
+def opclass_ref(name: QualifiedName) -> ObjectRef:
+    """An operator class (of every index method)."""
+    return ObjectRef("operator class", name.schema, name.name)
+
+
+def opfamily_ref(name: QualifiedName) -> ObjectRef:
+    """An operator family (of every index method)."""
+    return ObjectRef("operator family", name.schema, name.name)
+
+
+def _members_need(
+    operators: tuple[OperatorMember, ...], functions: tuple[FunctionMember, ...]
+) -> set[ObjectRef]:
+    needs: set[ObjectRef] = set()
+    for member in operators:
+        if member.operator.schema != "pg_catalog":
+            needs.add(operator_ref(member.operator))
+        if member.order_by is not None and member.order_by.schema != "pg_catalog":
+            needs.add(opfamily_ref(member.order_by))
+        needs |= _types(member.types)
+    for function in functions:
+        needs |= _functions((function.function,)) | _types(function.types) | _types(function.arguments)
+    return needs
+
+
+def opclass_provides(opclass: OperatorClass) -> set[ObjectRef]:
+    """The class, and the family of its own name PostgreSQL creates when it names none."""
+    made = {opclass_ref(opclass.name)}
+    return made | {opfamily_ref(opclass.name)} if opclass.family is None else made
+
+
+def opfamily_needs(family: OperatorFamily) -> set[ObjectRef]:
+    """The schema and what its loose members name."""
+    return {deps.schema_ref(family.name.schema)} | _members_need(family.operators, family.functions)
+
+
+def opclass_needs(opclass: OperatorClass) -> set[ObjectRef]:
+    """The schema, its type, storage type, family and what its members name."""
+    needs = {deps.schema_ref(opclass.name.schema)} | _types((opclass.type, opclass.storage))
+    if opclass.family is not None and opclass.family.schema != "pg_catalog":
+        needs.add(opfamily_ref(opclass.family))
+    return needs | _members_need(opclass.operators, opclass.functions)
 
 
 def operator_ref(name: QualifiedName) -> ObjectRef:

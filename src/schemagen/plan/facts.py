@@ -17,6 +17,7 @@ from typing import Any
 from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
 from schemagen.model import foreign_changes as fc
+from schemagen.model import opclasses as oc
 from schemagen.model import ranges as ra
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
@@ -217,6 +218,18 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.OPERATOR), _in(c.operator.name), 6, ", ".join(c.operator.signature)),
     ),
     su.DropOperator: ChangeFacts(K.OPERATOR, hazards=NO_HAZARDS, drop=4),
+    oc.CreateOperatorFamily: ChangeFacts(
+        K.OPERATOR_FAMILY,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.OPERATOR_FAMILY), _in(c.family.name), 7, c.family.using),
+    ),
+    oc.DropOperatorFamily: ChangeFacts(K.OPERATOR_FAMILY, hazards=NO_HAZARDS, drop=3),
+    oc.CreateOperatorClass: ChangeFacts(
+        K.OPERATOR_CLASS,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.OPERATOR_CLASS), _in(c.opclass.name), 8, c.opclass.using),
+    ),
+    oc.DropOperatorClass: ChangeFacts(K.OPERATOR_CLASS, hazards=NO_HAZARDS, drop=3),
     su.CreateAggregate: ChangeFacts(
         K.AGGREGATE,
         hazards=NO_HAZARDS,

@@ -154,6 +154,8 @@ _COMMENT_TARGETS: dict[ObjectKind, Callable[[QualifiedName, str], ObjectRef]] = 
     ObjectKind.PUBLICATION: lambda name, _: support_deps.publication_ref(name.name),
     ObjectKind.EVENT_TRIGGER: lambda name, _: support_deps.event_trigger_ref(name.name),
     ObjectKind.OPERATOR: lambda name, _: support_deps.operator_ref(name),
+    ObjectKind.OPERATOR_FAMILY: lambda name, _: support_deps.opfamily_ref(name),
+    ObjectKind.OPERATOR_CLASS: lambda name, _: support_deps.opclass_ref(name),
     ObjectKind.AGGREGATE: lambda name, _: deps.function_ref(name),
     ObjectKind.TEXT_SEARCH_DICTIONARY: lambda name, _: support_deps.text_search_ref(name, "dictionary"),
     ObjectKind.TEXT_SEARCH_CONFIGURATION: lambda name, _: support_deps.text_search_ref(name, "configuration"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from schemagen.model import deps
+from schemagen.model import opclasses as oc
 from schemagen.model import ranges as ra
 from schemagen.model import support_changes as sc
 from schemagen.model import support_deps as sd
@@ -26,6 +27,18 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
     ),
     ra.RenameRangeType: lambda c: refs(
         needs_new={deps.schema_ref(c.new.name.schema), deps.schema_ref(c.new.multirange_name.schema)}
+    ),
+    **paired_rules(
+        oc.CreateOperatorFamily,
+        oc.DropOperatorFamily,
+        lambda c: {sd.opfamily_ref(c.family.name)},
+        lambda c: sd.opfamily_needs(c.family),
+    ),
+    **paired_rules(
+        oc.CreateOperatorClass,
+        oc.DropOperatorClass,
+        lambda c: sd.opclass_provides(c.opclass),
+        lambda c: sd.opclass_needs(c.opclass),
     ),
     **paired_rules(
         sc.CreateOperator,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from schemagen.model import changes as c
 from schemagen.model import code_changes as cc
 from schemagen.model import foreign_changes as fc
+from schemagen.model import opclasses as oc
 from schemagen.model import ranges as ra
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
@@ -145,6 +146,30 @@ def _describers() -> dict[type[Change], object]:
         ra.RenameRangeType: lambda x: ("type", str(x.new.name), altered, f"renamed from {x.old.name}"),
         su.CreateCollation: lambda x: ("collation", str(x.collation.name), created, ""),
         su.DropCollation: lambda x: ("collation", str(x.collation.name), dropped, ""),
+        oc.CreateOperatorFamily: lambda x: (
+            "operator family",
+            f"{x.family.name} USING {x.family.using}",
+            created,
+            "",
+        ),
+        oc.DropOperatorFamily: lambda x: (
+            "operator family",
+            f"{x.family.name} USING {x.family.using}",
+            dropped,
+            "",
+        ),
+        oc.CreateOperatorClass: lambda x: (
+            "operator class",
+            f"{x.opclass.name} USING {x.opclass.using}",
+            created,
+            "",
+        ),
+        oc.DropOperatorClass: lambda x: (
+            "operator class",
+            f"{x.opclass.name} USING {x.opclass.using}",
+            dropped,
+            "",
+        ),
         su.CreateOperator: lambda x: ("operator", str(x.operator.key), created, ""),
         su.DropOperator: lambda x: ("operator", str(x.operator.key), dropped, ""),
         su.CreateAggregate: lambda x: ("aggregate", str(x.aggregate.key), created, ""),

@@ -146,7 +146,7 @@ def test_indexes_shorthand_and_mapping():
     assert doc["indexes"] == [
         {"name": "by_lower", "columns": ["(lower((name)::text))"], "where": "id > 0"},
         ["name", "created_at desc"],
-        {"columns": ["status state_ops"], "using": "gin"},
+        {"columns": ["status app.state_ops"], "using": "gin"},
     ]
 
 

@@ -246,3 +246,18 @@ def test_range_types(read):
     assert floats.comment == "Spans of scores."
     assert labels.subtype_opclass == Q("pg_catalog", "text_pattern_ops") and labels.collation == "C"
     assert labels.multirange == Q("agents", "label_spans")
+
+
+def test_operator_classes_and_families(read):
+    catalog, _ = read
+    [family] = catalog.operator_families.values()
+    assert family.key == (Q("agents", "mixed_ops"), "btree")
+    assert [(m.types, m.strategy, m.operator) for m in family.operators] == [
+        (("integer", "bigint"), 1, Q("pg_catalog", "<"))
+    ]
+    own = catalog.operator_classes[(Q("agents", "int_abs_ops"), "btree")]
+    assert own.family is None and own.default and own.comment == "by absolute value"
+    assert [m.strategy for m in own.operators] == [1, 3]  # sorted by types, then number
+    assert own.functions[0].arguments == ("integer", "integer")
+    mixed = catalog.operator_classes[(Q("agents", "int_mixed_ops"), "btree")]
+    assert mixed.family == Q("agents", "mixed_ops") and mixed.functions == ()

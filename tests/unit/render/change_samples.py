@@ -349,6 +349,55 @@ def every_code_change() -> list[ch.Change]:
         *every_support_change(),
         *every_foreign_change(),
         *every_range_change(),
+        *every_opclass_change(),
+    ]
+
+
+def every_opclass_change() -> list[ch.Change]:
+    """Operator families with loose members, classes in their own family and in another, with storage."""
+    from schemagen.model.opclasses import (
+        CreateOperatorClass,
+        CreateOperatorFamily,
+        DropOperatorClass,
+        DropOperatorFamily,
+        FunctionMember,
+        OperatorClass,
+        OperatorFamily,
+        OperatorMember,
+    )
+
+    cat = "pg_catalog"
+    cross = OperatorMember(("integer", "bigint"), 1, Q(cat, "<"))
+    family = OperatorFamily(
+        Q("app", "Abs Ops"),
+        "btree",
+        (cross,),
+        (FunctionMember(("integer", "bigint"), 1, Q(cat, "btint48cmp"), ("integer", "bigint")),),
+    )
+    own = OperatorClass(
+        Q("app", "int_abs_ops"),
+        "btree",
+        "integer",
+        default=True,
+        operators=(OperatorMember(("integer", "integer"), 1, Q("app", "<#")),),
+        functions=(FunctionMember(("integer", "integer"), 1, Q("app", "abs_cmp"), ("integer", "integer")),),
+    )
+    gist = OperatorClass(
+        Q("app", "pt_ops"),
+        "gist",
+        "point",
+        family=Q("app", "Abs Ops"),
+        storage="box",
+        operators=(OperatorMember(("point", "point"), 15, Q(cat, "<->"), order_by=Q(cat, "float_ops")),),
+    )
+    return [
+        CreateOperatorFamily(family),
+        CreateOperatorFamily(OperatorFamily(Q("app", "empty"), "hash")),
+        DropOperatorFamily(family),
+        CreateOperatorClass(own),
+        CreateOperatorClass(gist),
+        DropOperatorClass(own),
+        DropOperatorClass(gist),
     ]
 
 

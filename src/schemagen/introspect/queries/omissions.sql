@@ -31,10 +31,6 @@ JOIN pg_proc p ON p.oid = d.objid
 WHERE (p.proname <> ct.typname OR p.pronamespace <> t.typnamespace)
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_type'::regclass AND m.objid = t.oid)
 UNION ALL
-SELECT 'operator class', s.nspname || '.' || oc.opcname, 'operator classes are not supported'
-FROM pg_opclass oc JOIN scope s ON s.oid = oc.opcnamespace
-WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_opclass'::regclass AND m.objid = oc.oid)
-UNION ALL
 SELECT 'table', s.nspname || '.' || c.relname, 'TABLESPACE not supported'
 FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND c.reltablespace <> 0
