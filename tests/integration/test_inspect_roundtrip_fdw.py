@@ -18,6 +18,7 @@ from tests.integration.test_inspect_roundtrip import _round_trip
 from schemagen.api import compile_project
 from schemagen.api.apply import execute_plan
 from schemagen.api.live import compare_live
+from schemagen.model import QualifiedName
 
 pytestmark = pytest.mark.integration
 
@@ -48,7 +49,8 @@ def test_foreign_data_round_trips(fresh_db, second_db, tmp_path):
     assert sorted(catalog.foreign_data_wrappers) == ["Bare", "plain"]  # postgres_fdw is the extension's
     assert sorted(catalog.foreign_servers) == ["Old Archive", "loose", "reports"]
     assert len(catalog.user_mappings) == 3
-    assert sorted(map(str, catalog.foreign_tables)) == ["remote.Empty", "remote.orders"]
+    assert sorted(map(str, catalog.foreign_tables)) == ["remote.Empty", "remote.events_2020", "remote.orders"]
+    assert catalog.foreign_tables[QualifiedName("remote", "events_2020")].partition_of is not None
     assert len([g for g in catalog.grants.values() if g.target.name.name == "orders"]) == 2
     text = "".join(first.files.values())
     assert "secret-1" not in text and "password" not in text

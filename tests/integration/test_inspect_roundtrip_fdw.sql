@@ -33,3 +33,9 @@ GRANT SELECT ON remote.orders TO fdw_reporter;
 GRANT SELECT (id) ON remote.orders TO PUBLIC;
 CREATE FOREIGN TABLE remote."Empty" () SERVER "Old Archive";
 CREATE VIEW remote.big_orders AS SELECT id, total FROM remote.orders WHERE total > 100;
+
+-- a foreign table as a partition, beside an ordinary one (PARTITION OF … SERVER)
+CREATE TABLE remote.events (id bigint, year integer NOT NULL) PARTITION BY RANGE (year);
+CREATE TABLE remote.events_recent PARTITION OF remote.events FOR VALUES FROM (2024) TO (MAXVALUE);
+CREATE FOREIGN TABLE remote.events_2020 PARTITION OF remote.events FOR VALUES FROM (2020) TO (2024)
+    SERVER reports OPTIONS (table_name 'events_2020');

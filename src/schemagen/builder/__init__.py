@@ -190,6 +190,11 @@ def build_catalog(
         functions += build_routines(maintenance, "partitions", ctx)
     schemas = build_schemas(documents, ctx)
     tables = complete_foreign_keys({d.table.name: d.table for d in drafts})
+    for document in documents:
+        schema, where = document.data["schema"], document.span(())
+        support["foreign_tables"] += ctx.guarded(
+            [], where, "foreign tables", build_foreign_tables, document, schema, ctx, tables
+        )
     sequences = [_with_table_owner(s, tables) for s in sequences]
     support["statistics"] = in_table_order(support["statistics"], tables)
     catalog = Catalog.of(
@@ -243,9 +248,6 @@ def _build_support(document, schema: str, ctx: BuildContext, into: dict[str, lis
     into["text_search_configurations"] += configurations
     into["statistics"] += ctx.guarded([], where, "statistics", build_statistics, document, schema, ctx)
     into["rules"] += ctx.guarded([], where, "rules", build_rules, document, schema, ctx)
-    into["foreign_tables"] += ctx.guarded(
-        [], where, "foreign tables", build_foreign_tables, document, schema, ctx
-    )
 
 
 def _time_key_type(table: Table) -> str | None:

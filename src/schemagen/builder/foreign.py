@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
+from schemagen.builder.partitions import partition_bound
 from schemagen.builder.shorthand import parse_column_shorthand
 from schemagen.builder.support import function_reference
 from schemagen.builder.types import named_checks
@@ -25,6 +26,7 @@ from schemagen.model.foreign import (
     sorted_options,
 )
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import PartitionBound, Table
 
 
 def _options(value: Any) -> tuple[tuple[str, str], ...]:
@@ -101,7 +103,9 @@ def build_foreign(documents: list[SourceDocument], ctx: BuildContext) -> dict[st
     return {"foreign_data_wrappers": wrappers, "foreign_servers": servers, "user_mappings": mappings}
 
 
-def build_foreign_tables(document: SourceDocument, schema: str, ctx: BuildContext) -> list[ForeignTable]:
+def build_foreign_tables(
+    document: SourceDocument, schema: str, ctx: BuildContext, tables: dict[QualifiedName, Table]
+) -> list[ForeignTable]:
     """``foreign_tables:`` of one schema file: columns (shorthand or mapping), CHECKs, options."""
     result = []
     for name, spec in (document.data.get("foreign_tables") or {}).items():
@@ -125,6 +129,7 @@ def build_foreign_tables(document: SourceDocument, schema: str, ctx: BuildContex
             ),
             options=_options(spec.get("options")),
             comment=spec.get("comment"),
+            partition_of=_partition_of(spec.get("partition_of"), schema, tables),
             owner=ctx.owner(document, path, spec),
             renamed_from=spec.get("renamed_from"),
             span=document.key_span(path),
@@ -160,3 +165,15 @@ def _foreign_column(
         comment=spec.get("comment"),
         span=document.key_span(path),
     )
+
+
+def _partition_of(value: Any, schema: str, tables: dict[QualifiedName, Table]) -> PartitionBound | None:
+    """``partition_of: {table, values}``: the bound's literals typed by the parent's partition keys,
+    as a declared child's are (C358 finds a parent that is not a declared partitioned table)."""
+    if not isinstance(value, dict):
+        return None
+    parent_name = QualifiedName.parse(str(value["table"]), schema)
+    parent = tables.get(parent_name)
+    keys = parent.partition_by.keys if parent is not None and parent.partition_by is not None else ()
+    types = {c.name: c.type for c in parent.columns} if parent is not None else {}
+    return partition_bound(parent_name, value.get("values"), [types.get(k) for k in keys])

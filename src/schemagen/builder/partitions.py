@@ -134,7 +134,7 @@ def _declared_child(
     key_types: dict[str, str],
 ) -> list[Table]:
     types = _key_types(parent, key_types)
-    bound = _bound(parent.name, spec.get("values"), types)
+    bound = partition_bound(parent.name, spec.get("values"), types)
     sub_spec = partition_spec(spec.get("partition_by"))
     schema = spec.get("schema")
     tables = _child(document, path, parent, "", bound, ctx, name, sub_spec, spec.get("comment"), schema)
@@ -150,7 +150,8 @@ def _key_types(parent: Table, key_types: dict[str, str]) -> list[str | None]:
     return [key_types.get(k) for k in keys]
 
 
-def _bound(parent: QualifiedName, values: Any, types: list[str | None]) -> PartitionBound:
+def partition_bound(parent: QualifiedName, values: Any, types: list[str | None]) -> PartitionBound:
+    """The bound ``values:`` write, literals typed by the parent's key ``types``."""
     first_type = types[0] if types else None
     if values == "default":
         return PartitionBound(parent, default=True)

@@ -1,4 +1,5 @@
-"""C353-C354: servers name a wrapper, user mappings and foreign tables a server, that the project has."""
+"""C353, C354, C358: servers name a wrapper, user mappings and foreign tables a server, foreign
+partitions a partitioned table, that the project has."""
 
 from __future__ import annotations
 
@@ -45,4 +46,28 @@ def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
                     "declare the server under foreign_servers:, or check the spelling",
                 )
             )
+    for table in catalog.foreign_tables.values():
+        bound = table.partition_of
+        if bound is None:
+            continue
+        parent = catalog.tables.get(bound.parent)
+        if parent is None or parent.partition_by is None:
+            message = (
+                f"foreign table {table.name} is a partition of {bound.parent}, "
+                "which is not a declared partitioned table"
+            )
+        elif table.columns:
+            message = (
+                f"foreign table {table.name} is a partition of {bound.parent}: its columns are the parent's"
+            )
+        else:
+            continue
+        found.append(
+            error(
+                "C358",
+                message,
+                table.span,
+                "name a table declared with partition_by:, and leave the partition's columns out",
+            )
+        )
     return found

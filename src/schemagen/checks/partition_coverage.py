@@ -24,7 +24,12 @@ def check_partition_coverage(catalog: Catalog) -> list[Diagnostic]:
         spec = table.partition_by
         if spec is None:
             continue
-        children = catalog.partitions_of(table.name)
+        children: list = catalog.partitions_of(table.name)
+        children += [
+            f
+            for f in catalog.foreign_tables.values()
+            if f.partition_of and f.partition_of.parent == table.name
+        ]
         if not children:
             found.append(
                 warning(
@@ -45,7 +50,7 @@ def check_partition_coverage(catalog: Catalog) -> list[Diagnostic]:
 _HINT = "add a default partition (default: true), or make sure partition maintenance stays ahead"
 
 
-def _gap(catalog: Catalog, table: Table, children: list[Table]) -> str | None:
+def _gap(catalog: Catalog, table: Table, children: list) -> str | None:
     spec = table.partition_by
     assert spec is not None
     bounds = [c.partition_of for c in children if c.partition_of is not None]

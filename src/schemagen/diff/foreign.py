@@ -109,11 +109,14 @@ def alter_mapping(old: UserMapping, new: UserMapping) -> list[Change]:
 
 
 def recreated_foreign_tables(old: Catalog, new: Catalog) -> set[QualifiedName]:
-    """Foreign tables whose server changes (no ALTER for it): dropped and created again, grants too."""
+    """Foreign tables whose server or partition bound changes (no ALTER for those): dropped and
+    created again, grants too."""
     return {
         name
         for name, table in old.foreign_tables.items()
-        if name in new.foreign_tables and table.server != new.foreign_tables[name].server
+        if name in new.foreign_tables
+        and (table.server, table.partition_of)
+        != (new.foreign_tables[name].server, new.foreign_tables[name].partition_of)
     }
 
 
@@ -138,7 +141,7 @@ def drop_foreign_table(table: ForeignTable) -> list[Change]:
 
 def alter_foreign_table(old: ForeignTable, new: ForeignTable) -> list[Change]:
     """``ALTER FOREIGN TABLE`` in place; a new server recreates it (no data is lost: it is remote)."""
-    if old.server != new.server:
+    if old.server != new.server or old.partition_of != new.partition_of:
         return [DropForeignTable(old), *create_foreign_table(new)]
     change = AlterForeignTable(old, new)
     return ([change] if change.actions else []) + _comments(new, old)

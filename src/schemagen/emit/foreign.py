@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemagen.emit.tables import bound_values
 from schemagen.emit.yaml_writer import FlowMap
 from schemagen.model.catalog import Catalog
 from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, ForeignTable, Options
@@ -72,6 +73,10 @@ def foreign_table_value(table: ForeignTable) -> dict[str, Any]:
     """``{server, options, columns, checks, comment}``; a column is its shorthand when that says all."""
     schema = table.name.schema
     value: dict[str, Any] = {"server": table.server}
+    if table.partition_of is not None:
+        parent = table.partition_of.parent
+        written = parent.name if parent.schema == schema else f"{parent.schema}.{parent.name}"
+        value["partition_of"] = {"table": written, "values": bound_values(table.partition_of)}
     if table.options:
         value["options"] = _options(table.options)
     columns: dict[str, Any] = {}
@@ -96,7 +101,8 @@ def foreign_table_value(table: ForeignTable) -> dict[str, Any]:
         if c.comment:
             column["comment"] = c.comment
         columns[c.name] = column
-    value["columns"] = columns
+    if table.partition_of is None:
+        value["columns"] = columns
     if table.checks:
         value["checks"] = {
             k.name: {"expression": k.expression, "no_inherit": True} if k.no_inherit else k.expression

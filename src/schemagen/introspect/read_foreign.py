@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from schemagen.introspect.omission import Omission
+from schemagen.introspect.read_tables import read_partition_bound
 from schemagen.model.foreign import (
     ForeignColumn,
     ForeignDataWrapper,
@@ -86,17 +87,24 @@ def read_user_mappings(rows: Sequence[Row]) -> tuple[list[UserMapping], list[Omi
 
 
 def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[Omission]]:
-    """Foreign tables; one that is a partition or an inheritance child is an omission."""
+    """Foreign tables; a partition takes its parent's columns (its own column options or comments
+    are an omission); an inheritance child is an omission."""
     tables, omissions = [], []
     for r in rows:
         name = QualifiedName(r["schema"], r["name"])
         if r["inherits"]:
             omissions.append(
                 Omission(
-                    "foreign table", str(name), "a foreign table as a partition or child is not supported"
+                    "foreign table", str(name), "a foreign table as an inheritance child is not supported"
                 )
             )
             continue
+        bound = read_partition_bound(r) if r.get("parent_name") else None
+        if bound is not None:
+            own = [c["name"] for c in r["columns"] if c["options"] or c["comment"]]
+            if own:
+                why = f"a foreign partition's own column {own[0]} (options, comment) is not supported"
+                omissions.append(Omission("foreign table", str(name), why))
         invalid = [k["name"] for k in r["checks"] if not k["validated"]]
         if invalid:
             omissions.append(Omission("foreign table", str(name), f"NOT VALID CHECK {invalid[0]}"))
@@ -115,6 +123,7 @@ def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[O
                         comment=c["comment"],
                     )
                     for c in r["columns"]
+                    if bound is None
                 ),
                 checks=tuple(
                     CheckConstraint(
@@ -124,6 +133,7 @@ def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[O
                 ),
                 options=sorted_options(r["options"]),
                 comment=r["comment"],
+                partition_of=bound,
                 owner=r.get("owner"),
             )
         )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from schemagen.diagnostics import Span
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import CheckConstraint, owner_field
+from schemagen.model.objects import CheckConstraint, PartitionBound, owner_field
 
 Options = tuple[tuple[str, str], ...]
 
@@ -133,6 +133,8 @@ class ForeignTable:
     checks: tuple[CheckConstraint, ...] = ()
     options: Options = ()
     comment: str | None = None
+    partition_of: PartitionBound | None = None
+    """``CREATE FOREIGN TABLE … PARTITION OF parent FOR VALUES …``: the columns are the parent's."""
     owner: str | None = owner_field()
     renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()

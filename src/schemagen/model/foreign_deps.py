@@ -43,6 +43,8 @@ def mapping_needs(mapping: UserMapping) -> set[ObjectRef]:
 def foreign_table_needs(table: ForeignTable) -> set[ObjectRef]:
     """Its schema, server, column types and collations, what its defaults and CHECKs use."""
     needs = {deps.schema_ref(table.name.schema), server_ref(table.server)}
+    if table.partition_of is not None:
+        needs.add(deps.table_ref(table.partition_of.parent))
     for column in table.columns:
         referenced = deps.type_reference(column.type)
         if referenced is not None:

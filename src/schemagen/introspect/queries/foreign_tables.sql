@@ -1,5 +1,6 @@
 -- Foreign tables in scope: server, options, columns (attfdwoptions: column options), CHECK
--- constraints; as a partition or an inheritance child (pg_inherits) they are an omission.
+-- constraints; a partition's bound (its columns are its parent's); as an inheritance child
+-- (pg_inherits) it is an omission.
 SELECT n.nspname AS schema,
        c.relname AS name,
        s.srvname AS server,
@@ -7,7 +8,13 @@ SELECT n.nspname AS schema,
                  FROM pg_options_to_table(ft.ftoptions) o), '{}') AS options,
        CASE WHEN %(owners)s THEN pg_get_userbyid(c.relowner) END AS owner,
        obj_description(c.oid, 'pg_class') AS comment,
-       EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid) AS inherits,
+       EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition) AS inherits,
+       (SELECT pn.nspname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+        JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE c.relispartition AND i.inhrelid = c.oid) AS parent_schema,
+       (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+        WHERE c.relispartition AND i.inhrelid = c.oid) AS parent_name,
+       pg_get_expr(c.relpartbound, c.oid) AS partition_bound,
        coalesce((SELECT jsonb_agg(jsonb_build_object(
                     'name', a.attname,
                     'type', format_type(a.atttypid, a.atttypmod),
@@ -18,7 +25,8 @@ SELECT n.nspname AS schema,
                                           ELSE cn.nspname || '.' || co.collname END END,
                     'options', coalesce((SELECT jsonb_object_agg(o.option_name, o.option_value)
                                          FROM pg_options_to_table(a.attfdwoptions) o), '{}'),
-                    'comment', col_description(c.oid, a.attnum)) ORDER BY a.attnum)
+                    'comment', col_description(c.oid, a.attnum),
+                    'local', a.attislocal) ORDER BY a.attnum)
                  FROM pg_attribute a
                  JOIN pg_type t ON t.oid = a.atttypid
                  LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -30,7 +38,7 @@ SELECT n.nspname AS schema,
                     'expression', pg_get_expr(k.conbin, k.conrelid, true),
                     'no_inherit', k.connoinherit,
                     'validated', k.convalidated) ORDER BY k.conname)
-                 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c'), '[]') AS checks
+                 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal), '[]') AS checks
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_foreign_table ft ON ft.ftrelid = c.oid

@@ -40,6 +40,8 @@ CREATE FOREIGN TABLE remote.added (
     id integer
 ) SERVER fresh;
 
+CREATE FOREIGN TABLE remote.events_2020 PARTITION OF remote.events FOR VALUES FROM (2020) TO (2024) SERVER reports;
+
 CREATE FOREIGN TABLE remote.moved (
     id integer
 ) SERVER fresh;

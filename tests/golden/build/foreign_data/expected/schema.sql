@@ -36,6 +36,16 @@ CREATE USER MAPPING FOR reporter SERVER reports OPTIONS ("user" 'report_reader')
 
 CREATE FOREIGN TABLE remote."Archived Rows" () SERVER "Old Archive";
 
+CREATE TABLE remote.events (
+    id bigint,
+    year integer NOT NULL
+)
+PARTITION BY RANGE (year);
+
+CREATE FOREIGN TABLE remote.events_2020 PARTITION OF remote.events FOR VALUES FROM (2020) TO (2024) SERVER reports OPTIONS (table_name 'events_2020');
+
+CREATE TABLE remote.events_recent PARTITION OF remote.events FOR VALUES FROM (2024) TO (MAXVALUE);
+
 CREATE FOREIGN TABLE remote.orders (
     id bigint NOT NULL,
     total numeric(12,2) OPTIONS (column_name 'amount') DEFAULT 0,
