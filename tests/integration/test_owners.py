@@ -340,3 +340,28 @@ def test_the_public_schema_keeps_its_owner_and_an_event_trigger_its_superuser(
         assert code == 0 and _yaml(tmp_path / "again") == files, output
         code, output = _cli("plan", "--dsn", copy, "--project", str(project))
         assert code == 0 and "OWNER" not in output, output
+
+
+def test_an_external_role_owns_objects_and_is_never_created_or_altered(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    a, b = roles
+    run_sql(fresh_db, f"CREATE ROLE {a} NOLOGIN CONNECTION LIMIT 3; CREATE ROLE {b} NOLOGIN")
+    project = tmp_path / "p"
+    (project / "schema").mkdir(parents=True)
+    (project / "schemagen.yaml").write_text("owners: managed\n", encoding="utf-8")
+    (project / "schema" / "app.yaml").write_text(
+        f"schema: app\nowner: {a}\nexternal: {{roles: [{a}, {b}]}}\n"
+        f"tables:\n  t:\n    owner: {b}\n    columns: {{id: bigint primary key}}\n"
+        f"grants:\n  - {{on: table app.t, privileges: [select], to: {a}}}\n",
+        encoding="utf-8",
+    )
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0 and "ROLE" not in plan and f"ALTER TABLE app.t OWNER TO {b};" in plan, plan
+    code, output = _cli("apply", "--dsn", fresh_db, "--project", str(project), "--yes")
+    assert code == 0, output
+    assert _owners(fresh_db) == {"app": a, "t": b}
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0 and "ALTER" not in plan and "ROLE" not in plan, plan
+    with psycopg.connect(fresh_db) as conn:
+        assert conn.execute("SELECT rolconnlimit FROM pg_roles WHERE rolname = %s", (a,)).fetchone() == (3,)

@@ -256,3 +256,22 @@ def test_a_scratch_database_creates_no_owner() -> None:
         isinstance(c, SetOwner) for c in diff_catalogs(Catalog(), scratch)
     )
     assert scratch.tables.keys() == catalog.tables.keys()
+
+
+def test_an_external_role_may_own_and_is_never_created_or_altered() -> None:
+    text = APP.replace(
+        "roles: {app_owner: {}, reporter: {}}", "roles: {app_owner: {}}\nexternal: {roles: [reporter]}"
+    )
+    catalog, codes = _build(text)
+    assert codes == [] and catalog.roles["reporter"].external
+    made = diff_catalogs(Catalog(), catalog)
+    assert [c.role.name for c in made if type(c).__name__ == "CreateRole"] == ["app_owner"]
+    assert SetOwner("table", Q("app", "audit"), "reporter") in made
+    from schemagen.model import Role
+
+    live = replace(catalog, roles={**catalog.roles, "reporter": Role("reporter", login=True)})
+    assert [c for c in diff_catalogs(live, catalog) if "Role" in type(c).__name__] == []
+    written = emit_project(catalog, owners=True)["schema/app.yaml"]
+    assert "external:\n  roles: [reporter]\n" in written and "  reporter: {}" not in written
+    _, codes = _build(APP + "external: {roles: [reporter]}\n")
+    assert codes == ["C380"]  # declared and external

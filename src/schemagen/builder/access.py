@@ -103,7 +103,28 @@ def build_roles(documents: list[SourceDocument], ctx: BuildContext) -> list[Role
                 )
                 continue
             found.setdefault(name, (role, where))
-    return [role for role, _ in found.values()]
+    return [role for role, _ in found.values()] + _external_roles(documents, found, ctx)
+
+
+def _external_roles(
+    documents: list[SourceDocument], declared: dict[str, tuple[Role, Located]], ctx: BuildContext
+) -> list[Role]:
+    """``external: {roles: […]}``: roles that exist already, never created or altered (C380 if declared)."""
+    found: dict[str, Role] = {}
+    for document in documents:
+        listed = document.data.get("external") if isinstance(document.data.get("external"), dict) else {}
+        for position, name in enumerate(listed.get("roles") or ()):
+            path: JsonPath = ("external", "roles", position)
+            if name in declared:
+                ctx.error(
+                    "C380",
+                    f"role {name} is declared external and under roles: (at {declared[name][1].span})",
+                    document.span(path),
+                    "a role is either declared (created when missing, altered to match) or external",
+                )
+                continue
+            found.setdefault(str(name), Role(str(name), external=True, span=document.span(path)))
+    return list(found.values())
 
 
 def build_grants(documents: list[SourceDocument], catalog: Catalog, ctx: BuildContext) -> list[Grant]:

@@ -127,7 +127,9 @@ def alter_policy(old: Policy, new: Policy) -> list[Change]:
 
 
 def create_role(role: Role) -> list[Change]:
-    """Create a role when missing, and comment it."""
+    """Create a role when missing, and comment it (an external role exists already: nothing)."""
+    if role.external:
+        return []
     return [CreateRole(role), *comment_changes("role", unqualified(role.name), None, role.comment)]
 
 
@@ -137,7 +139,9 @@ def drop_role(role: Role) -> list[Change]:
 
 
 def alter_role(old: Role, new: Role) -> list[Change]:
-    """ALTER ROLE for attributes and memberships; comments."""
+    """ALTER ROLE for attributes and memberships; comments (an external role is left as it is)."""
+    if new.external:
+        return []
     changes: list[Change] = []
     if replace(old, comment=None) != replace(new, comment=None):
         changes.append(AlterRole(old, new))

@@ -62,7 +62,12 @@ def emit_project(
         documents[sorted(documents)[0]]["external"] = {"schemas": FlowList(external)}
     if catalog.roles:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
-        home["roles"] = {r.name: role_value(r) for r in catalog.roles.values()}
+        declared = {r.name: role_value(r) for r in catalog.roles.values() if not r.external}
+        if declared:
+            home["roles"] = declared
+        existing = [r.name for r in catalog.roles.values() if r.external]
+        if existing:  # external: {roles}: never created or altered
+            home.setdefault("external", {})["roles"] = FlowList(existing)
     if catalog.publications:
         home = documents.setdefault(sorted(documents)[0] if documents else "public", {"schema": "public"})
         own = file_owners.get(home["schema"], FileOwners())
