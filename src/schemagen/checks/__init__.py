@@ -47,6 +47,7 @@ from schemagen.checks.references import (
     check_sequence_owners,
     check_type_references,
 )
+from schemagen.checks.replica_identity import check_replica_identity_index
 from schemagen.checks.roles import check_roles_exist
 from schemagen.checks.routine_options import check_rows_of_set_functions
 from schemagen.checks.type_modifiers import check_type_modifiers
@@ -72,6 +73,7 @@ CHECKS: tuple[Check, ...] = (
     check_nullable_columns_of_non_null_domains,
     check_column_storage,
     check_rows_of_set_functions,
+    check_replica_identity_index,
     check_foreign_keys,
     check_foreign_references,
     check_identifier_length,

@@ -34,6 +34,7 @@ MODULES = [
     "partitions",
     "query_names",
     "references",
+    "replica_identity",
     "roles",
     "routine_options",
     "type_modifiers",
