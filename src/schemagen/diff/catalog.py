@@ -101,7 +101,9 @@ def _comparators(
     their table; so do the grants on vanishing objects. A test checks every
     catalog kind of ``model/kinds.py`` has an entry.
     """
-    vanishing = _vanishing_grant(old, new, recreated_tables | foreign.recreated_foreign_tables(old, new))
+    with_parents = foreign.partitions_going_with(old, gone_tables)
+    recreated_foreign = foreign.recreated_foreign_tables(old, new) | with_parents
+    vanishing = _vanishing_grant(old, new, recreated_tables | recreated_foreign)
     K = ObjectKind
     recreated_servers = foreign.recreated_servers(old, new)
     return {
@@ -146,7 +148,7 @@ def _comparators(
             lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
         ),
         K.FOREIGN_TABLE: (
-            old.foreign_tables,
+            {k: t for k, t in old.foreign_tables.items() if k not in with_parents},
             foreign.create_foreign_table,
             foreign.drop_foreign_table,
             foreign.alter_foreign_table,

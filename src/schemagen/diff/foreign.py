@@ -120,6 +120,15 @@ def recreated_foreign_tables(old: Catalog, new: Catalog) -> set[QualifiedName]:
     }
 
 
+def partitions_going_with(old: Catalog, tables: set[QualifiedName]) -> set[QualifiedName]:
+    """Foreign partitions of dropped or recreated tables: ``DROP TABLE`` of the parent drops them."""
+    return {
+        name
+        for name, table in old.foreign_tables.items()
+        if table.partition_of is not None and table.partition_of.parent in tables
+    }
+
+
 def _comments(table: ForeignTable, before: ForeignTable | None) -> list[Change]:
     changes = comment_changes("foreign table", table.name, before.comment if before else None, table.comment)
     for column in table.columns:
