@@ -208,7 +208,7 @@ class Role:
     (None: never; ``infinity`` reads so, as PostgreSQL cannot take a role back to none)."""
     memberships: tuple[Membership, ...] = ()
     """Options of the ``member_of`` memberships that are not the defaults, by role name."""
-    external: bool = field(default=False, compare=False)
+    external: bool = field(default=False, compare=False, repr=False)
     """Listed under ``external: {roles: […]}``: it exists already; it may own objects and be granted
     privileges, and is never created or altered."""
     span: Span | None = _span()
