@@ -47,9 +47,14 @@ def test_foreign_data_round_trips(fresh_db, second_db, tmp_path):
     assert first.files == second.files
     catalog = first.catalog
     assert sorted(catalog.foreign_data_wrappers) == ["Bare", "plain"]  # postgres_fdw is the extension's
-    assert sorted(catalog.foreign_servers) == ["Old Archive", "loose", "reports"]
+    assert sorted(catalog.foreign_servers) == ["Old Archive", "files", "loose", "reports"]
     assert len(catalog.user_mappings) == 3
-    assert sorted(map(str, catalog.foreign_tables)) == ["remote.Empty", "remote.events_2020", "remote.orders"]
+    assert sorted(map(str, catalog.foreign_tables)) == [
+        "remote.Empty",
+        "remote.events_2020",
+        "remote.host_lines",
+        "remote.orders",
+    ]
     assert catalog.foreign_tables[QualifiedName("remote", "events_2020")].partition_of is not None
     assert len([g for g in catalog.grants.values() if g.target.name.name == "orders"]) == 2
     text = "".join(first.files.values())
@@ -148,6 +153,6 @@ def test_inspect_of_one_schema_writes_the_servers_its_foreign_tables_use(fresh_d
 
     result = inspect_database(fresh_db, ["remote"], tmp_path / "p")
     assert result.omissions == []
-    assert sorted(result.catalog.foreign_servers) == ["Old Archive", "reports"]  # not the unused one
+    assert sorted(result.catalog.foreign_servers) == ["Old Archive", "files", "reports"]  # not the unused one
     compiled = compile_project(tmp_path / "p")
     assert compiled.ok, "\n".join(d.format() for d in compiled.diagnostics)

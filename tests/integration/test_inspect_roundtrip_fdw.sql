@@ -39,3 +39,9 @@ CREATE TABLE remote.events (id bigint, year integer NOT NULL) PARTITION BY RANGE
 CREATE TABLE remote.events_recent PARTITION OF remote.events FOR VALUES FROM (2024) TO (MAXVALUE);
 CREATE FOREIGN TABLE remote.events_2020 PARTITION OF remote.events FOR VALUES FROM (2020) TO (2024)
     SERVER reports OPTIONS (table_name 'events_2020');
+
+-- file_fdw: the extension's wrapper, a server, a foreign table over a file
+CREATE EXTENSION file_fdw;
+CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+CREATE FOREIGN TABLE remote.host_lines (line text) SERVER files
+    OPTIONS (filename '/etc/hostname', format 'text');
