@@ -34,6 +34,8 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_TYPED_INITIALS = frozenset("nNtTfF")
+"""The letters a plain scalar typed other than as a string can start with (null, true, false)."""
 
 
 class TooManyNodes(Exception):
@@ -52,6 +54,8 @@ def resolve_scalar(node: ScalarNode) -> Any:
     """
     text = node.value
     if node.style or node.tag == STR_TAG:  # libyaml marks plain scalars with style ''
+        return text
+    if text[:1].isalpha() and text[0] not in _TYPED_INITIALS:  # most plain scalars: names, types
         return text
     if _NULL.match(text):
         return None
@@ -117,7 +121,7 @@ class Converter:
 
     def _mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Span] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
         merged: list[MappingNode] = []
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_TAG:
@@ -137,17 +141,17 @@ class Converter:
             mark = key_node.start_mark
             position = (mark.line + 1, mark.column + 1)
             if key in first_seen:
-                previous = first_seen[key]
+                previous_line = first_seen[key][0]
                 self.diagnostics.append(
                     error(
                         "L102",
-                        f"duplicate key '{key}' (first defined at line {previous.line})",
+                        f"duplicate key '{key}' (first defined at line {previous_line})",
                         Span(self.file, *position),
                         "YAML keeps only one of them; remove or rename one",
                     )
                 )
                 continue
-            first_seen[key] = Span(self.file, *position)
+            first_seen[key] = position
             child = (*path, key)
             self.key_spans[child] = position
             result[key] = self.convert(value_node, child)
