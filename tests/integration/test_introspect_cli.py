@@ -38,6 +38,28 @@ def test_omissions_are_listed_and_exit_3(fresh_db, tmp_path):
     assert (tmp_path / "schema" / "public.yaml").exists()
 
 
+def test_an_invalid_index_is_written_with_a_warning_and_exit_0(fresh_db, tmp_path):
+    _apply(
+        fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (code text); INSERT INTO app.t VALUES ('a'), ('a');"
+    )
+    with pytest.raises(psycopg.errors.UniqueViolation):
+        _apply(fresh_db, "CREATE UNIQUE INDEX CONCURRENTLY t_code ON app.t (code)")
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "warning: index app.t_code on app.t is INVALID in the database" in result.stderr
+    assert "{name: t_code, columns: [code], unique: true}" in (tmp_path / "schema" / "app.yaml").read_text()
+
+
+def test_a_valid_index_gives_no_warning(fresh_db, tmp_path):
+    _apply(
+        fresh_db,
+        "CREATE SCHEMA app; CREATE TABLE app.t (code text); CREATE UNIQUE INDEX t_code ON app.t (code);",
+    )
+    result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+
+
 def test_schema_option_limits_what_is_written(fresh_db, tmp_path):
     _apply(fresh_db, "CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (x int); CREATE TABLE b.u (y int);")
     result = CliRunner().invoke(main, ["inspect", "--dsn", fresh_db, "--schema", "b", "--out", str(tmp_path)])

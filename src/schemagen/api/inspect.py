@@ -32,6 +32,8 @@ class InspectResult:
     files: dict[str, str]
     omissions: list[Omission] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What was written but deserves a look (an INVALID index written as a declared one)."""
 
 
 def mask_dsn(dsn: str) -> str:
@@ -189,8 +191,25 @@ def inspect_database(
     for relative in removed:
         (root / relative).unlink()
     return InspectResult(
-        catalog=catalog, files=files, omissions=sorted(set(omissions + gaps)), removed=removed
+        catalog=catalog,
+        files=files,
+        omissions=sorted(set(omissions + gaps)),
+        removed=removed,
+        warnings=invalid_index_warnings(catalog),
     )
+
+
+def invalid_index_warnings(catalog: Catalog) -> list[str]:
+    """One warning per index PostgreSQL marks INVALID (a failed or running ``CREATE INDEX
+    CONCURRENTLY``): it is written as declared, so applying the project builds it whole."""
+    return [
+        f"index {index.name} on {index.table} is INVALID in the database (a CREATE INDEX "
+        "CONCURRENTLY that failed or is still running): it is written as an ordinary index, so "
+        "the project builds it valid; drop it from the YAML (and DROP INDEX CONCURRENTLY it) "
+        "if it is not wanted"
+        for index in sorted(catalog.indexes.values(), key=lambda i: i.name)
+        if not index.valid
+    ]
 
 
 def _settings_in(root: Path) -> ProjectSettings | None:

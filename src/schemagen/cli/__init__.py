@@ -239,6 +239,8 @@ def init(directory: str, force: bool, postgres: int, from_dsn: str | None) -> No
         fail(exc)
     for relative in result.files:
         say(f"wrote {relative}")
+    for warning in getattr(result.inspect, "warnings", []):
+        click.echo(f"warning: {warning}", err=True)
     omissions = getattr(result.inspect, "omissions", [])
     for omission in omissions:
         click.echo(f"omitted: {omission.format()}", err=True)

@@ -57,9 +57,10 @@ def inspect_command(
 ) -> None:
     """Read a live database and write DIR/schema/*.yaml.
 
-    Exit codes: 0 everything was written; 3 something could not be expressed
-    (listed on stderr); 1 the database could not be read, a --schema does not
-    exist, or the output directory already holds a project (without --force);
+    Exit codes: 0 everything was written (warnings, such as an INVALID index written as
+    an ordinary one, on stderr); 3 something could not be expressed (listed on stderr);
+    1 the database could not be read, a --schema does not exist, or the output directory
+    already holds a project (without --force);
     2 a --rows table is not inspected or has no key to upsert its rows by.
     """
     from schemagen.api.inspect import inspect_database
@@ -78,6 +79,8 @@ def inspect_command(
         say(f"wrote {relative}")
     for relative in result.removed:
         say(f"removed {relative}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if result.omissions:
         for omission in result.omissions:
             click.echo(f"omitted: {omission.format()}", err=True)
