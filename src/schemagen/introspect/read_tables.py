@@ -41,29 +41,31 @@ def read_tables(
     tables: Iterable[Row], columns: Iterable[Row], constraints: Iterable[Row]
 ) -> tuple[list[Table], list[Omission]]:
     """Assemble tables from the rows of ``tables.sql``, ``columns.sql`` and ``constraints.sql``."""
-    columns_by_table: dict[QualifiedName, list[Row]] = defaultdict(list)
+    # keyed by (schema, table) tuples: hashed in C, unlike a QualifiedName per row
+    columns_by_table: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in columns:
-        columns_by_table[QualifiedName(row["schema"], row["table_name"])].append(row)
-    constraints_by_table: dict[QualifiedName, list[Row]] = defaultdict(list)
+        columns_by_table[row["schema"], row["table_name"]].append(row)
+    constraints_by_table: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in constraints:
-        constraints_by_table[QualifiedName(row["schema"], row["table_name"])].append(row)
+        constraints_by_table[row["schema"], row["table_name"]].append(row)
 
     result: list[Table] = []
     omissions: list[Omission] = []
     for row in tables:
         name = QualifiedName(row["schema"], row["name"])
+        key = (row["schema"], row["name"])
         omissions.extend(_table_omissions(name, row))
         cols = []
-        for column_row in sorted(columns_by_table.get(name, ()), key=lambda r: r["position"]):
+        for column_row in sorted(columns_by_table.get(key, ()), key=lambda r: r["position"]):
             column, omission = read_column(column_row)
             cols.append(column)
             if omission is not None:
                 omissions.append(Omission(omission[0], f"{name}.{column.name}", omission[1]))
         parents = tuple(QualifiedName(s, n) for s, n in row.get("inherits") or ())
         if parents:  # a column only from the parents is not the table's own (attislocal)
-            locals_ = {r["name"]: r.get("is_local", True) for r in columns_by_table.get(name, ())}
+            locals_ = {r["name"]: r.get("is_local", True) for r in columns_by_table.get(key, ())}
             cols = [replace(c, inherited=not locals_[c.name]) for c in cols]
-        result.append(_table(name, row, tuple(cols), constraints_by_table.get(name, []), parents))
+        result.append(_table(name, row, tuple(cols), constraints_by_table.get(key, []), parents))
     return _inherit_identities(result), omissions
 
 
