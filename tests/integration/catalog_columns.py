@@ -138,7 +138,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "opcmethod": "read",
         "opcname": "read",
         "opcnamespace": "read",
-        "opcowner": "owner: not managed for operator classes yet (they belong to the role applying the DDL)",
+        "opcowner": "read",
         "opcfamily": "read",
         "opcintype": "read",
         "opcdefault": "read",
@@ -149,7 +149,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "opfmethod": "read",
         "opfname": "read",
         "opfnamespace": "read",
-        "opfowner": "owner: not managed for operator families yet (they belong to the role applying the DDL)",
+        "opfowner": "read",
     },
     "pg_amop": {
         "oid": _OID,

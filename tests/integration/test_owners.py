@@ -225,6 +225,12 @@ ALTER TEXT SEARCH DICTIONARY app.plain OWNER TO {b};
 ALTER TEXT SEARCH CONFIGURATION app.plain_cfg OWNER TO {a};
 ALTER STATISTICS app.docs_lang OWNER TO {b};
 ALTER PUBLICATION docs_pub OWNER TO {b};
+CREATE OPERATOR CLASS app.len_ops FOR TYPE text USING hash AS OPERATOR 1 app.=#, FUNCTION 1 hashtext(text);
+CREATE OPERATOR FAMILY app.mixed_ops USING btree;
+ALTER OPERATOR FAMILY app.mixed_ops USING btree ADD OPERATOR 1 < (integer, bigint);
+ALTER OPERATOR FAMILY app.len_ops USING hash OWNER TO {b};
+ALTER OPERATOR CLASS app.len_ops USING hash OWNER TO {b};
+ALTER OPERATOR FAMILY app.mixed_ops USING btree OWNER TO {b};
 """
 
 SUPPORT_OWNERS = """
@@ -241,6 +247,10 @@ WHERE cfgnamespace = 'app'::regnamespace
 UNION ALL SELECT 'statistics ' || stxname, pg_get_userbyid(stxowner) FROM pg_statistic_ext
 WHERE stxnamespace = 'app'::regnamespace
 UNION ALL SELECT 'publication ' || pubname, pg_get_userbyid(pubowner) FROM pg_publication
+UNION ALL SELECT 'operator class ' || opcname, pg_get_userbyid(opcowner) FROM pg_opclass
+WHERE opcnamespace = 'app'::regnamespace
+UNION ALL SELECT 'operator family ' || opfname, pg_get_userbyid(opfowner) FROM pg_opfamily
+WHERE opfnamespace = 'app'::regnamespace
 ORDER BY 1
 """
 

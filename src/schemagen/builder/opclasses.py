@@ -92,6 +92,7 @@ def build_operator_families(document: SourceDocument, schema: str, ctx: BuildCon
             operators,
             functions,
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define(
@@ -123,6 +124,7 @@ def build_operator_classes(document: SourceDocument, schema: str, ctx: BuildCont
             operators=operators,
             functions=functions,
             comment=spec.get("comment"),
+            owner=ctx.owner(document, path, spec),
             span=_span(document, path),
         )
         if ctx.define(

@@ -15,6 +15,7 @@ from typing import Any
 from schemagen.model import changes as ch
 from schemagen.model import code_changes as cc
 from schemagen.model import foreign_changes as fc
+from schemagen.model import opclasses as oc
 from schemagen.model import ranges as ra
 from schemagen.model import support_changes as su
 from schemagen.model.catalog import Catalog
@@ -31,6 +32,8 @@ _MADE_BY: dict[type[Change], tuple[ObjectKind, str]] = {
     ch.CreateDomain: (K.DOMAIN, "domain"),
     ch.CreateCompositeType: (K.COMPOSITE_TYPE, "type"),
     ra.CreateRangeType: (K.RANGE_TYPE, "type"),
+    oc.CreateOperatorClass: (K.OPERATOR_CLASS, "opclass"),
+    oc.CreateOperatorFamily: (K.OPERATOR_FAMILY, "family"),
     ch.CreateSequence: (K.SEQUENCE, "sequence"),
     ch.CreateTable: (K.TABLE, "table"),
     cc.CreateFunction: (K.FUNCTION, "function"),
@@ -67,9 +70,9 @@ def owner_changes(old: Catalog, new: Catalog, changes: list[Change]) -> list[Set
                 continue
             previous = before.get(key)
             if previous is None or (d.kind, key) in made:
-                found.append(_set_owner(d, obj, None))
+                found += _with_own_family(_set_owner(d, obj, None), obj)
             elif previous.owner is not None and previous.owner != obj.owner:
-                found.append(_set_owner(d, obj, previous.owner))
+                found += _with_own_family(_set_owner(d, obj, previous.owner), obj)
     return found
 
 
@@ -100,6 +103,13 @@ def _made(changes: list[Change]) -> Iterator[tuple[ObjectKind, Hashable]]:
             yield kind, key(getattr(change, attribute))
 
 
+def _with_own_family(change: SetOwner, obj: Any) -> list[SetOwner]:
+    """An operator class in the family made for it gives that family its owner too (read as one)."""
+    if change.kind != "operator class" or obj.family is not None:
+        return [change]
+    return [change, replace(change, kind="operator family")]
+
+
 def _set_owner(d: KindDescriptor, obj: Any, previous: str | None) -> SetOwner:
     name = obj.name if isinstance(obj.name, QualifiedName) else QualifiedName("", obj.name)
     return SetOwner(_keyword(d.kind, obj), name, obj.owner, previous, _arguments(d.kind, obj))
@@ -119,4 +129,6 @@ def _arguments(kind: ObjectKind, obj: Any) -> tuple[str, ...]:
         return obj.signature
     if kind in (K.FUNCTION, K.AGGREGATE):
         return obj.identity_types
+    if kind in (K.OPERATOR_CLASS, K.OPERATOR_FAMILY):
+        return (obj.using,)
     return ()

@@ -257,7 +257,15 @@ def _owned_in_file(objects: dict[str, list]) -> list[Any]:
     """The objects a file writes with an owner of their own (not partitions, not table-owned sequences)."""
     found = [t for t in objects["tables"] if t.partition_of is None]
     found += [s for s in objects["sequences"] if s.owned_by is None]
-    for kind in ("enums", "domains", "composite_types", "functions", "views", *_SUPPORT_KINDS):
+    for kind in (
+        "enums",
+        "domains",
+        "composite_types",
+        "functions",
+        "views",
+        *_SUPPORT_KINDS,
+        *_OPCLASS_KINDS,
+    ):
         found += objects[kind]
     return found
 
@@ -294,8 +302,8 @@ def _support_entries(doc: dict[str, Any], objects: dict[str, list], own: FileOwn
         if objects[key]:
             doc[key] = _overloads(objects[key], value_of, own)
     for key, value_of in (("operator_families", family_value), ("operator_classes", class_value)):
-        if objects[key]:  # owners are not managed for them
-            doc[key] = _overloads(objects[key], value_of, FileOwners())
+        if objects[key]:
+            doc[key] = _overloads(objects[key], value_of, own)
 
 
 def _overloads(objects: list, value_of, own: FileOwners) -> dict[str, Any]:

@@ -18,7 +18,10 @@ def read_operator_classes(rows: Iterable[Row]) -> tuple[list[OperatorFamily], li
         name = QualifiedName(r["schema"], r["name"])
         operators, functions = _operators(r["operators"]), _functions(r["functions"])
         if r["what"] == "family":
-            families.append(OperatorFamily(name, r["using"], operators, functions, comment=r["comment"]))
+            family = OperatorFamily(
+                name, r["using"], operators, functions, comment=r["comment"], owner=r.get("owner")
+            )
+            families.append(family)
             continue
         family = r["family_name"]
         classes.append(
@@ -32,6 +35,7 @@ def read_operator_classes(rows: Iterable[Row]) -> tuple[list[OperatorFamily], li
                 operators=operators,
                 functions=functions,
                 comment=r["comment"],
+                owner=r.get("owner"),
             )
         )
     return families, classes

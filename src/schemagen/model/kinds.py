@@ -201,6 +201,8 @@ OWNED_KINDS: frozenset[ObjectKind] = frozenset(
         K.DOMAIN,
         K.COMPOSITE_TYPE,
         K.RANGE_TYPE,
+        K.OPERATOR_CLASS,
+        K.OPERATOR_FAMILY,
         K.SEQUENCE,
         K.TABLE,
         K.STATISTICS,

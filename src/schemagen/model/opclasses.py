@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from schemagen.diagnostics import Span
 from schemagen.model.changes import Change
 from schemagen.model.names import QualifiedName
+from schemagen.model.objects import owner_field
 
 
 @dataclass(frozen=True, order=True)
@@ -44,6 +45,7 @@ class OperatorFamily:
     operators: tuple[OperatorMember, ...] = ()
     functions: tuple[FunctionMember, ...] = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -65,6 +67,7 @@ class OperatorClass:
     operators: tuple[OperatorMember, ...] = ()
     functions: tuple[FunctionMember, ...] = ()
     comment: str | None = None
+    owner: str | None = owner_field()
     span: Span | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -1,7 +1,8 @@
 -- Operator families and classes with their members: a member bound to a class (pg_depend on
 -- the class) is the class's, one bound to the family only is the family's. A family of a
--- class's own name that holds nothing else of its own and no comment is the one PostgreSQL
--- made with the class (family_implicit): the class is read without FAMILY, the family not at all.
+-- class's own name that holds nothing else of its own, no comment and (owners read) the class's
+-- owner is the one PostgreSQL made with the class (implicit): the class is read without FAMILY,
+-- the family not at all.
 WITH scope AS (
     SELECT n.oid, n.nspname
     FROM pg_namespace n
@@ -48,13 +49,14 @@ functions AS (
     GROUP BY d.refclassid, d.refobjid
 ),
 families AS (
-    SELECT f.oid, s.nspname AS schema, f.opfname AS name, am.amname AS using,
+    SELECT f.oid, s.nspname AS schema, f.opfname AS name, am.amname AS using, f.opfowner,
            obj_description(f.oid, 'pg_opfamily') AS comment,
            fo.members AS operators, ff.members AS functions,
            fo.members IS NULL AND ff.members IS NULL AND obj_description(f.oid, 'pg_opfamily') IS NULL
                AND EXISTS (SELECT 1 FROM pg_opclass c
                            WHERE c.opcfamily = f.oid AND c.opcname = f.opfname
-                             AND c.opcnamespace = f.opfnamespace) AS implicit
+                             AND c.opcnamespace = f.opfnamespace
+                             AND (NOT %(owners)s OR c.opcowner = f.opfowner)) AS implicit
     FROM pg_opfamily f
     JOIN scope s ON s.oid = f.opfnamespace
     JOIN pg_am am ON am.oid = f.opfmethod
@@ -65,7 +67,8 @@ families AS (
 )
 SELECT 'family' AS what, f.schema, f.name, f.using, NULL AS type, false AS is_default,
        NULL AS family_schema, NULL AS family_name, NULL AS storage, f.comment,
-       coalesce(f.operators, '[]') AS operators, coalesce(f.functions, '[]') AS functions
+       coalesce(f.operators, '[]') AS operators, coalesce(f.functions, '[]') AS functions,
+       CASE WHEN %(owners)s THEN pg_get_userbyid(f.opfowner) END AS owner
 FROM families f
 WHERE NOT f.implicit
 UNION ALL
@@ -76,7 +79,8 @@ SELECT 'class', s.nspname, c.opcname, am.amname, format_type(c.opcintype, NULL),
             THEN pf.opfname END,
        CASE WHEN c.opckeytype <> 0 THEN format_type(c.opckeytype, NULL) END,
        obj_description(c.oid, 'pg_opclass'),
-       coalesce(co.members, '[]'), coalesce(cf.members, '[]')
+       coalesce(co.members, '[]'), coalesce(cf.members, '[]'),
+       CASE WHEN %(owners)s THEN pg_get_userbyid(c.opcowner) END
 FROM pg_opclass c
 JOIN scope s ON s.oid = c.opcnamespace
 JOIN pg_am am ON am.oid = c.opcmethod
