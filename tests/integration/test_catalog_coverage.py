@@ -99,9 +99,10 @@ SCENARIOS = [
     ),
     pytest.param(
         "CREATE FOREIGN DATA WRAPPER cov_w; CREATE SERVER cov_s FOREIGN DATA WRAPPER cov_w;"
-        " CREATE TABLE p (id int); CREATE FOREIGN TABLE f () INHERITS (p) SERVER cov_s;",
-        ("foreign table", "public.f", "inheritance child"),
-        id="foreign-table-inherits",
+        " CREATE TABLE p (id int); CREATE FOREIGN TABLE f () INHERITS (p) SERVER cov_s;"
+        " ALTER FOREIGN TABLE f ALTER COLUMN id OPTIONS (ADD column_name 'x');",
+        ("foreign table", "public.f", "inherited column id"),
+        id="foreign-table-inherited-column-options",
     ),
 ]
 

@@ -53,8 +53,12 @@ def test_foreign_data_round_trips(fresh_db, second_db, tmp_path):
         "remote.Empty",
         "remote.events_2020",
         "remote.host_lines",
+        "remote.measurements_old",
         "remote.orders",
     ]
+    child = catalog.foreign_tables[QualifiedName("remote", "measurements_old")]
+    assert child.inherits == (QualifiedName("remote", "measurements"),)
+    assert [c.name for c in child.columns] == ["value", "station"]
     assert catalog.foreign_tables[QualifiedName("remote", "events_2020")].partition_of is not None
     assert len([g for g in catalog.grants.values() if g.target.name.name == "orders"]) == 2
     text = "".join(first.files.values())

@@ -45,3 +45,9 @@ CREATE EXTENSION file_fdw;
 CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
 CREATE FOREIGN TABLE remote.host_lines (line text) SERVER files
     OPTIONS (filename '/etc/hostname', format 'text');
+
+-- a foreign table inheriting from a local table (sharding by inheritance): its own column,
+-- a column it shares with the parent (merged), and one only inherited
+CREATE TABLE remote.measurements (id bigint NOT NULL, taken date, value numeric);
+CREATE FOREIGN TABLE remote.measurements_old (value numeric, station text)
+    INHERITS (remote.measurements) SERVER reports OPTIONS (table_name 'measurements');

@@ -130,6 +130,7 @@ def build_foreign_tables(
             options=_options(spec.get("options")),
             comment=spec.get("comment"),
             partition_of=_partition_of(spec.get("partition_of"), schema, tables),
+            inherits=tuple(QualifiedName.parse(str(p), schema) for p in spec.get("inherits") or ()),
             owner=ctx.owner(document, path, spec),
             renamed_from=spec.get("renamed_from"),
             span=document.key_span(path),

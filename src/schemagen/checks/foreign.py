@@ -47,6 +47,17 @@ def check_foreign_references(catalog: Catalog) -> list[Diagnostic]:
                 )
             )
     for table in catalog.foreign_tables.values():
+        for parent_name in table.inherits:
+            if parent_name not in catalog.tables or catalog.tables[parent_name].partition_by is not None:
+                found.append(
+                    error(
+                        "C358",
+                        f"foreign table {table.name} inherits {parent_name}, which is not a declared "
+                        "table (or is partitioned)",
+                        table.span,
+                        "name a table declared in this project (schema.table for another schema's)",
+                    )
+                )
         bound = table.partition_of
         if bound is None:
             continue

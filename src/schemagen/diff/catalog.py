@@ -102,7 +102,8 @@ def _comparators(
     catalog kind of ``model/kinds.py`` has an entry.
     """
     with_parents = foreign.partitions_going_with(old, gone_tables)
-    recreated_foreign = foreign.recreated_foreign_tables(old, new) | with_parents
+    children = foreign.children_of_gone(old, gone_tables) & new.foreign_tables.keys()
+    recreated_foreign = foreign.recreated_foreign_tables(old, new) | with_parents | children
     vanishing = _vanishing_grant(old, new, recreated_tables | recreated_foreign)
     K = ObjectKind
     recreated_servers = foreign.recreated_servers(old, new)
@@ -148,8 +149,8 @@ def _comparators(
             lambda o, n: tables.alter_table(o, n, frozenset(gone_tables)),
         ),
         K.FOREIGN_TABLE: (
-            {k: t for k, t in old.foreign_tables.items() if k not in with_parents},
-            foreign.create_foreign_table,
+            {k: t for k, t in old.foreign_tables.items() if k not in with_parents | children},
+            foreign.creator(old, children),
             foreign.drop_foreign_table,
             foreign.alter_foreign_table,
         ),

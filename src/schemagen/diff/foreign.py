@@ -120,6 +120,11 @@ def recreated_foreign_tables(old: Catalog, new: Catalog) -> set[QualifiedName]:
     }
 
 
+def _fixed_table(table: ForeignTable) -> tuple:
+    """What ``ALTER FOREIGN TABLE`` cannot change: the server, the partition bound, the parents."""
+    return (table.server, table.partition_of, table.inherits)
+
+
 def partitions_going_with(old: Catalog, tables: set[QualifiedName]) -> set[QualifiedName]:
     """Foreign partitions of dropped or recreated tables: ``DROP TABLE`` of the parent drops them."""
     return {
@@ -127,6 +132,12 @@ def partitions_going_with(old: Catalog, tables: set[QualifiedName]) -> set[Quali
         for name, table in old.foreign_tables.items()
         if table.partition_of is not None and table.partition_of.parent in tables
     }
+
+
+def children_of_gone(old: Catalog, tables: set[QualifiedName]) -> set[QualifiedName]:
+    """Foreign inheritance children of dropped or recreated tables: ``DROP TABLE`` of a parent
+    refuses while they exist, so they are dropped first and created again after."""
+    return {name for name, table in old.foreign_tables.items() if set(table.inherits) & tables}
 
 
 def _comments(table: ForeignTable, before: ForeignTable | None) -> list[Change]:
@@ -143,6 +154,17 @@ def create_foreign_table(table: ForeignTable) -> list[Change]:
     return [CreateForeignTable(table), *_comments(table, None)]
 
 
+def creator(old: Catalog, again: set[QualifiedName]) -> Callable[[ForeignTable], list[Change]]:
+    """``create_foreign_table``, dropping first the live table of each name in ``again`` (an
+    inheritance child of a table the plan drops or recreates)."""
+
+    def create(table: ForeignTable) -> list[Change]:
+        before = [DropForeignTable(old.foreign_tables[table.name])] if table.name in again else []
+        return before + create_foreign_table(table)
+
+    return create
+
+
 def drop_foreign_table(table: ForeignTable) -> list[Change]:
     """``DROP FOREIGN TABLE`` (its rows stay on the server)."""
     return [DropForeignTable(table)]
@@ -150,7 +172,7 @@ def drop_foreign_table(table: ForeignTable) -> list[Change]:
 
 def alter_foreign_table(old: ForeignTable, new: ForeignTable) -> list[Change]:
     """``ALTER FOREIGN TABLE`` in place; a new server recreates it (no data is lost: it is remote)."""
-    if old.server != new.server or old.partition_of != new.partition_of:
+    if (old.server, old.partition_of, old.inherits) != (new.server, new.partition_of, new.inherits):
         return [DropForeignTable(old), *create_foreign_table(new)]
     change = AlterForeignTable(old, new)
     return ([change] if change.actions else []) + _comments(new, old)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemagen.emit.tables import bound_values
-from schemagen.emit.yaml_writer import FlowMap
+from schemagen.emit.yaml_writer import FlowList, FlowMap
 from schemagen.model.catalog import Catalog
 from schemagen.model.foreign import ForeignDataWrapper, ForeignServer, ForeignTable, Options
 from schemagen.model.names import QualifiedName
@@ -77,6 +77,10 @@ def foreign_table_value(table: ForeignTable) -> dict[str, Any]:
         parent = table.partition_of.parent
         written = parent.name if parent.schema == schema else f"{parent.schema}.{parent.name}"
         value["partition_of"] = {"table": written, "values": bound_values(table.partition_of)}
+    if table.inherits:
+        value["inherits"] = FlowList(
+            p.name if p.schema == schema else f"{p.schema}.{p.name}" for p in table.inherits
+        )
     if table.options:
         value["options"] = _options(table.options)
     columns: dict[str, Any] = {}

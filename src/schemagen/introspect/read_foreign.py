@@ -87,23 +87,21 @@ def read_user_mappings(rows: Sequence[Row]) -> tuple[list[UserMapping], list[Omi
 
 
 def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[Omission]]:
-    """Foreign tables; a partition takes its parent's columns (its own column options or comments
-    are an omission); an inheritance child is an omission."""
+    """Foreign tables; a partition takes its parent's columns, an inheritance child its parents' (own
+    column options or comments on those are an omission)."""
     tables, omissions = [], []
     for r in rows:
         name = QualifiedName(r["schema"], r["name"])
-        if r["inherits"]:
-            omissions.append(
-                Omission(
-                    "foreign table", str(name), "a foreign table as an inheritance child is not supported"
-                )
-            )
-            continue
+        parents = tuple(QualifiedName(schema, parent) for schema, parent in r["inherits"] or ())
         bound = read_partition_bound(r) if r.get("parent_name") else None
-        if bound is not None:
-            own = [c["name"] for c in r["columns"] if c["options"] or c["comment"]]
+        if bound is not None or parents:
+            own = [
+                c["name"]
+                for c in r["columns"]
+                if (c["options"] or c["comment"]) and (bound is not None or not c.get("local", True))
+            ]
             if own:
-                why = f"a foreign partition's own column {own[0]} (options, comment) is not supported"
+                why = f"options or a comment on the inherited column {own[0]} are not supported"
                 omissions.append(Omission("foreign table", str(name), why))
         invalid = [k["name"] for k in r["checks"] if not k["validated"]]
         if invalid:
@@ -123,7 +121,7 @@ def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[O
                         comment=c["comment"],
                     )
                     for c in r["columns"]
-                    if bound is None
+                    if bound is None and (not parents or c.get("local", True))
                 ),
                 checks=tuple(
                     CheckConstraint(
@@ -134,6 +132,7 @@ def read_foreign_tables(rows: Sequence[Row]) -> tuple[list[ForeignTable], list[O
                 options=sorted_options(r["options"]),
                 comment=r["comment"],
                 partition_of=bound,
+                inherits=parents,
                 owner=r.get("owner"),
             )
         )

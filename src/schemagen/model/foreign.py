@@ -135,6 +135,8 @@ class ForeignTable:
     comment: str | None = None
     partition_of: PartitionBound | None = None
     """``CREATE FOREIGN TABLE … PARTITION OF parent FOR VALUES …``: the columns are the parent's."""
+    inherits: tuple[QualifiedName, ...] = ()
+    """``INHERITS (parent, …)``: ``columns`` are its own; the parents' come with them."""
     owner: str | None = owner_field()
     renamed_from: str | None = field(default=None, compare=False)
     span: Span | None = _span()

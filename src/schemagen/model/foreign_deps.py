@@ -45,6 +45,7 @@ def foreign_table_needs(table: ForeignTable) -> set[ObjectRef]:
     needs = {deps.schema_ref(table.name.schema), server_ref(table.server)}
     if table.partition_of is not None:
         needs.add(deps.table_ref(table.partition_of.parent))
+    needs |= {deps.table_ref(p) for p in table.inherits}
     for column in table.columns:
         referenced = deps.type_reference(column.type)
         if referenced is not None:

@@ -63,3 +63,13 @@ def test_a_foreign_partition_goes_with_its_recreated_parent_and_comes_back() -> 
     kinds = {type(c) for c in diff_catalogs(old, new)}
     assert {DropTable, CreateTable, fc.CreateForeignTable} <= kinds
     assert fc.DropForeignTable not in kinds  # DROP TABLE of the parent drops it
+
+
+def test_a_foreign_child_is_dropped_before_its_recreated_parent_and_created_again() -> None:
+    parent = Table(Q("app", "p"), (Column("id", "integer"),))
+    child = ForeignTable(Q("app", "f"), "s", (ForeignColumn("x", "text"),), inherits=(parent.name,))
+    old = _catalog(foreign_servers=[SERVER], tables=[parent], foreign_tables=[child])
+    recreated = replace(parent, partition_by=PartitionSpec("list", ("id",)))
+    new = _catalog(foreign_servers=[SERVER], tables=[recreated], foreign_tables=[child])
+    kinds = [type(c) for c in diff_catalogs(old, new)]
+    assert kinds.count(fc.DropForeignTable) == 1 and kinds.count(fc.CreateForeignTable) == 1

@@ -1,6 +1,6 @@
 -- Foreign tables in scope: server, options, columns (attfdwoptions: column options), CHECK
--- constraints; a partition's bound (its columns are its parent's); as an inheritance child
--- (pg_inherits) it is an omission.
+-- constraints; a partition's bound (its columns are its parent's); INHERITS parents (pg_inherits,
+-- the columns it holds only from them left out: attislocal).
 SELECT n.nspname AS schema,
        c.relname AS name,
        s.srvname AS server,
@@ -8,7 +8,10 @@ SELECT n.nspname AS schema,
                  FROM pg_options_to_table(ft.ftoptions) o), '{}') AS options,
        CASE WHEN %(owners)s THEN pg_get_userbyid(c.relowner) END AS owner,
        obj_description(c.oid, 'pg_class') AS comment,
-       EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition) AS inherits,
+       (SELECT jsonb_agg(jsonb_build_array(ipn.nspname, ip.relname) ORDER BY ih.inhseqno)
+        FROM pg_inherits ih JOIN pg_class ip ON ip.oid = ih.inhparent
+        JOIN pg_namespace ipn ON ipn.oid = ip.relnamespace
+        WHERE ih.inhrelid = c.oid AND NOT c.relispartition) AS inherits,
        (SELECT pn.nspname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
         JOIN pg_namespace pn ON pn.oid = p.relnamespace
         WHERE c.relispartition AND i.inhrelid = c.oid) AS parent_schema,

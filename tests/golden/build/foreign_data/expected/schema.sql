@@ -46,6 +46,15 @@ CREATE FOREIGN TABLE remote.events_2020 PARTITION OF remote.events FOR VALUES FR
 
 CREATE TABLE remote.events_recent PARTITION OF remote.events FOR VALUES FROM (2024) TO (MAXVALUE);
 
+CREATE TABLE remote.measurements (
+    id bigint NOT NULL,
+    taken date
+);
+
+CREATE FOREIGN TABLE remote.measurements_old (
+    station text
+) INHERITS (remote.measurements) SERVER reports;
+
 CREATE FOREIGN TABLE remote.orders (
     id bigint NOT NULL,
     total numeric(12,2) OPTIONS (column_name 'amount') DEFAULT 0,
