@@ -93,6 +93,7 @@ def build_operator_families(document: SourceDocument, schema: str, ctx: BuildCon
             functions,
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
+            renamed_from=spec.get("renamed_from"),
             span=_span(document, path),
         )
         if ctx.define(
@@ -125,6 +126,7 @@ def build_operator_classes(document: SourceDocument, schema: str, ctx: BuildCont
             functions=functions,
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
+            renamed_from=spec.get("renamed_from"),
             span=_span(document, path),
         )
         if ctx.define(

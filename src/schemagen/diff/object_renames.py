@@ -18,6 +18,7 @@ from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change
 from schemagen.model.identity import routine_id
 from schemagen.model.names import QualifiedName
+from schemagen.model.opclasses import RenameOperatorClass, RenameOperatorFamily
 from schemagen.model.pg.types import parse_type_name
 from schemagen.model.ranges import RangeType, RenameRangeType
 from schemagen.model.rename_changes import RenameObject
@@ -51,6 +52,9 @@ def rename_objects(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
             if (attribute, word) in _TYPES:
                 old = _retyped(old, previous, declared.name)
             changes.append(RenameObject(word, previous, declared.name))
+    for attribute in ("operator_families", "operator_classes"):
+        old, found = _opclasses_renamed(old, new, attribute)
+        changes += found
     for function in new.functions.values():
         previous = _previous(function)
         if previous is None:
@@ -60,6 +64,26 @@ def rename_objects(old: Catalog, new: Catalog) -> tuple[Catalog, list[Change]]:
             continue
         old = _routine_moved(old, before, function.name)
         changes.append(RenameObject(function.kind.upper(), previous, function.name, function.identity_types))
+    return old, changes
+
+
+def _opclasses_renamed(old: Catalog, new: Catalog, attribute: str) -> tuple[Catalog, list[Change]]:
+    """Families or classes renamed in place (per index method), and ``old`` under the new names."""
+    changes: list[Change] = []
+    for declared in getattr(new, attribute).values():
+        previous = _previous(declared)
+        current = getattr(old, attribute)
+        before = None if previous is None else current.get((previous, declared.using))
+        if before is None or declared.key in current:
+            continue
+        moved = replace(before, name=declared.name)
+        objects = {k: v for k, v in current.items() if k != before.key}
+        objects[moved.key] = moved
+        old = replace(old, **{attribute: dict(sorted(objects.items()))})
+        if attribute == "operator_families":
+            changes.append(RenameOperatorFamily(previous, moved))
+        else:
+            changes.append(RenameOperatorClass(previous, moved))
     return old, changes
 
 

@@ -8,7 +8,7 @@ PostgreSQL creates with it, of the same name (``family`` None).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schemagen.diagnostics import Span
 from schemagen.model.changes import Change
@@ -46,6 +46,8 @@ class OperatorFamily:
     functions: tuple[FunctionMember, ...] = ()
     comment: str | None = None
     owner: str | None = owner_field()
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -68,6 +70,8 @@ class OperatorClass:
     functions: tuple[FunctionMember, ...] = ()
     comment: str | None = None
     owner: str | None = owner_field()
+    renamed_from: str | None = field(default=None, compare=False)
+    """The previous name (``renamed_from:``): renamed in place, never recreated."""
     span: Span | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -119,3 +123,25 @@ class DropOperatorClass(Change):
 
     def reverse(self) -> Change:
         return CreateOperatorClass(self.opclass)
+
+
+@dataclass(frozen=True)
+class RenameOperatorFamily(Change):
+    """``ALTER OPERATOR FAMILY … USING … SET SCHEMA`` / ``RENAME TO``."""
+
+    old_name: QualifiedName
+    family: OperatorFamily
+
+    def reverse(self) -> Change:
+        return RenameOperatorFamily(self.family.name, replace(self.family, name=self.old_name))
+
+
+@dataclass(frozen=True)
+class RenameOperatorClass(Change):
+    """``ALTER OPERATOR CLASS … USING … SET SCHEMA`` / ``RENAME TO``, and the family made for it."""
+
+    old_name: QualifiedName
+    opclass: OperatorClass
+
+    def reverse(self) -> Change:
+        return RenameOperatorClass(self.opclass.name, replace(self.opclass, name=self.old_name))

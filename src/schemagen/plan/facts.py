@@ -230,6 +230,16 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.OPERATOR_CLASS), _in(c.opclass.name), 8, c.opclass.using),
     ),
     oc.DropOperatorClass: ChangeFacts(K.OPERATOR_CLASS, hazards=NO_HAZARDS, drop=3),
+    oc.RenameOperatorFamily: ChangeFacts(
+        K.OPERATOR_FAMILY,
+        key=lambda c: (RENAME_PHASE, _in(c.old_name), 5, "OPERATOR FAMILY"),
+        hazards=frozenset({H.RENAMES_IN_USE}),
+    ),
+    oc.RenameOperatorClass: ChangeFacts(
+        K.OPERATOR_CLASS,
+        key=lambda c: (RENAME_PHASE, _in(c.old_name), 5, "OPERATOR CLASS"),
+        hazards=frozenset({H.RENAMES_IN_USE}),
+    ),
     su.CreateAggregate: ChangeFacts(
         K.AGGREGATE,
         hazards=NO_HAZARDS,

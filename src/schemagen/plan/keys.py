@@ -9,6 +9,7 @@ planner facts of each change class (``facts.py``).
 from __future__ import annotations
 
 from schemagen.model.changes import Change
+from schemagen.model.opclasses import RenameOperatorClass, RenameOperatorFamily
 from schemagen.model.ranges import RenameRangeType
 from schemagen.model.rename_changes import (
     RenameColumn,
@@ -28,6 +29,8 @@ _RENAMES = (
     RenameEnumValue,
     RenameObject,
     RenameRangeType,
+    RenameOperatorClass,
+    RenameOperatorFamily,
 )
 
 

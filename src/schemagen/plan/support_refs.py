@@ -25,6 +25,8 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: sd.range_provides(c.type),
         lambda c: sd.range_needs(c.type),
     ),
+    oc.RenameOperatorFamily: lambda c: refs(needs_new={deps.schema_ref(c.family.name.schema)}),
+    oc.RenameOperatorClass: lambda c: refs(needs_new={deps.schema_ref(c.opclass.name.schema)}),
     ra.RenameRangeType: lambda c: refs(
         needs_new={deps.schema_ref(c.new.name.schema), deps.schema_ref(c.new.multirange_name.schema)}
     ),

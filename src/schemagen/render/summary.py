@@ -146,6 +146,18 @@ def _describers() -> dict[type[Change], object]:
         ra.RenameRangeType: lambda x: ("type", str(x.new.name), altered, f"renamed from {x.old.name}"),
         su.CreateCollation: lambda x: ("collation", str(x.collation.name), created, ""),
         su.DropCollation: lambda x: ("collation", str(x.collation.name), dropped, ""),
+        oc.RenameOperatorFamily: lambda x: (
+            "operator family",
+            _using(x.family),
+            altered,
+            f"renamed from {x.old_name}",
+        ),
+        oc.RenameOperatorClass: lambda x: (
+            "operator class",
+            _using(x.opclass),
+            altered,
+            f"renamed from {x.old_name}",
+        ),
         oc.CreateOperatorFamily: lambda x: (
             "operator family",
             f"{x.family.name} USING {x.family.using}",
@@ -473,3 +485,13 @@ def _table_actions(actions: tuple[tuple, ...]) -> str:
 
 def _replica_identity(identity: str, index: str | None) -> str:
     return f"using index {index}" if identity == "index" else identity
+
+
+def _using(obj) -> str:
+    """An operator class or family as ``schema.name USING method``."""
+    return f"{obj.name} USING {obj.using}"
+
+
+def _from(change) -> str:
+    """``renamed from schema.old``."""
+    return f"renamed from {change.old_name}"

@@ -364,6 +364,8 @@ def every_opclass_change() -> list[ch.Change]:
         OperatorClass,
         OperatorFamily,
         OperatorMember,
+        RenameOperatorClass,
+        RenameOperatorFamily,
     )
 
     cat = "pg_catalog"
@@ -398,6 +400,9 @@ def every_opclass_change() -> list[ch.Change]:
         CreateOperatorClass(gist),
         DropOperatorClass(own),
         DropOperatorClass(gist),
+        RenameOperatorFamily(Q("other", "old ops"), family),
+        RenameOperatorClass(Q("app", "int_old_ops"), own),
+        RenameOperatorClass(Q("other", "pt_ops"), gist),
     ]
 
 

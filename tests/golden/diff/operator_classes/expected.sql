@@ -6,6 +6,13 @@ DROP OPERATOR FAMILY app.mixed_ops USING btree;
 
 DROP OPERATOR FAMILY app.gone_ops USING hash;
 
+-- hazard: RENAMES_IN_USE: renames an object clients may still use by its old name
+ALTER OPERATOR FAMILY app.fam_old USING gist RENAME TO fam_new;
+
+-- hazard: RENAMES_IN_USE: renames an object clients may still use by its old name
+ALTER OPERATOR CLASS app.old_name_ops USING hash RENAME TO new_name_ops;
+ALTER OPERATOR FAMILY app.old_name_ops USING hash RENAME TO new_name_ops;
+
 CREATE OPERATOR CLASS app.int_hash_ops FOR TYPE integer USING hash AS
     OPERATOR 1 pg_catalog.= (integer, integer),
     FUNCTION 1 (integer, integer) pg_catalog.hashint4(integer);
