@@ -133,3 +133,6 @@ CREATE TABLE kinds.ledger (id bigint, code text, during tstzrange,
     CONSTRAINT ledger_pkey PRIMARY KEY (id) WITH (fillfactor = 70),
     CONSTRAINT ledger_code_key UNIQUE (code) WITH (fillfactor = 80, deduplicate_items = off),
     CONSTRAINT ledger_during_excl EXCLUDE USING gist (during WITH &&) WITH (fillfactor = 90));
+CREATE TABLE kinds.slots (room integer NOT NULL, starts timestamp NOT NULL,
+    CONSTRAINT slots_excl EXCLUDE USING gist ((tsrange(starts, starts + interval '1 hour')) WITH &&));
+ALTER INDEX kinds.slots_excl ALTER COLUMN 1 SET STATISTICS 400;

@@ -10,7 +10,7 @@ from typing import Any
 
 from schemagen.builder.columns import ColumnSpec, build_column, placeholder_column
 from schemagen.builder.context import BuildContext, Located, name_list
-from schemagen.builder.indexes import figure_element_name
+from schemagen.builder.indexes import figure_element_name, key_statistics
 from schemagen.builder.inheritance import parse_inherits
 from schemagen.builder.partitions import build_children, partition_rule, partition_spec
 from schemagen.builder.types import named_checks
@@ -443,7 +443,14 @@ def _excludes(document, path, table: QualifiedName, spec, ctx) -> list:
             else:
                 expression = element["expression"]
                 names.append(figure_element_name(expression))
-            elements.append(ExcludeElement(expression, element["with"], element.get("opclass")))
+            elements.append(
+                ExcludeElement(
+                    expression,
+                    element["with"],
+                    element.get("opclass"),
+                    key_statistics(element.get("statistics")) if not element.get("column") else None,
+                )
+            )
         include = tuple(entry.get("include") or ())
         name = entry.get("name") or _constraint_name(ctx, table, [*names, *include], "excl", True)
         excludes.append(

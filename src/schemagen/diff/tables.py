@@ -30,6 +30,7 @@ from schemagen.model.changes import (
     SetColumnOptions,
     SetColumnStatistics,
     SetColumnStorage,
+    SetIndexStatistics,
     SetIndexStorage,
     SetReplicaIdentity,
     SetTableLogged,
@@ -77,9 +78,26 @@ def same_constraint(old: Constraint, new: Constraint) -> bool:
 
 def _bare(constraint: Constraint) -> Constraint:
     """Without its comment and its index's storage parameters (both changed in place)."""
-    if isinstance(constraint, PrimaryKey | UniqueConstraint | ExcludeConstraint):
+    if isinstance(constraint, ExcludeConstraint):
+        elements = tuple(replace(e, statistics=None) for e in constraint.elements)
+        return replace(constraint, comment=None, storage_parameters=(), elements=elements)
+    if isinstance(constraint, PrimaryKey | UniqueConstraint):
         return replace(constraint, comment=None, storage_parameters=())
     return replace(constraint, comment=None)
+
+
+def exclude_statistics(table: QualifiedName, new: Constraint, old: Constraint | None = None) -> list[Change]:
+    """``SET STATISTICS`` of an EXCLUDE constraint's expression keys (from the default when new)."""
+    if not isinstance(new, ExcludeConstraint):
+        return []
+    before = old.elements if isinstance(old, ExcludeConstraint) else ()
+    index = QualifiedName(table.schema, new.name)
+    changes: list[Change] = []
+    for position, element in enumerate(new.elements, start=1):
+        previous = before[position - 1].statistics if position <= len(before) else None
+        if element.statistics != previous:
+            changes.append(SetIndexStatistics(index, position, element.statistics, previous, table))
+    return changes
 
 
 def _index_storage(table: QualifiedName, old: Constraint, new: Constraint) -> list[Change]:
@@ -150,6 +168,8 @@ def create_table(table: Table) -> list[Change]:
         changes.append(replica_identity(table))
     changes += comment_changes("table", table.name, None, table.comment)
     changes += _column_attributes(table.name, list(table.columns), {})
+    for exclude in table.excludes:
+        changes += exclude_statistics(table.name, exclude)
     changes += _column_comments(table.name, list(table.columns), {})
     not_valid = [c for c in table.checks if c.not_valid]
     changes += _constraint_comments(
@@ -288,9 +308,12 @@ def _alter_constraints(old: Table, new: Table) -> list[Change]:
     ]
     changes += [AddConstraint(new.name, new_constraints[k]) for k in sorted([*keys.added, *changed])]
     kept = {k: v for k, v in old_constraints.items() if k not in changed}
+    for key in sorted([*keys.added, *changed]):
+        changes += exclude_statistics(new.name, new_constraints[key])
     for key in keys.common:
         if key not in changed:
             changes += _index_storage(new.name, old_constraints[key], new_constraints[key])
+            changes += exclude_statistics(new.name, new_constraints[key], old_constraints[key])
     return changes + _constraint_comments(new.name, list(new_constraints.values()), kept)
 
 

@@ -377,6 +377,8 @@ def _exclude(table: Table, exclude: ExcludeConstraint) -> dict[str, Any]:
         item = {key: element.expression, "with": element.operator}
         if element.opclass:
             item["opclass"] = element.opclass
+        if element.statistics is not None:
+            item["statistics"] = element.statistics
         elements.append(FlowMap(item))
     return _drop_empty(
         {

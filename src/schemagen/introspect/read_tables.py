@@ -255,7 +255,12 @@ def read_exclude(row: Row) -> ExcludeConstraint:
         name=row["name"],
         using=row["using"],
         elements=tuple(
-            ExcludeElement(expression=e["expression"], operator=e["operator"], opclass=e["opclass"])
+            ExcludeElement(
+                expression=e["expression"],
+                operator=e["operator"],
+                opclass=e["opclass"],
+                statistics=e.get("statistics"),  # absent from rows recorded before it was read
+            )
             for e in row["elements"] or ()
         ),
         include=tuple(row["include"] or ()),

@@ -555,9 +555,13 @@ class SetIndexStatistics(Change):
     """The key's position in the index, from 1."""
     statistics: int | None
     old_statistics: int | None = None
+    constraint_of: QualifiedName | None = None
+    """The table whose EXCLUDE constraint the index belongs to (None: a declared index)."""
 
     def reverse(self) -> Change:
-        return SetIndexStatistics(self.index, self.position, self.old_statistics, self.statistics)
+        return SetIndexStatistics(
+            self.index, self.position, self.old_statistics, self.statistics, self.constraint_of
+        )
 
 
 @dataclass(frozen=True)

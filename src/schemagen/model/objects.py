@@ -252,6 +252,8 @@ class ExcludeElement:
     expression: str
     operator: str
     opclass: str | None = None
+    statistics: int | None = None
+    """``ALTER INDEX … ALTER COLUMN n SET STATISTICS`` of an expression element's index key."""
 
 
 @dataclass(frozen=True)

@@ -300,7 +300,13 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     SetTableLogged: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetTableStorage: lambda c: refs(needs_new={deps.table_ref(c.table)}),
     SetClusterOn: lambda c: refs(needs_new={deps.table_ref(c.table), *_cluster_index(c)}),
-    SetIndexStatistics: lambda c: refs(needs_new={deps.index_ref(c.index)}),
+    SetIndexStatistics: lambda c: refs(
+        needs_new={
+            deps.constraint_ref(c.constraint_of, c.index.name)
+            if c.constraint_of is not None
+            else deps.index_ref(c.index)
+        }
+    ),
     SetIndexStorage: lambda c: refs(needs_new={deps.constraint_ref(c.table, c.constraint)}),
     SetColumnStatistics: lambda c: refs(needs_new={deps.column_ref(c.table, c.column)}),
     SetColumnStorage: lambda c: refs(needs_new={deps.column_ref(c.table, c.column)}),

@@ -38,7 +38,9 @@ SELECT n.nspname AS schema,
                                        ELSE 'OPERATOR(' || opn.nspname || '.' || op.oprname || ')' END,
                       'opclass', CASE WHEN NOT opc.opcdefault THEN
                                       CASE WHEN opcn.nspname IN ('pg_catalog', 'public') THEN opc.opcname
-                                           ELSE opcn.nspname || '.' || opc.opcname END END)
+                                           ELSE opcn.nspname || '.' || opc.opcname END END,
+                      'statistics', (SELECT nullif(coalesce(ia.attstattarget::integer, -1), -1)
+                                     FROM pg_attribute ia WHERE ia.attrelid = k.conindid AND ia.attnum = g.pos))
                       ORDER BY g.pos)
              FROM generate_series(1, ix.indnkeyatts) g(pos)
              JOIN pg_operator op ON op.oid = k.conexclop[g.pos]

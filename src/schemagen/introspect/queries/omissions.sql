@@ -36,15 +36,6 @@ FROM pg_class c JOIN scope s ON s.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND c.reltablespace <> 0
   AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
 UNION ALL
-SELECT DISTINCT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
-       'SET STATISTICS on a key of a constraint''s index is not supported'
-FROM pg_constraint k
-JOIN pg_class c ON c.oid = k.conrelid
-JOIN scope s ON s.oid = c.relnamespace
-JOIN pg_attribute ia ON ia.attrelid = k.conindid
-WHERE k.contype IN ('p', 'u', 'x') AND coalesce(ia.attstattarget::integer, -1) >= 0 AND k.conparentid = 0
-  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid)
-UNION ALL
 SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
        s.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
        'TRANSFORM FOR TYPE not supported'

@@ -14,3 +14,12 @@ ALTER INDEX shop.orders_customer_code_key SET (fillfactor = 50);
 ALTER INDEX shop.orders_customer_code_key RESET (deduplicate_items);
 
 ALTER INDEX shop.orders_pkey RESET (fillfactor);
+
+ALTER INDEX shop.slots_excl ALTER COLUMN 2 SET STATISTICS 500;
+
+CREATE TABLE shop.spans (
+    starts timestamp without time zone NOT NULL,
+    CONSTRAINT spans_excl EXCLUDE USING gist ((tsrange(starts, starts + interval '1 day')) WITH &&)
+);
+
+ALTER INDEX shop.spans_excl ALTER COLUMN 1 SET STATISTICS 0;
