@@ -135,3 +135,13 @@ def test_unused_and_unknown_suppressions_are_findings(tmp_path: Path) -> None:
     (tmp_path / "schema" / "app.yaml").write_text(text, encoding="utf-8")
     codes = [d.code for d in compile_project(tmp_path).diagnostics]
     assert codes.count("D703") == 1 and codes.count("D702") == 1
+
+
+def test_a_text_sqlglot_reads_as_a_bare_command_prints_nothing(capsys, caplog):
+    from schemagen.lint.design.expressions import parse_body, parse_expression
+
+    parse_expression.cache_clear()
+    assert parse_expression("comment IS NULL") is None  # `comment` is a keyword to sqlglot
+    assert parse_body("SELECT 1; comment IS NOT NULL") is not None
+    assert not [r for r in caplog.records if r.name.startswith("sqlglot")]
+    assert capsys.readouterr().err == ""

@@ -14,7 +14,9 @@ PostgreSQL's own grammar (the parse gate and the checks) has already judged it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import sqlglot
@@ -32,11 +34,28 @@ _DATETIME = ("timestamp", "date", "time")
 """Base type names (the facts layer's spelling) whose string literal 'now' is converted once."""
 
 
+_SQLGLOT_LOG = logging.getLogger("sqlglot")
+
+
+@contextmanager
+def _quiet_sqlglot() -> Iterator[None]:
+    """sqlglot logs a warning for each text it falls back to reading as a bare command
+    (``comment IS NULL``: a column named like a keyword); what it cannot analyse is simply
+    left out here, so the warning would be noise on the user's terminal."""
+    level = _SQLGLOT_LOG.level
+    _SQLGLOT_LOG.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        _SQLGLOT_LOG.setLevel(level)
+
+
 @lru_cache(maxsize=4096)
 def parse_expression(text: str) -> exp.Expression | None:
     """One expression (or query) as sqlglot reads it; None when it is not analysable."""
     try:
-        tree = sqlglot.parse_one(text, read="postgres")
+        with _quiet_sqlglot():
+            tree = sqlglot.parse_one(text, read="postgres")
     except (SqlglotError, ValueError, RecursionError):
         return None
     return None if tree is None or isinstance(tree, exp.Command) else tree
@@ -45,7 +64,8 @@ def parse_expression(text: str) -> exp.Expression | None:
 def parse_body(text: str) -> list[exp.Expression]:
     """The statements of a SQL function body; the ones sqlglot cannot analyse are left out."""
     try:
-        trees = sqlglot.parse(text, read="postgres")
+        with _quiet_sqlglot():
+            trees = sqlglot.parse(text, read="postgres")
     except (SqlglotError, ValueError, RecursionError):
         return []
     return [t for t in trees if t is not None and not isinstance(t, exp.Command)]
