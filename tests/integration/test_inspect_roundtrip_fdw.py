@@ -160,3 +160,50 @@ def test_inspect_of_one_schema_writes_the_servers_its_foreign_tables_use(fresh_d
     assert sorted(result.catalog.foreign_servers) == ["Old Archive", "files", "reports"]  # not the unused one
     compiled = compile_project(tmp_path / "p")
     assert compiled.ok, "\n".join(d.format() for d in compiled.diagnostics)
+
+
+VIEWER = """DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fdw_viewer') THEN CREATE ROLE fdw_viewer LOGIN; END IF;
+END $$;
+"""
+UNREADABLE = """schema: remote
+roles:
+  fdw_reporter: {}
+foreign_data_wrappers:
+  plain: {}
+foreign_servers:
+  reports: {wrapper: plain}
+"""
+
+
+def test_a_mapping_the_role_cannot_read_is_present_and_left_alone(fresh_db, tmp_path):
+    """A role that may not read a mapping's options (neither the mapped user, the server's owner
+    nor a superuser) plans nothing for it: not created again (it exists), not dropped, not
+    altered; it is listed as unmanaged. A superuser, who reads it, still manages it."""
+    from psycopg.conninfo import make_conninfo
+
+    from schemagen.render.report_formats import plan_text
+
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(ROLE + VIEWER)
+    project = tmp_path / "p"
+    (project / "schema").mkdir(parents=True)
+    yaml = project / "schema" / "remote.yaml"
+    declared = UNREADABLE + "user_mappings:\n  reports:\n    fdw_reporter: {user: x}\n"
+    yaml.write_text(declared)
+    execute_plan(fresh_db, compare_live(fresh_db, project).changes)
+    assert _plan(fresh_db, project) == []
+    viewer = make_conninfo(fresh_db, user="fdw_viewer")
+    for text in (declared, declared.replace("user: x", "user: y"), UNREADABLE):  # same, altered, undeclared
+        yaml.write_text(text)
+        comparison = compare_live(viewer, project)
+        assert comparison.changes == []
+        assert comparison.live.unmanaged == (
+            "user mapping fdw_reporter@reports: its options are visible only to the mapped user, "
+            "the server's owner or a superuser",
+        )
+        assert "-- unmanaged (left alone): user mapping fdw_reporter@reports" in plan_text(
+            [], comparison.live.unmanaged
+        )
+    yaml.write_text(UNREADABLE)  # the superuser reads the mapping: an undeclared one is dropped
+    assert _plan(fresh_db, project) == ["- user mapping fdw_reporter@reports"]

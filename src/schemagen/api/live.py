@@ -51,6 +51,8 @@ class LiveState:
     server_major: int
     read: Catalog = field(repr=False, compare=False, default_factory=Catalog)
     """Everything introspection read, before the scope narrowed it: what the fingerprint covers."""
+    unreadable_mappings: frozenset[tuple[str, str]] = frozenset()
+    """User mappings that exist but whose options this role may not read: present, left alone."""
 
     @cached_property
     def fingerprint(self) -> str:
@@ -183,7 +185,17 @@ def _live_state(
     if declared is not None:
         catalog = _within(catalog, declared, scope, named)
         catalog = replace(catalog, reference_rows=_present_rows(conn, catalog, declared))
-    return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, read)
+    unreadable = frozenset((o.key[0], o.key[1]) for o in omissions if o.kind == "user mapping" and o.key)
+    return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, read, unreadable)
+
+
+def without_unreadable(declared: Catalog, live: LiveState) -> Catalog:
+    """``declared`` without the user mappings that exist but cannot be read (never created again,
+    and, absent from the live catalog, never dropped or altered: listed as unmanaged)."""
+    if not live.unreadable_mappings:
+        return declared
+    mappings = {k: m for k, m in declared.user_mappings.items() if k not in live.unreadable_mappings}
+    return replace(declared, user_mappings=mappings)
 
 
 def _present_rows(conn: psycopg.Connection, live: Catalog, declared: Catalog) -> dict:
@@ -274,6 +286,7 @@ def compare_catalog(
         scope = declared_scope(declared, schemas)
         say("reading the database")
         live = read_live(dsn, scope, declared, schemas, early, owners=states_owners(declared))
+        declared = without_unreadable(declared, live)
         declared = with_maintained_children(declared, live.catalog, dt.datetime.now(dt.UTC).date())
         say("comparing expressions in PostgreSQL")
         declared = canonical_declared(declared, live.catalog, dev_dsn, dsn)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +16,9 @@ class Omission:
     kind: str
     name: str
     why: str
+    key: tuple[str, ...] = field(default=(), compare=False)
+    """The object's catalog key when it exists but cannot be read (a user mapping): the diff
+    treats it as present, never creating, dropping or altering it."""
 
     def format(self) -> str:
         """One line for a person: ``kind name: why``."""

@@ -79,6 +79,7 @@ def read_user_mappings(rows: Sequence[Row]) -> tuple[list[UserMapping], list[Omi
                     "user mapping",
                     mapping.name,
                     "its options are visible only to the mapped user, the server's owner or a superuser",
+                    mapping.key,
                 )
             )
             continue

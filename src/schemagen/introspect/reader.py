@@ -59,6 +59,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     operators, operator_omissions = read_operators(rows.get("operators", ()))
     operator_families, operator_classes = read_operator_classes(rows.get("operator_classes", ()))
     mappings, mapping_omissions = read_user_mappings(rows.get("user_mappings", ()))
+    mapped = [r["user"] for r in rows.get("user_mappings", ())]  # an unreadable mapping's role too
     foreign_tables, foreign_table_omissions = read_foreign_tables(rows.get("foreign_tables", ()))
     catalog = Catalog.of(
         extensions=read_extensions(rows["extensions"]),
@@ -74,7 +75,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         triggers=triggers,
         views=read_views(rows["views"]),
         policies=policies,
-        roles=read_roles(rows["roles"], grants, policies, defaults, (m.user for m in mappings)),
+        roles=read_roles(rows["roles"], grants, policies, defaults, mapped),
         grants=grants,
         default_privileges=defaults,
         collations=read_collations(rows.get("collations", ())),
@@ -97,7 +98,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     )
     owners = catalog.owner_roles()
     if owners:  # read (owners: managed): the roles owning objects are declared too
-        roles = read_roles(rows["roles"], grants, policies, defaults, (m.user for m in mappings), owners)
+        roles = read_roles(rows["roles"], grants, policies, defaults, mapped, owners)
         catalog = replace(catalog, roles={role.name: role for role in roles})
     omissions = [
         Omission(r["kind"], r["name"], r["why"]) for r in (*rows["omissions"], *rows["constraint_omissions"])

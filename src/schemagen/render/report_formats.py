@@ -66,9 +66,11 @@ def _comment(text: str) -> str:
 
 
 def plan_text(changes: Sequence[ReportChange], unmanaged: Sequence[str] = ()) -> str:
-    """The SQL in plan order, each change after a comment naming it and its hazards."""
+    """The SQL in plan order, each change after a comment naming it and its hazards, then the
+    unmanaged objects (listed with no changes too)."""
+    tail = [_comment(f"unmanaged (left alone): {u}") for u in unmanaged]
     if not changes:
-        return "-- no changes: the database matches the declared schema\n"
+        return "\n".join(["-- no changes: the database matches the declared schema", *tail]) + "\n"
     blocks = []
     for change in changes:
         notes = [_comment(change.summary.line())]
@@ -76,7 +78,6 @@ def plan_text(changes: Sequence[ReportChange], unmanaged: Sequence[str] = ()) ->
         if change.outside_transaction:
             notes.append("-- runs outside a transaction")
         blocks.append("\n".join([*notes, *change.sql]))
-    tail = [_comment(f"unmanaged (left alone): {u}") for u in unmanaged]
     return "\n\n".join(blocks) + "\n" + ("\n" + "\n".join(tail) + "\n" if tail else "")
 
 
