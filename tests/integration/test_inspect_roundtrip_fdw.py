@@ -163,7 +163,9 @@ def test_inspect_of_one_schema_writes_the_servers_its_foreign_tables_use(fresh_d
 
 
 VIEWER = """DO $$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fdw_viewer') THEN CREATE ROLE fdw_viewer LOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fdw_viewer') THEN
+        CREATE ROLE fdw_viewer LOGIN;
+    END IF;
 END $$;
 """
 UNREADABLE = """schema: remote
