@@ -10,8 +10,8 @@ WITH objects AS (
       AND n.nspname !~ '^pg_(toast_)?temp_'
       AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
       AND n.nspacl IS NOT NULL
-      AND n.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_namespace'::regclass AND d.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
     UNION ALL
     SELECT CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END, n.nspname, c.relname,
            NULL, NULL, c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)
@@ -22,8 +22,8 @@ WITH objects AS (
       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname !~ '^pg_(toast_)?temp_'
       AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-      AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
     UNION ALL
     SELECT 'column', n.nspname, c.relname, NULL, a.attname, a.attacl, acldefault('c', c.relowner)
     FROM pg_attribute a
@@ -34,8 +34,8 @@ WITH objects AS (
       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname !~ '^pg_(toast_)?temp_'
       AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-      AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
     UNION ALL
     SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname, p.proname,
            array(SELECT format_type(x.oid, NULL) FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY x(oid, i)
@@ -47,8 +47,8 @@ WITH objects AS (
       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname !~ '^pg_(toast_)?temp_'
       AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-      AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
     UNION ALL
     SELECT 'type', n.nspname, t.typname, NULL, NULL, t.typacl, acldefault('T', t.typowner)
     FROM pg_type t
@@ -57,8 +57,8 @@ WITH objects AS (
       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname !~ '^pg_(toast_)?temp_'
       AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
-      AND t.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
 )
 SELECT o.object_kind, o.schema, o.name, o.argument_types, o.column_name, e.action,
        CASE WHEN e.grantee = 0 THEN 'public' ELSE pg_get_userbyid(e.grantee) END AS grantee,
