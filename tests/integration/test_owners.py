@@ -375,3 +375,30 @@ def test_an_external_role_owns_objects_and_is_never_created_or_altered(
     assert code == 0 and "ALTER" not in plan and "ROLE" not in plan, plan
     with psycopg.connect(fresh_db) as conn:
         assert conn.execute("SELECT rolconnlimit FROM pg_roles WHERE rolname = %s", (a,)).fetchone() == (3,)
+
+
+def test_a_new_sequence_owned_by_an_existing_table_of_another_owner_applies(
+    fresh_db: str, roles: tuple[str, str], tmp_path: Path
+) -> None:
+    """PostgreSQL refuses ``OWNED BY`` a table of another owner than the sequence's: a sequence
+    created for an existing table (owned by a, not the applying role) gets a's ownership first."""
+    a, b = roles
+    run_sql(fresh_db, f"CREATE ROLE {a} NOLOGIN; CREATE ROLE {b} NOLOGIN")
+    project = tmp_path / "p"
+    (project / "schema").mkdir(parents=True)
+    (project / "schemagen.yaml").write_text("owners: managed\n", encoding="utf-8")
+    path = project / "schema" / "app.yaml"
+    text = f"schema: app\nowner: {a}\nroles: {{{a}: {{}}}}\ntables:\n  t:\n    columns: {{id: bigint}}\n"
+    path.write_text(text, encoding="utf-8")
+    code, output = _cli("apply", "--dsn", fresh_db, "--project", str(project), "--yes")
+    assert code == 0, output
+    path.write_text(text + "sequences:\n  refs: {owned_by: t.id}\n", encoding="utf-8")
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0, plan
+    owner_at, owned_at = plan.index(f"ALTER SEQUENCE app.refs OWNER TO {a};"), plan.index("OWNED BY")
+    assert owner_at < owned_at, plan
+    code, output = _cli("apply", "--dsn", fresh_db, "--project", str(project), "--yes")
+    assert code == 0, output
+    assert _owners(fresh_db)["refs"] == a
+    code, plan = _cli("plan", "--dsn", fresh_db, "--project", str(project))
+    assert code == 0 and "ALTER" not in plan and "CREATE" not in plan, plan

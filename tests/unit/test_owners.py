@@ -275,3 +275,23 @@ def test_an_external_role_may_own_and_is_never_created_or_altered() -> None:
     assert "external:\n  roles: [reporter]\n" in written and "  reporter: {}" not in written
     _, codes = _build(APP + "external: {roles: [reporter]}\n")
     assert codes == ["C380"]  # declared and external
+
+
+def test_a_sequence_linked_to_an_existing_table_takes_its_owner_before_owned_by() -> None:
+    """PostgreSQL refuses OWNED BY a table of another owner: a new sequence (the applying role's)
+    gets the table's live owner first; not when the table is new too, nor when owners are not read."""
+    from schemagen.model.changes import AlterSequenceOwnedBy
+    from schemagen.render.plan import render_change
+
+    sequence = Sequence(Q("app", "refs"), owned_by=(T.name, "id"), owner="a")
+    declared = Catalog.of(tables=[replace(T, owner="a")], sequences=[sequence])
+    changes = diff_catalogs(Catalog.of(tables=[replace(T, owner="a")]), declared)
+    linked = [c for c in changes if isinstance(c, AlterSequenceOwnedBy)]
+    assert linked == [AlterSequenceOwnedBy(sequence.name, None, sequence.owned_by, "a")]
+    assert render_change(linked[0]).splitlines() == [
+        "ALTER SEQUENCE app.refs OWNER TO a;",
+        "ALTER SEQUENCE app.refs OWNED BY app.t.id;",
+    ]
+    for live in (Catalog(), Catalog.of(tables=[T])):  # the table made by the plan; owners not read
+        linked = [c for c in diff_catalogs(live, declared) if isinstance(c, AlterSequenceOwnedBy)]
+        assert [c.owner for c in linked] == [None]

@@ -13,7 +13,7 @@ from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
 from schemagen.diff.keyed import split_keys
 from schemagen.diff.opclasses import family_functions, opclass_functions
-from schemagen.diff.owners import owner_changes
+from schemagen.diff.owners import owner_changes, with_owned_sequence_owners
 from schemagen.diff.renames import apply_renames
 from schemagen.diff.simple import simple
 from schemagen.model.catalog import Catalog
@@ -80,7 +80,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     changes = tables.kept_by_children(old, new, changes)
     changes = cascade_recreations(old, new, with_dependents(changes, old, new))
     changes = with_attached_keys(_with_their_indexes(changes, old), old)
-    return changes + owner_changes(old, new, changes)
+    return with_owned_sequence_owners(old, new, changes) + owner_changes(old, new, changes)
 
 
 Comparator = tuple[

@@ -76,6 +76,34 @@ def owner_changes(old: Catalog, new: Catalog, changes: list[Change]) -> list[Set
     return found
 
 
+def with_owned_sequence_owners(old: Catalog, new: Catalog, changes: list[Change]) -> list[Change]:
+    """``changes`` with each ``OWNED BY`` of an existing table giving the sequence that table's
+    owner first, when it may differ (a new sequence belongs to the applying role).
+
+    PostgreSQL refuses to link a sequence to a table of another owner; the table's live owner is
+    the one it has then (a changed table owner is set afterwards, and carries the sequence).
+    Owners not managed (not read): unchanged.
+    """
+    made = set(_made(changes))
+    result: list[Change] = []
+    for change in changes:
+        if isinstance(change, ch.AlterSequenceOwnedBy) and change.new is not None:
+            table = old.tables.get(change.new[0])
+            sequence = new.sequences.get(change.sequence)
+            before = old.sequences.get(change.sequence)
+            if (
+                table is not None
+                and table.owner is not None
+                and sequence is not None
+                and sequence.owner is not None
+                and (K.TABLE, table.name) not in made
+                and ((K.SEQUENCE, change.sequence) in made or before is None or before.owner != table.owner)
+            ):
+                change = replace(change, owner=table.owner)
+        result.append(change)
+    return result
+
+
 def states_owners(catalog: Catalog) -> bool:
     """Whether any object of ``catalog`` has an owner (the project manages owners and says one)."""
     return any(obj.owner is not None for _, obj in catalog.owned())

@@ -293,11 +293,16 @@ class AlterSequence(Change):
 
 @dataclass(frozen=True)
 class AlterSequenceOwnedBy(Change):
-    """``ALTER SEQUENCE … OWNED BY table.column | NONE``."""
+    """``ALTER SEQUENCE … OWNED BY table.column | NONE``.
+
+    ``owner``: the table's owner, given to the sequence first (``OWNER TO``) when the sequence
+    is linked to an existing table of another owner (PostgreSQL wants them the same).
+    """
 
     sequence: QualifiedName
     old: tuple[QualifiedName, str] | None
     new: tuple[QualifiedName, str] | None
+    owner: str | None = None
 
     def reverse(self) -> Change:
         return AlterSequenceOwnedBy(self.sequence, self.new, self.old)

@@ -284,7 +284,8 @@ _RULES: dict[type[Change], Callable[[Change], Refs]] = {
     ),
     AlterSequence: lambda c: refs(needs_new={deps.sequence_ref(c.new.name)}),
     AlterSequenceOwnedBy: lambda c: refs(
-        needs_new={deps.sequence_ref(c.sequence), *_ownerrefs(c.new)},
+        needs_new={deps.sequence_ref(c.sequence), *_ownerrefs(c.new)}
+        | ({deps.role_ref(c.owner)} if c.owner else set()),
         needs_old={deps.sequence_ref(c.sequence), *_ownerrefs(c.old)},
     ),
     **paired_rules(
