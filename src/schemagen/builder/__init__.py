@@ -70,6 +70,7 @@ from schemagen.model import (
 )
 from schemagen.model.document import SourceDocument
 from schemagen.model.settings import ProjectSettings
+from schemagen.model.type_storage import without_type_storage
 
 __all__ = ["build_catalog"]
 
@@ -218,6 +219,7 @@ def build_catalog(
         **build_foreign(every, ctx),
         **support,
     )
+    catalog = without_type_storage(catalog)  # a domain's or enum's own storage, as read back
     grants = build_grants(every, catalog, ctx)
     return replace(catalog, grants={g.key: g for g in sorted(grants, key=lambda g: g.key)}), ctx.diagnostics
 

@@ -16,6 +16,7 @@ from schemagen.diff.opclasses import family_functions, opclass_functions
 from schemagen.diff.owners import owner_changes, with_owned_sequence_owners
 from schemagen.diff.renames import apply_renames
 from schemagen.diff.simple import simple
+from schemagen.diff.type_storage import with_type_storage
 from schemagen.model.catalog import Catalog
 from schemagen.model.changes import (
     Change,
@@ -80,6 +81,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
     changes = tables.kept_by_children(old, new, changes)
     changes = cascade_recreations(old, new, with_dependents(changes, old, new))
     changes = with_attached_keys(_with_their_indexes(changes, old), old)
+    changes = with_type_storage(new, changes)
     return with_owned_sequence_owners(old, new, changes) + owner_changes(old, new, changes)
 
 
