@@ -213,3 +213,26 @@ def test_schema_option_brings_an_undeclared_schema_into_scope(drifted):
     objects = {(c["kind"], c["object"]) for c in json.loads(result.stdout)["changes"]}
     assert ("table", "public.keep_me") in objects
     assert ("schema", "public") not in objects  # public itself is never dropped
+
+
+def test_a_declared_role_nothing_refers_to_is_no_change_once_it_exists(fresh_db, tmp_path):
+    """Introspection keeps the roles objects refer to; a declared role that none does is still read."""
+    role = f"lonely_{abs(hash(fresh_db)) % 10**8}"
+    project = tmp_path / "p"
+    (project / "schema").mkdir(parents=True)
+    (project / "schema" / "app.yaml").write_text(
+        f"schema: app\nroles:\n  {role}:\n    login: false\ntables:\n  t:\n    columns:\n      id: int\n"
+    )
+    try:
+        applied = _cli("apply", "--dsn", fresh_db, "--project", str(project), "--yes", "--allow-hazards")
+        assert applied.exit_code == 0, applied.output
+        again = _cli("plan", "--dsn", fresh_db, "--project", str(project), "--format", "json")
+        assert again.exit_code == 0, again.output
+        assert json.loads(again.stdout)["changes"] == []
+        (project / "schema" / "app.yaml").write_text(
+            f"schema: app\nroles:\n  {role}:\n    login: true\ntables:\n  t:\n    columns:\n      id: int\n"
+        )
+        changed = _cli("plan", "--dsn", fresh_db, "--project", str(project), "--format", "json")
+        assert [c["object"] for c in json.loads(changed.stdout)["changes"]] == [role]
+    finally:
+        run_sql(fresh_db, f"DROP ROLE IF EXISTS {role}")

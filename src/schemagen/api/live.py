@@ -30,6 +30,8 @@ from schemagen.diff.maintained import with_maintained_children
 from schemagen.diff.owners import states_owners
 from schemagen.errors import InvalidProject, SchemagenError, UsageError
 from schemagen.introspect import Omission, introspect
+from schemagen.introspect.live import read_role_rows
+from schemagen.introspect.read_access import read_roles
 from schemagen.model import Catalog
 from schemagen.model.identity import ObjectId
 from schemagen.model.names import QualifiedName
@@ -184,9 +186,23 @@ def _live_state(
     read = catalog
     if declared is not None:
         catalog = _within(catalog, declared, scope, named)
-        catalog = replace(catalog, reference_rows=_present_rows(conn, catalog, declared))
+        catalog = replace(
+            catalog,
+            reference_rows=_present_rows(conn, catalog, declared),
+            roles=_declared_roles_too(conn, catalog, declared),
+        )
     unreadable = frozenset((o.key[0], o.key[1]) for o in omissions if o.kind == "user mapping" and o.key)
     return LiveState(catalog, tuple(o.format() for o in omissions), scope, major, read, unreadable)
+
+
+def _declared_roles_too(conn: psycopg.Connection, live: Catalog, declared: Catalog) -> dict:
+    """The live roles, with the declared ones no object in scope refers to (introspection keeps
+    only roles the objects name): without them, such a role would be created in every plan."""
+    missing = [name for name in declared.roles if name not in live.roles]
+    if not missing:
+        return live.roles
+    found = read_roles(read_role_rows(conn), (), (), (), missing)
+    return {**live.roles, **{role.name: role for role in found if role.name not in live.roles}}
 
 
 def without_unreadable(declared: Catalog, live: LiveState) -> Catalog:

@@ -154,6 +154,15 @@ class _Helper:
             raise self._error
 
 
+def read_role_rows(conn: psycopg.Connection) -> list[dict]:
+    """The rows of the roles query alone (every non-system role of the server)."""
+    major = conn.info.server_version // 10000
+    with conn.transaction(), conn.cursor(row_factory=dict_row) as cursor:
+        _begin(cursor, read_only=True)
+        cursor.execute(load_query("roles", major))
+        return cursor.fetchall()
+
+
 def _params(schemas: list[str] | None, database_wide: bool, owners: bool) -> dict:
     return {
         "schemas": sorted(set(schemas)) if schemas else None,
