@@ -236,3 +236,24 @@ def test_a_declared_role_nothing_refers_to_is_no_change_once_it_exists(fresh_db,
         assert [c["object"] for c in json.loads(changed.stdout)["changes"]] == [role]
     finally:
         run_sql(fresh_db, f"DROP ROLE IF EXISTS {role}")
+
+
+def test_a_replication_publication_is_never_dropped_by_a_project_that_does_not_declare_it(fresh_db, tmp_path):
+    project = project_from_sql(
+        fresh_db, "CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY);", tmp_path / "p", ["app"]
+    )
+    run_sql(
+        fresh_db,
+        "CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); CREATE SCHEMA other;"
+        "CREATE TABLE other.o (id int PRIMARY KEY);"
+        "CREATE PUBLICATION cdc_all FOR ALL TABLES;"
+        "CREATE PUBLICATION cdc_mixed FOR TABLE app.t, other.o;"
+        "CREATE PUBLICATION app_only FOR TABLE app.t;",
+    )
+    try:
+        planned = _cli("plan", "--dsn", fresh_db, "--project", str(project), "--format", "json")
+        assert planned.exit_code == 0, planned.output
+        dropped = [c["object"] for c in json.loads(planned.stdout)["changes"]]
+        assert dropped == ["app_only"]  # publishes only the project's table: the project's to manage
+    finally:
+        run_sql(fresh_db, "DROP PUBLICATION IF EXISTS cdc_all, cdc_mixed, app_only")

@@ -37,6 +37,7 @@ from schemagen.model.identity import ObjectId
 from schemagen.model.names import QualifiedName
 from schemagen.model.planned import Plan
 from schemagen.model.settings import SafetySettings
+from schemagen.model.support import Publication
 from schemagen.plan import plan_changes
 from schemagen.render.report import ReportChange, report_changes
 from schemagen.render.row_checks import reference_rows_query
@@ -118,7 +119,9 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
     ``public``), or when the project declares it. A schema only holds objects (public, say) without being
     declared keeps existing: only declared schemas and ``--schema`` ones are compared. Default
     privileges without a schema (database-wide) are compared when the project declares any, and
-    so are foreign data wrappers, servers and user mappings.
+    so are foreign data wrappers, servers and user mappings. Publications are database-wide: one
+    that publishes anything outside the scope (``FOR ALL TABLES`` included) is compared only when
+    the project declares it by name, so a replication setup is never dropped by accident.
     """
     extensions = {
         name: ext
@@ -133,7 +136,18 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
         for key, entry in live.default_privileges.items()
         if entry.schema is not None or database_wide
     }
-    live = replace(live, extensions=extensions, schemas=schemas, default_privileges=privileges)
+    publications = {
+        name: publication
+        for name, publication in live.publications.items()
+        if name in declared.publications or _only_in(publication, scope)
+    }
+    live = replace(
+        live,
+        extensions=extensions,
+        schemas=schemas,
+        default_privileges=privileges,
+        publications=publications,
+    )
     if not (
         declared.foreign_data_wrappers
         or declared.foreign_servers
@@ -142,6 +156,14 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
     ):
         live = replace(live, foreign_data_wrappers={}, foreign_servers={}, user_mappings={})
     return live
+
+
+def _only_in(publication: Publication, scope: tuple[str, ...]) -> bool:
+    """Whether a publication publishes only what lies in scope (one FOR ALL TABLES, or naming
+    another schema's table, is a replication setup's, compared only when declared by name)."""
+    if publication.all_tables:
+        return False
+    return all(t.table.schema in scope for t in publication.tables) and set(publication.schemas) <= set(scope)
 
 
 def read_live(
