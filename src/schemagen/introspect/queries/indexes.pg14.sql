@@ -17,19 +17,20 @@ SELECT n.nspname AS schema,
                  'opclass_options', ia.attoptions,
                  'statistics', nullif(coalesce(ia.attstattarget::integer, -1), -1),
                  'collation', CASE WHEN ix.indcollation[g.pos - 1] <> 0
-                                        AND ix.indcollation[g.pos - 1] <> coalesce(ta.attcollation, it.typcollation) THEN
-                                   CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
-                                        ELSE cn.nspname || '.' || co.collname END END,
+                                        AND ix.indcollation[g.pos - 1] <> coalesce(ta.attcollation,
+                                                               (SELECT it.typcollation FROM pg_type it
+                                                                WHERE it.oid = ia.atttypid)) THEN
+                                   (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
+                                                ELSE cn.nspname || '.' || co.collname END
+                                    FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+                                    WHERE co.oid = ix.indcollation[g.pos - 1]) END,
                  'option', ix.indoption[g.pos - 1])
                  ORDER BY g.pos)
         FROM generate_series(1, ix.indnkeyatts) g(pos)
         JOIN pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = g.pos
-        JOIN pg_type it ON it.oid = ia.atttypid
         LEFT JOIN pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = ix.indkey[g.pos - 1]
         JOIN pg_opclass opc ON opc.oid = ix.indclass[g.pos - 1]
-        JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
-        LEFT JOIN pg_collation co ON co.oid = ix.indcollation[g.pos - 1]
-        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace) AS elements,
+        JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace) AS elements,
        array(SELECT a.attname FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) g(pos)
              JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[g.pos - 1]
              ORDER BY g.pos) AS include,

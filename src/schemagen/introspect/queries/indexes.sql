@@ -16,20 +16,22 @@ SELECT n.nspname AS schema,
                                       ELSE opcn.nspname || '.' || opc.opcname END END,
                  'opclass_options', ia.attoptions,
                  'statistics', nullif(coalesce(ia.attstattarget::integer, -1), -1),
-                 'collation', CASE WHEN g.coll <> 0 AND g.coll <> coalesce(ta.attcollation, it.typcollation) THEN
-                                   CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
-                                        ELSE cn.nspname || '.' || co.collname END END,
+                 'collation', CASE WHEN g.coll <> 0
+                                        AND g.coll <> coalesce(ta.attcollation,
+                                                               (SELECT it.typcollation FROM pg_type it
+                                                                WHERE it.oid = ia.atttypid)) THEN
+                                   (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname
+                                                ELSE cn.nspname || '.' || co.collname END
+                                    FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+                                    WHERE co.oid = g.coll) END,
                  'option', g.opt)
                  ORDER BY g.pos)
         FROM unnest(ix.indkey::int2[], ix.indclass::oid[], ix.indcollation::oid[], ix.indoption::int2[])
              WITH ORDINALITY g(attnum, opclass, coll, opt, pos)
         JOIN pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = g.pos
-        JOIN pg_type it ON it.oid = ia.atttypid
         LEFT JOIN pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = g.attnum
         JOIN pg_opclass opc ON opc.oid = g.opclass
         JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
-        LEFT JOIN pg_collation co ON co.oid = g.coll
-        LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
         WHERE g.pos <= ix.indnkeyatts) AS elements,
        CASE WHEN ix.indnatts > ix.indnkeyatts THEN
             array(SELECT a.attname FROM generate_series(ix.indnkeyatts + 1, ix.indnatts) g(pos)
