@@ -8,14 +8,17 @@ SELECT n.nspname AS schema,
        k.condeferred AS initially_deferred,
        k.convalidated AS validated,
        k.connoinherit AS no_inherit,
-       array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
-             ORDER BY array_position(k.conkey, a.attnum)) AS columns,
+       CASE WHEN cardinality(k.conkey) = 1 THEN
+            array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = k.conkey[1])
+       ELSE array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+                  ORDER BY array_position(k.conkey, a.attnum)) END AS columns,
        rn.nspname AS ref_schema,
        r.relname AS ref_table,
-       CASE WHEN k.contype = 'f' THEN
-            array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.confrelid AND a.attnum = ANY (k.confkey)
-                  ORDER BY array_position(k.confkey, a.attnum))
-       ELSE '{}' END AS ref_columns,
+       CASE WHEN k.contype <> 'f' THEN '{}'
+            WHEN cardinality(k.confkey) = 1 THEN
+            array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.confrelid AND a.attnum = k.confkey[1])
+       ELSE array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = k.confrelid AND a.attnum = ANY (k.confkey)
+                  ORDER BY array_position(k.confkey, a.attnum)) END AS ref_columns,
        k.confupdtype AS on_update,
        k.confdeltype AS on_delete,
        k.confmatchtype AS match,
