@@ -22,7 +22,7 @@ SELECT n.nspname AS schema,
        (SELECT ic.relname FROM pg_index ix JOIN pg_class ic ON ic.oid = ix.indexrelid
         WHERE ix.indrelid = c.oid AND ix.indisreplident) AS replica_identity_index,
        c.reloftype <> 0 AS typed,
-       CASE WHEN NOT c.relispartition THEN
+       CASE WHEN NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) THEN
             (SELECT jsonb_agg(jsonb_build_array(ipn.nspname, ip.relname) ORDER BY ih.inhseqno)
              FROM pg_inherits ih JOIN pg_class ip ON ip.oid = ih.inhparent
              JOIN pg_namespace ipn ON ipn.oid = ip.relnamespace
