@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schemagen.api.compile_cache import store
 from schemagen.api.memory import paused_gc
 from schemagen.api.migration_check import migration_findings
 from schemagen.api.project import GENERATED_DIR, project_root, stale_files, write_generated
@@ -37,6 +38,8 @@ class BuildResult:
     """The project's template overrides the outputs were rendered with."""
     documents: list[SourceDocument] = field(default_factory=list, repr=False)
     settings: ProjectSettings = field(default_factory=ProjectSettings, repr=False)
+    declared_diagnostics: list[Diagnostic] | None = field(default=None, repr=False)
+    """What the compile of ``diff``/``plan``/``apply`` reports (no design rules): kept for its cache."""
 
     @property
     def ok(self) -> bool:
@@ -75,6 +78,7 @@ def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -
     diagnostics += external_problems
     catalog, semantic = _build_and_check(documents, settings, trusted=not has_errors(schema_errors))
     semantic = consequences_left_out(semantic, diagnostics, _unloaded_schemas(root, diagnostics) | external)
+    declared = sorted_diagnostics(diagnostics + semantic)
     if catalog is not None and (outputs or lint is not None):
         # the design rules run on an error-free catalog; suppressions of the checks' warnings always apply
         from schemagen.api.design_lint import design_findings  # sqlglot: only when the rules run
@@ -96,6 +100,7 @@ def _compile(root: Path, lint: LintConfig | None = None, outputs: bool = True) -
         overrides=overrides,
         documents=documents,
         settings=settings,
+        declared_diagnostics=declared,
     )
 
 
@@ -200,4 +205,6 @@ def build_project(
             return result
     say("comparing generated/" if check else "writing generated/")
     result.changed = stale_files(root, result.files) if check else write_generated(root, result.files)
+    if result.catalog is not None and result.declared_diagnostics is not None:
+        store(root, (result.catalog, result.declared_diagnostics))  # the next plan of this project reads it
     return result

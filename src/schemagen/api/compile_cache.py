@@ -5,7 +5,8 @@ half; reading the result back costs a tenth of that. An entry is used only when 
 matches: a hash of every input the compile reads (``schemagen.yaml``, ``schema/*.yaml``,
 the project's ``templates/``, by content), of schemagen's own files (path, size,
 modification time: an edited checkout or a new version misses), and of the Python and
-library versions the compile depends on. Only a compile without errors is stored.
+library versions the compile depends on. Only a compile without errors is stored;
+``build`` stores its compile too, so a ``plan`` after a build of the same files is warm.
 
 Entries live in the user's cache directory (``$SCHEMAGEN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/schemagen``, else ``~/.cache/schemagen``), never in the project: a
@@ -45,9 +46,7 @@ def cached(root: Path, compile_project: Callable[[], T], keep: Callable[[T], boo
     directory = cache_directory()
     if directory is None:
         return compile_project()
-    entry = (
-        directory / "compiled" / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32] + ".pickle")
-    )
+    entry = _entry(directory, root)
     key = _key(root)
     found = _read(entry, key)
     if found is not None:
@@ -56,6 +55,21 @@ def cached(root: Path, compile_project: Callable[[], T], keep: Callable[[T], boo
     if keep(result):
         _write(entry, key, result)
     return result
+
+
+def store(root: Path, result: object) -> None:
+    """Keep ``result`` (an error-free compile, as ``cached`` returns it) for the project at ``root``.
+
+    ``build`` calls it, so the ``plan`` that follows a build of the same files reads it.
+    """
+    directory = cache_directory()
+    if directory is not None:
+        _write(_entry(directory, root), _key(root), result)
+
+
+def _entry(directory: Path, root: Path) -> Path:
+    project = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]
+    return directory / "compiled" / f"{project}.pickle"
 
 
 def cache_directory() -> Path | None:

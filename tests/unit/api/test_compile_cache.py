@@ -156,3 +156,20 @@ def test_warnings_come_back_with_a_cached_catalog(tmp_path: Path, cache_dir: Pat
     fresh = compile_declared(root)
     assert [d.code for d in fresh[1]] == ["C312"]
     assert compile_declared(root) == fresh
+
+
+def test_a_build_leaves_the_compile_plan_needs(tmp_path: Path, cache_dir: Path) -> None:
+    from schemagen.api.build import build_project
+
+    root = _project(
+        tmp_path,
+        "schema: app\nextensions: [not_a_contrib_module]\ntables:\n  t:\n    columns:\n      id: int\n",
+    )
+    assert build_project(root).ok
+    counting = Counting(root)
+    from_build = _cached(counting)
+    assert counting.runs == 0  # read from what build stored
+    fresh = Counting(root)
+    (cache_dir / "compiled").rename(cache_dir / "elsewhere")
+    assert _cached(fresh) == from_build and fresh.runs == 1  # the same catalog and warnings (C312)
+    assert [d.code for d in from_build[1]] == ["C312"]
