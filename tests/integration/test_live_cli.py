@@ -257,3 +257,25 @@ def test_a_replication_publication_is_never_dropped_by_a_project_that_does_not_d
         assert dropped == ["app_only"]  # publishes only the project's table: the project's to manage
     finally:
         run_sql(fresh_db, "DROP PUBLICATION IF EXISTS cdc_all, cdc_mixed, app_only")
+
+
+def test_another_teams_foreign_server_is_never_dropped(fresh_db, tmp_path):
+    """Servers and wrappers are database-wide: a project manages those it declares or its foreign
+    tables use (and their user mappings), never another team's."""
+    project = tmp_path / "p"
+    (project / "schema").mkdir(parents=True)
+    (project / "schema" / "app.yaml").write_text(
+        "schema: app\nforeign_data_wrappers:\n  mine: {}\nforeign_servers:\n  ours: {wrapper: mine}\n"
+        "user_mappings:\n  ours:\n    public: {user: reader}\n"
+    )
+    run_sql(
+        fresh_db,
+        "CREATE FOREIGN DATA WRAPPER theirs; CREATE SERVER their_server FOREIGN DATA WRAPPER theirs;"
+        "CREATE USER MAPPING FOR PUBLIC SERVER their_server OPTIONS (user 'x');"
+        "CREATE FOREIGN DATA WRAPPER mine; CREATE SERVER gone FOREIGN DATA WRAPPER mine;",
+    )
+    planned = _cli("plan", "--dsn", fresh_db, "--project", str(project), "--format", "json")
+    assert planned.exit_code == 0, planned.output
+    objects = [(c["kind"], c["object"]) for c in json.loads(planned.stdout)["changes"]]
+    assert [o for o in objects if "their" in o[1] or "gone" in o[1]] == []  # neither declared nor used
+    assert {o[1] for o in objects} >= {"ours"}

@@ -118,10 +118,11 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
     Extensions are database-wide: one is in scope when its schema is (None is
     ``public``), or when the project declares it. A schema only holds objects (public, say) without being
     declared keeps existing: only declared schemas and ``--schema`` ones are compared. Default
-    privileges without a schema (database-wide) are compared when the project declares any, and
-    so are foreign data wrappers, servers and user mappings. Publications are database-wide: one
-    that publishes anything outside the scope (``FOR ALL TABLES`` included) is compared only when
-    the project declares it by name, so a replication setup is never dropped by accident.
+    privileges without a schema (database-wide) are compared when the project declares any;
+    foreign data wrappers, servers and user mappings as :func:`_foreign_in_scope` says.
+    Publications are database-wide: one that publishes anything outside the scope (``FOR ALL
+    TABLES`` included) is compared only when the project declares it by name, so a
+    replication setup is never dropped by accident.
     """
     extensions = {
         name: ext
@@ -154,8 +155,26 @@ def _within(live: Catalog, declared: Catalog, scope: tuple[str, ...], named: Ite
         or declared.user_mappings
         or declared.foreign_tables
     ):
-        live = replace(live, foreign_data_wrappers={}, foreign_servers={}, user_mappings={})
-    return live
+        return replace(live, foreign_data_wrappers={}, foreign_servers={}, user_mappings={})
+    return _foreign_in_scope(live, declared)
+
+
+def _foreign_in_scope(live: Catalog, declared: Catalog) -> Catalog:
+    """The live wrappers, servers and user mappings the project manages: servers it declares
+    (or renames), or that its foreign tables in scope use; the wrappers of those and the ones
+    it declares; the mappings of those servers. Another team's server is never dropped."""
+    named = set(declared.foreign_servers) | {
+        s.renamed_from for s in declared.foreign_servers.values() if s.renamed_from
+    }
+    used = {table.server for table in live.foreign_tables.values()}
+    servers = {name: s for name, s in live.foreign_servers.items() if name in named | used}
+    wrappers = set(declared.foreign_data_wrappers) | {s.wrapper for s in servers.values()}
+    return replace(
+        live,
+        foreign_servers=servers,
+        foreign_data_wrappers={n: w for n, w in live.foreign_data_wrappers.items() if n in wrappers},
+        user_mappings={k: m for k, m in live.user_mappings.items() if m.server in servers},
+    )
 
 
 def _only_in(publication: Publication, scope: tuple[str, ...]) -> bool:
