@@ -69,6 +69,20 @@ def _built(root: Path, text: str, settings: str | None = None) -> str:
     return result.files["schema.sql"]
 
 
+def _rebuilds_the_same(dsn: str, tmp_path: Path, inspected: dict[str, str] | None = None) -> None:
+    """The project inspected into ``tmp_path / "a"`` builds, applies to a scratch database whose
+    catalog equals ``dsn``'s, and (given ``inspected``) inspecting that database writes the same files."""
+    rebuilt = compile_project(tmp_path / "a")
+    assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
+    with scratch_database(dsn, "rules_b") as target:
+        run_sql(target, rebuilt.files["schema.sql"])
+        live_a, _ = read_database(dsn, None)
+        live_b, _ = read_database(target, None)
+        assert differences(live_a, live_b) == []
+        if inspected is not None:
+            assert inspect_database(target, None, tmp_path / "b").files == inspected
+
+
 def test_rules_and_audit_come_back_as_their_keys(fresh_db, tmp_path):
     run_sql(fresh_db, _built(tmp_path / "declared", PROJECT))
     first = inspect_database(fresh_db, None, tmp_path / "a")
@@ -80,14 +94,7 @@ def test_rules_and_audit_come_back_as_their_keys(fresh_db, tmp_path):
     assert "    audit: true\n" in shop
     assert "events_2026" not in shop and "days_2026" not in shop and "triggers:" not in shop
 
-    rebuilt = compile_project(tmp_path / "a")
-    assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
-    with scratch_database(fresh_db, "rules_b") as target:
-        run_sql(target, rebuilt.files["schema.sql"])
-        live_a, _ = read_database(fresh_db, None)
-        live_b, _ = read_database(target, None)
-        assert differences(live_a, live_b) == []
-        assert inspect_database(target, None, tmp_path / "b").files == first.files
+    _rebuilds_the_same(fresh_db, tmp_path, first.files)
     with psycopg.connect(fresh_db, autocommit=True) as conn:  # children come and go: still the rule
         made = conn.execute("SELECT count(*) FROM partitions.run_maintenance('2027-03-15')").fetchone()
     assert made is not None and made[0] > 0
@@ -100,13 +107,7 @@ def test_audit_settings_come_back_in_schemagen_yaml(fresh_db, tmp_path):
     first = inspect_database(fresh_db, None, tmp_path / "a")
     assert first.files["schemagen.yaml"] == "audit:\n  start: '2025-07-01'\n  retention: null\n"
     assert "    audit: true\n" in first.files["schema/shop.yaml"]
-    rebuilt = compile_project(tmp_path / "a")
-    assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
-    with scratch_database(fresh_db, "rules_b") as target:
-        run_sql(target, rebuilt.files["schema.sql"])
-        live_a, _ = read_database(fresh_db, None)
-        live_b, _ = read_database(target, None)
-        assert differences(live_a, live_b) == []
+    _rebuilds_the_same(fresh_db, tmp_path)
 
     # init --from-dsn writes them beside the version it writes
     init_project(tmp_path / "init", from_dsn=fresh_db)
@@ -176,11 +177,4 @@ def test_the_users_own_objects_in_the_macro_schemas_stay_beside_the_keys(fresh_d
     assert "comment: Change history" in audit and "daily:" in audit
     assert "change_log" not in audit.split("views:")[0] and "log_changes" not in audit
     assert "today:" in partitions and "run_maintenance" not in partitions
-    rebuilt = compile_project(tmp_path / "a")
-    assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
-    with scratch_database(fresh_db, "rules_b") as target:
-        run_sql(target, rebuilt.files["schema.sql"])
-        live_a, _ = read_database(fresh_db, None)
-        live_b, _ = read_database(target, None)
-        assert differences(live_a, live_b) == []
-        assert inspect_database(target, None, tmp_path / "b").files == first.files
+    _rebuilds_the_same(fresh_db, tmp_path, first.files)
