@@ -93,9 +93,8 @@ def record_rows_on_two(
         except psycopg.Error:
             if conn.broken or conn.closed:
                 raise
-    return record_rows(
-        conn, schemas, progress, database_wide=database_wide, owners=owners
-    )  # its error, if any, is raised
+    # the snapshot could not be shared: one connection reads it all (and raises a real error again)
+    return record_rows(conn, schemas, progress, database_wide=database_wide, owners=owners)
 
 
 def _read_on_two(
