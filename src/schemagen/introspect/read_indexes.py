@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 from schemagen.model import Index, IndexElement, QualifiedName
@@ -17,11 +18,12 @@ INDOPTION_NULLS_FIRST = 2
 
 def read_indexes(rows: Iterable[Row]) -> list[Index]:
     """Indexes with structured keys, INCLUDE, WHERE and storage parameters."""
+    element_of = _element_reader()
     return [
         Index(
             name=QualifiedName(r["schema"], r["name"]),
             table=QualifiedName(r["schema"], r["table_name"]),
-            elements=tuple(read_index_element(e, r["can_order"]) for e in r["elements"]),
+            elements=tuple([element_of(e, r["can_order"]) for e in r["elements"]]),
             using=r["using"],
             unique=r["unique"],
             nulls_not_distinct=r["nulls_not_distinct"],
@@ -33,6 +35,30 @@ def read_indexes(rows: Iterable[Row]) -> list[Index]:
         )
         for r in rows
     ]
+
+
+# every field ``read_index_element`` reads: elements equal in these give equal keys
+_ELEMENT_FIELDS = itemgetter(
+    "column", "option", "opclass", "collation", "expression", "statistics", "opclass_options"
+)
+
+
+def _element_reader() -> Callable[[Mapping[str, Any], bool], IndexElement]:
+    """``read_index_element`` that builds a key once for elements equal in every field it reads
+    (many indexes share keys such as ``created_at`` ascending)."""
+    cache: dict[tuple, IndexElement] = {}
+
+    def read(element: Mapping[str, Any], can_order: bool) -> IndexElement:
+        try:
+            key = (_ELEMENT_FIELDS(element), can_order)
+            found = cache.get(key)
+        except (KeyError, TypeError):  # a field absent from an older recording; opclass options as a list
+            return read_index_element(element, can_order)
+        if found is None:
+            found = cache[key] = read_index_element(element, can_order)
+        return found
+
+    return read
 
 
 def _expression(text: str | None) -> str | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from operator import itemgetter
 from typing import Any
 
 from schemagen.introspect.omission import Omission
@@ -51,22 +52,72 @@ def read_tables(
 
     result: list[Table] = []
     omissions: list[Omission] = []
+    column_of = _column_reader()
     for row in tables:
         name = QualifiedName(row["schema"], row["name"])
         key = (row["schema"], row["name"])
-        omissions.extend(_table_omissions(name, row))
+        if row["typed"]:
+            omissions.extend(_table_omissions(name, row))
+        column_rows = columns_by_table.get(key, ())
         cols = []
-        for column_row in sorted(columns_by_table.get(key, ()), key=lambda r: r["position"]):
-            column, omission = read_column(column_row)
+        for column_row in sorted(column_rows, key=_POSITION):
+            column, omission = column_of(column_row)
             cols.append(column)
             if omission is not None:
                 omissions.append(Omission(omission[0], f"{name}.{column.name}", omission[1]))
         parents = tuple(QualifiedName(s, n) for s, n in row.get("inherits") or ())
         if parents:  # a column only from the parents is not the table's own (attislocal)
-            locals_ = {r["name"]: r.get("is_local", True) for r in columns_by_table.get(key, ())}
+            locals_ = {r["name"]: r.get("is_local", True) for r in column_rows}
             cols = [replace(c, inherited=not locals_[c.name]) for c in cols]
         result.append(_table(name, row, tuple(cols), constraints_by_table.get(key, []), parents))
     return _inherit_identities(result), omissions
+
+
+_POSITION = itemgetter("position")
+_NAME = itemgetter("name")
+# every field ``read_column`` reads: rows equal in these give equal columns
+_COLUMN_FIELDS = itemgetter(
+    "name",
+    "type",
+    "not_null",
+    "expression",
+    "identity",
+    "generated",
+    "collation",
+    "comment",
+    "statistics",
+    "storage",
+    "compression",
+    "options",
+    "seq_type",
+    "seq_start",
+    "seq_increment",
+    "seq_min",
+    "seq_max",
+    "seq_cache",
+    "seq_cycle",
+)
+
+
+def _column_reader() -> Callable[[Row], tuple[Column, tuple[str, str] | None]]:
+    """``read_column`` that builds a column once for rows equal in every field it reads.
+
+    Most tables repeat a few column definitions (``id``, ``created_at``, …); a frozen
+    column is shared between them instead of being built again.
+    """
+    cache: dict[tuple, tuple[Column, tuple[str, str] | None]] = {}
+
+    def read(row: Row) -> tuple[Column, tuple[str, str] | None]:
+        try:
+            key = _COLUMN_FIELDS(row)
+            found = cache.get(key)
+        except (KeyError, TypeError):  # a field absent from an older recording; options as a list
+            return read_column(row)
+        if found is None:
+            found = cache[key] = read_column(row)
+        return found
+
+    return read
 
 
 def _inherit_identities(tables: list[Table]) -> list[Table]:
@@ -102,7 +153,7 @@ def _table(
     inherits: tuple[QualifiedName, ...] = (),
 ) -> Table:
     by_type: dict[str, list[Row]] = defaultdict(list)
-    for constraint in sorted(constraints, key=lambda r: r["name"]):
+    for constraint in sorted(constraints, key=_NAME):
         by_type[constraint["type"]].append(constraint)
     primary = by_type.get("p", [])
     return Table(

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
 from schemagen.introspect.read_routines import read_function, read_functions, trigger_when
-from schemagen.introspect.read_tables import read_column, read_partition_spec
+from schemagen.introspect.read_tables import read_column, read_partition_spec, read_tables
 from schemagen.introspect.sequence_options import non_default_options
 from schemagen.model import Grant
 from schemagen.model.identity import GrantOn, GrantTarget
@@ -243,3 +243,37 @@ def test_default_privileges_keep_the_grant_option():
         [_default_row(), _default_row(privilege_type="INSERT", is_grantable=False)]
     )
     assert not defaults[0].with_grant_option and len(omissions) == 1
+
+
+def _table_row(name):
+    return {
+        "schema": "app",
+        "name": name,
+        "typed": False,
+        "unlogged": False,
+        "rls_enabled": False,
+        "rls_forced": False,
+        "options": None,
+        "comment": None,
+        "partition_strategy": None,
+        "parent_name": None,
+    }
+
+
+def test_columns_repeated_across_tables_are_read_per_row():
+    def column(table, position, **overrides):
+        fields = {"statistics": None, "storage": None, "compression": None, "options": None, **overrides}
+        return {"schema": "app", "table_name": table, "position": position, **_column(**fields)}
+
+    rows = [
+        column("a", 1, name="id", not_null=True),
+        column("a", 2, name="note", comment="first"),
+        column("b", 2, name="note", comment="second"),  # only the comment differs
+        column("b", 1, name="id", not_null=True),
+        column("b", 3, name="tags", options=["n_distinct=5"]),  # a list: not hashable
+    ]
+    tables, _ = read_tables([_table_row("a"), _table_row("b")], rows, [])
+    a, b = tables
+    assert a.columns[0] == b.columns[0] and a.columns[0].not_null
+    assert (a.columns[1].comment, b.columns[1].comment) == ("first", "second")
+    assert b.columns[2].options == (("n_distinct", "5"),)
