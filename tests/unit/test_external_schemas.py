@@ -118,3 +118,28 @@ def test_the_table_and_index_walk_finds_the_schemas_their_refs_name(tmp_path):
     assert external._table_schemas(catalog.tables.values()) == {r.schema for r in refs}
     assert external._index_schemas(catalog.indexes.values()) == {r.schema for r in indexes}
     assert {"billing", "geo", "util", "ext", "app", "other"} <= {r.schema for r in refs | indexes}
+
+
+def test_an_index_operator_class_in_another_schema_is_found_after_a_plain_twin():
+    """Two indexes alike but for the operator class: each one's class counts (the walk's key has it)."""
+    from schemagen.emit import external
+    from schemagen.model import Index, IndexElement, QualifiedName
+
+    table = QualifiedName("app", "t")
+    plain = Index(QualifiedName("app", "t_a_idx"), table, (IndexElement(column="a"),))
+    classed = Index(QualifiedName("app", "t_a_idx1"), table, (IndexElement(column="a", opclass="ext.a_ops"),))
+    assert external._index_schemas([plain, classed]) == {"app", "ext"}
+
+
+def test_a_partition_parent_in_another_schema_is_found_as_table_needs_finds_it():
+    from schemagen.emit import external
+    from schemagen.model import Column, PartitionBound, QualifiedName, Table
+    from schemagen.model.deps import table_needs
+
+    child = Table(
+        QualifiedName("app", "t_p0"),
+        (Column("a", "integer"),),
+        partition_of=PartitionBound(QualifiedName("base", "t"), default=True),
+    )
+    assert {r.schema for r in table_needs(child)} == {"", "base"}  # the table's own schema: a schema ref
+    assert external._table_schemas([child]) == {"", "app", "base"}

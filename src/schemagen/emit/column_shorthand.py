@@ -39,6 +39,53 @@ def column_shorthand(value: dict[str, Any]) -> str | None:
     >>> column_shorthand({"type": "bigint", "identity": {"always": True, "start": 10}}) is None
     True
     """
+    if not _SAID.issuperset(value):
+        return None
+    reference = value.get("references")
+    clause: str | None = None
+    shape: tuple | None = None
+    if reference is not None:
+        found = _reference(reference)
+        if found is None:
+            return None
+        clause = found[0]
+        spec = _stand_in_spec(reference)
+        shape = ("as written", _frozen(reference)) if spec is None else ("stand-in", tuple(spec.items()))
+    try:
+        key = (tuple([(k, _frozen(v)) for k, v in value.items() if k != "references"]), shape)
+        prefix = _MEMO.get(key, _MISSING)
+    except TypeError:  # a value that cannot be a key: not remembered
+        return _shorthand(value)
+    if prefix is _MISSING:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        prefix = _MEMO[key] = _prefix(value, clause)
+    if prefix is None:
+        return None
+    return prefix if clause is None else f"{prefix} {clause}"
+
+
+_MEMO: dict[tuple, str | None] = {}
+"""The shorthand without its reference clause (None: none), by everything it depends on: the
+other keys, and the reference's shape (its names as stand-ins when they need no quotes)."""
+_MEMO_LIMIT = 1 << 14
+_MISSING = object()
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value.items()) if isinstance(value, dict) else value
+
+
+def _prefix(value: dict[str, Any], clause: str | None) -> str | None:
+    """The shorthand of ``value`` up to its reference clause ``clause``, or None."""
+    text = _shorthand(value)
+    if text is None or clause is None:
+        return text
+    assert text.endswith(" " + clause)
+    return text[: -len(clause) - 1]
+
+
+def _shorthand(value: dict[str, Any]) -> str | None:
     if set(value) - _SAID or any(isinstance(v, str) and "\n" in v for v in value.values()):
         return None
     parts: list[str] = [value["type"]]
@@ -99,6 +146,12 @@ def _stand_in(reference: Any) -> tuple[str, dict] | None:
     None when a name needs quotes (it is read back as written). Everything but the
     names is kept as given, so the clause has the same shape as the one written.
     """
+    spec = _stand_in_spec(reference)
+    return None if spec is None else _reference(spec)
+
+
+def _stand_in_spec(reference: Any) -> dict[str, Any] | None:
+    """The reference with its names as stand-ins, or None when a name needs quotes."""
     spec = {"table": reference} if isinstance(reference, str) else dict(reference)
     names = str(spec["table"]).split(".")
     column = spec.get("column")
@@ -107,7 +160,7 @@ def _stand_in(reference: Any) -> tuple[str, dict] | None:
     spec["table"] = ".".join(_STAND_INS[-len(names) :])
     if column:
         spec["column"] = "sg_column"
-    return _reference(spec)
+    return spec
 
 
 def _reference(reference: Any) -> tuple[str, dict] | None:

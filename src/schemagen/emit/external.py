@@ -17,10 +17,10 @@ from schemagen.model.deps import (
     column_needs,
     composite_needs,
     domain_needs,
+    expression_needs,
     function_ref,
     index_needs,
     needs_of,
-    table_needs,
     type_ref,
     type_reference,
     view_references,
@@ -64,22 +64,29 @@ def _table_schemas(tables: Iterable[Table]) -> set[str]:
     its table's schema and the texts ``column_needs`` reads (type, collation, default,
     generation), the same in most tables, so each such key is analysed once; the
     table's own name plays no part (its bare columns are in its schema), so its CHECKs
-    are analysed once per text and schema (``expression_needs`` is cached by text and
-    table). Asserted equal to the refs' schemas in tests/unit/emit/test_external_schemas.py.
+    are analysed once per text and schema; the rest of ``table_needs`` (the schema, the
+    partition parent, the INHERITS parents) is read off the table. Asserted equal to the
+    refs' schemas in tests/unit/test_external_schemas.py.
     """
     schemas: set[str] = set()
-    seen: dict[tuple, frozenset[str]] = {}
+    columns: set[tuple] = set()
+    checks: set[tuple[str, str]] = set()
     for table in tables:
         schema = table.name.schema
         schemas.add(schema)
-        for column in table.columns:
-            key = (schema, column.type, column.collation, column.default, column.generated)
-            found = seen.get(key)
-            if found is None:
-                found = seen[key] = _schemas(column_needs(_nameless(schema), _bare(column)))
-            schemas |= found
-        schemas |= _schemas(table_needs(replace(table, name=_nameless(schema), columns=())))
-        schemas |= {fk.ref_table.schema for fk in table.foreign_keys}
+        columns.update([(schema, c.type, c.collation, c.default, c.generated) for c in table.columns])
+        checks.update([(schema, c.expression) for c in table.checks])
+        if table.partition_of is not None:
+            schemas.add(table.partition_of.parent.schema)
+        schemas.update([parent.schema for parent in table.inherits])
+        schemas.update([fk.ref_table.schema for fk in table.foreign_keys])
+    if schemas:
+        schemas.add("")  # what ``schema_ref`` (the table's schema) has as its own schema
+    for schema, type_, collation, default, generated in columns:
+        column = Column(name="", type=type_, collation=collation, default=default, generated=generated)
+        schemas |= _schemas(column_needs(_nameless(schema), column))
+    for schema, expression in checks:
+        schemas |= _schemas(expression_needs(expression, _nameless(schema)))
     return schemas
 
 
@@ -88,7 +95,8 @@ def _index_schemas(indexes: Iterable[Index]) -> set[str]:
     schemas: set[str] = set()
     seen: dict[tuple, frozenset[str]] = {}
     for index in indexes:
-        key = (index.table.schema, tuple((e.expression, e.collation) for e in index.elements), index.where)
+        elements = tuple([(e.expression, e.collation, e.opclass) for e in index.elements])
+        key = (index.table.schema, elements, index.where)
         found = seen.get(key)
         if found is None:
             found = seen[key] = _schemas(
@@ -100,16 +108,6 @@ def _index_schemas(indexes: Iterable[Index]) -> set[str]:
 
 def _nameless(schema: str) -> QualifiedName:
     return QualifiedName(schema, "")
-
-
-def _bare(column: Column) -> Column:
-    return Column(
-        name="",
-        type=column.type,
-        collation=column.collation,
-        default=column.default,
-        generated=column.generated,
-    )
 
 
 def _schemas(refs: Iterable[ObjectRef]) -> frozenset[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -60,6 +59,25 @@ def _quoted(text: str) -> str:
     return "'" + text + "'"
 
 
+_CACHE_LIMIT = 1 << 16
+_BLOCK: dict[str, str] = {}
+_BLOCK_KEYS: dict[str, str] = {}
+_FLOW: dict[str, str] = {}
+_FLOW_KEYS: dict[str, str] = {}
+_CACHES = {(False, False): _BLOCK, (False, True): _BLOCK_KEYS, (True, False): _FLOW, (True, True): _FLOW_KEYS}
+"""Strings as written, per context (memoised: names and types repeat across thousands of tables)."""
+
+
+def _string(text: str, flow: bool, key: bool) -> str:
+    cache = _CACHES[bool(flow), bool(key)]
+    written = cache.get(text)
+    if written is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        written = cache[text] = text if _plain_ok(text, flow, key) else _quoted(text)
+    return written
+
+
 def _scalar(value: Any, flow: bool, key: bool = False) -> str:
     if value.__class__ is str:  # most scalars: names, types, expressions
         return _string(value, flow, key)
@@ -72,12 +90,6 @@ def _scalar(value: Any, flow: bool, key: bool = False) -> str:
     if isinstance(value, int | float):
         return repr(value)
     return _string(str(value), flow, key)
-
-
-@lru_cache(maxsize=1 << 16)
-def _string(text: str, flow: bool, key: bool) -> str:
-    """A string scalar as written (memoised: names and types repeat across thousands of tables)."""
-    return text if _plain_ok(text, flow, key) else _quoted(text)
 
 
 def scalar_text(text: str, flow: bool, key: bool = False) -> str:
@@ -118,54 +130,85 @@ def _literal(text: str, indent: int) -> list[str]:
 
 
 def _flow(value: Any) -> str:
+    if value.__class__ is str:
+        return _FLOW.get(value) or _string(value, True, False)
+    flow = _FLOW
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_scalar(k, True, key=True)}: {_flow(v)}" for k, v in value.items()) + "}"
+        keys = _FLOW_KEYS
+        entries = [
+            ((keys.get(k) or _string(k, True, True)) if k.__class__ is str else _scalar(k, True, True))
+            + ": "
+            + ((flow.get(v) or _string(v, True, False)) if v.__class__ is str else _flow(v))
+            for k, v in value.items()
+        ]
+        return "{" + ", ".join(entries) + "}"
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_flow(v) for v in value) + "]"
+        items = [(flow.get(v) or _string(v, True, False)) if v.__class__ is str else _flow(v) for v in value]
+        return "[" + ", ".join(items) + "]"
     return _scalar(value, True)
 
 
-def _value_lines(value: Any, indent: int) -> tuple[str, list[str]]:
-    """The text after ``key:`` on the same line, and the block lines that follow."""
-    if isinstance(value, FlowMap | FlowList):
-        return " " + _flow(value), []
-    if isinstance(value, dict):
-        if not value:
-            return " {}", []
-        return "", _mapping(value, indent)
-    if isinstance(value, list):
-        if not value:
-            return " []", []
-        return "", _sequence(value, indent)
-    if isinstance(value, str) and _literal_ok(value):
-        head, *rest = _literal(value, indent)
-        return " " + head, rest
-    return " " + _scalar(value, False), []
-
-
-def _mapping(mapping: dict, indent: int) -> list[str]:
-    lines: list[str] = []
+def _mapping(mapping: dict, indent: int, out: list[str]) -> None:
+    """Append the lines of a block mapping at ``indent`` to ``out``."""
     pad = " " * indent
+    keys, block, inner = _BLOCK_KEYS, _BLOCK, indent + 2
     for key, value in mapping.items():
-        inline, block = _value_lines(value, indent + 2)
-        lines.append(f"{pad}{_scalar(key, False, key=True)}:{inline}")
-        lines.extend(block)
-    return lines
+        if key.__class__ is str:
+            head = pad + (keys.get(key) or _string(key, False, True))
+        else:
+            head = pad + _scalar(key, False, True)
+        kind = value.__class__
+        if kind is str and "\n" not in value:  # the common cases, inline
+            out.append(f"{head}: {block.get(value) or _string(value, False, False)}")
+        elif kind is FlowList or kind is FlowMap:
+            out.append(f"{head}: {_flow(value)}")
+        else:
+            _entry(head + ":", value, inner, out)
 
 
-def _sequence(items: list, indent: int) -> list[str]:
-    lines: list[str] = []
+def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
+    """Append ``head`` with ``value`` after it (on its line or in the block lines that follow)."""
+    if value.__class__ is str:
+        if "\n" in value and _literal_ok(value):
+            lines = _literal(value, indent)
+            out.append(head + " " + lines[0])
+            out.extend(lines[1:])
+        else:
+            out.append(head + " " + (_BLOCK.get(value) or _string(value, False, False)))
+    elif isinstance(value, FlowMap | FlowList):
+        out.append(head + " " + _flow(value))
+    elif isinstance(value, dict):
+        if value:
+            out.append(head)
+            _mapping(value, indent, out)
+        else:
+            out.append(head + " {}")
+    elif isinstance(value, list):
+        if value:
+            out.append(head)
+            _sequence(value, indent, out)
+        else:
+            out.append(head + " []")
+    elif isinstance(value, str) and _literal_ok(value):
+        lines = _literal(value, indent)
+        out.append(head + " " + lines[0])
+        out.extend(lines[1:])
+    else:
+        out.append(head + " " + _scalar(value, False))
+
+
+def _sequence(items: list, indent: int, out: list[str]) -> None:
+    """Append the lines of a block sequence at ``indent`` to ``out``."""
     pad = " " * indent
+    dash = pad + "- "
+    inner = indent + 2
     for item in items:
         if isinstance(item, dict) and not isinstance(item, FlowMap) and item:
-            block = _mapping(item, indent + 2)
-            lines.append(f"{pad}- {block[0].lstrip()}")
-            lines.extend(block[1:])
-            continue
-        inline, block = _value_lines(item, indent + 2)
-        lines.append(f"{pad}-{inline}")
-        lines.extend(block)
-    return lines
+            first = len(out)
+            _mapping(item, inner, out)
+            out[first] = dash + out[first][inner:]  # the first key on the dash's line
+        else:
+            _entry(pad + "-", item, inner, out)
 
 
 def dump(document: dict[str, Any]) -> str:
@@ -182,4 +225,6 @@ def dump(document: dict[str, Any]) -> str:
       - on: t
         n: 2
     """
-    return "\n".join(_mapping(document, 0)) + "\n"
+    out: list[str] = []
+    _mapping(document, 0, out)
+    return "\n".join(out) + "\n"
