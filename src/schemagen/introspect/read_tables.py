@@ -8,6 +8,7 @@ from dataclasses import replace
 from operator import itemgetter
 from typing import Any
 
+from schemagen.introspect.construct import maker
 from schemagen.introspect.omission import Omission
 from schemagen.introspect.read_indexes import parse_options
 from schemagen.introspect.sequence_options import non_default_options
@@ -36,6 +37,12 @@ FK_MATCH = {"s": "SIMPLE", "f": "FULL", "p": "PARTIAL"}
 PARTITION_STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
 COMPRESSIONS = {"p": "pglz", "l": "lz4"}
 REPLICA_IDENTITIES = {"d": "default", "f": "full", "n": "nothing", "i": "index"}
+
+_new_table = maker(Table)
+_new_primary_key = maker(PrimaryKey)
+_new_unique = maker(UniqueConstraint)
+_new_foreign_key = maker(ForeignKey)
+_new_check = maker(CheckConstraint)
 
 
 def read_tables(
@@ -152,31 +159,36 @@ def _table(
     constraints: list[Row],
     inherits: tuple[QualifiedName, ...] = (),
 ) -> Table:
-    by_type: dict[str, list[Row]] = defaultdict(list)
-    for constraint in sorted(constraints, key=_NAME):
-        by_type[constraint["type"]].append(constraint)
-    primary = by_type.get("p", [])
-    return Table(
-        name=name,
-        columns=columns,
-        primary_key=read_primary_key(primary[0]) if primary else None,
-        uniques=tuple(read_unique(r) for r in by_type.get("u", [])),
-        foreign_keys=tuple(read_foreign_key(r) for r in by_type.get("f", [])),
-        checks=tuple(read_check(r) for r in by_type.get("c", [])),
-        excludes=tuple(read_exclude(r) for r in by_type.get("x", [])),
-        partition_by=read_partition_spec(row),
-        partition_of=read_partition_bound(row),
-        unlogged=row["unlogged"],
-        rls_enabled=row["rls_enabled"],
-        rls_forced=row["rls_forced"],
-        storage_parameters=parse_options(row["options"]),
-        cluster_on=row.get("cluster_on"),  # absent from rows recorded before it was read
-        **_replica_identity(row),
-        comment=row["comment"],
-        owner=row.get("owner"),
-        attached_keys=tuple((r["name"], r["attached_to"]) for r in constraints if r.get("attached_to")),
-        inherits=inherits,
-    )
+    by_type: dict[str, list[Row]] = {}
+    for constraint in sorted(constraints, key=_NAME) if len(constraints) > 1 else constraints:
+        kind = constraint["type"]
+        if kind in by_type:
+            by_type[kind].append(constraint)
+        else:
+            by_type[kind] = [constraint]
+    primary = by_type.get("p")
+    values = {
+        "name": name,
+        "columns": columns,
+        "primary_key": read_primary_key(primary[0]) if primary else None,
+        "uniques": tuple([read_unique(r) for r in by_type["u"]]) if "u" in by_type else (),
+        "foreign_keys": tuple([read_foreign_key(r) for r in by_type["f"]]) if "f" in by_type else (),
+        "checks": tuple([read_check(r) for r in by_type["c"]]) if "c" in by_type else (),
+        "excludes": tuple([read_exclude(r) for r in by_type["x"]]) if "x" in by_type else (),
+        "partition_by": read_partition_spec(row) if row["partition_strategy"] else None,
+        "partition_of": read_partition_bound(row) if row["parent_name"] is not None else None,
+        "unlogged": row["unlogged"],
+        "rls_enabled": row["rls_enabled"],
+        "rls_forced": row["rls_forced"],
+        "storage_parameters": parse_options(row["options"]),
+        "cluster_on": row.get("cluster_on"),  # absent from rows recorded before it was read
+        "comment": row["comment"],
+        "owner": row.get("owner"),
+        "attached_keys": tuple([(r["name"], r["attached_to"]) for r in constraints if r.get("attached_to")]),
+        "inherits": inherits,
+    }
+    values.update(_replica_identity(row))
+    return _new_table(values)
 
 
 def _replica_identity(row: Row) -> dict[str, Any]:
@@ -247,56 +259,64 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
 
 def read_primary_key(row: Row) -> PrimaryKey:
     """PRIMARY KEY with INCLUDE columns and deferrability."""
-    return PrimaryKey(
-        name=row["name"],
-        columns=tuple(row["columns"]),
-        include=tuple(row["include"] or ()),
-        deferrable=row["deferrable"],
-        initially_deferred=row["initially_deferred"],
-        storage_parameters=parse_options(row.get("index_options")),
-        comment=row["comment"],
+    return _new_primary_key(
+        {
+            "name": row["name"],
+            "columns": tuple(row["columns"]),
+            "include": tuple(row["include"] or ()),
+            "deferrable": row["deferrable"],
+            "initially_deferred": row["initially_deferred"],
+            "storage_parameters": parse_options(row.get("index_options")),
+            "comment": row["comment"],
+        }
     )
 
 
 def read_unique(row: Row) -> UniqueConstraint:
     """UNIQUE constraint (NULLS NOT DISTINCT on PostgreSQL 15+)."""
-    return UniqueConstraint(
-        name=row["name"],
-        columns=tuple(row["columns"]),
-        include=tuple(row["include"] or ()),
-        nulls_not_distinct=row["nulls_not_distinct"],
-        deferrable=row["deferrable"],
-        initially_deferred=row["initially_deferred"],
-        storage_parameters=parse_options(row.get("index_options")),
-        comment=row["comment"],
+    return _new_unique(
+        {
+            "name": row["name"],
+            "columns": tuple(row["columns"]),
+            "include": tuple(row["include"] or ()),
+            "nulls_not_distinct": row["nulls_not_distinct"],
+            "deferrable": row["deferrable"],
+            "initially_deferred": row["initially_deferred"],
+            "storage_parameters": parse_options(row.get("index_options")),
+            "comment": row["comment"],
+        }
     )
 
 
 def read_foreign_key(row: Row) -> ForeignKey:
     """FOREIGN KEY with actions, MATCH and deferrability as SQL keywords."""
-    return ForeignKey(
-        name=row["name"],
-        columns=tuple(row["columns"]),
-        ref_table=QualifiedName(row["ref_schema"], row["ref_table"]),
-        ref_columns=tuple(row["ref_columns"]),
-        on_delete=FK_ACTIONS[row["on_delete"]],
-        on_update=FK_ACTIONS[row["on_update"]],
-        match=FK_MATCH[row["match"]],
-        deferrable=row["deferrable"],
-        initially_deferred=row["initially_deferred"],
-        not_valid=not row["validated"],
-        comment=row["comment"],
+    return _new_foreign_key(
+        {
+            "name": row["name"],
+            "columns": tuple(row["columns"]),
+            "ref_table": QualifiedName(row["ref_schema"], row["ref_table"]),
+            "ref_columns": tuple(row["ref_columns"]),
+            "on_delete": FK_ACTIONS[row["on_delete"]],
+            "on_update": FK_ACTIONS[row["on_update"]],
+            "match": FK_MATCH[row["match"]],
+            "deferrable": row["deferrable"],
+            "initially_deferred": row["initially_deferred"],
+            "not_valid": not row["validated"],
+            "comment": row["comment"],
+        }
     )
 
 
 def read_check(row: Row) -> CheckConstraint:
     """CHECK constraint: the expression as ``pg_get_expr`` prints it, array casts settled."""
-    return CheckConstraint(
-        name=row["name"],
-        expression=settle_array_casts(row["expression"]),
-        no_inherit=row["no_inherit"],
-        not_valid=not row["validated"],
-        comment=row["comment"],
+    return _new_check(
+        {
+            "name": row["name"],
+            "expression": settle_array_casts(row["expression"]),
+            "no_inherit": row["no_inherit"],
+            "not_valid": not row["validated"],
+            "comment": row["comment"],
+        }
     )
 
 

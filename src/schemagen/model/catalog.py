@@ -161,7 +161,15 @@ class Catalog:
 
 
 def _keyed(objects, key) -> dict:
-    return {key(o): o for o in sorted(objects, key=key)}
+    pairs = [(key(o), o) for o in objects]
+    pairs.sort(key=_order)
+    return dict(pairs)
+
+
+def _order(pair: tuple[Any, Any]) -> Any:
+    """A key's sort order; a QualifiedName's is its (schema, name) tuple, compared in C."""
+    key = pair[0]
+    return (key.schema, key.name) if key.__class__ is QualifiedName else key
 
 
 def _grouped(objects, key) -> dict:
