@@ -62,7 +62,7 @@ def record_rows(
     return rows
 
 
-SECOND_CONNECTION = ("columns", "constraints", "grants")
+SECOND_CONNECTION = ("columns", "constraints")
 """The queries a second connection runs (about half of the server's work at any size)."""
 FIRST_CONNECTION = tuple(kind for kind in QUERY_KINDS if kind not in SECOND_CONNECTION)
 

@@ -51,7 +51,8 @@ SELECT n.nspname AS schema,
              JOIN pg_opclass opc ON opc.oid = ix.indclass[g.pos - 1]
              JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace)
        END AS elements,
-       CASE WHEN k.contype IN ('p', 'u', 'x') THEN
+       -- only a partition's index can be attached to a parent's index
+       CASE WHEN k.contype IN ('p', 'u', 'x') AND c.relispartition THEN
             (SELECT pi.relname FROM pg_inherits h JOIN pg_class pi ON pi.oid = h.inhparent
              WHERE h.inhrelid = k.conindid)
        END AS attached_to,
