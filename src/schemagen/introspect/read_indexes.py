@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 from typing import Any
 
-from schemagen.introspect.construct import maker
 from schemagen.model import Index, IndexElement, QualifiedName
 from schemagen.model.pg.array_casts import settle_array_casts
 from schemagen.model.pg.scan import strip_outer_parens
@@ -16,27 +15,23 @@ Row = Mapping[str, Any]
 INDOPTION_DESC = 1
 INDOPTION_NULLS_FIRST = 2
 
-_new_index = maker(Index)
-
 
 def read_indexes(rows: Iterable[Row]) -> list[Index]:
     """Indexes with structured keys, INCLUDE, WHERE and storage parameters."""
     element_of = _element_reader()
     return [
-        _new_index(
-            {
-                "name": QualifiedName(r["schema"], r["name"]),
-                "table": QualifiedName(r["schema"], r["table_name"]),
-                "elements": tuple([element_of(e, r["can_order"]) for e in r["elements"]]),
-                "using": r["using"],
-                "unique": r["unique"],
-                "nulls_not_distinct": r["nulls_not_distinct"],
-                "include": tuple(r["include"] or ()),
-                "where": settle_array_casts(r["where"]) if r["where"] else None,
-                "storage_parameters": parse_options(r["options"]),
-                "comment": r["comment"],
-                "valid": r.get("valid", True),
-            }
+        Index(
+            name=QualifiedName(r["schema"], r["name"]),
+            table=QualifiedName(r["schema"], r["table_name"]),
+            elements=tuple([element_of(e, r["can_order"]) for e in r["elements"]]),
+            using=r["using"],
+            unique=r["unique"],
+            nulls_not_distinct=r["nulls_not_distinct"],
+            include=tuple(r["include"] or ()),
+            where=settle_array_casts(r["where"]) if r["where"] else None,
+            storage_parameters=parse_options(r["options"]),
+            comment=r["comment"],
+            valid=r.get("valid", True),
         )
         for r in rows
     ]

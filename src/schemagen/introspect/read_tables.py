@@ -8,7 +8,6 @@ from dataclasses import replace
 from operator import itemgetter
 from typing import Any
 
-from schemagen.introspect.construct import maker
 from schemagen.introspect.omission import Omission
 from schemagen.introspect.read_indexes import parse_options
 from schemagen.introspect.sequence_options import non_default_options
@@ -38,12 +37,6 @@ PARTITION_STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
 COMPRESSIONS = {"p": "pglz", "l": "lz4"}
 REPLICA_IDENTITIES = {"d": "default", "f": "full", "n": "nothing", "i": "index"}
 
-_new_table = maker(Table)
-_new_primary_key = maker(PrimaryKey)
-_new_unique = maker(UniqueConstraint)
-_new_foreign_key = maker(ForeignKey)
-_new_check = maker(CheckConstraint)
-
 
 def read_tables(
     tables: Iterable[Row], columns: Iterable[Row], constraints: Iterable[Row]
@@ -72,7 +65,8 @@ def read_tables(
             cols.append(column)
             if omission is not None:
                 omissions.append(Omission(omission[0], f"{name}.{column.name}", omission[1]))
-        parents = tuple(QualifiedName(s, n) for s, n in row.get("inherits") or ())
+        inherits = row.get("inherits")
+        parents = tuple([QualifiedName(s, n) for s, n in inherits]) if inherits else ()
         if parents:  # a column only from the parents is not the table's own (attislocal)
             locals_ = {r["name"]: r.get("is_local", True) for r in column_rows}
             cols = [replace(c, inherited=not locals_[c.name]) for c in cols]
@@ -159,46 +153,57 @@ def _table(
     constraints: list[Row],
     inherits: tuple[QualifiedName, ...] = (),
 ) -> Table:
-    by_type: dict[str, list[Row]] = {}
+    primary_key = None
+    uniques: list[UniqueConstraint] = []
+    foreign_keys: list[ForeignKey] = []
+    checks: list[CheckConstraint] = []
+    excludes: list[ExcludeConstraint] = []
     for constraint in sorted(constraints, key=_NAME) if len(constraints) > 1 else constraints:
         kind = constraint["type"]
-        if kind in by_type:
-            by_type[kind].append(constraint)
-        else:
-            by_type[kind] = [constraint]
-    primary = by_type.get("p")
-    values = {
-        "name": name,
-        "columns": columns,
-        "primary_key": read_primary_key(primary[0]) if primary else None,
-        "uniques": tuple([read_unique(r) for r in by_type["u"]]) if "u" in by_type else (),
-        "foreign_keys": tuple([read_foreign_key(r) for r in by_type["f"]]) if "f" in by_type else (),
-        "checks": tuple([read_check(r) for r in by_type["c"]]) if "c" in by_type else (),
-        "excludes": tuple([read_exclude(r) for r in by_type["x"]]) if "x" in by_type else (),
-        "partition_by": read_partition_spec(row) if row["partition_strategy"] else None,
-        "partition_of": read_partition_bound(row) if row["parent_name"] is not None else None,
-        "unlogged": row["unlogged"],
-        "rls_enabled": row["rls_enabled"],
-        "rls_forced": row["rls_forced"],
-        "storage_parameters": parse_options(row["options"]),
-        "cluster_on": row.get("cluster_on"),  # absent from rows recorded before it was read
-        "comment": row["comment"],
-        "owner": row.get("owner"),
-        "attached_keys": tuple([(r["name"], r["attached_to"]) for r in constraints if r.get("attached_to")]),
-        "inherits": inherits,
-    }
-    values.update(_replica_identity(row))
-    return _new_table(values)
+        if kind == "f":
+            foreign_keys.append(read_foreign_key(constraint))
+        elif kind == "c":
+            checks.append(read_check(constraint))
+        elif kind == "p" and primary_key is None:
+            primary_key = read_primary_key(constraint)
+        elif kind == "u":
+            uniques.append(read_unique(constraint))
+        elif kind == "x":
+            excludes.append(read_exclude(constraint))
+    identity, identity_index = _replica_identity(row)
+    attached = [(r["name"], r["attached_to"]) for r in constraints if r.get("attached_to")]
+    return Table(
+        name=name,
+        columns=columns,
+        primary_key=primary_key,
+        uniques=tuple(uniques),
+        foreign_keys=tuple(foreign_keys),
+        checks=tuple(checks),
+        excludes=tuple(excludes),
+        partition_by=read_partition_spec(row) if row["partition_strategy"] else None,
+        partition_of=read_partition_bound(row) if row["parent_name"] is not None else None,
+        unlogged=row["unlogged"],
+        rls_enabled=row["rls_enabled"],
+        rls_forced=row["rls_forced"],
+        storage_parameters=parse_options(row["options"]),
+        cluster_on=row.get("cluster_on"),  # absent from rows recorded before it was read
+        replica_identity=identity,
+        replica_identity_index=identity_index,
+        comment=row["comment"],
+        owner=row.get("owner"),
+        attached_keys=tuple(attached),
+        inherits=inherits,
+    )
 
 
-def _replica_identity(row: Row) -> dict[str, Any]:
+def _replica_identity(row: Row) -> tuple[str, str | None]:
     """``relreplident`` and the index flagged ``indisreplident``; USING INDEX of a dropped index
     behaves as NOTHING (PostgreSQL keeps the mark) and is read so."""
     identity = REPLICA_IDENTITIES[row.get("replica_identity") or "d"]  # absent from older recordings
+    if identity != "index":
+        return identity, None
     index = row.get("replica_identity_index")
-    if identity == "index" and index is None:
-        return {"replica_identity": "nothing"}
-    return {"replica_identity": identity, "replica_identity_index": index if identity == "index" else None}
+    return ("nothing", None) if index is None else (identity, index)
 
 
 def _table_omissions(name: QualifiedName, row: Row) -> list[Omission]:
@@ -259,64 +264,56 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
 
 def read_primary_key(row: Row) -> PrimaryKey:
     """PRIMARY KEY with INCLUDE columns and deferrability."""
-    return _new_primary_key(
-        {
-            "name": row["name"],
-            "columns": tuple(row["columns"]),
-            "include": tuple(row["include"] or ()),
-            "deferrable": row["deferrable"],
-            "initially_deferred": row["initially_deferred"],
-            "storage_parameters": parse_options(row.get("index_options")),
-            "comment": row["comment"],
-        }
+    return PrimaryKey(
+        name=row["name"],
+        columns=tuple(row["columns"]),
+        include=tuple(row["include"] or ()),
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        storage_parameters=parse_options(row.get("index_options")),
+        comment=row["comment"],
     )
 
 
 def read_unique(row: Row) -> UniqueConstraint:
     """UNIQUE constraint (NULLS NOT DISTINCT on PostgreSQL 15+)."""
-    return _new_unique(
-        {
-            "name": row["name"],
-            "columns": tuple(row["columns"]),
-            "include": tuple(row["include"] or ()),
-            "nulls_not_distinct": row["nulls_not_distinct"],
-            "deferrable": row["deferrable"],
-            "initially_deferred": row["initially_deferred"],
-            "storage_parameters": parse_options(row.get("index_options")),
-            "comment": row["comment"],
-        }
+    return UniqueConstraint(
+        name=row["name"],
+        columns=tuple(row["columns"]),
+        include=tuple(row["include"] or ()),
+        nulls_not_distinct=row["nulls_not_distinct"],
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        storage_parameters=parse_options(row.get("index_options")),
+        comment=row["comment"],
     )
 
 
 def read_foreign_key(row: Row) -> ForeignKey:
     """FOREIGN KEY with actions, MATCH and deferrability as SQL keywords."""
-    return _new_foreign_key(
-        {
-            "name": row["name"],
-            "columns": tuple(row["columns"]),
-            "ref_table": QualifiedName(row["ref_schema"], row["ref_table"]),
-            "ref_columns": tuple(row["ref_columns"]),
-            "on_delete": FK_ACTIONS[row["on_delete"]],
-            "on_update": FK_ACTIONS[row["on_update"]],
-            "match": FK_MATCH[row["match"]],
-            "deferrable": row["deferrable"],
-            "initially_deferred": row["initially_deferred"],
-            "not_valid": not row["validated"],
-            "comment": row["comment"],
-        }
+    return ForeignKey(
+        name=row["name"],
+        columns=tuple(row["columns"]),
+        ref_table=QualifiedName(row["ref_schema"], row["ref_table"]),
+        ref_columns=tuple(row["ref_columns"]),
+        on_delete=FK_ACTIONS[row["on_delete"]],
+        on_update=FK_ACTIONS[row["on_update"]],
+        match=FK_MATCH[row["match"]],
+        deferrable=row["deferrable"],
+        initially_deferred=row["initially_deferred"],
+        not_valid=not row["validated"],
+        comment=row["comment"],
     )
 
 
 def read_check(row: Row) -> CheckConstraint:
     """CHECK constraint: the expression as ``pg_get_expr`` prints it, array casts settled."""
-    return _new_check(
-        {
-            "name": row["name"],
-            "expression": settle_array_casts(row["expression"]),
-            "no_inherit": row["no_inherit"],
-            "not_valid": not row["validated"],
-            "comment": row["comment"],
-        }
+    return CheckConstraint(
+        name=row["name"],
+        expression=settle_array_casts(row["expression"]),
+        no_inherit=row["no_inherit"],
+        not_valid=not row["validated"],
+        comment=row["comment"],
     )
 
 
