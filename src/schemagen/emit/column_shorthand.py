@@ -48,9 +48,7 @@ def column_shorthand(value: dict[str, Any]) -> str | None:
         found = _reference(reference)
         if found is None:
             return None
-        clause = found[0]
-        spec = _stand_in_spec(reference)
-        shape = ("as written", _frozen(reference)) if spec is None else ("stand-in", tuple(spec.items()))
+        clause, shape = found[0], _shape(reference)
     try:
         key = (tuple([(k, _frozen(v)) for k, v in value.items() if k != "references"]), shape)
         prefix = _MEMO.get(key, _MISSING)
@@ -70,6 +68,18 @@ _MEMO: dict[tuple, str | None] = {}
 other keys, and the reference's shape (its names as stand-ins when they need no quotes)."""
 _MEMO_LIMIT = 1 << 14
 _MISSING = object()
+
+
+def _shape(reference: Any) -> tuple:
+    """What the check of a reference depends on: all but its names when they need no quotes
+    (read back as stand-ins, :func:`_stand_in_spec`), else all of it."""
+    spec = {"table": reference} if isinstance(reference, str) else reference
+    names = str(spec["table"]).split(".")
+    column = spec.get("column")
+    if len(names) > 2 or any(quote_ident(n) != n for n in [*names, *([column] if column else [])]):
+        return ("as written", _frozen(reference))
+    rest = tuple([(k, v) for k, v in spec.items() if k != "table" and k != "column"])
+    return ("stand-in", len(names), "column" in spec, "sg_column" if column else column, rest)
 
 
 def _frozen(value: Any) -> Any:

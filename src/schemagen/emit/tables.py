@@ -25,9 +25,12 @@ from schemagen.model import (
 from schemagen.model.pg.colname import figure_index_colname
 from schemagen.model.pg.naming import (
     default_constraint_name,
-    default_index_name,
     default_sequence_name,
+    index_column_names,
+    make_object_name,
+    name_addition,
 )
+from schemagen.model.pg.quoting import quote_ident
 from schemagen.model.pg.serial import SERIAL_NAMES, serial_default
 from schemagen.model.pg.sqlrefs import references
 from schemagen.model.pg.types import short_type
@@ -194,6 +197,89 @@ def column_value(
     if simple and (default is None or "\n" not in default):
         text = type_text + (" not null" if not_null else "") + (f" default {default}" if default else "")
         return text
+    if fk is not None:
+        return _referencing_value(column, type_text, default, not_null, check, table, fk, catalog)
+    key = (column, type_text, default, not_null, check)  # the same in many tables (an id, a CHECK)
+    try:
+        value = _COLUMN_VALUES.get(key, _MISSING)
+    except TypeError:  # a field that cannot be a key: not remembered
+        return _column_mapping(column, type_text, default, not_null, check, None)
+    if value is _MISSING:
+        value = _remember(_COLUMN_VALUES, key, _column_mapping(*key, None))
+    return value
+
+
+_COLUMN_VALUES: dict[tuple, Any] = {}
+"""Column values but references' by all they depend on (never changed once made)."""
+_MISSING = object()
+
+
+def _referencing_value(
+    column: Column,
+    type_text: str,
+    default: str | None,
+    not_null: bool,
+    check: tuple[str, str] | None,
+    table: Table,
+    fk: ForeignKey,
+    catalog: Catalog,
+) -> Any:
+    """The value of a column with its FOREIGN KEY: a shorthand is made once per shape.
+
+    A referenced table whose names need no quotes reads as any such name does
+    (emit/column_shorthand.py), so the shorthand made with a stand-in name serves every
+    table referenced that way: its text around the name is kept, the name put in.
+    """
+    target = _ref_table(table, fk)
+    options = _fk_options(fk)
+    to_pk = _targets_primary_key(fk, catalog)
+    parts = target.split(".")
+    if len(parts) > 2 or any(quote_ident(p) != p for p in parts) or not (options or to_pk):
+        reference = _reference_value(target, to_pk, fk, options)
+        return _column_mapping(column, type_text, default, not_null, check, reference)
+    shape = (len(parts), None if to_pk else fk.ref_columns[0], tuple(options.items()))
+    key = (column, type_text, default, not_null, check, shape)
+    try:
+        template = _TEMPLATES.get(key, _MISSING)
+    except TypeError:  # a field that cannot be a key: not remembered
+        template = None
+    if template is _MISSING:
+        stand_in = _STAND_IN_TARGETS[len(parts)]
+        found = _column_mapping(
+            column, type_text, default, not_null, check, _reference_value(stand_in, to_pk, fk, options)
+        )
+        template = _remember(_TEMPLATES, key, _template(found, stand_in))
+    if template is None:  # a mapping: made for this column
+        reference = _reference_value(target, to_pk, fk, options)
+        return _column_mapping(column, type_text, default, not_null, check, reference)
+    head, tail = template
+    return head + target + tail
+
+
+_STAND_IN_TARGETS = {1: "sg_target", 2: "sg_schema.sg_target"}
+_TEMPLATES: dict[tuple, tuple[str, str] | None] = {}
+"""Shorthands of referencing columns around the referenced table (None: a mapping), by shape."""
+
+
+def _template(value: Any, stand_in: str) -> tuple[str, str] | None:
+    """The shorthand ``value`` before and after the referenced table ``stand_in``, or None."""
+    if not isinstance(value, str):
+        return None
+    marker = " references " + stand_in
+    at = value.rfind(marker)  # the reference clause comes last
+    assert at >= 0
+    return value[: at + len(" references ")], value[at + len(marker) :]
+
+
+def _column_mapping(
+    column: Column,
+    type_text: str,
+    default: str | None,
+    not_null: bool,
+    check: tuple[str, str] | None,
+    reference: Any,
+) -> Any:
+    """The shorthand of a column that is not a bare type, when it says everything; else a mapping."""
     value: dict[str, Any] = {"type": type_text}
     if not_null:
         value["not_null"] = True
@@ -217,8 +303,8 @@ def column_value(
         value["options"] = FlowMap({k: _number(v) for k, v in column.options})
     if check is not None:
         value["check"] = check[1]
-    if fk is not None:
-        value["references"] = _column_reference(table, fk, catalog)
+    if reference is not None:
+        value["references"] = reference
     if not column.comment and (text := column_shorthand(value)) is not None:
         return text  # the shorthand says everything
     if column.comment:
@@ -323,13 +409,11 @@ def _fk_options(fk: ForeignKey) -> dict[str, Any]:
     )
 
 
-def _column_reference(table: Table, fk: ForeignKey, catalog: Catalog) -> Any:
-    options = _fk_options(fk)
-    to_pk = _targets_primary_key(fk, catalog)
+def _reference_value(target: str, to_pk: bool, fk: ForeignKey, options: dict[str, Any]) -> Any:
+    """A column's ``references``: ``target``, ``target(column)`` or a mapping with the options."""
     if not options:
-        target = _ref_table(table, fk)
         return target if to_pk else f"{target}({fk.ref_columns[0]})"
-    value: dict[str, Any] = {"table": _ref_table(table, fk)}
+    value: dict[str, Any] = {"table": target}
     if not to_pk:
         value["column"] = fk.ref_columns[0]
     return FlowMap({**value, **options})
@@ -429,19 +513,62 @@ def index_key(element: IndexElement, schema: str) -> Any:
 
 
 def default_name_of(index: Index) -> str:
-    """The name PostgreSQL would give ``index`` if it had none."""
-    names = [
-        e.column if e.column is not None else figure_index_colname(e.expression or "") for e in index.elements
-    ]
-    return default_index_name(index.table.name, [*names, *index.include], unique=index.unique)
+    """The name PostgreSQL would give ``index`` if it had none (``default_index_name``)."""
+    key = (tuple([(e.column, e.expression) for e in index.elements]), tuple(index.include))
+    addition = _ADDITIONS.get(key)
+    if addition is None:
+        names = [
+            e.column if e.column is not None else figure_index_colname(e.expression or "")
+            for e in index.elements
+        ]
+        addition = _remember(_ADDITIONS, key, name_addition(index_column_names([*names, *index.include])))
+    return make_object_name(index.table.name, addition, "idx")
+
+
+_ADDITIONS: dict[tuple, str] = {}
+"""``default_index_name``'s column part by key columns and INCLUDE: one per shape of index."""
+_INDEX_VALUES: dict[tuple, Any] = {}
+"""Index entries by all they say (the same in many tables; never changed once made)."""
+_MEMO_LIMIT = 1 << 14
+
+
+def _remember(memo: dict, key: Any, value: Any) -> Any:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def index_value(index: Index) -> Any:
     """An index entry: a flow list of keys when nothing else is set, else a mapping."""
-    keys = FlowList(index_key(e, index.table.schema) for e in index.elements)
-    named = index.name.name != default_name_of(index)
+    name = index.name.name
+    if name == default_name_of(index):
+        name = None
+    key = (
+        index.table.schema,
+        index.elements,
+        name,
+        index.using,
+        index.unique,
+        index.nulls_not_distinct,
+        index.include,
+        index.where,
+        index.storage_parameters,
+        index.comment,
+    )
+    try:
+        value = _INDEX_VALUES.get(key)
+    except TypeError:  # a field that cannot be a key (a list): not remembered
+        return _index_value(index, name)
+    if value is None:
+        value = _remember(_INDEX_VALUES, key, _index_value(index, name))
+    return value
+
+
+def _index_value(index: Index, name: str | None) -> Any:
+    keys = FlowList([index_key(e, index.table.schema) for e in index.elements])
     plain = not (
-        named
+        name is not None
         or index.unique
         or index.using != "btree"
         or index.include
@@ -454,7 +581,7 @@ def index_value(index: Index) -> Any:
         return keys
     value = _drop_empty(
         {
-            "name": index.name.name if named else None,
+            "name": name,
             "columns": keys,
             "using": index.using if index.using != "btree" else None,
             "unique": index.unique,

@@ -421,3 +421,38 @@ def test_the_column_a_check_name_belongs_to_is_the_first_whose_default_name_it_i
                 None,
             )
             assert _check_column(t, name, set(columns), taken) == expected, name
+
+
+def test_referencing_columns_alike_but_for_their_target_each_name_their_own():
+    """The shorthand of a referencing column is made once per shape; each names its own table."""
+    targets = [Q("app", "users"), Q("app", "Users"), Q("other", "teams"), Q("app", "order")]
+    tables = [
+        Table(t, (Column("id", "bigint", not_null=True),), primary_key=PrimaryKey(f"{t.name}_pkey", ("id",)))
+        for t in targets
+    ]
+    for n, target in enumerate(targets):
+        fk = ForeignKey(f"r{n}_ref_fkey", ("ref",), target, ("id",), on_delete="CASCADE")
+        columns = (Column("id", "bigint", not_null=True), Column("ref", "bigint", not_null=True))
+        tables.append(Table(Q("app", f"r{n}"), columns, foreign_keys=(fk,)))
+    catalog = Catalog.of(schemas=[Schema("app"), Schema("other")], tables=tables)
+    text = emit_project(catalog)["schema/app.yaml"]
+    assert "      ref: bigint not null references users on delete cascade\n" in text
+    assert '      ref: bigint not null references "Users" on delete cascade\n' in text
+    assert "      ref: bigint not null references other.teams on delete cascade\n" in text
+    assert '      ref: bigint not null references "order" on delete cascade\n' in text
+
+
+def test_default_index_names_as_postgresql_gives_them():
+    from schemagen.emit.tables import default_name_of
+    from schemagen.model.pg.naming import default_index_name
+
+    long = "c" * 40
+    for table in ("t", "t" * 60):
+        for elements, include in (
+            ((IndexElement(column="a"), IndexElement(column="b")), ()),
+            ((IndexElement(expression="lower(a)"), IndexElement(expression="a + 1")), ("z",)),
+            ((IndexElement(column="a"), IndexElement(column="a")), (long,)),
+        ):
+            index = Index(Q("app", "x"), Q("app", table), elements, include=include)
+            names = [e.column or ("lower" if e.expression == "lower(a)" else None) for e in elements]
+            assert default_name_of(index) == default_index_name(table, [*names, *include])
