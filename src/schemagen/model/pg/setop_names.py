@@ -60,6 +60,9 @@ def keep_setop_column_names(query: str) -> str:
     >>> keep_setop_column_names("SELECT a.r + 1 FROM a UNION SELECT b.r + 2 FROM b")
     'SELECT a.r + 1 FROM a UNION SELECT b.r + 2 FROM b'
     """
+    lowered = query.lower()
+    if "union" not in lowered and "intersect" not in lowered and "except" not in lowered:
+        return query  # no set operation: nothing to parse
     try:
         statements = parse_sql(query)
         tokens = list(scan(query))

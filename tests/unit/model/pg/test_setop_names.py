@@ -30,6 +30,11 @@ CASES = [
         'SELECT 1 AS a UNION SELECT CASE WHEN true THEN 1 END AS "?column?" '
         'UNION SELECT coalesce(2, 3) AS "?column?"',
     ),
+    # set operations spelled in lower case (the text is parsed only when one may be there)
+    (
+        "select a.r, a.c from a except select b.r, null::integer from b",
+        'select a.r, a.c from a except select b.r, null::integer AS "?column?" from b',
+    ),
 ]
 
 
