@@ -38,5 +38,6 @@ WHERE p.prokind = 'a'
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_proc'::regclass
+                      AND d.deptype = 'e')
 ORDER BY 1, 2, pg_get_function_identity_arguments(p.oid)

@@ -17,5 +17,6 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND co.oid NOT IN (SELECT d.objid FROM pg_depend d
-                     WHERE d.classid = 'pg_collation'::regclass AND d.deptype = 'e')
+                     WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_collation'::regclass
+                       AND d.deptype = 'e')
 ORDER BY 1, 2

@@ -75,5 +75,6 @@ WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
+                  WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_class'::regclass
+                    AND d.deptype = 'e')
 ORDER BY k.oid  -- cheap and stable; the reader orders by name

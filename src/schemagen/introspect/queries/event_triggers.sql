@@ -12,5 +12,6 @@ JOIN pg_proc p ON p.oid = e.evtfoid
 JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND e.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_event_trigger'::regclass AND d.deptype = 'e')
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_event_trigger'::regclass
+                      AND d.deptype = 'e')
 ORDER BY 1

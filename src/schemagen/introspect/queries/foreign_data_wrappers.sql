@@ -14,7 +14,8 @@ LEFT JOIN pg_namespace hn ON hn.oid = h.pronamespace
 LEFT JOIN pg_proc v ON v.oid = w.fdwvalidator
 LEFT JOIN pg_namespace vn ON vn.oid = v.pronamespace
 WHERE w.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.deptype = 'e')
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_foreign_data_wrapper'::regclass
+                      AND d.deptype = 'e')
   AND (%(database_wide)s
        OR EXISTS (SELECT 1 FROM pg_foreign_server s
                   JOIN pg_foreign_table t ON t.ftserver = s.oid

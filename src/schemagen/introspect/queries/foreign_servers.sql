@@ -12,7 +12,8 @@ SELECT s.srvname AS name,
 FROM pg_foreign_server s
 JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
 WHERE s.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_foreign_server'::regclass AND d.deptype = 'e')
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_foreign_server'::regclass
+                      AND d.deptype = 'e')
   AND (%(database_wide)s
        OR EXISTS (SELECT 1 FROM pg_foreign_table t
                   JOIN pg_class c ON c.oid = t.ftrelid

@@ -50,5 +50,6 @@ WHERE c.relkind = 'f'
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e')
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_class'::regclass
+                      AND d.deptype = 'e')
 ORDER BY 1, 2

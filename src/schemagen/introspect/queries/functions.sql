@@ -35,7 +35,8 @@ WHERE p.prokind IN ('f', 'p', 'w')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
+                  WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_proc'::regclass
+                    AND d.deptype = 'e')
   -- a range's and a multirange's constructors are part of the type (range_types.sql)
   AND p.oid NOT IN (SELECT d.objid FROM pg_depend d
                   WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_type'::regclass

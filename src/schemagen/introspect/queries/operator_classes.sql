@@ -63,7 +63,8 @@ families AS (
     LEFT JOIN operators fo ON fo.refclassid = 'pg_opfamily'::regclass AND fo.refobjid = f.oid
     LEFT JOIN functions ff ON ff.refclassid = 'pg_opfamily'::regclass AND ff.refobjid = f.oid
     WHERE f.oid NOT IN (SELECT d.objid FROM pg_depend d
-                        WHERE d.classid = 'pg_opfamily'::regclass AND d.deptype = 'e')
+                        WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_opfamily'::regclass
+                          AND d.deptype = 'e')
 )
 SELECT 'family' AS what, f.schema, f.name, f.using, NULL AS type, false AS is_default,
        NULL AS family_schema, NULL AS family_name, NULL AS storage, f.comment,
@@ -90,5 +91,6 @@ LEFT JOIN families f ON f.oid = c.opcfamily
 LEFT JOIN operators co ON co.refclassid = 'pg_opclass'::regclass AND co.refobjid = c.oid
 LEFT JOIN functions cf ON cf.refclassid = 'pg_opclass'::regclass AND cf.refobjid = c.oid
 WHERE c.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_opclass'::regclass AND d.deptype = 'e')
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_opclass'::regclass
+                      AND d.deptype = 'e')
 ORDER BY 1 DESC, 2, 3, 4

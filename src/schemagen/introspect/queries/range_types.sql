@@ -31,5 +31,6 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND t.oid NOT IN (SELECT dp.objid FROM pg_depend dp
-                    WHERE dp.classid = 'pg_type'::regclass AND dp.deptype = 'e')
+                    WHERE dp.refclassid = 'pg_extension'::regclass AND dp.classid = 'pg_type'::regclass
+                      AND dp.deptype = 'e')
 ORDER BY 1, 2

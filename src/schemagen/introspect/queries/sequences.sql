@@ -25,5 +25,8 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND c.oid NOT IN (SELECT d.objid FROM pg_depend d
-                    WHERE d.classid = 'pg_class'::regclass AND d.deptype IN ('e', 'i'))
+                    WHERE d.refclassid = 'pg_extension'::regclass AND d.classid = 'pg_class'::regclass
+                      AND d.deptype = 'e')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
 ORDER BY 1, 2

@@ -14,5 +14,6 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND (%(schemas)s::text[] IS NULL OR n.nspname = ANY (%(schemas)s::text[]))
   AND d.oid NOT IN (SELECT x.objid FROM pg_depend x
-                    WHERE x.classid = 'pg_ts_dict'::regclass AND x.deptype = 'e')
+                    WHERE x.refclassid = 'pg_extension'::regclass AND x.classid = 'pg_ts_dict'::regclass
+                      AND x.deptype = 'e')
 ORDER BY 1, 2

@@ -26,6 +26,9 @@ from schemagen.model.pg.scan import (
         ("a -- b, (\n, c", ["a -- b, (", "c"]),
         (r"E'\', x', y", [r"E'\', x'", "y"]),
         ("f($1, $2), g", ["f($1, $2)", "g"]),
+        # a dollar tag may hold non-ASCII letters; after one (an identifier char) $ opens nothing
+        ("$é1$ a, b $é1$, c", ["$é1$ a, b $é1$", "c"]),
+        ("é$x$ a, b, c", ["é$x$ a", "b", "c"]),
         ("", []),
     ],
 )
