@@ -47,17 +47,20 @@ def table_document(table: Table, lookup: Lookup) -> dict[str, Any]:
         doc["comment"] = table.comment
     column_checks = _column_checks(table)
     column_fks = _column_foreign_keys(table)
-    doc["columns"] = {
-        c.name: column_value(c, table, catalog, column_checks.get(c.name), column_fks.get(c.name))
-        for c in table.columns
-        if not c.inherited  # from the INHERITS parents
-    }
+    if column_checks or column_fks:
+        doc["columns"] = {
+            c.name: column_value(c, table, catalog, column_checks.get(c.name), column_fks.get(c.name))
+            for c in table.columns
+            if not c.inherited  # from the INHERITS parents
+        }
+    else:
+        doc["columns"] = {c.name: column_value(c, table, catalog) for c in table.columns if not c.inherited}
     if table.inherits:
         doc["inherits"] = FlowList(unqualified(str(p), table.name.schema) for p in table.inherits)
     doc.update(own_objects(table, lookup, column_checks, column_fks))
-    macros = lookup.macros.get(table.name, {})
+    macros = lookup.macros.get(table.name, {}) if lookup.macros else {}
     doc.update((key, _flow_lists(macros[key])) for key in MACRO_KEYS if key in macros)
-    rows = catalog.reference_rows.get(table.name)
+    rows = catalog.reference_rows.get(table.name) if catalog.reference_rows else None
     if rows is not None:
         doc["rows"] = literal_rows_value(rows) if lookup.literal_rows else rows_value(rows)
     return doc
@@ -103,10 +106,12 @@ def own_objects(
             )
     if table.uniques:
         doc["unique"] = [_unique(table, u) for u in table.uniques]
-    other_fks = [fk for fk in table.foreign_keys if fk.name not in {f.name for f in column_fks.values()}]
+    written = {f.name for f in column_fks.values()}
+    other_fks = [fk for fk in table.foreign_keys if fk.name not in written]
     if other_fks:
         doc["foreign_keys"] = [_foreign_key(table, fk, catalog) for fk in other_fks]
-    table_checks = [c for c in table.checks if c.name not in {n for n, _ in column_checks.values()}]
+    written = {n for n, _ in column_checks.values()}
+    table_checks = [c for c in table.checks if c.name not in written]
     if table_checks:
         doc["checks"] = {
             c.name: c.expression
@@ -118,7 +123,7 @@ def own_objects(
         }
     if table.excludes:
         doc["exclude"] = [_exclude(table, x) for x in table.excludes]
-    indexes = lookup.indexes.get(table.name, [])
+    indexes = lookup.indexes.get(table.name, []) if lookup.indexes else []
     if indexes:
         doc["indexes"] = [index_value(i) for i in indexes]
     if table.partition_by is not None:
@@ -137,12 +142,12 @@ def own_objects(
         doc["row_level_security"] = "forced" if table.rls_forced else "enabled"
     elif table.rls_forced:
         doc["row_level_security"] = "forced_only"
-    policies = lookup.policies.get(table.name, [])
+    policies = lookup.policies.get(table.name, []) if lookup.policies else []
     if policies and "row_level_security" not in doc:
         doc["row_level_security"] = False  # policies kept while RLS is off: said so (else C316)
     if policies:
         doc["policies"] = {p.name: _policy(p) for p in policies}
-    triggers = lookup.triggers.get(table.name, [])
+    triggers = lookup.triggers.get(table.name, []) if lookup.triggers else []
     if triggers:
         doc["triggers"] = {t.name: trigger_value(t, schema) for t in triggers}
     return doc
@@ -231,13 +236,12 @@ def _referencing_value(
     table referenced that way: its text around the name is kept, the name put in.
     """
     target = _ref_table(table, fk)
-    options = _fk_options(fk)
     to_pk = _targets_primary_key(fk, catalog)
     parts = target.split(".")
-    if len(parts) > 2 or any(quote_ident(p) != p for p in parts) or not (options or to_pk):
-        reference = _reference_value(target, to_pk, fk, options)
+    if len(parts) > 2 or any(quote_ident(p) != p for p in parts) or not (to_pk or _fk_options(fk)):
+        reference = _reference_value(target, to_pk, fk, _fk_options(fk))
         return _column_mapping(column, type_text, default, not_null, check, reference)
-    shape = (len(parts), None if to_pk else fk.ref_columns[0], tuple(options.items()))
+    shape = (len(parts), None if to_pk else fk.ref_columns[0], *_fk_option_fields(fk))
     key = (column, type_text, default, not_null, check, shape)
     try:
         template = _TEMPLATES.get(key, _MISSING)
@@ -245,12 +249,11 @@ def _referencing_value(
         template = None
     if template is _MISSING:
         stand_in = _STAND_IN_TARGETS[len(parts)]
-        found = _column_mapping(
-            column, type_text, default, not_null, check, _reference_value(stand_in, to_pk, fk, options)
-        )
+        reference = _reference_value(stand_in, to_pk, fk, _fk_options(fk))
+        found = _column_mapping(column, type_text, default, not_null, check, reference)
         template = _remember(_TEMPLATES, key, _template(found, stand_in))
     if template is None:  # a mapping: made for this column
-        reference = _reference_value(target, to_pk, fk, options)
+        reference = _reference_value(target, to_pk, fk, _fk_options(fk))
         return _column_mapping(column, type_text, default, not_null, check, reference)
     head, tail = template
     return head + target + tail
@@ -336,17 +339,29 @@ def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
     reads several columns ``<table>_check``, as PostgreSQL does.
     """
     result: dict[str, tuple[str, str]] = {}
+    if not table.checks:
+        return result
     columns = {c.name for c in table.columns}
     for check in table.checks:
         if check.no_inherit or check.not_valid:
             continue
         name = _check_column(table, check.name, columns, result)
-        if name is not None:
-            # the columns' names only: the table's own name plays no part (one analysis per text)
-            found = references(check.expression, table=(table.name.schema, "")).columns
-            if {c for _, _, c in found} & columns == {name}:
-                result[name] = (check.name, check.expression)
+        if name is not None and _read_columns(table.name.schema, check.expression) & columns == {name}:
+            result[name] = (check.name, check.expression)
     return result
+
+
+def _read_columns(schema: str, expression: str) -> frozenset[str]:
+    """The names of the columns ``expression`` reads (the table's own name plays no part)."""
+    key = (schema, expression)
+    found = _READ_COLUMNS.get(key)
+    if found is None:
+        refs = references(expression, table=(schema, "")).columns
+        found = _remember(_READ_COLUMNS, key, frozenset(c for _, _, c in refs))
+    return found
+
+
+_READ_COLUMNS: dict[tuple[str, str], frozenset[str]] = {}
 
 
 _UNCLIPPED = 63 - 7
@@ -377,12 +392,20 @@ def _check_column(table: Table, check: str, columns: set[str], taken: dict) -> s
 def _column_foreign_keys(table: Table) -> dict[str, ForeignKey]:
     """One-column FKs with PostgreSQL's name: written as the column's ``references``."""
     result: dict[str, ForeignKey] = {}
+    if not table.foreign_keys:
+        return result
     for fk in table.foreign_keys:
         if len(fk.columns) != 1 or fk.columns[0] in result:
             continue
-        if fk.name == default_constraint_name(table.name.name, list(fk.columns), "fkey"):
+        addition = _FK_ADDITIONS.get(fk.columns[0])
+        if addition is None:  # default_constraint_name's column part, once per column name
+            addition = _remember(_FK_ADDITIONS, fk.columns[0], name_addition([fk.columns[0] or "expr"]))
+        if fk.name == make_object_name(table.name.name, addition, "fkey"):
             result[fk.columns[0]] = fk
     return result
+
+
+_FK_ADDITIONS: dict[str, str] = {}
 
 
 def _ref_table(table: Table, fk: ForeignKey) -> str:
@@ -394,6 +417,11 @@ def _targets_primary_key(fk: ForeignKey, catalog: Catalog) -> bool:
     return (
         target is not None and target.primary_key is not None and target.primary_key.columns == fk.ref_columns
     )
+
+
+def _fk_option_fields(fk: ForeignKey) -> tuple:
+    """What :func:`_fk_options` reads."""
+    return (fk.on_delete, fk.on_update, fk.match, fk.deferrable, fk.initially_deferred, fk.not_valid)
 
 
 def _fk_options(fk: ForeignKey) -> dict[str, Any]:
@@ -514,14 +542,19 @@ def index_key(element: IndexElement, schema: str) -> Any:
 
 def default_name_of(index: Index) -> str:
     """The name PostgreSQL would give ``index`` if it had none (``default_index_name``)."""
-    key = (tuple([(e.column, e.expression) for e in index.elements]), tuple(index.include))
-    addition = _ADDITIONS.get(key)
+    key = (index.elements, index.include)
+    try:
+        addition = _ADDITIONS.get(key)
+    except TypeError:  # a list: not remembered
+        key, addition = None, None
     if addition is None:
         names = [
             e.column if e.column is not None else figure_index_colname(e.expression or "")
             for e in index.elements
         ]
-        addition = _remember(_ADDITIONS, key, name_addition(index_column_names([*names, *index.include])))
+        addition = name_addition(index_column_names([*names, *index.include]))
+        if key is not None:
+            _remember(_ADDITIONS, key, addition)
     return make_object_name(index.table.name, addition, "idx")
 
 

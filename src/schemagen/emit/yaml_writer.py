@@ -148,8 +148,12 @@ def _flow(value: Any) -> str:
     return _scalar(value, True)
 
 
-def _mapping(mapping: dict, indent: int, out: list[str]) -> None:
-    """Append the lines of a block mapping at ``indent`` to ``out``."""
+def _mapping(mapping: dict, indent: int, out: list[str], flows: dict[int, str]) -> None:
+    """Append the lines of a block mapping at ``indent`` to ``out``.
+
+    ``flows``: flow collections as written, by ``id`` (the document holds them all while
+    it is written; entries made once and shared by many tables are written once).
+    """
     pad = " " * indent
     keys, block, inner = _BLOCK_KEYS, _BLOCK, indent + 2
     for key, value in mapping.items():
@@ -161,12 +165,18 @@ def _mapping(mapping: dict, indent: int, out: list[str]) -> None:
         if kind is str and "\n" not in value:  # the common cases, inline
             out.append(f"{head}: {block.get(value) or _string(value, False, False)}")
         elif kind is FlowList or kind is FlowMap:
-            out.append(f"{head}: {_flow(value)}")
+            text = flows.get(id(value))
+            if text is None:
+                text = flows[id(value)] = _flow(value)
+            out.append(f"{head}: {text}")
+        elif kind is dict and value:
+            out.append(head + ":")
+            _mapping(value, inner, out, flows)
         else:
-            _entry(head + ":", value, inner, out)
+            _entry(head + ":", value, inner, out, flows)
 
 
-def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
+def _entry(head: str, value: Any, indent: int, out: list[str], flows: dict[int, str]) -> None:
     """Append ``head`` with ``value`` after it (on its line or in the block lines that follow)."""
     if value.__class__ is str:
         if "\n" in value and _literal_ok(value):
@@ -176,17 +186,20 @@ def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
         else:
             out.append(head + " " + (_BLOCK.get(value) or _string(value, False, False)))
     elif isinstance(value, FlowMap | FlowList):
-        out.append(head + " " + _flow(value))
+        text = flows.get(id(value))
+        if text is None:
+            text = flows[id(value)] = _flow(value)
+        out.append(head + " " + text)
     elif isinstance(value, dict):
         if value:
             out.append(head)
-            _mapping(value, indent, out)
+            _mapping(value, indent, out, flows)
         else:
             out.append(head + " {}")
     elif isinstance(value, list):
         if value:
             out.append(head)
-            _sequence(value, indent, out)
+            _sequence(value, indent, out, flows)
         else:
             out.append(head + " []")
     elif isinstance(value, str) and _literal_ok(value):
@@ -197,18 +210,24 @@ def _entry(head: str, value: Any, indent: int, out: list[str]) -> None:
         out.append(head + " " + _scalar(value, False))
 
 
-def _sequence(items: list, indent: int, out: list[str]) -> None:
+def _sequence(items: list, indent: int, out: list[str], flows: dict[int, str]) -> None:
     """Append the lines of a block sequence at ``indent`` to ``out``."""
     pad = " " * indent
     dash = pad + "- "
     inner = indent + 2
     for item in items:
-        if isinstance(item, dict) and not isinstance(item, FlowMap) and item:
+        kind = item.__class__
+        if kind is FlowList or kind is FlowMap:
+            text = flows.get(id(item))
+            if text is None:
+                text = flows[id(item)] = _flow(item)
+            out.append(dash + text)
+        elif isinstance(item, dict) and not isinstance(item, FlowMap) and item:
             first = len(out)
-            _mapping(item, inner, out)
+            _mapping(item, inner, out, flows)
             out[first] = dash + out[first][inner:]  # the first key on the dash's line
         else:
-            _entry(pad + "-", item, inner, out)
+            _entry(pad + "-", item, inner, out, flows)
 
 
 def dump(document: dict[str, Any]) -> str:
@@ -226,5 +245,5 @@ def dump(document: dict[str, Any]) -> str:
         n: 2
     """
     out: list[str] = []
-    _mapping(document, 0, out)
+    _mapping(document, 0, out, {})
     return "\n".join(out) + "\n"

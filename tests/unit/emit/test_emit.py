@@ -456,3 +456,22 @@ def test_default_index_names_as_postgresql_gives_them():
             index = Index(Q("app", "x"), Q("app", table), elements, include=include)
             names = [e.column or ("lower" if e.expression == "lower(a)" else None) for e in elements]
             assert default_name_of(index) == default_index_name(table, [*names, *include])
+
+
+def test_a_foreign_key_with_postgresqls_name_is_written_on_its_column_even_when_truncated():
+    from schemagen.model.pg.naming import default_constraint_name
+
+    long_table, long_column = "t" * 60, "c" * 30
+    pk = PrimaryKey("users_pkey", ("id",))
+    tables = [Table(Q("app", "users"), (Column("id", "bigint"),), primary_key=pk)]
+    for name, column in ((long_table, long_column), ("short", long_column)):
+        for fk_name in (default_constraint_name(name, [column], "fkey"), "other_name"):
+            fk = ForeignKey(fk_name, (column,), Q("app", "users"), ("id",))
+            table_name = name if fk_name != "other_name" else name[:-1] + "x"
+            tables.append(Table(Q("app", table_name), (Column(column, "bigint"),), foreign_keys=(fk,)))
+    doc = _emit(tables=tables)["schema/app.yaml"]["tables"]
+    assert doc[long_table]["columns"][long_column] == "bigint references users"
+    assert doc["short"]["columns"][long_column] == "bigint references users"
+    assert "foreign_keys" not in doc[long_table] and "foreign_keys" not in doc["short"]
+    assert doc[long_table[:-1] + "x"]["foreign_keys"][0]["name"] == "other_name"
+    assert doc["shorx"]["foreign_keys"][0]["name"] == "other_name"
