@@ -123,6 +123,8 @@ def _column_reader() -> Callable[[Row], tuple[Column, tuple[str, str] | None]]:
 
 def _inherit_identities(tables: list[Table]) -> list[Table]:
     """Give partitions' identity columns the options of the parent's identity sequence."""
+    if not any(t.partition_of is not None and any(c.identity for c in t.columns) for t in tables):
+        return tables  # no partition has an identity column
     by_name = {t.name: t for t in tables}
 
     def root(table: Table) -> Table:
