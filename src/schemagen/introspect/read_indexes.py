@@ -18,12 +18,12 @@ INDOPTION_NULLS_FIRST = 2
 
 def read_indexes(rows: Iterable[Row]) -> list[Index]:
     """Indexes with structured keys, INCLUDE, WHERE and storage parameters."""
-    element_of = _element_reader()
+    elements_of = _elements_reader()
     return [
         Index(
             name=QualifiedName(r["schema"], r["name"]),
             table=QualifiedName(r["schema"], r["table_name"]),
-            elements=tuple([element_of(e, r["can_order"]) for e in r["elements"]]),
+            elements=elements_of(r["elements"], r["can_order"]),
             using=r["using"],
             unique=r["unique"],
             nulls_not_distinct=r["nulls_not_distinct"],
@@ -43,19 +43,19 @@ _ELEMENT_FIELDS = itemgetter(
 )
 
 
-def _element_reader() -> Callable[[Mapping[str, Any], bool], IndexElement]:
-    """``read_index_element`` that builds a key once for elements equal in every field it reads
-    (many indexes share keys such as ``created_at`` ascending)."""
-    cache: dict[tuple, IndexElement] = {}
+def _elements_reader() -> Callable[[list[Mapping[str, Any]], bool], tuple[IndexElement, ...]]:
+    """The keys of an index, built once for element lists equal in every field
+    ``read_index_element`` reads (many indexes share keys such as ``created_at`` ascending)."""
+    cache: dict[tuple, tuple[IndexElement, ...]] = {}
 
-    def read(element: Mapping[str, Any], can_order: bool) -> IndexElement:
+    def read(elements: list[Mapping[str, Any]], can_order: bool) -> tuple[IndexElement, ...]:
         try:
-            key = (_ELEMENT_FIELDS(element), can_order)
+            key = (*map(_ELEMENT_FIELDS, elements), can_order)
             found = cache.get(key)
         except (KeyError, TypeError):  # a field absent from an older recording; opclass options as a list
-            return read_index_element(element, can_order)
+            return tuple([read_index_element(e, can_order) for e in elements])
         if found is None:
-            found = cache[key] = read_index_element(element, can_order)
+            found = cache[key] = tuple([read_index_element(e, can_order) for e in elements])
         return found
 
     return read
