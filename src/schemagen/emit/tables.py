@@ -204,13 +204,16 @@ def column_value(
         return text
     if fk is not None:
         return _referencing_value(column, type_text, default, not_null, check, table, fk, catalog)
-    key = (column, type_text, default, not_null, check)  # the same in many tables (an id, a CHECK)
+    # the same in many tables (an id, a CHECK: its text, not its name, which has the table's)
+    key = (column, type_text, default, not_null, None if check is None else (check[1],))
     try:
         value = _COLUMN_VALUES.get(key, _MISSING)
     except TypeError:  # a field that cannot be a key: not remembered
         return _column_mapping(column, type_text, default, not_null, check, None)
     if value is _MISSING:
-        value = _remember(_COLUMN_VALUES, key, _column_mapping(*key, None))
+        value = _remember(
+            _COLUMN_VALUES, key, _column_mapping(column, type_text, default, not_null, check, None)
+        )
     return value
 
 
@@ -242,7 +245,7 @@ def _referencing_value(
         reference = _reference_value(target, to_pk, fk, _fk_options(fk))
         return _column_mapping(column, type_text, default, not_null, check, reference)
     shape = (len(parts), None if to_pk else fk.ref_columns[0], *_fk_option_fields(fk))
-    key = (column, type_text, default, not_null, check, shape)
+    key = (column, type_text, default, not_null, None if check is None else (check[1],), shape)
     try:
         template = _TEMPLATES.get(key, _MISSING)
     except TypeError:  # a field that cannot be a key: not remembered

@@ -223,13 +223,20 @@ class _Resolver:
     def type(self, schema: str | None, name: str) -> tuple[Name, ...]:
         if self.declared is None:
             return self._find(schema, name, None)
-        declared = self.declared
-        return self._find(schema, name, declared.types | frozenset(declared.relations))
+        return self._find(schema, name, self._with_relations("types"))
 
     def sequence(self, schema: str | None, name: str) -> tuple[Name, ...]:
         if self.declared is None:
             return self._find(schema, name, None)
-        return self._find(schema, name, self.declared.sequences | frozenset(self.declared.relations))
+        return self._find(schema, name, self._with_relations("sequences"))
+
+    def _with_relations(self, kind: str) -> frozenset[Name]:
+        """The declared names of ``kind`` and the relations (made once per Declared: 10,000 tables)."""
+        assert self.declared is not None
+        cache, key = self.declared._cache, ("with relations", kind)
+        if key not in cache:
+            cache[key] = getattr(self.declared, kind) | frozenset(self.declared.relations)
+        return cache[key]
 
     def columns(self, relation: Name) -> tuple[str, ...] | None:
         """The declared columns of a relation, or None when unknown."""
