@@ -32,7 +32,7 @@ NOT_SQL: dict[str, str] = {
     "lint/sql/source.py": "a suppression directive inside a comment the scanner found",
     "migrations/files.py": "migration file names, slugs, the text of a header comment after its '--'",
     "migrations/sumfile.py": "the lines of schemagen.sum (file name, sha256 hex)",
-    "model/changes.py": "a change class name to its template name",
+    "model/change.py": "a change class name to its template name",
     "model/pg/quoting.py": "whether a name needs quotes",
     "model/pg/scan.py": "the facts layer's own quote-aware scanner (dollar tags, identifier characters)",
     "model/pg/types.py": "type spellings (the facts layer's one type-name parser)",

@@ -23,7 +23,8 @@ from schemagen.diagnostics import Diagnostic, Span
 from schemagen.errors import DatabaseError
 from schemagen.lint.server_errors import other_server, rejected_statement
 from schemagen.model import Catalog, QualifiedName, Table
-from schemagen.model.changes import Change, CreateTable, snake_case
+from schemagen.model.change import snake_case
+from schemagen.model.changes import Change, CreateTable
 from schemagen.render.plan import Part, ScriptPart
 
 _RUN = (Part.SEARCH_PATH, Part.CHANGE, Part.MAINTENANCE)

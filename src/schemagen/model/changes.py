@@ -10,9 +10,9 @@ is exact; other changes raise ``NotImplementedError``.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, replace
 
+from schemagen.model.change import Change
 from schemagen.model.kinds import COMMENT_KEYWORDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import (
@@ -33,29 +33,6 @@ from schemagen.model.objects import (
 )
 
 Constraint = PrimaryKey | UniqueConstraint | ForeignKey | CheckConstraint | ExcludeConstraint
-
-
-@dataclass(frozen=True)
-class Change:
-    """Base class of every change."""
-
-    def reverse(self) -> Change:
-        """The change that undoes this one exactly."""
-        raise NotImplementedError(f"{type(self).__name__} has no exact reverse")
-
-    @classmethod
-    def template_name(cls) -> str:
-        """``changes/<snake_case(class name)>.sql.j2``."""
-        return f"changes/{snake_case(cls.__name__)}.sql.j2"
-
-
-def snake_case(name: str) -> str:
-    """``CreateTable`` → ``create_table``.
-
-    >>> snake_case("AlterSequenceOwnedBy")
-    'alter_sequence_owned_by'
-    """
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 # --- schemas and extensions -------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from schemagen.diagnostics import Span
-from schemagen.model.changes import Change
+from schemagen.model.change import Change
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import owner_field
 

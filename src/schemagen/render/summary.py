@@ -12,7 +12,8 @@ from schemagen.model import ranges as ra
 from schemagen.model import rename_changes as rc
 from schemagen.model import safe_changes as sc
 from schemagen.model import support_changes as su
-from schemagen.model.changes import Change, ColumnChange, snake_case
+from schemagen.model.change import snake_case
+from schemagen.model.changes import Change, ColumnChange
 from schemagen.model.identity import identity_text
 from schemagen.model.names import QualifiedName
 
