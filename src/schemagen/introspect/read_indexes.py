@@ -37,10 +37,9 @@ def read_indexes(rows: Iterable[Row]) -> list[Index]:
     ]
 
 
-# every field ``read_index_element`` reads: elements equal in these give equal keys
-_ELEMENT_FIELDS = itemgetter(
-    "column", "option", "opclass", "collation", "expression", "statistics", "opclass_options"
-)
+ELEMENT_FIELDS = ("column", "option", "opclass", "collation", "expression", "statistics", "opclass_options")
+"""Every field ``read_index_element`` reads: elements equal in these give equal keys (a unit test pins it)."""
+_element_key = itemgetter(*ELEMENT_FIELDS)
 
 
 def _elements_reader() -> Callable[[list[Mapping[str, Any]], bool], tuple[IndexElement, ...]]:
@@ -50,7 +49,7 @@ def _elements_reader() -> Callable[[list[Mapping[str, Any]], bool], tuple[IndexE
 
     def read(elements: list[Mapping[str, Any]], can_order: bool) -> tuple[IndexElement, ...]:
         try:
-            key = (*map(_ELEMENT_FIELDS, elements), can_order)
+            key = (*map(_element_key, elements), can_order)
             found = cache.get(key)
         except (KeyError, TypeError):  # a field absent from an older recording; opclass options as a list
             return tuple([read_index_element(e, can_order) for e in elements])

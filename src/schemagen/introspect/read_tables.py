@@ -76,8 +76,7 @@ def read_tables(
 
 _POSITION = itemgetter("position")
 _NAME = itemgetter("name")
-# every field ``read_column`` reads: rows equal in these give equal columns
-_COLUMN_FIELDS = itemgetter(
+COLUMN_FIELDS = (
     "name",
     "type",
     "not_null",
@@ -98,6 +97,8 @@ _COLUMN_FIELDS = itemgetter(
     "seq_cache",
     "seq_cycle",
 )
+"""Every field ``read_column`` reads: rows equal in these give equal columns (a unit test pins it)."""
+_column_key = itemgetter(*COLUMN_FIELDS)
 
 
 def _column_reader() -> Callable[[Row], tuple[Column, tuple[str, str] | None]]:
@@ -110,7 +111,7 @@ def _column_reader() -> Callable[[Row], tuple[Column, tuple[str, str] | None]]:
 
     def read(row: Row) -> tuple[Column, tuple[str, str] | None]:
         try:
-            key = _COLUMN_FIELDS(row)
+            key = _column_key(row)
             found = cache.get(key)
         except (KeyError, TypeError):  # a field absent from an older recording; options as a list
             return read_column(row)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from schemagen.introspect.read_access import read_default_privileges, read_grants, read_roles
+from schemagen.introspect.read_indexes import ELEMENT_FIELDS, read_index_element
 from schemagen.introspect.read_routines import read_function, read_functions, trigger_when
-from schemagen.introspect.read_tables import read_column, read_partition_spec, read_tables
+from schemagen.introspect.read_tables import COLUMN_FIELDS, read_column, read_partition_spec, read_tables
 from schemagen.introspect.sequence_options import non_default_options
 from schemagen.model import Grant
 from schemagen.model.identity import GrantOn, GrantTarget
@@ -277,3 +278,37 @@ def test_columns_repeated_across_tables_are_read_per_row():
     assert a.columns[0] == b.columns[0] and a.columns[0].not_null
     assert (a.columns[1].comment, b.columns[1].comment) == ("first", "second")
     assert b.columns[2].options == (("n_distinct", "5"),)
+
+
+class _Recording(dict):
+    """A row that notes every field read from it."""
+
+    def __init__(self, row, read):
+        super().__init__(row)
+        self.read = read
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+
+def test_the_memo_keys_hold_every_field_the_readers_read():
+    """A field read but left out of the key would give rows differing in it one shared object."""
+    read: set[str] = set()
+    full = {"statistics": None, "storage": "p", "compression": "l", "options": ["n_distinct=5"]}
+    for overrides in (
+        {"identity": "a", "seq_type": "bigint", "seq_start": 5, "seq_increment": 1, "seq_min": 1},
+        {"identity": "d"},
+        {"expression": "a + 1", "generated": "s"},
+    ):
+        seq = {"seq_max": 9223372036854775807, "seq_cache": 1, "seq_cycle": False}
+        read_column(_Recording(_column(**full, **seq, **overrides), read))
+    assert {"seq_cycle", "options"} <= read <= set(COLUMN_FIELDS)
+    element = {"column": None, "option": 3, "opclass": "o", "collation": "c", "expression": "(a)"}
+    read.clear()
+    read_index_element(_Recording({**element, "statistics": 5, "opclass_options": ["x=1"]}, read), True)
+    assert {"opclass_options"} <= read <= set(ELEMENT_FIELDS)
