@@ -102,6 +102,19 @@ def _codes(tmp_path: Path, extra: str) -> list[str]:
     return [d.code for d in result.diagnostics]
 
 
+def test_an_exclude_constraint_leading_with_the_foreign_key_columns_indexes_them(tmp_path: Path) -> None:
+    orders = (
+        "  orders:\n    columns:\n      id: bigint not null\n      user_id: bigint\n      during: tstzrange\n"
+        "    primary_key: [id]\n    foreign_keys:\n      - {columns: [user_id], references: users}\n"
+        "    exclude:\n      - {using: gist, elements: [{column: user_id, with: '='},"
+        " {column: during, with: '&&'}]%s}\n"
+    )
+    (tmp_path / "whole").mkdir()
+    (tmp_path / "partial").mkdir()
+    assert "D710" not in _codes(tmp_path / "whole", orders % "")
+    assert "D710" in _codes(tmp_path / "partial", orders % ", where: 'id > 0'")  # serves only some rows
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_fails(code: str, tmp_path: Path) -> None:
     assert code in _codes(tmp_path, CASES[code][0])

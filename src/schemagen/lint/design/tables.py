@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from schemagen.diagnostics import Diagnostic
 from schemagen.lint.severity import finding
 from schemagen.model import Catalog, QualifiedName, Table
+from schemagen.model.pg.quoting import unquote_ident
 from schemagen.model.pg.types import parse_type_name
 
 _INT32 = {"integer", "smallint"}
@@ -118,6 +119,7 @@ def foreign_key_indexes(catalog: Catalog) -> Iterator[Diagnostic]:
         if table.primary_key:
             keys.append(table.primary_key.columns)
         keys += [u.columns for u in table.uniques]
+        keys += _exclude_keys(table)
         for fk in table.foreign_keys:
             wanted = set(fk.columns)
             if not any(set(k[: len(wanted)]) == wanted for k in keys):
@@ -128,6 +130,25 @@ def foreign_key_indexes(catalog: Catalog) -> Iterator[Diagnostic]:
                     fk.span or table.span,
                     f"add an index on ({', '.join(fk.columns)})",
                 )
+
+
+def _exclude_keys(table: Table) -> list[tuple[str, ...]]:
+    """The leading plain-column keys of each EXCLUDE constraint without WHERE: its index serves
+    the foreign key's lookups (``customer_id WITH =`` under btree_gist, say)."""
+    names = {c.name for c in table.columns}
+    keys = []
+    for exclude in table.excludes:
+        if exclude.where is not None:
+            continue
+        columns: list[str] = []
+        for element in exclude.elements:
+            text = element.expression.strip()
+            name = unquote_ident(text) if text.startswith('"') else text.lower()
+            if name not in names:
+                break
+            columns.append(name)
+        keys.append(tuple(columns))
+    return keys
 
 
 def comments(catalog: Catalog) -> Iterator[Diagnostic]:
