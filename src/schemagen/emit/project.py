@@ -28,6 +28,7 @@ from schemagen.emit.support import (
 from schemagen.emit.tables import serial_sequence, table_document
 from schemagen.emit.yaml_writer import FlowList, dump
 from schemagen.model import Catalog, QualifiedName
+from schemagen.model.pg.serial import SERIAL_NAMES
 
 
 def emit_project(
@@ -223,9 +224,9 @@ def _schema_document(
         doc["range_types"] = {r.name.name: own.value(r, range_value(r)) for r in objects["range_types"]}
     serials = {
         seq
-        for table in objects["tables"]
+        for table in (objects["tables"] if objects["sequences"] else ())  # only to leave them out
         for column in table.columns
-        if (seq := serial_sequence(column, table, catalog)) is not None
+        if column.type in SERIAL_NAMES and (seq := serial_sequence(column, table, catalog)) is not None
     }
     sequences = [s for s in objects["sequences"] if s.name not in serials]
     if sequences:

@@ -183,7 +183,7 @@ def column_value(
     type_text = short_type(column.type, schema)
     default = column.default
     not_null = column.not_null
-    if serial_sequence(column, table, catalog) is not None:
+    if column.type in SERIAL_NAMES and serial_sequence(column, table, catalog) is not None:
         type_text, default, not_null = SERIAL_NAMES[column.type], None, False
     if column.identity is not None:
         not_null = False  # implied by IDENTITY

@@ -38,13 +38,20 @@ _YAML12_NUMBER = re.compile(r"^(?:0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|N
 """Plain scalars YAML 1.2 (the project loader) reads as numbers though YAML 1.1 does not."""
 
 
+_SAFE_BLOCK = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_ .,()'=*+/<>\[\]{}-]*[A-Za-z0-9_.,()'=*+/<>\[\]{}-])?")
+_SAFE_FLOW = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_ .()'=*+/<>-]*[A-Za-z0-9_.()'=*+/<>-])?")
+"""Texts that pass the first checks of :func:`_plain_ok` (a letter first, no space last, no
+``:``, ``#``, tab or newline; in flow no ``,[]{}?``): the common names, types and phrases."""
+
+
 def _plain_ok(text: str, flow: bool, key: bool = False) -> bool:
-    if not text or text != text.strip() or "\n" in text or "\t" in text or _UNPRINTABLE.search(text):
-        return False
-    if text[0] in _INDICATOR_START or ": " in text or " #" in text or text.endswith(":"):
-        return False
-    if flow and _FLOW_CHARACTERS.search(text):
-        return False
+    if (_SAFE_FLOW if flow else _SAFE_BLOCK).fullmatch(text) is None:
+        if not text or text != text.strip() or "\n" in text or "\t" in text or _UNPRINTABLE.search(text):
+            return False
+        if text[0] in _INDICATOR_START or ": " in text or " #" in text or text.endswith(":"):
+            return False
+        if flow and _FLOW_CHARACTERS.search(text):
+            return False
     if key and text in _PLAIN_KEYS:
         return True
     if _YAML12_NUMBER.match(text):
