@@ -165,22 +165,22 @@ def _mapping(mapping: dict, indent: int, out: list[str], flows: dict[int, str]) 
     keys, block, inner = _BLOCK_KEYS, _BLOCK, indent + 2
     for key, value in mapping.items():
         if key.__class__ is str:
-            head = pad + (keys.get(key) or _string(key, False, True))
+            name = keys.get(key) or _string(key, False, True)
         else:
-            head = pad + _scalar(key, False, True)
+            name = _scalar(key, False, True)
         kind = value.__class__
         if kind is str and "\n" not in value:  # the common cases, inline
-            out.append(f"{head}: {block.get(value) or _string(value, False, False)}")
+            out.append(f"{pad}{name}: {block.get(value) or _string(value, False, False)}")
         elif kind is FlowList or kind is FlowMap:
             text = flows.get(id(value))
             if text is None:
                 text = flows[id(value)] = _flow(value)
-            out.append(f"{head}: {text}")
+            out.append(f"{pad}{name}: {text}")
         elif kind is dict and value:
-            out.append(head + ":")
+            out.append(f"{pad}{name}:")
             _mapping(value, inner, out, flows)
         else:
-            _entry(head + ":", value, inner, out, flows)
+            _entry(f"{pad}{name}:", value, inner, out, flows)
 
 
 def _entry(head: str, value: Any, indent: int, out: list[str], flows: dict[int, str]) -> None:
