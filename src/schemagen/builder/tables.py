@@ -307,6 +307,7 @@ def _primary_key(document, path, table: QualifiedName, spec, column_specs: list[
             deferrable=bool(options.get("deferrable", False)),
             initially_deferred=bool(options.get("initially_deferred", False)),
             storage_parameters=_storage_parameters(document, key_path, options, ctx),
+            comment=options.get("comment"),
             renamed_from=options.get("renamed_from"),
             span=document.key_span(key_path),
         )
@@ -340,6 +341,7 @@ def _uniques(document, path, table: QualifiedName, spec, column_specs: list[Colu
                 deferrable=bool(options.get("deferrable", False)),
                 initially_deferred=bool(options.get("initially_deferred", False)),
                 storage_parameters=_storage_parameters(document, (*path, "unique", index), options, ctx),
+                comment=options.get("comment"),
                 renamed_from=options.get("renamed_from"),
                 span=document.span((*path, "unique", index)),
             )
@@ -426,6 +428,7 @@ def _foreign_key(document, path, table, columns, ref_table, ref_columns, options
         deferrable=bool(options.get("deferrable", False)),
         initially_deferred=bool(options.get("initially_deferred", False)),
         not_valid=bool(options.get("not_valid", False)),
+        comment=options.get("comment"),
         renamed_from=options.get("renamed_from"),
         span=document.key_span(path) if isinstance(path[-1], str) else document.span(path),
     )
@@ -463,6 +466,7 @@ def _excludes(document, path, table: QualifiedName, spec, ctx) -> list:
                 deferrable=bool(entry.get("deferrable", False)),
                 initially_deferred=bool(entry.get("initially_deferred", False)),
                 storage_parameters=_storage_parameters(document, (*path, "exclude", index), entry, ctx),
+                comment=entry.get("comment"),
                 renamed_from=entry.get("renamed_from"),
                 span=document.span((*path, "exclude", index)),
             )

@@ -113,6 +113,7 @@ def named_checks(
                     check["expression"],
                     no_inherit=bool(check.get("no_inherit", False)),
                     not_valid=bool(check.get("not_valid", False)),
+                    comment=check.get("comment"),
                     renamed_from=check.get("renamed_from"),
                     span=document.key_span(check_path),
                 )

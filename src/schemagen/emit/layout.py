@@ -165,11 +165,13 @@ _KEY = (
     "nulls_not_distinct",
     "deferrable",
     "initially_deferred",
+    "with",
+    "comment",
     "renamed_from",
     "lint",
 )
 _FK_OPTIONS = ("on_delete", "on_update", "match", "deferrable", "initially_deferred", "not_valid")
-_FOREIGN_KEY = ("name", "columns", "references", *_FK_OPTIONS, "renamed_from", "lint")
+_FOREIGN_KEY = ("name", "columns", "references", *_FK_OPTIONS, "comment", "renamed_from", "lint")
 _REFERENCES = ("table", "column", "columns", *_FK_OPTIONS, "name")
 _EXCLUDE = (
     "name",
@@ -179,6 +181,8 @@ _EXCLUDE = (
     "where",
     "deferrable",
     "initially_deferred",
+    "with",
+    "comment",
     "renamed_from",
     "lint",
 )

@@ -91,7 +91,7 @@ def own_objects(
     if table.primary_key is not None:
         pk = table.primary_key
         default = default_constraint_name(table.name.name, None, "pkey")
-        if pk.name == default and not (pk.include or pk.deferrable or pk.storage_parameters):
+        if pk.name == default and not (pk.include or pk.deferrable or pk.storage_parameters or pk.comment):
             doc["primary_key"] = FlowList(pk.columns)
         else:
             doc["primary_key"] = _drop_empty(
@@ -102,6 +102,7 @@ def own_objects(
                     "deferrable": pk.deferrable,
                     "initially_deferred": pk.initially_deferred,
                     "with": _with(pk.storage_parameters),
+                    "comment": pk.comment,
                 }
             )
     if table.uniques:
@@ -115,9 +116,14 @@ def own_objects(
     if table_checks:
         doc["checks"] = {
             c.name: c.expression
-            if not (c.no_inherit or c.not_valid)
+            if not (c.no_inherit or c.not_valid or c.comment)
             else _drop_empty(
-                {"expression": c.expression, "no_inherit": c.no_inherit, "not_valid": c.not_valid}
+                {
+                    "expression": c.expression,
+                    "no_inherit": c.no_inherit,
+                    "not_valid": c.not_valid,
+                    "comment": c.comment,
+                }
             )
             for c in table_checks
         }
@@ -346,8 +352,8 @@ def _column_checks(table: Table) -> dict[str, tuple[str, str]]:
         return result
     columns = {c.name for c in table.columns}
     for check in table.checks:
-        if check.no_inherit or check.not_valid:
-            continue
+        if check.no_inherit or check.not_valid or check.comment:
+            continue  # the column's ``check:`` cannot say these
         name = _check_column(table, check.name, columns, result)
         if name is not None and _read_columns(table.name.schema, check.expression) & columns == {name}:
             result[name] = (check.name, check.expression)
@@ -398,8 +404,8 @@ def _column_foreign_keys(table: Table) -> dict[str, ForeignKey]:
     if not table.foreign_keys:
         return result
     for fk in table.foreign_keys:
-        if len(fk.columns) != 1 or fk.columns[0] in result:
-            continue
+        if len(fk.columns) != 1 or fk.columns[0] in result or fk.comment:
+            continue  # a comment: only the table's ``foreign_keys`` can say it
         addition = _FK_ADDITIONS.get(fk.columns[0])
         if addition is None:  # default_constraint_name's column part, once per column name
             addition = _remember(_FK_ADDITIONS, fk.columns[0], name_addition([fk.columns[0] or "expr"]))
@@ -456,28 +462,35 @@ def _foreign_key(table: Table, fk: ForeignKey, catalog: Catalog) -> dict[str, An
     if not _targets_primary_key(fk, catalog):
         references = FlowMap({"table": references, "columns": FlowList(fk.ref_columns)})
     value = {"name": fk.name} if fk.name != default else {}
-    return FlowMap({**value, "columns": FlowList(fk.columns), "references": references, **_fk_options(fk)})
+    value = {**value, "columns": FlowList(fk.columns), "references": references, **_fk_options(fk)}
+    if fk.comment:
+        return {**value, "comment": fk.comment}
+    return FlowMap(value)
 
 
 def _unique(table: Table, unique) -> Any:
     default = default_constraint_name(table.name.name, [*unique.columns, *unique.include], "key")
     if unique.name == default and not (
-        unique.include or unique.nulls_not_distinct or unique.deferrable or unique.storage_parameters
+        unique.include
+        or unique.nulls_not_distinct
+        or unique.deferrable
+        or unique.storage_parameters
+        or unique.comment
     ):
         return FlowList(unique.columns)
-    return FlowMap(
-        _drop_empty(
-            {
-                "name": unique.name if unique.name != default else None,
-                "columns": FlowList(unique.columns),
-                "include": FlowList(unique.include),
-                "nulls_not_distinct": unique.nulls_not_distinct,
-                "deferrable": unique.deferrable,
-                "initially_deferred": unique.initially_deferred,
-                "with": _with(unique.storage_parameters),
-            }
-        )
+    value = _drop_empty(
+        {
+            "name": unique.name if unique.name != default else None,
+            "columns": FlowList(unique.columns),
+            "include": FlowList(unique.include),
+            "nulls_not_distinct": unique.nulls_not_distinct,
+            "deferrable": unique.deferrable,
+            "initially_deferred": unique.initially_deferred,
+            "with": _with(unique.storage_parameters),
+            "comment": unique.comment,
+        }
     )
+    return FlowMap(value) if "comment" not in value else value
 
 
 def _exclude(table: Table, exclude: ExcludeConstraint) -> dict[str, Any]:
@@ -505,6 +518,7 @@ def _exclude(table: Table, exclude: ExcludeConstraint) -> dict[str, Any]:
             "deferrable": exclude.deferrable,
             "initially_deferred": exclude.initially_deferred,
             "with": _with(exclude.storage_parameters),
+            "comment": exclude.comment,
         }
     )
 
