@@ -40,6 +40,14 @@ CREATE TABLE kinds.events (at date NOT NULL, what text) PARTITION BY RANGE (at);
 CREATE TABLE kinds.events_2026 PARTITION OF kinds.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 CREATE TRIGGER events_all AFTER INSERT ON kinds.events FOR EACH ROW EXECUTE FUNCTION kinds.note();
 CREATE TRIGGER events_2026_only AFTER DELETE ON kinds.events_2026 FOR EACH ROW EXECUTE FUNCTION kinds.note();
+-- firing modes (pg_trigger.tgenabled): disabled, replica, always; a disabled one on a partitioned table
+CREATE TRIGGER items_off AFTER INSERT ON kinds.items FOR EACH ROW EXECUTE FUNCTION kinds.note();
+CREATE TRIGGER items_replica AFTER UPDATE ON kinds.items FOR EACH ROW EXECUTE FUNCTION kinds.note();
+CREATE TRIGGER items_always AFTER DELETE ON kinds.items FOR EACH STATEMENT EXECUTE FUNCTION kinds.note();
+ALTER TABLE kinds.items DISABLE TRIGGER items_off;
+ALTER TABLE kinds.items ENABLE REPLICA TRIGGER items_replica;
+ALTER TABLE kinds.items ENABLE ALWAYS TRIGGER items_always;
+ALTER TABLE kinds.events DISABLE TRIGGER events_all;
 
 -- default privileges without IN SCHEMA (a grant, a revoked built-in default, schemas) beside IN SCHEMA ones
 DO $$BEGIN

@@ -39,6 +39,7 @@ def build_triggers(
                 constraint=constraint,
                 deferrable=bool(spec.get("deferrable", False)),
                 initially_deferred=bool(spec.get("initially_deferred", False)),
+                enabled=str(spec.get("enabled", "origin")),
                 comment=spec.get("comment"),
                 span=document.key_span(trigger_path),
             )

@@ -24,6 +24,7 @@ from schemagen.model.code_changes import (
     ReplaceFunction,
     RevokeDefaultPrivileges,
     RevokePrivileges,
+    SetTriggerEnabled,
     UpsertReferenceRows,
 )
 from schemagen.model.routines import (
@@ -79,12 +80,12 @@ def create_trigger(trigger: Trigger) -> list[Change]:
 
 
 def alter_trigger(old: Trigger, new: Trigger) -> list[Change]:
-    """Recreate a changed trigger; otherwise only its comment."""
-    if not same_expression(old.when, new.when) or replace(old, when=None, comment=None) != replace(
-        new, when=None, comment=None
-    ):
+    """Recreate a changed trigger; otherwise its firing mode (in place) and its comment."""
+    loose = {"when": None, "comment": None, "enabled": "origin"}
+    if not same_expression(old.when, new.when) or replace(old, **loose) != replace(new, **loose):
         return [DropTrigger(old), *create_trigger(new)]
-    return comment_changes("trigger", new.table, old.comment, new.comment, member=new.name)
+    enabled: list[Change] = [SetTriggerEnabled(new, old.enabled)] if old.enabled != new.enabled else []
+    return enabled + comment_changes("trigger", new.table, old.comment, new.comment, member=new.name)
 
 
 def _view_kind(view: View) -> str:

@@ -198,6 +198,7 @@ _TRIGGER = (
     "constraint",
     "deferrable",
     "initially_deferred",
+    "enabled",
     "comment",
     "lint",
 )

@@ -779,6 +779,7 @@ def trigger_value(trigger, schema: str) -> dict[str, Any]:
             "constraint": trigger.constraint,
             "deferrable": trigger.deferrable,
             "initially_deferred": trigger.initially_deferred,
+            "enabled": None if trigger.enabled == "origin" else trigger.enabled,
             "comment": trigger.comment,
         }
     )

@@ -24,6 +24,7 @@ TRIGGER_DELETE = 8
 TRIGGER_UPDATE = 16
 TRIGGER_TRUNCATE = 32
 TRIGGER_INSTEAD = 64
+TRIGGER_ENABLED = {"O": "origin", "D": "disabled", "R": "replica", "A": "always"}
 
 
 def read_functions(rows: Iterable[Row]) -> tuple[list[Function], list[Omission]]:
@@ -90,20 +91,9 @@ def _unless(value: float | None, default: float) -> float | None:
     return None if value is None or float(value) == default else float(value)
 
 
-def read_triggers(rows: Iterable[Row]) -> tuple[list[Trigger], list[Omission]]:
-    """Triggers; a disabled trigger is read as enabled and listed as an omission."""
-    triggers: list[Trigger] = []
-    omissions: list[Omission] = []
-    for r in rows:
-        trigger = read_trigger(r)
-        triggers.append(trigger)
-        if r["enabled"] != "O":
-            omissions.append(
-                Omission(
-                    "trigger", f"{trigger.table}.{trigger.name}", "trigger enable state is not supported"
-                )
-            )
-    return triggers, omissions
+def read_triggers(rows: Iterable[Row]) -> list[Trigger]:
+    """Triggers, with their firing mode (``enabled``)."""
+    return [read_trigger(r) for r in rows]
 
 
 def read_trigger(r: Row) -> Trigger:
@@ -142,6 +132,7 @@ def read_trigger(r: Row) -> Trigger:
         constraint=r["is_constraint"],
         deferrable=r["deferrable"],
         initially_deferred=r["initially_deferred"],
+        enabled=TRIGGER_ENABLED[r["enabled"]],
         comment=r["comment"],
     )
 

@@ -51,7 +51,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
     """
     tables, table_omissions = read_tables(rows["tables"], rows["columns"], rows["constraints"])
     functions, function_omissions = read_functions(rows["functions"])
-    triggers, trigger_omissions = read_triggers(rows["triggers"])
+    triggers = read_triggers(rows["triggers"])
     grants, grant_omissions = read_grants(rows["grants"])
     defaults, default_omissions = read_default_privileges(rows["default_privileges"])
     policies = read_policies(rows["policies"])
@@ -104,7 +104,7 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         Omission(r["kind"], r["name"], r["why"]) for r in (*rows["omissions"], *rows["constraint_omissions"])
     ]
     omissions += (
-        (table_omissions + function_omissions + trigger_omissions + grant_omissions + default_omissions)
+        (table_omissions + function_omissions + grant_omissions + default_omissions)
         + aggregate_omissions
         + operator_omissions
         + mapping_omissions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemagen.model.changes import Change
 from schemagen.model.names import QualifiedName
@@ -67,6 +67,17 @@ class DropTrigger(Change):
 
     def reverse(self) -> Change:
         return CreateTrigger(self.trigger)
+
+
+@dataclass(frozen=True)
+class SetTriggerEnabled(Change):
+    """``ALTER TABLE … ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER``: ``trigger`` in its new firing mode."""
+
+    trigger: Trigger
+    was: str = "origin"
+
+    def reverse(self) -> Change:
+        return SetTriggerEnabled(replace(self.trigger, enabled=self.was), self.trigger.enabled)
 
 
 @dataclass(frozen=True)

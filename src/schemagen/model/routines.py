@@ -116,6 +116,8 @@ class Trigger:
     constraint: bool = False
     deferrable: bool = False
     initially_deferred: bool = False
+    enabled: str = "origin"
+    """Firing mode: ``origin`` (PostgreSQL's default), ``replica``, ``always`` or ``disabled``."""
     comment: str | None = None
     span: Span | None = _span()
 

@@ -24,6 +24,7 @@ from schemagen.model.code_changes import (
     RevokeDefaultPrivileges,
     RevokePrivileges,
     SetRowLevelSecurity,
+    SetTriggerEnabled,
     UpsertReferenceRows,
 )
 from schemagen.model.deps import ObjectRef
@@ -159,6 +160,9 @@ CODE_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         CreateView, DropView, lambda c: {deps.table_ref(c.view.name)}, lambda c: view_needs(c.view)
     ),
     SetRowLevelSecurity: _rls,
+    SetTriggerEnabled: lambda c: refs(
+        needs_new={deps.trigger_ref(c.trigger.table, c.trigger.name), deps.table_ref(c.trigger.table)}
+    ),
     **paired_rules(
         CreatePolicy,
         DropPolicy,

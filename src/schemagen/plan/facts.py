@@ -462,6 +462,11 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         key=lambda c: (phase(K.TRIGGER), _in(c.trigger.table), 12, c.trigger.name),
     ),
     cc.DropTrigger: ChangeFacts(K.TRIGGER, hazards=NO_HAZARDS, drop=0),
+    cc.SetTriggerEnabled: ChangeFacts(
+        K.TRIGGER,
+        hazards=NO_HAZARDS,
+        key=lambda c: (phase(K.TRIGGER), _in(c.trigger.table), 13, c.trigger.name),
+    ),
     # comments (placed right after the object they describe; see order.py)
     ch.SetComment: ChangeFacts(None, hazards=NO_HAZARDS, key=_comment_key),
     # owners (``owners: managed``)

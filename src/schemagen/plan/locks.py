@@ -28,6 +28,7 @@ from schemagen.model.code_changes import (
     DropPolicy,
     DropTrigger,
     SetRowLevelSecurity,
+    SetTriggerEnabled,
 )
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
@@ -66,7 +67,7 @@ def locked_tables(change: Change) -> tuple[QualifiedName, ...]:
     """The tables a change locks (after renames: by their new names)."""
     if isinstance(change, CreateIndex | DropIndex):
         return (change.index.table,)
-    if isinstance(change, CreateTrigger | DropTrigger):
+    if isinstance(change, CreateTrigger | DropTrigger | SetTriggerEnabled):
         return (change.trigger.table,)
     if isinstance(change, CreatePolicy | DropPolicy):
         return (change.policy.table,)
@@ -104,7 +105,7 @@ def lock_of(change: Change) -> Lock | None:
         return (
             Lock.SHARE_ROW_EXCLUSIVE if isinstance(change.constraint, ForeignKey) else Lock.ACCESS_EXCLUSIVE
         )
-    if isinstance(change, CreateTrigger | DropTrigger):
+    if isinstance(change, CreateTrigger | DropTrigger | SetTriggerEnabled):
         return Lock.SHARE_ROW_EXCLUSIVE
     if isinstance(change, (*_ACCESS_EXCLUSIVE, RebuildEnum)):
         return Lock.ACCESS_EXCLUSIVE

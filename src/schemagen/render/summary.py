@@ -318,6 +318,12 @@ def _describers() -> dict[type[Change], object]:
         cc.ReplaceFunction: lambda x: (x.new.kind, _function_name(x.new), altered, "replaced"),
         cc.CreateTrigger: lambda x: ("trigger", f"{x.trigger.table}.{x.trigger.name}", created, ""),
         cc.DropTrigger: lambda x: ("trigger", f"{x.trigger.table}.{x.trigger.name}", dropped, ""),
+        cc.SetTriggerEnabled: lambda x: (
+            "trigger",
+            f"{x.trigger.table}.{x.trigger.name}",
+            altered,
+            f"enabled: {x.was} → {x.trigger.enabled}",
+        ),
         cc.CreateView: lambda x: (_view_kind(x.view), str(x.view.name), created, ""),
         cc.DropView: lambda x: (_view_kind(x.view), str(x.view.name), dropped, ""),
         cc.SetRowLevelSecurity: lambda x: ("table", str(x.table), altered, _rls_detail(x)),

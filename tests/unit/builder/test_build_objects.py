@@ -188,7 +188,8 @@ def test_triggers_and_policies() -> None:
         "schema: a\ntables:\n  t:\n    columns: {x: int}\n    row_level_security: enabled\n"
         "    triggers:\n      t_check: {function: other.fn, timing: before, events: [insert, update],"
         " update_of: [x], for_each: row, when: NEW.x < 0, arguments: [x, 1]}\n"
-        "      t_log: {function: fn, timing: after, events: [update], referencing: {new_table: n}}\n"
+        "      t_log: {function: fn, timing: after, events: [update], referencing: {new_table: n},"
+        " enabled: replica}\n"
         "    policies:\n      p: {to: [r1, r2], using: x > 0}\n"
         "      q: {as: restrictive, for: delete, using: 'false'}\n"
     )
@@ -197,6 +198,7 @@ def test_triggers_and_policies() -> None:
     assert (check.update_columns, check.for_each_row, check.arguments) == (("x",), True, ("x", "1"))
     log = catalog.triggers[(Q("a", "t"), "t_log")]
     assert (log.function, log.for_each_row, log.referencing_new) == (Q("a", "fn"), False, "n")
+    assert (check.enabled, log.enabled) == ("origin", "replica")
     p = catalog.policies[(Q("a", "t"), "p")]
     assert (p.permissive, p.command, p.roles, p.using) == (True, "ALL", ("r1", "r2"), "x > 0")
     q = catalog.policies[(Q("a", "t"), "q")]

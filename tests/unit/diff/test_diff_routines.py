@@ -215,3 +215,20 @@ def test_trigger_on_recreated_function_is_recreated() -> None:
         "DropTrigger",
         "CreateTrigger",
     ]
+
+
+def test_trigger_firing_mode_alone_changes_in_place() -> None:
+    trigger = Trigger("t_trg", T, F.name)
+    disabled = replace(trigger, enabled="disabled")
+    assert diff_catalogs(Catalog.of(triggers=[trigger]), Catalog.of(triggers=[disabled])) == [
+        cc.SetTriggerEnabled(disabled, "origin")
+    ]
+    assert diff_catalogs(Catalog.of(triggers=[disabled]), Catalog.of(triggers=[trigger])) == [
+        cc.SetTriggerEnabled(trigger, "disabled")
+    ]
+    # with another change the trigger is recreated in its new mode, with no ALTER besides
+    moved = replace(disabled, timing="BEFORE", enabled="replica")
+    assert change_kinds(diff_catalogs(Catalog.of(triggers=[disabled]), Catalog.of(triggers=[moved]))) == [
+        "DropTrigger",
+        "CreateTrigger",
+    ]

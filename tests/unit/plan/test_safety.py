@@ -211,3 +211,16 @@ def test_a_partition_created_with_its_default_partition_scans_nothing() -> None:
         old=Catalog.of(schemas=[Schema("app")]),
     )
     assert all(Hazard.VALIDATES_ROWS not in p.hazards for p in plan)
+
+
+def test_a_trigger_firing_mode_change_takes_share_row_exclusive() -> None:
+    from schemagen.model import Trigger
+
+    table = Table(T, (Column("x", "integer"),))
+    trigger = Trigger("t_trg", T, Q("app", "f"))
+    old = Catalog.of(schemas=[Schema("app")], tables=[table], triggers=[trigger])
+    new = replace(old, triggers={trigger.key: replace(trigger, enabled="disabled")})
+    [planned] = plan_changes(diff_catalogs(old, new), old=old)
+    assert render_planned(planned).splitlines()[-1] == "ALTER TABLE app.t DISABLE TRIGGER t_trg;"
+    assert planned.lock is Lock.SHARE_ROW_EXCLUSIVE and planned.hazards == ()
+    assert all(p.lock is None for p in plan_changes(diff_catalogs(Catalog(), old), old=Catalog()))

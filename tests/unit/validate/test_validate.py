@@ -133,6 +133,20 @@ def test_issue_3_mistakes_are_found() -> None:
     assert [f[0] for f in check(text)] == ["V203", "V205", "V204", "V205"]
 
 
+def test_trigger_enabled_takes_the_four_firing_modes() -> None:
+    text = (
+        "schema: app\nfunctions:\n  f: {returns: trigger, language: plpgsql, body: BEGIN RETURN NEW; END}\n"
+        "tables:\n  t:\n    columns: {a: int}\n    triggers:\n"
+        "      t_o: {function: f, timing: before, events: [insert], enabled: origin}\n"
+        "      t_d: {function: f, timing: before, events: [insert], enabled: disabled}\n"
+        "      t_r: {function: f, timing: before, events: [insert], enabled: replica}\n"
+        "      t_a: {function: f, timing: before, events: [insert], enabled: always}\n"
+    )
+    assert check(text) == []
+    assert [f[0] for f in check(text.replace("enabled: always", "enabled: false"))] == ["V204"]
+    assert [f[0] for f in check(text.replace("enabled: always", "enabled: sometimes"))] == ["V204"]
+
+
 def test_a_roles_only_file_needs_no_schema() -> None:
     assert check("roles:\n  reader: {}\n") == []
     assert [f[0] for f in check("tables: {}\n")] == ["V202"]

@@ -1,0 +1,106 @@
+"""A trigger's firing mode (``enabled:``, pg_trigger.tgenabled): declared, planned in place, applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from schemagen.cli import main
+
+pytestmark = pytest.mark.integration
+
+PROJECT = """\
+schema: app
+tables:
+  t:
+    columns:
+      id: int not null
+    primary_key: [id]
+    triggers:
+      t_insert: {function: note, timing: after, events: [insert], for_each: row%(t_insert)s}
+      t_update: {function: note, timing: after, events: [update], for_each: row%(t_update)s}
+  events:
+    columns:
+      at: date not null
+    partition_by:
+      range: [at]
+      partitions:
+        events_2026: {values: {from: '2026-01-01', to: '2027-01-01'}}
+    triggers:
+      events_insert: {function: note, timing: after, events: [insert], for_each: row%(events_insert)s}
+functions:
+  note:
+    returns: trigger
+    language: plpgsql
+    body: BEGIN RETURN NULL; END
+"""
+
+
+def _project(tmp_path: Path, **enabled: str) -> Path:
+    values = {
+        k: f", enabled: {enabled[k]}" if k in enabled else ""
+        for k in ("t_insert", "t_update", "events_insert")
+    }
+    (tmp_path / "schema").mkdir(exist_ok=True)
+    (tmp_path / "schema" / "app.yaml").write_text(PROJECT % values)
+    return tmp_path
+
+
+def _converge(dsn: str, project: Path) -> str:
+    """plan → apply → diff: nothing left; the plan's text."""
+    plan = CliRunner().invoke(main, ["plan", "--dsn", dsn, "--project", str(project)])
+    assert plan.exit_code == 0, plan.output
+    args = ["apply", "--dsn", dsn, "--project", str(project), "--yes", "--allow-hazards"]
+    applied = CliRunner().invoke(main, args)
+    assert applied.exit_code == 0, applied.output
+    diff = CliRunner().invoke(main, ["diff", "--dsn", dsn, "--project", str(project), "--exit-code"])
+    assert diff.exit_code == 0, diff.output
+    return plan.stdout
+
+
+def _modes(dsn: str) -> dict[tuple[str, str], str]:
+    """(table, trigger) → tgenabled, clones on partitions included."""
+    with psycopg.connect(dsn) as conn:
+        rows = conn.execute(
+            "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal"
+        ).fetchall()
+    return {(table, name): mode for table, name, mode in rows}
+
+
+def test_declared_firing_modes_converge(fresh_db: str, tmp_path: Path) -> None:
+    project = _project(tmp_path, t_update="replica", events_insert="disabled")  # created in their modes
+    plan = _converge(fresh_db, project)
+    assert "ALTER TABLE app.t ENABLE REPLICA TRIGGER t_update;" in plan
+    assert "ALTER TABLE app.events DISABLE TRIGGER events_insert;" in plan
+    assert _modes(fresh_db) == {
+        ("app.t", "t_insert"): "O",
+        ("app.t", "t_update"): "R",
+        ("app.events", "events_insert"): "D",
+        ("app.events_2026", "events_insert"): "D",  # the partition's clone follows its parent
+    }
+
+    _project(tmp_path, t_insert="disabled", t_update="always")  # changed in place
+    plan = _converge(fresh_db, project)
+    assert "ALTER TABLE app.t DISABLE TRIGGER t_insert;" in plan
+    assert "ALTER TABLE app.t ENABLE ALWAYS TRIGGER t_update;" in plan
+    assert "ALTER TABLE app.events ENABLE TRIGGER events_insert;" in plan
+    assert "DROP TRIGGER" not in plan and "CREATE TRIGGER" not in plan
+    assert _modes(fresh_db) == {
+        ("app.t", "t_insert"): "D",
+        ("app.t", "t_update"): "A",
+        ("app.events", "events_insert"): "O",
+        ("app.events_2026", "events_insert"): "O",
+    }
+
+
+def test_plan_summarises_the_mode_change(fresh_db: str, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _converge(fresh_db, project)
+    _project(tmp_path, t_insert="disabled")
+    plan = CliRunner().invoke(main, ["plan", "--dsn", fresh_db, "--project", str(project)])
+    assert plan.exit_code == 0, plan.output
+    assert "-- ~ trigger app.t.t_insert: enabled: origin → disabled\n" in plan.stdout
+    assert "ALTER TABLE app.t DISABLE TRIGGER t_insert;" in plan.stdout
