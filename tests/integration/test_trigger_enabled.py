@@ -8,6 +8,7 @@ import psycopg
 import pytest
 from click.testing import CliRunner
 
+from schemagen.api.inspect import inspect_database
 from schemagen.cli import main
 
 pytestmark = pytest.mark.integration
@@ -104,3 +105,23 @@ def test_plan_summarises_the_mode_change(fresh_db: str, tmp_path: Path) -> None:
     assert plan.exit_code == 0, plan.output
     assert "-- ~ trigger app.t.t_insert: enabled: origin → disabled\n" in plan.stdout
     assert "ALTER TABLE app.t DISABLE TRIGGER t_insert;" in plan.stdout
+
+
+def test_a_mode_set_on_a_partitions_copy_is_an_omission(fresh_db: str, tmp_path: Path) -> None:
+    """The copy a partition gets of its parent's trigger is not read: a mode of its own is reported."""
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(
+            "CREATE SCHEMA app;"
+            "CREATE FUNCTION app.note() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;"
+            "CREATE TABLE app.p (a int) PARTITION BY RANGE (a);"
+            "CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES FROM (0) TO (10);"
+            "CREATE TABLE app.p2 PARTITION OF app.p FOR VALUES FROM (10) TO (20);"
+            "CREATE TRIGGER pt AFTER INSERT ON app.p FOR EACH ROW EXECUTE FUNCTION app.note();"
+            "ALTER TABLE app.p DISABLE TRIGGER pt;"  # the copies follow: no omission for them
+        )
+    assert inspect_database(fresh_db, None, tmp_path / "a").omissions == []
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("ALTER TABLE app.p1 ENABLE TRIGGER pt")
+    omissions = inspect_database(fresh_db, None, tmp_path / "b").omissions
+    assert [(o.kind, o.name) for o in omissions] == [("trigger", "app.p1.pt")]
+    assert "firing mode" in omissions[0].why

@@ -16,7 +16,8 @@ def check_triggers(catalog: Catalog) -> list[Diagnostic]:
     triggers``, and the kinds a relation allows: ``Tables cannot have INSTEAD OF
     triggers``, ``Views cannot have row-level BEFORE or AFTER triggers`` (nor
     TRUNCATE ones), ``INSTEAD OF triggers must be FOR EACH ROW`` (and have no WHEN
-    condition and no column list).
+    condition and no column list), ``ALTER action DISABLE TRIGGER cannot be performed
+    on relation "v"`` (a view's trigger is never disabled nor set to replica or always).
     """
     found = []
     for (table_name, name), trigger in catalog.triggers.items():
@@ -66,6 +67,8 @@ def _relation_kind_problems(trigger: Trigger, on_view: bool) -> list[str]:
             problems.append("views cannot have row-level BEFORE or AFTER triggers (use instead of)")
         if "TRUNCATE" in trigger.events:
             problems.append("views cannot have TRUNCATE triggers")
+    if on_view and trigger.enabled != "origin":
+        problems.append(f"a view's trigger cannot be {trigger.enabled} (PostgreSQL fires it always)")
     return problems
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
 from schemagen.diagnostics import Severity
 from schemagen.model import Catalog, Column, Function, Policy, ReferenceRows, Trigger, UniqueConstraint, View
@@ -44,6 +46,17 @@ def test_triggers_on_views():
     ]
     catalog = Catalog.of(tables=[T], views=[view], functions=[TOUCH], triggers=bad)
     assert codes(check_triggers(catalog)) == ["C315"] * 5
+
+
+def test_a_views_trigger_keeps_the_default_firing_mode():
+    view = View(qn("v"), "SELECT 1 AS id")
+    on_view = Trigger("i", qn("v"), qn("touch"), timing="INSTEAD OF", events=("INSERT",), for_each_row=True)
+    on_table = Trigger("t", qn("t"), qn("touch"), timing="BEFORE", events=("INSERT",), enabled="disabled")
+    catalog = Catalog.of(tables=[T], views=[view], functions=[TOUCH], triggers=[on_view, on_table])
+    assert check_triggers(catalog) == []
+    disabled = replace(catalog, triggers={on_view.key: replace(on_view, enabled="disabled")})
+    [found] = check_triggers(disabled)
+    assert found.code == "C315" and "cannot be disabled" in found.message
 
 
 def test_policies():

@@ -49,6 +49,14 @@ WHERE c.relkind IN ('r', 'm') AND am.amname <> 'heap'
   AND NOT EXISTS (SELECT 1 FROM pg_depend m WHERE m.classid = 'pg_class'::regclass AND m.objid = c.oid AND m.deptype = 'e')
 UNION ALL
 SELECT 'trigger', s.nspname || '.' || c.relname || '.' || tg.tgname,
+       'a firing mode set on the partition''s copy of its parent''s trigger is not supported'
+FROM pg_trigger tg
+JOIN pg_trigger parent ON parent.oid = tg.tgparentid
+JOIN pg_class c ON c.oid = tg.tgrelid
+JOIN scope s ON s.oid = c.relnamespace
+WHERE tg.tgenabled <> parent.tgenabled
+UNION ALL
+SELECT 'trigger', s.nspname || '.' || c.relname || '.' || tg.tgname,
        'FROM (the referenced table of a constraint trigger) is not supported'
 FROM pg_trigger tg
 JOIN pg_class c ON c.oid = tg.tgrelid
