@@ -125,3 +125,33 @@ def test_a_mode_set_on_a_partitions_copy_is_an_omission(fresh_db: str, tmp_path:
     omissions = inspect_database(fresh_db, None, tmp_path / "b").omissions
     assert [(o.kind, o.name) for o in omissions] == [("trigger", "app.p1.pt")]
     assert "firing mode" in omissions[0].why
+
+
+EVENT_PROJECT = """\
+schema: app
+functions:
+  log_ddl:
+    returns: event_trigger
+    language: plpgsql
+    body: BEGIN END
+event_triggers:
+  app_log_ddl: {event: ddl_command_end, function: log_ddl%s}
+"""
+
+
+def test_event_trigger_firing_mode_changes_in_place(fresh_db: str, tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    app = tmp_path / "schema" / "app.yaml"
+    app.write_text(EVENT_PROJECT % "")
+    _converge(fresh_db, tmp_path)
+    modes = "SELECT evtenabled FROM pg_event_trigger WHERE evtname = 'app_log_ddl'"
+    for enabled, sql, mode in (
+        ("disabled", "ALTER EVENT TRIGGER app_log_ddl DISABLE;", "D"),
+        ("replica", "ALTER EVENT TRIGGER app_log_ddl ENABLE REPLICA;", "R"),
+        ("origin", "ALTER EVENT TRIGGER app_log_ddl ENABLE;", "O"),
+    ):
+        app.write_text(EVENT_PROJECT % f", enabled: {enabled}")
+        plan = _converge(fresh_db, tmp_path)
+        assert sql in plan and "DROP EVENT TRIGGER" not in plan
+        with psycopg.connect(fresh_db) as conn:
+            assert conn.execute(modes).fetchone() == (mode,)

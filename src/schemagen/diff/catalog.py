@@ -11,6 +11,7 @@ from schemagen.diff import foreign, indexes, routines, tables, types
 from schemagen.diff.attached_keys import with_attached_keys
 from schemagen.diff.cascade import cascade_recreations
 from schemagen.diff.enum_swap import with_dependents
+from schemagen.diff.firing_modes import with_firing_mode
 from schemagen.diff.keyed import split_keys
 from schemagen.diff.opclasses import family_functions, opclass_functions
 from schemagen.diff.owners import owner_changes, with_owned_sequence_owners
@@ -56,6 +57,7 @@ from schemagen.model.support_changes import (
     DropStatistics,
     DropTextSearchConfiguration,
     DropTextSearchDictionary,
+    SetEventTriggerEnabled,
 )
 from schemagen.model.support_deps import linked_before
 
@@ -197,7 +199,12 @@ def _comparators(
             lambda t: [DropTrigger(t)],
             routines.alter_trigger,
         ),
-        K.EVENT_TRIGGER: (old.event_triggers, *simple(K.EVENT_TRIGGER, CreateEventTrigger, DropEventTrigger)),
+        K.EVENT_TRIGGER: (
+            old.event_triggers,
+            *with_firing_mode(
+                simple(K.EVENT_TRIGGER, CreateEventTrigger, DropEventTrigger), SetEventTriggerEnabled
+            ),
+        ),
         K.RULE: (
             _not_on(old.rules, gone_tables | (old.views.keys() - new.views.keys())),
             *simple(K.RULE, CreateRule, DropRule, member_of=_relation),

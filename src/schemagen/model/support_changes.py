@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemagen.model.changes import Change
 from schemagen.model.names import QualifiedName
@@ -163,6 +163,17 @@ class DropEventTrigger(Change):
 
     def reverse(self) -> Change:
         return CreateEventTrigger(self.trigger)
+
+
+@dataclass(frozen=True)
+class SetEventTriggerEnabled(Change):
+    """``ALTER EVENT TRIGGER … ENABLE [REPLICA | ALWAYS] / DISABLE``: ``trigger`` in its new mode."""
+
+    trigger: EventTrigger
+    was: str = "origin"
+
+    def reverse(self) -> Change:
+        return SetEventTriggerEnabled(replace(self.trigger, enabled=self.was), self.trigger.enabled)
 
 
 @dataclass(frozen=True)

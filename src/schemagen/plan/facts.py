@@ -262,6 +262,9 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.EVENT_TRIGGER, hazards=NO_HAZARDS, key=lambda c: (phase(K.EVENT_TRIGGER), (c.trigger.name,), 0)
     ),
     su.DropEventTrigger: ChangeFacts(K.EVENT_TRIGGER, hazards=NO_HAZARDS, drop=0),
+    su.SetEventTriggerEnabled: ChangeFacts(
+        K.EVENT_TRIGGER, hazards=NO_HAZARDS, key=lambda c: (phase(K.EVENT_TRIGGER), (c.trigger.name,), 1)
+    ),
     su.CreateRule: ChangeFacts(
         K.RULE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RULE), _in(c.rule.table), 13, c.rule.name)
     ),

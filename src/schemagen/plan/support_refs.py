@@ -72,6 +72,7 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: {sd.event_trigger_ref(c.trigger.name)},
         lambda c: {deps.function_ref(c.trigger.function)},
     ),
+    sc.SetEventTriggerEnabled: lambda c: refs(needs_new={sd.event_trigger_ref(c.trigger.name)}),
     **paired_rules(
         sc.CreateRule,
         sc.DropRule,

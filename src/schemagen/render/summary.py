@@ -213,6 +213,12 @@ def _describers() -> dict[type[Change], object]:
         ),
         su.CreateEventTrigger: lambda x: ("event trigger", x.trigger.name, created, x.trigger.event),
         su.DropEventTrigger: lambda x: ("event trigger", x.trigger.name, dropped, ""),
+        su.SetEventTriggerEnabled: lambda x: (
+            "event trigger",
+            x.trigger.name,
+            altered,
+            f"enabled: {x.was} → {x.trigger.enabled}",
+        ),
         su.CreateRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", created, x.rule.event.lower()),
         su.DropRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", dropped, ""),
         fc.CreateForeignDataWrapper: lambda x: ("foreign data wrapper", x.wrapper.name, created, ""),

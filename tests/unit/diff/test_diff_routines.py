@@ -232,3 +232,21 @@ def test_trigger_firing_mode_alone_changes_in_place() -> None:
         "DropTrigger",
         "CreateTrigger",
     ]
+
+
+def test_event_trigger_firing_mode_alone_changes_in_place() -> None:
+    from schemagen.model import support_changes as su
+    from schemagen.model.support import EventTrigger
+
+    trigger = EventTrigger("log_ddl", "ddl_command_end", F.name)
+    disabled = replace(trigger, enabled="disabled", comment="off for now")
+    assert change_kinds(
+        diff_catalogs(Catalog.of(event_triggers=[trigger]), Catalog.of(event_triggers=[disabled]))
+    ) == ["SetEventTriggerEnabled", "SetComment"]
+    assert diff_catalogs(Catalog.of(event_triggers=[disabled]), Catalog.of(event_triggers=[trigger]))[0] == (
+        su.SetEventTriggerEnabled(trigger, "disabled")
+    )
+    moved = replace(disabled, event="sql_drop", enabled="always")  # recreated in its new mode
+    assert change_kinds(
+        diff_catalogs(Catalog.of(event_triggers=[disabled]), Catalog.of(event_triggers=[moved]))
+    ) == ["DropEventTrigger", "CreateEventTrigger", "SetComment"]
