@@ -88,3 +88,25 @@ def test_virtual_generated_columns_round_trip(pg18_db, second_pg18_db, tmp_path)
     assert columns["cents"].virtual and not columns["gross"].virtual
     assert differences(first.catalog, second.catalog) == []
     assert first.files == second.files
+
+
+def test_quoted_search_path_and_not_valid_domain_check_round_trip(fresh_db, second_db, tmp_path):
+    """A function's search_path naming a schema that needs quotes is rendered quoted once (it
+    was quoted twice, and the rebuilt function failed to find its table); a domain CHECK added
+    NOT VALID stays NOT VALID (CREATE DOMAIN cannot say it: added after)."""
+    sql = """
+        CREATE SCHEMA "Odd Schema";
+        CREATE TABLE "Odd Schema"."Order" (id integer PRIMARY KEY);
+        CREATE FUNCTION "Odd Schema".first_order() RETURNS integer LANGUAGE sql STABLE
+            SET search_path = "Odd Schema", pg_temp AS $$SELECT min(id) FROM "Order"$$;
+        CREATE DOMAIN "Odd Schema".positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);
+        ALTER DOMAIN "Odd Schema".positive ADD CONSTRAINT below_cap CHECK (VALUE < 1000) NOT VALID;
+    """
+    first, second = _round_trip(sql, fresh_db, second_db, tmp_path)
+    assert first.omissions == []
+    function = next(iter(second.catalog.functions.values()))
+    assert function.search_path == '"Odd Schema", pg_temp'
+    domain = next(iter(second.catalog.domains.values()))
+    assert [(c.name, c.not_valid) for c in domain.checks] == [("below_cap", True), ("positive_check", False)]
+    assert differences(first.catalog, second.catalog) == []
+    assert first.files == second.files

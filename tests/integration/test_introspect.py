@@ -9,6 +9,7 @@ import psycopg
 import pytest
 from psycopg.conninfo import make_conninfo
 
+from schemagen.api.inspect import not_null_name_warnings
 from schemagen.introspect import QUERY_KINDS, introspect, live
 from schemagen.introspect.live import SESSION_SETTINGS, record_rows, record_rows_on_two
 from schemagen.model import Identity, IndexElement, PartitionBound, QualifiedName
@@ -209,3 +210,32 @@ def test_column_and_table_settings_the_model_lacks_are_omissions(fresh_db):
     assert [(o.kind, o.name) for o in omissions] == [("table", "public.t")]
     column = catalog.tables[QualifiedName("public", "u")].column("a")
     assert (column.storage, column.compression) == ("external", "pglz")
+
+
+def test_not_null_constraints_the_format_cannot_say_are_omissions_or_warnings(pg18_db):
+    """PostgreSQL 18 keeps NOT NULL as a named constraint: NOT VALID (the column reads as
+    nullable: existing rows may hold NULL) and NO INHERIT are omissions; a name PostgreSQL would
+    not choose is a warning of inspect (rebuilt under the default name); names PostgreSQL chose,
+    truncated or numbered ones included, are neither."""
+    long_table, long_column = "t" * 40, "c" * 40
+    _apply(
+        pg18_db,
+        "CREATE SCHEMA n;"
+        "CREATE TABLE n.t (a int CONSTRAINT a_required NOT NULL, b int NOT NULL, c int,"
+        " d int NOT NULL NO INHERIT);"
+        "INSERT INTO n.t VALUES (1, 1, NULL, 1);"
+        "ALTER TABLE n.t ADD CONSTRAINT c_present NOT NULL c NOT VALID;"
+        f"CREATE TABLE n.{long_table} ({long_column} int NOT NULL);"
+        "CREATE TABLE n.u (x int CONSTRAINT u_y_not_null CHECK (x > 0), y int NOT NULL);",  # y's name taken
+    )
+    catalog, omissions = _read(pg18_db, ["n"])
+    t = catalog.tables[Q("n", "t")]
+    assert [(c.name, c.not_null) for c in t.columns] == [("a", True), ("b", True), ("c", False), ("d", True)]
+    assert sorted((o.name, o.why) for o in omissions) == [
+        ("n.t.c_present", "NOT NULL NOT VALID (read as a nullable column) not supported"),
+        ("n.t.t_d_not_null", "NOT NULL NO INHERIT not supported"),
+    ]
+    assert not_null_name_warnings(catalog) == [
+        "NOT NULL constraint a_required of n.t.a is written as the column's not null: "
+        "the project rebuilds it as t_a_not_null"
+    ]

@@ -195,7 +195,7 @@ def inspect_database(
         files=files,
         omissions=sorted(set(omissions + gaps)),
         removed=removed,
-        warnings=invalid_index_warnings(catalog),
+        warnings=invalid_index_warnings(catalog) + not_null_name_warnings(catalog),
     )
 
 
@@ -210,6 +210,26 @@ def invalid_index_warnings(catalog: Catalog) -> list[str]:
         for index in sorted(catalog.indexes.values(), key=lambda i: i.name)
         if not index.valid
     ]
+
+
+def not_null_name_warnings(catalog: Catalog) -> list[str]:
+    """One warning per NOT NULL constraint (PostgreSQL 18) whose name PostgreSQL would not choose
+    (``ADD CONSTRAINT keep NOT NULL c``; a column renamed after): the format has no name for it,
+    so the project rebuilds it under the default name."""
+    from schemagen.introspect.read_tables import default_not_null_name
+    from schemagen.model.pg.naming import make_object_name
+
+    warnings = []
+    for table in sorted(catalog.tables.values(), key=lambda t: t.name):
+        for column in table.columns:
+            name = column.not_null_name
+            if name and column.not_null and not default_not_null_name(name, table.name.name, column.name):
+                rebuilt = make_object_name(table.name.name, column.name, "not_null")
+                warnings.append(
+                    f"NOT NULL constraint {name} of {table.name}.{column.name} is written as the "
+                    f"column's not null: the project rebuilds it as {rebuilt}"
+                )
+    return warnings
 
 
 def _settings_in(root: Path) -> ProjectSettings | None:

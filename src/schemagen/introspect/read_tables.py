@@ -26,6 +26,7 @@ from schemagen.model import (
     UniqueConstraint,
 )
 from schemagen.model.pg.array_casts import settle_array_casts
+from schemagen.model.pg.naming import make_object_name
 from schemagen.model.pg.scan import matching_paren, split_top_level, strip_outer_parens
 from schemagen.model.pg.types import STORAGES
 
@@ -75,6 +76,22 @@ def read_tables(
 
 
 _POSITION = itemgetter("position")
+
+
+def default_not_null_name(constraint: str, table: str, column: str) -> bool:
+    """Whether ``constraint`` is a name PostgreSQL 18 chooses for a NOT NULL constraint:
+    ``<table>_<column>_not_null``, truncated to fit, with a number after ``not_null`` when taken.
+
+    >>> default_not_null_name("t_a_not_null", "t", "a"), default_not_null_name("t_a_not_null2", "t", "a")
+    (True, True)
+    >>> default_not_null_name("a_required", "t", "a")
+    False
+    """
+    stem = constraint.rstrip("0123456789")
+    number = constraint[len(stem) :]
+    return stem.endswith("not_null") and constraint == make_object_name(table, column, f"not_null{number}")
+
+
 _NAME = itemgetter("name")
 COLUMN_FIELDS = (
     "name",
@@ -96,6 +113,7 @@ COLUMN_FIELDS = (
     "seq_max",
     "seq_cache",
     "seq_cycle",
+    "not_null_name",
 )
 """Every field ``read_column`` reads: rows equal in these give equal columns (a unit test pins it)."""
 _column_key = itemgetter(*COLUMN_FIELDS)
@@ -260,6 +278,7 @@ def read_column(row: Row) -> tuple[Column, tuple[str, str] | None]:
             storage=STORAGES.get(row.get("storage") or ""),
             compression=COMPRESSIONS.get(row.get("compression") or ""),
             options=parse_options(row.get("options")),
+            not_null_name=row.get("not_null_name"),  # PostgreSQL 18 (absent from older recordings)
         ),
         omission,
     )

@@ -187,6 +187,10 @@ class Column:
     using: str | None = field(default=None, compare=False)
     """How a live column's values become the new type when it changes (``ALTER COLUMN … TYPE …
     USING``; the old values by the column's name). A migration hint, like ``renamed_from``."""
+    not_null_name: str | None = field(default=None, compare=False, repr=False)
+    """Read only: the name of its NOT NULL constraint (PostgreSQL 18) when not spelled
+    ``<table>_<column>_not_null``; never declared, rendered or compared (``inspect`` warns
+    when it is not one PostgreSQL would choose)."""
     span: Span | None = _span()
 
 

@@ -21,4 +21,22 @@ WHERE (NOT k.conenforced OR k.conperiod OR k.confdelsetcols IS NOT NULL)
   AND NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.deptype = 'e' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid)
+UNION ALL
+-- a NOT NULL constraint (PostgreSQL 18 keeps them in pg_constraint) the format cannot say: NOT VALID
+-- (its column reads as nullable) or NO INHERIT; a name of its own is checked by the reader
+SELECT 'constraint', s.nspname || '.' || c.relname || '.' || k.conname,
+       concat_ws(', ',
+           CASE WHEN NOT k.convalidated THEN 'NOT NULL NOT VALID (read as a nullable column)' END,
+           CASE WHEN k.connoinherit THEN 'NOT NULL NO INHERIT' END)
+       || ' not supported'
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN scope s ON s.oid = c.relnamespace
+WHERE k.contype = 'n'
+  AND (NOT k.convalidated OR k.connoinherit)
+  AND k.coninhcount = 0
+  AND c.relkind IN ('r', 'p')
+  AND NOT EXISTS (
+      SELECT 1 FROM pg_depend d
+      WHERE d.deptype = 'e' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 ORDER BY 1, 2
