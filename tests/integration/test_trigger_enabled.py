@@ -8,6 +8,7 @@ import psycopg
 import pytest
 from click.testing import CliRunner
 
+from schemagen.api import compile_project
 from schemagen.api.inspect import inspect_database
 from schemagen.cli import main
 
@@ -155,3 +156,33 @@ def test_event_trigger_firing_mode_changes_in_place(fresh_db: str, tmp_path: Pat
         assert sql in plan and "DROP EVENT TRIGGER" not in plan
         with psycopg.connect(fresh_db) as conn:
             assert conn.execute(modes).fetchone() == (mode,)
+
+
+MACRO_PROJECT = """\
+schema: shop
+tables:
+  orders:
+    columns:
+      order_id: bigint primary key
+      changed:  timestamptz not null default now()
+    updated_at: changed
+"""
+
+
+def test_a_disabled_macro_trigger_comes_back_as_a_trigger(fresh_db: str, tmp_path: Path) -> None:
+    """updated_at: makes an enabled trigger: a disabled one is written as the trigger it is, not folded."""
+    (tmp_path / "declared" / "schema").mkdir(parents=True)
+    (tmp_path / "declared" / "schema" / "shop.yaml").write_text(MACRO_PROJECT)
+    built = compile_project(tmp_path / "declared")
+    assert built.ok, "\n".join(d.format() for d in built.diagnostics)
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(built.files["schema.sql"])
+        conn.execute("ALTER TABLE shop.orders DISABLE TRIGGER orders_set_updated_at")
+    first = inspect_database(fresh_db, ["shop"], tmp_path / "a")
+    assert first.omissions == []
+    shop = first.files["schema/shop.yaml"]
+    assert "\n    updated_at:" not in shop
+    assert "orders_set_updated_at:" in shop and "enabled: disabled" in shop and "  set_updated_at:" in shop
+    rebuilt = compile_project(tmp_path / "a")
+    assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
+    assert "ALTER TABLE shop.orders DISABLE TRIGGER orders_set_updated_at;" in rebuilt.files["schema.sql"]
