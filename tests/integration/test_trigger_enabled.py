@@ -186,3 +186,34 @@ def test_a_disabled_macro_trigger_comes_back_as_a_trigger(fresh_db: str, tmp_pat
     rebuilt = compile_project(tmp_path / "a")
     assert rebuilt.ok, "\n".join(d.format() for d in rebuilt.diagnostics)
     assert "ALTER TABLE shop.orders DISABLE TRIGGER orders_set_updated_at;" in rebuilt.files["schema.sql"]
+
+
+RULE_PROJECT = """\
+schema: app
+tables:
+  t:
+    columns:
+      id: int not null
+    primary_key: [id]
+rules:
+  t:
+    t_keep: {event: delete, instead: true%s}
+"""
+
+
+def test_rule_firing_mode_changes_in_place(fresh_db: str, tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    app = tmp_path / "schema" / "app.yaml"
+    app.write_text(RULE_PROJECT % "")
+    _converge(fresh_db, tmp_path)
+    modes = "SELECT ev_enabled FROM pg_rewrite WHERE rulename = 't_keep'"
+    for enabled, sql, mode in (
+        ("disabled", "ALTER TABLE app.t DISABLE RULE t_keep;", "D"),
+        ("always", "ALTER TABLE app.t ENABLE ALWAYS RULE t_keep;", "A"),
+        ("origin", "ALTER TABLE app.t ENABLE RULE t_keep;", "O"),
+    ):
+        app.write_text(RULE_PROJECT % f", enabled: {enabled}")
+        plan = _converge(fresh_db, tmp_path)
+        assert sql in plan and "DROP RULE" not in plan
+        with psycopg.connect(fresh_db) as conn:
+            assert conn.execute(modes).fetchone() == (mode,)

@@ -58,6 +58,7 @@ from schemagen.model.support_changes import (
     DropTextSearchConfiguration,
     DropTextSearchDictionary,
     SetEventTriggerEnabled,
+    SetRuleEnabled,
 )
 from schemagen.model.support_deps import linked_before
 
@@ -207,7 +208,7 @@ def _comparators(
         ),
         K.RULE: (
             _not_on(old.rules, gone_tables | (old.views.keys() - new.views.keys())),
-            *simple(K.RULE, CreateRule, DropRule, member_of=_relation),
+            *with_firing_mode(simple(K.RULE, CreateRule, DropRule, member_of=_relation), SetRuleEnabled),
         ),
         K.POLICY: (
             _not_on(old.policies, recreated_tables),

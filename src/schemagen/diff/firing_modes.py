@@ -1,4 +1,4 @@
-"""A firing mode (``enabled:`` of an event trigger) changed in place rather than by recreating."""
+"""A firing mode (``enabled:`` of an event trigger or a rule) changed in place rather than by recreating."""
 
 from __future__ import annotations
 

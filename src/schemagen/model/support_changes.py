@@ -197,6 +197,17 @@ class DropRule(Change):
 
 
 @dataclass(frozen=True)
+class SetRuleEnabled(Change):
+    """``ALTER TABLE … ENABLE [REPLICA | ALWAYS] / DISABLE RULE``: ``rule`` in its new firing mode."""
+
+    rule: Rule
+    was: str = "origin"
+
+    def reverse(self) -> Change:
+        return SetRuleEnabled(replace(self.rule, enabled=self.was), self.rule.enabled)
+
+
+@dataclass(frozen=True)
 class CreatePublication(Change):
     """``CREATE PUBLICATION``."""
 

@@ -269,6 +269,9 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.RULE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RULE), _in(c.rule.table), 13, c.rule.name)
     ),
     su.DropRule: ChangeFacts(K.RULE, hazards=NO_HAZARDS, drop=0),
+    su.SetRuleEnabled: ChangeFacts(
+        K.RULE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RULE), _in(c.rule.table), 14, c.rule.name)
+    ),
     # foreign data: wrappers, servers, user mappings (database-wide)
     fc.CreateForeignDataWrapper: ChangeFacts(
         K.FOREIGN_DATA_WRAPPER,

@@ -40,8 +40,10 @@ from schemagen.model.safe_changes import (
     DropNotNullCheck,
     ValidateConstraint,
 )
+from schemagen.model.support_changes import SetRuleEnabled
 
 _ACCESS_EXCLUSIVE = (
+    SetRuleEnabled,
     AddColumn,
     DropColumn,
     AlterColumn,
@@ -71,6 +73,8 @@ def locked_tables(change: Change) -> tuple[QualifiedName, ...]:
         return (change.trigger.table,)
     if isinstance(change, CreatePolicy | DropPolicy):
         return (change.policy.table,)
+    if isinstance(change, SetRuleEnabled):
+        return (change.rule.table,)
     if isinstance(change, DropTable | RenameTable):
         return (change.table.name,)
     if isinstance(change, RebuildEnum):

@@ -73,6 +73,7 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: {deps.function_ref(c.trigger.function)},
     ),
     sc.SetEventTriggerEnabled: lambda c: refs(needs_new={sd.event_trigger_ref(c.trigger.name)}),
+    sc.SetRuleEnabled: lambda c: refs(needs_new={sd.rule_ref(c.rule.table, c.rule.name)}),
     **paired_rules(
         sc.CreateRule,
         sc.DropRule,

@@ -221,6 +221,12 @@ def _describers() -> dict[type[Change], object]:
         ),
         su.CreateRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", created, x.rule.event.lower()),
         su.DropRule: lambda x: ("rule", f"{x.rule.table}.{x.rule.name}", dropped, ""),
+        su.SetRuleEnabled: lambda x: (
+            "rule",
+            f"{x.rule.table}.{x.rule.name}",
+            altered,
+            f"enabled: {x.was} → {x.rule.enabled}",
+        ),
         fc.CreateForeignDataWrapper: lambda x: ("foreign data wrapper", x.wrapper.name, created, ""),
         fc.DropForeignDataWrapper: lambda x: ("foreign data wrapper", x.wrapper.name, dropped, ""),
         fc.AlterForeignDataWrapper: lambda x: (

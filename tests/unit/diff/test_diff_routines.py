@@ -250,3 +250,19 @@ def test_event_trigger_firing_mode_alone_changes_in_place() -> None:
     assert change_kinds(
         diff_catalogs(Catalog.of(event_triggers=[disabled]), Catalog.of(event_triggers=[moved]))
     ) == ["DropEventTrigger", "CreateEventTrigger", "SetComment"]
+
+
+def test_rule_firing_mode_alone_changes_in_place() -> None:
+    from schemagen.model import support_changes as su
+    from schemagen.model.support import Rule
+
+    rule = Rule("no_delete", T, "DELETE", instead=True)
+    replica = replace(rule, enabled="replica")
+    assert diff_catalogs(Catalog.of(rules=[rule]), Catalog.of(rules=[replica])) == [
+        su.SetRuleEnabled(replica, "origin")
+    ]
+    changed = replace(replica, instead=False, enabled="disabled")
+    assert change_kinds(diff_catalogs(Catalog.of(rules=[replica]), Catalog.of(rules=[changed]))) == [
+        "DropRule",
+        "CreateRule",
+    ]

@@ -224,3 +224,15 @@ def test_a_trigger_firing_mode_change_takes_share_row_exclusive() -> None:
     assert render_planned(planned).splitlines()[-1] == "ALTER TABLE app.t DISABLE TRIGGER t_trg;"
     assert planned.lock is Lock.SHARE_ROW_EXCLUSIVE and planned.hazards == ()
     assert all(p.lock is None for p in plan_changes(diff_catalogs(Catalog(), old), old=Catalog()))
+
+
+def test_a_rule_firing_mode_change_takes_access_exclusive() -> None:
+    from schemagen.model.support import Rule
+
+    table = Table(T, (Column("x", "integer"),))
+    rule = Rule("no_delete", T, "DELETE", instead=True)
+    old = Catalog.of(schemas=[Schema("app")], tables=[table], rules=[rule])
+    new = replace(old, rules={rule.key: replace(rule, enabled="always")})
+    [planned] = plan_changes(diff_catalogs(old, new), old=old)
+    assert render_planned(planned).splitlines()[-1] == "ALTER TABLE app.t ENABLE ALWAYS RULE no_delete;"
+    assert planned.lock is Lock.ACCESS_EXCLUSIVE

@@ -562,6 +562,9 @@ def every_support_change() -> list[ch.Change]:
         su.SetEventTriggerEnabled(event_triggers[2], "always"),
         *[su.CreateRule(r) for r in rules],
         su.DropRule(rules[0]),
+        su.SetRuleEnabled(rules[0], "replica"),
+        su.SetRuleEnabled(rules[1]),
+        su.SetRuleEnabled(rules[2], "disabled"),
         *[su.CreatePublication(p) for p in publications],
         su.DropPublication(publications[0]),
     ]
