@@ -239,3 +239,37 @@ def test_not_null_constraints_the_format_cannot_say_are_omissions_or_warnings(pg
         "NOT NULL constraint a_required of n.t.a is written as the column's not null: "
         "the project rebuilds it as t_a_not_null"
     ]
+
+
+def test_comments_on_constraints_the_format_has_no_place_for_are_omissions(fresh_db):
+    """A comment on a partition's or an inheritance child's copy of its parent's constraint is
+    an omission (the format declares the parent's, whose own comment is read)."""
+    _apply(
+        fresh_db,
+        "CREATE SCHEMA cm;"
+        "CREATE TABLE cm.parent (id int, k text, CONSTRAINT parent_k CHECK (k <> '')) PARTITION BY LIST (k);"
+        "CREATE TABLE cm.part PARTITION OF cm.parent FOR VALUES IN ('a');"
+        "COMMENT ON CONSTRAINT parent_k ON cm.parent IS 'the parent''s own';"
+        "COMMENT ON CONSTRAINT parent_k ON cm.part IS 'on the copy';"
+        "CREATE TABLE cm.base (x int CONSTRAINT base_x CHECK (x > 0));"
+        "CREATE TABLE cm.kid () INHERITS (cm.base);"
+        "COMMENT ON CONSTRAINT base_x ON cm.kid IS 'on the copy';",
+    )
+    catalog, omissions = _read(fresh_db, ["cm"])
+    assert catalog.tables[Q("cm", "parent")].checks[0].comment == "the parent's own"
+    assert sorted((o.name, o.why) for o in omissions) == [
+        ("cm.kid.base_x", "a comment on a constraint copied from a parent table is not in the format"),
+        ("cm.part.parent_k", "a comment on a constraint copied from a parent table is not in the format"),
+    ]
+
+
+def test_a_comment_on_a_not_null_constraint_is_an_omission(pg18_db):
+    _apply(
+        pg18_db,
+        "CREATE SCHEMA cm; CREATE TABLE cm.nn (y int NOT NULL);"
+        "COMMENT ON CONSTRAINT nn_y_not_null ON cm.nn IS 'why';",
+    )
+    _, omissions = _read(pg18_db, ["cm"])
+    assert [(o.name, o.why) for o in omissions] == [
+        ("cm.nn.nn_y_not_null", "a comment on a NOT NULL constraint is not in the format")
+    ]
