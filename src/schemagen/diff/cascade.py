@@ -48,7 +48,7 @@ from schemagen.model.code_changes import (
 from schemagen.model.foreign_changes import AlterForeignTable, DropForeignTable
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.sqlrefs import References
-from schemagen.model.ranges import DropRangeType
+from schemagen.model.ranges import DropRangeType, RebuildRangeType
 from schemagen.model.routines import Function, Trigger
 
 _REBUILT_UNDER_DEPENDENTS = ColumnChange.TYPE | ColumnChange.COLLATION
@@ -116,6 +116,10 @@ def _gone(changes: list[Change]) -> _Gone:
         elif isinstance(change, DropRangeType):  # its multirange and constructor functions go too
             gone.types |= {change.type.name, change.type.multirange_name}
             gone.functions |= set(change.type.constructors)
+        elif isinstance(change, RebuildRangeType):  # swapped like an enum, constructors and all
+            gone.columns |= {(table, column.name) for table, column in change.columns}
+            gone.types |= {change.old.name, change.old.multirange_name}
+            gone.functions |= set(change.old.constructors)
     return gone
 
 

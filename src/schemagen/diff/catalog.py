@@ -15,6 +15,7 @@ from schemagen.diff.firing_modes import with_firing_mode
 from schemagen.diff.keyed import split_keys
 from schemagen.diff.opclasses import family_functions, opclass_functions
 from schemagen.diff.owners import owner_changes, with_owned_sequence_owners
+from schemagen.diff.range_swap import range_functions
 from schemagen.diff.renames import apply_renames
 from schemagen.diff.simple import simple
 from schemagen.diff.type_storage import with_type_storage
@@ -35,7 +36,6 @@ from schemagen.model.identity import GrantOn, ObjectKind, grant_on_schema
 from schemagen.model.kinds import CATALOG_KINDS
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import Column
-from schemagen.model.ranges import CreateRangeType, DropRangeType
 from schemagen.model.routines import Grant
 from schemagen.model.support import Operator, Rule
 from schemagen.model.support_changes import (
@@ -145,7 +145,7 @@ def _comparators(
             old.composite_types,
             *simple(K.COMPOSITE_TYPE, CreateCompositeType, DropCompositeType),
         ),
-        K.RANGE_TYPE: (old.range_types, *simple(K.RANGE_TYPE, CreateRangeType, DropRangeType)),
+        K.RANGE_TYPE: (old.range_types, *range_functions(old, new, gone_tables)),
         K.SEQUENCE: (old.sequences, types.create_sequence, types.drop_sequence, types.alter_sequence),
         K.TABLE: (
             old.tables,

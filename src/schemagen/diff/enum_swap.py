@@ -1,4 +1,4 @@
-"""What an enum type swap (``RebuildEnum``) must drop and create again besides its columns."""
+"""What a type swap (``RebuildEnum``, ``RebuildRangeType``) must drop and create again besides its columns."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from schemagen.model.catalog import Catalog
 from schemagen.model.changes import Change, RebuildEnum
 from schemagen.model.deps import expression_references
 from schemagen.model.names import QualifiedName
+from schemagen.model.ranges import RebuildRangeType
+
+Swap = RebuildEnum | RebuildRangeType
 
 
 def with_dependents(changes: list[Change], old: Catalog, new: Catalog) -> list[Change]:
-    """Each ``RebuildEnum`` of ``changes`` with the kept CHECKs and indexes that use its columns."""
-    return [_with_dependents(c, old, new) if isinstance(c, RebuildEnum) else c for c in changes]
+    """Each type swap of ``changes`` with the kept CHECKs and indexes that use its columns."""
+    return [_with_dependents(c, old, new) if isinstance(c, Swap) else c for c in changes]
 
 
-def _with_dependents(change: RebuildEnum, old: Catalog, new: Catalog) -> RebuildEnum:
+def _with_dependents(change: Swap, old: Catalog, new: Catalog) -> Swap:
     """Only columns the old catalog has are converted (a column added with the type is created
     after the swap)."""
     converted = tuple(

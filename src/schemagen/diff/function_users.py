@@ -4,8 +4,8 @@ PostgreSQL records what these use (``pg_depend``), so ``DROP FUNCTION`` refuses 
 they exist. Each is taken off before the drop and put back once the function exists
 again: a default by two ``ALTER COLUMN`` changes (off, then on), a CHECK by DROP and
 ADD CONSTRAINT, an index by DROP and CREATE INDEX; the planner orders them by what
-they use. An enum swap (``RebuildEnum``) runs between the drop and the creation of
-the functions typed with the enum, so what it would otherwise drop and put back
+they use. A type swap (``RebuildEnum``, ``RebuildRangeType``) runs between the drop and the
+creation of the functions typed with the type, so what it would otherwise drop and put back
 itself is taken out of it.
 """
 
@@ -28,12 +28,13 @@ from schemagen.model.changes import (
     RebuildEnum,
 )
 from schemagen.model.names import QualifiedName
+from schemagen.model.ranges import RebuildRangeType
 
 
 def around_recreated_functions(
     old: Catalog, new: Catalog, changes: list[Change], functions: set[QualifiedName]
 ) -> tuple[list[Change], list[Change]]:
-    """(``changes`` with enum swaps narrowed, the changes that take users of ``functions`` off and on)."""
+    """(``changes`` with type swaps narrowed, the changes that take users of ``functions`` off and on)."""
     if not functions:
         return changes, []
     names = {(f.schema, f.name) for f in functions}
@@ -81,16 +82,19 @@ def around_recreated_functions(
         if any(calls(t, was_index.table) for t in texts):
             extra += [DropIndex(was_index), *indexes.create_index(index)]
             rebuilt.add(key)
-    narrowed = [_narrowed(c, defaults, checks, rebuilt) if isinstance(c, RebuildEnum) else c for c in changes]
+    narrowed = [
+        _narrowed(c, defaults, checks, rebuilt) if isinstance(c, RebuildEnum | RebuildRangeType) else c
+        for c in changes
+    ]
     return narrowed, extra
 
 
 def _narrowed(
-    change: RebuildEnum,
+    change: RebuildEnum | RebuildRangeType,
     defaults: set[tuple[QualifiedName, str]],
     checks: set[tuple[QualifiedName, str]],
     rebuilt: set[QualifiedName],
-) -> RebuildEnum:
+) -> RebuildEnum | RebuildRangeType:
     """The swap without the defaults, CHECKs and indexes put back around the recreated functions."""
     return replace(
         change,

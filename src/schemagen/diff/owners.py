@@ -32,6 +32,7 @@ _MADE_BY: dict[type[Change], tuple[ObjectKind, str]] = {
     ch.CreateDomain: (K.DOMAIN, "domain"),
     ch.CreateCompositeType: (K.COMPOSITE_TYPE, "type"),
     ra.CreateRangeType: (K.RANGE_TYPE, "type"),
+    ra.RebuildRangeType: (K.RANGE_TYPE, "new"),  # a new type under the old name
     oc.CreateOperatorClass: (K.OPERATOR_CLASS, "opclass"),
     oc.CreateOperatorFamily: (K.OPERATOR_FAMILY, "family"),
     ch.CreateSequence: (K.SEQUENCE, "sequence"),

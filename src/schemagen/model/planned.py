@@ -34,6 +34,7 @@ class Hazard(enum.Enum):
     INDEX_BUILD_BLOCKS_WRITES = "builds an index while blocking writes"
     VALIDATES_ROWS = "scans the table to validate existing rows"
     ENUM_REBUILD = "rebuilds an enum type and converts the columns using it"
+    RANGE_REBUILD = "rebuilds a range type and converts the columns using it"
     IRREVERSIBLE = "cannot be undone by PostgreSQL (e.g. an added enum value)"
     USABLE_AFTER_COMMIT = "the new enum value cannot be used until the transaction commits"
     NEEDS_POSTGRES_17 = "needs PostgreSQL 17 or newer"
@@ -64,6 +65,7 @@ HAZARD_LOCKS: dict[Hazard, Lock] = {
     Hazard.INDEX_BUILD_BLOCKS_WRITES: Lock.SHARE,
     Hazard.VALIDATES_ROWS: Lock.ACCESS_EXCLUSIVE,
     Hazard.ENUM_REBUILD: Lock.ACCESS_EXCLUSIVE,
+    Hazard.RANGE_REBUILD: Lock.ACCESS_EXCLUSIVE,
     Hazard.RENAMES_IN_USE: Lock.ACCESS_EXCLUSIVE,
     Hazard.CHANGES_VISIBILITY: Lock.ACCESS_EXCLUSIVE,
     Hazard.INDEX_BUILD: Lock.SHARE_UPDATE_EXCLUSIVE,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from schemagen.diagnostics import Span
 from schemagen.model.change import Change
 from schemagen.model.names import QualifiedName
-from schemagen.model.objects import owner_field
+from schemagen.model.objects import CheckConstraint, Column, Index, owner_field
 
 _NAMEDATALEN = 64
 
@@ -108,3 +108,36 @@ class RenameRangeType(Change):
 
     def reverse(self) -> Change:
         return RenameRangeType(self.new, self.old)
+
+
+@dataclass(frozen=True)
+class RebuildRangeType(Change):
+    """Replace a range type whose definition changed while columns use it, converting them.
+
+    ``DROP TYPE`` would refuse while a column is of the range, its multirange or an
+    array of either. The old range, its multirange and their constructors are renamed
+    to temporary names, the new range is created, each column is converted through
+    text, and the old type (its multirange and constructors with it) is dropped.
+    ``columns`` are the (table, new column) pairs of the target catalog the old catalog
+    has with the old range or multirange; ``checks`` and ``indexes`` the kept CHECKs
+    and indexes whose expressions use those columns, dropped before the conversion and
+    created again after (as for ``RebuildEnum``). Views, policies, triggers and
+    functions using the columns or the type are recreated around the change by the
+    diff's cascade.
+    """
+
+    old: RangeType
+    new: RangeType
+    columns: tuple[tuple[QualifiedName, Column], ...] = ()
+    checks: tuple[tuple[QualifiedName, CheckConstraint], ...] = ()
+    indexes: tuple[Index, ...] = ()
+
+    @property
+    def temporary_name(self) -> str:
+        """The name the old range (and its constructors) take while the columns are converted."""
+        return _clip(self.old.name.name, _NAMEDATALEN - 6) + "__old"
+
+    @property
+    def temporary_multirange_name(self) -> str:
+        """The name the old multirange (and its constructors) take meanwhile."""
+        return _clip(self.old.multirange_name.name, _NAMEDATALEN - 6) + "__old"

@@ -202,6 +202,11 @@ FACTS: dict[type[ch.Change], ChangeFacts] = {
         K.RANGE_TYPE, hazards=NO_HAZARDS, key=lambda c: (phase(K.RANGE_TYPE), _in(c.type.name), 0)
     ),
     ra.DropRangeType: ChangeFacts(K.RANGE_TYPE, hazards=NO_HAZARDS, drop=5),
+    ra.RebuildRangeType: ChangeFacts(
+        K.RANGE_TYPE,
+        key=lambda c: (phase(K.TABLE), _in(c.new.name), 9),
+        hazards=frozenset({H.RANGE_REBUILD, H.TABLE_REWRITE, H.ACCESS_EXCLUSIVE_LOCK}),
+    ),
     ra.RenameRangeType: ChangeFacts(
         K.RANGE_TYPE,
         key=lambda c: (RENAME_PHASE, _in(c.old.name), 5, "TYPE"),

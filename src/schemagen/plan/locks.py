@@ -33,6 +33,7 @@ from schemagen.model.code_changes import (
 from schemagen.model.names import QualifiedName
 from schemagen.model.objects import ForeignKey
 from schemagen.model.planned import Lock
+from schemagen.model.ranges import RebuildRangeType
 from schemagen.model.rename_changes import RenameColumn, RenameConstraint, RenameIndex, RenameTable
 from schemagen.model.safe_changes import (
     AddKeyUsingIndex,
@@ -77,7 +78,7 @@ def locked_tables(change: Change) -> tuple[QualifiedName, ...]:
         return (change.rule.table,)
     if isinstance(change, DropTable | RenameTable):
         return (change.table.name,)
-    if isinstance(change, RebuildEnum):
+    if isinstance(change, RebuildEnum | RebuildRangeType):
         return tuple(table for table, _ in change.columns)
     table = getattr(change, "table", None)
     return (table,) if isinstance(table, QualifiedName) else ()
@@ -111,6 +112,6 @@ def lock_of(change: Change) -> Lock | None:
         )
     if isinstance(change, CreateTrigger | DropTrigger | SetTriggerEnabled):
         return Lock.SHARE_ROW_EXCLUSIVE
-    if isinstance(change, (*_ACCESS_EXCLUSIVE, RebuildEnum)):
+    if isinstance(change, (*_ACCESS_EXCLUSIVE, RebuildEnum, RebuildRangeType)):
         return Lock.ACCESS_EXCLUSIVE
     return None

@@ -27,6 +27,7 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
     ),
     oc.RenameOperatorFamily: lambda c: refs(needs_new={deps.schema_ref(c.family.name.schema)}),
     oc.RenameOperatorClass: lambda c: refs(needs_new={deps.schema_ref(c.opclass.name.schema)}),
+    ra.RebuildRangeType: lambda c: _rebuilt_range(c),
     ra.RenameRangeType: lambda c: refs(
         needs_new={deps.schema_ref(c.new.name.schema), deps.schema_ref(c.new.multirange_name.schema)}
     ),
@@ -93,3 +94,17 @@ SUPPORT_RULES: dict[type[Change], Callable[[Change], Refs]] = {
         lambda c: sd.statistics_needs(c.statistics),
     ),
 }
+
+
+def _rebuilt_range(change: ra.RebuildRangeType) -> Refs:
+    """Like ``RebuildEnum``: the old range (multirange, constructors) is renamed away and dropped,
+    the new one created, its columns converted: what uses either goes before and comes after.
+    The old definition's needs are dropped after it; the new one's made before."""
+    columns = {deps.column_ref(table, column.name) for table, column in change.columns}
+    provides = sd.range_provides(change.old) | sd.range_provides(change.new) | columns
+    return refs(
+        creates=sd.range_provides(change.new) | columns,
+        drops=provides,
+        needs_new=sd.range_needs(change.new) | columns,
+        needs_old=sd.range_needs(change.old),
+    )

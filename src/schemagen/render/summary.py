@@ -145,6 +145,7 @@ def _describers() -> dict[type[Change], object]:
         ra.CreateRangeType: lambda x: ("type", str(x.type.name), created, ""),
         ra.DropRangeType: lambda x: ("type", str(x.type.name), dropped, ""),
         ra.RenameRangeType: lambda x: ("type", str(x.new.name), altered, f"renamed from {x.old.name}"),
+        ra.RebuildRangeType: lambda x: ("type", str(x.new.name), altered, _range_detail(x)),
         su.CreateCollation: lambda x: ("collation", str(x.collation.name), created, ""),
         su.DropCollation: lambda x: ("collation", str(x.collation.name), dropped, ""),
         oc.RenameOperatorFamily: lambda x: (
@@ -413,6 +414,16 @@ def _owner(owner: tuple[QualifiedName, str] | None) -> str | None:
 
 def _view_kind(view) -> str:
     return "materialized view" if view.materialized else "view"
+
+
+def _range_detail(change: ra.RebuildRangeType) -> str:
+    """What differs between the two definitions, field by field (``subtype a → b``)."""
+    parts = []
+    for label in ("subtype", "subtype_opclass", "collation", "subtype_diff", "multirange"):
+        before, after = getattr(change.old, label), getattr(change.new, label)
+        if before != after:
+            parts.append(f"{label} {_arrow(before, after)}")
+    return ", ".join(parts)
 
 
 def _domain_detail(change: c.AlterDomain) -> str:

@@ -11,6 +11,7 @@ from tests.unit.render.change_samples import every_change, every_code_change
 NO_EXACT_REVERSE = {
     "AddEnumValue",
     "RebuildEnum",
+    "RebuildRangeType",
     "CreateRole",
     "UpsertReferenceRows",
     "DeleteReferenceRows",

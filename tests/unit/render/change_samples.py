@@ -411,7 +411,13 @@ def every_opclass_change() -> list[ch.Change]:
 
 def every_range_change() -> list[ch.Change]:
     """Range types: plain, and with every option (quoted names, a collation, another schema's multirange)."""
-    from schemagen.model.ranges import CreateRangeType, DropRangeType, RangeType, RenameRangeType
+    from schemagen.model.ranges import (
+        CreateRangeType,
+        DropRangeType,
+        RangeType,
+        RebuildRangeType,
+        RenameRangeType,
+    )
 
     plain = RangeType(Q("app", "floatrange"), "double precision", subtype_diff=Q("pg_catalog", "float8mi"))
     full = RangeType(
@@ -429,6 +435,16 @@ def every_range_change() -> list[ch.Change]:
         DropRangeType(full),
         RenameRangeType(full, moved),
         RenameRangeType(plain, renamed),
+        RebuildRangeType(
+            plain,
+            replace(plain, subtype="numeric", subtype_diff=None),
+            (
+                (T, Column("during", "app.floatrange", default="app.floatrange(0, 1)")),
+                (T, Column("spans", "app.floatmultirange[]")),
+            ),
+            ((T, CheckConstraint("t_during_check", "NOT isempty(during)")),),
+            (Index(Q("app", "t_during_idx"), T, (IndexElement("during"),), using="gist"),),
+        ),
     ]
 
 

@@ -1,0 +1,105 @@
+"""A range type whose definition changes under columns is swapped, not dropped (``RebuildRangeType``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import psycopg
+import pytest
+from tests.integration.test_safe_apply import run_plan
+
+from schemagen.api.canonical import canonicalize
+from schemagen.api.scratch import open_scratch
+from schemagen.diff import diff_catalogs
+from schemagen.introspect import introspect
+from schemagen.model import QualifiedName
+from schemagen.model.planned import Hazard
+from schemagen.model.ranges import DropRangeType, RebuildRangeType
+from schemagen.plan import plan_changes
+
+pytestmark = pytest.mark.integration
+
+Q = QualifiedName
+RANGE = Q("demo", "floatrange")
+
+LIVE = """
+CREATE SCHEMA demo;
+CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);
+CREATE TABLE demo.t (
+    id bigint PRIMARY KEY,
+    r demo.floatrange NOT NULL DEFAULT '[0,1)',
+    m demo.floatmultirange DEFAULT '{}',
+    rs demo.floatrange[],
+    CONSTRAINT t_r_check CHECK (NOT isempty(r) AND r <> '[5,6)'::demo.floatrange)
+);
+CREATE INDEX t_r_idx ON demo.t USING gist (r);
+CREATE INDEX t_m_idx ON demo.t USING gist (m);
+CREATE INDEX t_lower_idx ON demo.t (lower(r)) WHERE r <> 'empty'::demo.floatrange;
+CREATE VIEW demo.v AS SELECT id, r, m FROM demo.t;
+CREATE FUNCTION demo.lo(x demo.floatrange) RETURNS text LANGUAGE sql AS 'SELECT lower(x)::text';
+INSERT INTO demo.t VALUES
+    (1, '[1.5,2.5)', '{[1,2), [3,4]}', '{"[1,2)", empty}'),
+    (2, '(,7]', NULL, NULL);
+"""
+
+ROWS = (
+    "SELECT id, v.r::text, v.m::text, t.rs::text, demo.lo(v.r)"
+    " FROM demo.v v JOIN demo.t t USING (id) ORDER BY id"
+)
+
+CHANGES = {
+    "subtype_diff": {"subtype_diff": Q("pg_catalog", "float8mi")},
+    "subtype": {"subtype": "numeric"},
+}
+
+
+def _read(dsn: str):
+    with psycopg.connect(dsn) as conn:
+        return introspect(conn, ["demo"])[0]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_changed_range_under_columns_is_swapped_and_converges(fresh_db: str, change: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(LIVE)
+        before = conn.execute(ROWS).fetchall()
+    live = _read(fresh_db)
+    declared = replace(live, range_types={RANGE: replace(live.range_types[RANGE], **CHANGES[change])})
+    with open_scratch(None, fresh_db) as scratch:
+        changes = diff_catalogs(live, canonicalize(declared, live, scratch))
+        assert not any(isinstance(c, DropRangeType) for c in changes)
+        (swap,) = [c for c in changes if isinstance(c, RebuildRangeType)]
+        assert sorted(column.name for _, column in swap.columns) == ["m", "r", "rs"]
+        assert [c.name for _, c in swap.checks] == ["t_r_check"]
+        # PostgreSQL rebuilds the plain column indexes (t_r_idx, t_m_idx) itself
+        assert [i.name.name for i in swap.indexes] == ["t_lower_idx"]
+        plan = plan_changes(changes, old=live)
+        (planned,) = [p for p in plan if isinstance(p.change, RebuildRangeType)]
+        assert {Hazard.RANGE_REBUILD, Hazard.TABLE_REWRITE} <= set(planned.hazards)
+        run_plan(fresh_db, plan)
+        after = _read(fresh_db)
+        assert diff_catalogs(after, canonicalize(declared, after, scratch)) == []
+    with psycopg.connect(fresh_db) as conn:
+        assert conn.execute(ROWS).fetchall() == before
+        conn.execute("INSERT INTO demo.t (id) VALUES (3)")  # the default survived
+        assert conn.execute("SELECT r::text, m::text FROM demo.t WHERE id = 3").fetchone() == ("[0,1)", "{}")
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute("INSERT INTO demo.t (id, r) VALUES (4, '[5,6)')")
+        conn.rollback()
+        leftovers = conn.execute(
+            "SELECT count(*) FROM pg_type WHERE typname LIKE '%\\_\\_old'"
+            " UNION ALL SELECT count(*) FROM pg_proc WHERE proname LIKE '%\\_\\_old'"
+        ).fetchall()
+    assert leftovers == [(0,), (0,)]
+    assert after.range_types[RANGE] == declared.range_types[RANGE]
+
+
+def test_changed_range_without_columns_is_dropped_and_created(fresh_db: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);")
+    live = _read(fresh_db)
+    declared = replace(live, range_types={RANGE: replace(live.range_types[RANGE], subtype="numeric")})
+    changes = diff_catalogs(live, declared)
+    assert [type(c).__name__ for c in changes] == ["DropRangeType", "CreateRangeType"]
+    run_plan(fresh_db, plan_changes(changes, old=live))
+    assert diff_catalogs(_read(fresh_db), declared) == []
