@@ -103,3 +103,27 @@ def test_changed_range_without_columns_is_dropped_and_created(fresh_db: str) -> 
     assert [type(c).__name__ for c in changes] == ["DropRangeType", "CreateRangeType"]
     run_plan(fresh_db, plan_changes(changes, old=live))
     assert diff_catalogs(_read(fresh_db), declared) == []
+
+
+def test_an_inheriting_table_is_converted_with_its_parent(fresh_db: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(
+            "CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);"
+            " CREATE TABLE demo.p (id bigint, r demo.floatrange CHECK (NOT isempty(r)));"
+            " CREATE TABLE demo.c (extra text) INHERITS (demo.p);"
+            " CREATE TABLE demo.g (r demo.floatrange, more text) INHERITS (demo.c);"
+            " INSERT INTO demo.p VALUES (1, '[1,2)'); INSERT INTO demo.c VALUES (2, '[3,4)', 'x');"
+            " INSERT INTO demo.g VALUES (3, '[5,6)', 'y', 'z');"
+        )
+    live = _read(fresh_db)
+    declared = replace(live, range_types={RANGE: replace(live.range_types[RANGE], subtype="numeric")})
+    with open_scratch(None, fresh_db) as scratch:
+        changes = diff_catalogs(live, canonicalize(declared, live, scratch))
+        (swap,) = [c for c in changes if isinstance(c, RebuildRangeType)]
+        assert [table.name for table, _ in swap.columns] == ["p"]  # ALTER TABLE recurses to c and g
+        run_plan(fresh_db, plan_changes(changes, old=live))
+        after = _read(fresh_db)
+        assert diff_catalogs(after, canonicalize(declared, after, scratch)) == []
+    with psycopg.connect(fresh_db) as conn:
+        rows = conn.execute("SELECT id, r::text, pg_typeof(r)::text FROM demo.p ORDER BY id").fetchall()
+    assert rows == [(i, f"[{2 * i - 1},{2 * i})", "demo.floatrange") for i in (1, 2, 3)]

@@ -20,11 +20,15 @@ def with_dependents(changes: list[Change], old: Catalog, new: Catalog) -> list[C
 
 def _with_dependents(change: Swap, old: Catalog, new: Catalog) -> Swap:
     """Only columns the old catalog has are converted (a column added with the type is created
-    after the swap)."""
+    after the swap), and only where the table's parents (``INHERITS``) do not convert the same
+    column: ``ALTER COLUMN … TYPE`` on a parent alters its children's, and refuses on a child."""
+    users = {(table, column.name) for table, column in change.columns}
     converted = tuple(
         (table, column)
         for table, column in change.columns
-        if table in old.tables and old.tables[table].column(column.name) is not None
+        if table in old.tables
+        and old.tables[table].column(column.name) is not None
+        and not any((parent, column.name) in users for parent in new.tables[table].inherits)
     )
     columns: dict[QualifiedName, set[str]] = {}
     for table, column in converted:

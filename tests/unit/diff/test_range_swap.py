@@ -9,6 +9,7 @@ from schemagen.model import (
     Catalog,
     CheckConstraint,
     Column,
+    EnumType,
     Index,
     IndexElement,
     QualifiedName,
@@ -107,3 +108,17 @@ def test_views_and_functions_using_the_type_go_before_the_swap_and_come_back_aft
     (rebuild,) = [p for p in planned if isinstance(p.change, RebuildRangeType)]
     assert {Hazard.RANGE_REBUILD, Hazard.TABLE_REWRITE, Hazard.ACCESS_EXCLUSIVE_LOCK} <= set(rebuild.hazards)
     assert rebuild.lock is Lock.ACCESS_EXCLUSIVE
+
+
+def test_an_inheriting_table_is_converted_by_its_parent_only() -> None:
+    child = Table(Q("app", "c"), (Column("id", "bigint"), replace(RANGE, inherited=True)), inherits=(T,))
+    parent = Table(T, (Column("id", "bigint"), RANGE))
+    old, new = _catalogs([parent, child])
+    (swap,) = diff_catalogs(old, new)
+    assert isinstance(swap, RebuildRangeType) and swap.columns == ((T, RANGE),)
+    status = EnumType(Q("app", "e"), ("a", "b"))
+    typed = [replace(t, columns=(Column("x", "app.e"),)) for t in (parent, child)]
+    old = Catalog.of(enums=[status], tables=typed)
+    new = Catalog.of(enums=[replace(status, labels=("b", "a"))], tables=typed)
+    (swap,) = diff_catalogs(old, new)
+    assert isinstance(swap, ch.RebuildEnum) and [t for t, _ in swap.columns] == [T]
