@@ -49,3 +49,20 @@ def project_from_sql(dsn: str, text: str, out: Path, schemas: list[str] | None =
         run_sql(scratch, text)
         inspect_database(scratch, schemas, out)
     return out
+
+
+def converge_cli(dsn: str, project: Path) -> str:
+    """``schemagen plan`` → ``apply --yes --allow-hazards`` → ``diff --exit-code`` of ``project``
+    against ``dsn``: nothing left to change; returns the plan's text."""
+    from click.testing import CliRunner
+
+    from schemagen.cli import main
+
+    plan = CliRunner().invoke(main, ["plan", "--dsn", dsn, "--project", str(project)])
+    assert plan.exit_code == 0, plan.output
+    args = ["apply", "--dsn", dsn, "--project", str(project), "--yes", "--allow-hazards"]
+    applied = CliRunner().invoke(main, args)
+    assert applied.exit_code == 0, applied.output
+    diff = CliRunner().invoke(main, ["diff", "--dsn", dsn, "--project", str(project), "--exit-code"])
+    assert diff.exit_code == 0, diff.output
+    return plan.stdout

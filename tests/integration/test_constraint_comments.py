@@ -6,12 +6,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from click.testing import CliRunner
 from tests.integration.catalog_differences import differences
+from tests.integration.live_projects import converge_cli
 
 from schemagen.api import compile_project
 from schemagen.api.inspect import inspect_database
-from schemagen.cli import main
 
 pytestmark = pytest.mark.integration
 
@@ -102,18 +101,6 @@ def _project(tmp_path: Path, **comments: str) -> Path:
     return tmp_path
 
 
-def _converge(dsn: str, project: Path) -> str:
-    """plan → apply → diff: nothing left; the plan's text."""
-    plan = CliRunner().invoke(main, ["plan", "--dsn", dsn, "--project", str(project)])
-    assert plan.exit_code == 0, plan.output
-    args = ["apply", "--dsn", dsn, "--project", str(project), "--yes", "--allow-hazards"]
-    applied = CliRunner().invoke(main, args)
-    assert applied.exit_code == 0, applied.output
-    diff = CliRunner().invoke(main, ["diff", "--dsn", dsn, "--project", str(project), "--exit-code"])
-    assert diff.exit_code == 0, diff.output
-    return plan.stdout
-
-
 def _comments(dsn: str) -> dict[str, str | None]:
     with psycopg.connect(dsn) as conn:
         rows = conn.execute(
@@ -123,13 +110,13 @@ def _comments(dsn: str) -> dict[str, str | None]:
     return dict(rows)
 
 
-def test_declared_constraint_comments_converge(fresh_db: str, tmp_path: Path) -> None:
+def test_declared_constraint_commentsconverge_cli(fresh_db: str, tmp_path: Path) -> None:
     project = _project(tmp_path)
-    _converge(fresh_db, project)  # created without comments
+    converge_cli(fresh_db, project)  # created without comments
     assert set(_comments(fresh_db).values()) == {None}
 
     _project(tmp_path, pk="the key", fk="who made it", check="fraction")  # added
-    plan = _converge(fresh_db, project)
+    plan = converge_cli(fresh_db, project)
     assert "COMMENT ON CONSTRAINT t_ratio_check ON app.t IS 'fraction';" in plan
     assert "DROP CONSTRAINT" not in plan  # a comment changes in place
     assert _comments(fresh_db) == {
@@ -139,7 +126,7 @@ def test_declared_constraint_comments_converge(fresh_db: str, tmp_path: Path) ->
     }
 
     _project(tmp_path, pk="the key", fk="who did it")  # changed, and one removed
-    plan = _converge(fresh_db, project)
+    plan = converge_cli(fresh_db, project)
     assert "COMMENT ON CONSTRAINT t_ratio_check ON app.t IS NULL;" in plan
     assert "COMMENT ON CONSTRAINT users_pkey" not in plan
     assert _comments(fresh_db) == {
@@ -151,7 +138,7 @@ def test_declared_constraint_comments_converge(fresh_db: str, tmp_path: Path) ->
 
 def test_a_table_created_with_constraint_comments(fresh_db: str, tmp_path: Path) -> None:
     project = _project(tmp_path, pk="the key", fk="who made it", check="fraction")
-    plan = _converge(fresh_db, project)
+    plan = converge_cli(fresh_db, project)
     assert "COMMENT ON CONSTRAINT t_user_id_fkey ON app.t IS 'who made it';" in plan
     assert _comments(fresh_db) == {
         "users_pkey": "the key",

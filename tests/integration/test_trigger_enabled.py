@@ -7,6 +7,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from click.testing import CliRunner
+from tests.integration.live_projects import converge_cli
 
 from schemagen.api import compile_project
 from schemagen.api.inspect import inspect_database
@@ -51,18 +52,6 @@ def _project(tmp_path: Path, **enabled: str) -> Path:
     return tmp_path
 
 
-def _converge(dsn: str, project: Path) -> str:
-    """plan → apply → diff: nothing left; the plan's text."""
-    plan = CliRunner().invoke(main, ["plan", "--dsn", dsn, "--project", str(project)])
-    assert plan.exit_code == 0, plan.output
-    args = ["apply", "--dsn", dsn, "--project", str(project), "--yes", "--allow-hazards"]
-    applied = CliRunner().invoke(main, args)
-    assert applied.exit_code == 0, applied.output
-    diff = CliRunner().invoke(main, ["diff", "--dsn", dsn, "--project", str(project), "--exit-code"])
-    assert diff.exit_code == 0, diff.output
-    return plan.stdout
-
-
 def _modes(dsn: str) -> dict[tuple[str, str], str]:
     """(table, trigger) → tgenabled, clones on partitions included."""
     with psycopg.connect(dsn) as conn:
@@ -72,9 +61,9 @@ def _modes(dsn: str) -> dict[tuple[str, str], str]:
     return {(table, name): mode for table, name, mode in rows}
 
 
-def test_declared_firing_modes_converge(fresh_db: str, tmp_path: Path) -> None:
+def test_declared_firing_modesconverge_cli(fresh_db: str, tmp_path: Path) -> None:
     project = _project(tmp_path, t_update="replica", events_insert="disabled")  # created in their modes
-    plan = _converge(fresh_db, project)
+    plan = converge_cli(fresh_db, project)
     assert "ALTER TABLE app.t ENABLE REPLICA TRIGGER t_update;" in plan
     assert "ALTER TABLE app.events DISABLE TRIGGER events_insert;" in plan
     assert _modes(fresh_db) == {
@@ -85,7 +74,7 @@ def test_declared_firing_modes_converge(fresh_db: str, tmp_path: Path) -> None:
     }
 
     _project(tmp_path, t_insert="disabled", t_update="always")  # changed in place
-    plan = _converge(fresh_db, project)
+    plan = converge_cli(fresh_db, project)
     assert "ALTER TABLE app.t DISABLE TRIGGER t_insert;" in plan
     assert "ALTER TABLE app.t ENABLE ALWAYS TRIGGER t_update;" in plan
     assert "ALTER TABLE app.events ENABLE TRIGGER events_insert;" in plan
@@ -100,7 +89,7 @@ def test_declared_firing_modes_converge(fresh_db: str, tmp_path: Path) -> None:
 
 def test_plan_summarises_the_mode_change(fresh_db: str, tmp_path: Path) -> None:
     project = _project(tmp_path)
-    _converge(fresh_db, project)
+    converge_cli(fresh_db, project)
     _project(tmp_path, t_insert="disabled")
     plan = CliRunner().invoke(main, ["plan", "--dsn", fresh_db, "--project", str(project)])
     assert plan.exit_code == 0, plan.output
@@ -140,22 +129,28 @@ event_triggers:
 """
 
 
+def _changes_in_place(dsn: str, root: Path, project: str, mode_of: str, steps, dropped: str) -> None:
+    """Each (enabled:, statement, catalog mode) step plans just the statement (no drop) and converges."""
+    (root / "schema").mkdir()
+    app = root / "schema" / "app.yaml"
+    app.write_text(project % "")
+    converge_cli(dsn, root)
+    for enabled, sql, mode in steps:
+        app.write_text(project % f", enabled: {enabled}")
+        plan = converge_cli(dsn, root)
+        assert sql in plan and dropped not in plan
+        with psycopg.connect(dsn) as conn:
+            assert conn.execute(mode_of).fetchone() == (mode,)
+
+
 def test_event_trigger_firing_mode_changes_in_place(fresh_db: str, tmp_path: Path) -> None:
-    (tmp_path / "schema").mkdir()
-    app = tmp_path / "schema" / "app.yaml"
-    app.write_text(EVENT_PROJECT % "")
-    _converge(fresh_db, tmp_path)
-    modes = "SELECT evtenabled FROM pg_event_trigger WHERE evtname = 'app_log_ddl'"
-    for enabled, sql, mode in (
+    steps = (
         ("disabled", "ALTER EVENT TRIGGER app_log_ddl DISABLE;", "D"),
         ("replica", "ALTER EVENT TRIGGER app_log_ddl ENABLE REPLICA;", "R"),
         ("origin", "ALTER EVENT TRIGGER app_log_ddl ENABLE;", "O"),
-    ):
-        app.write_text(EVENT_PROJECT % f", enabled: {enabled}")
-        plan = _converge(fresh_db, tmp_path)
-        assert sql in plan and "DROP EVENT TRIGGER" not in plan
-        with psycopg.connect(fresh_db) as conn:
-            assert conn.execute(modes).fetchone() == (mode,)
+    )
+    mode_of = "SELECT evtenabled FROM pg_event_trigger WHERE evtname = 'app_log_ddl'"
+    _changes_in_place(fresh_db, tmp_path, EVENT_PROJECT, mode_of, steps, "DROP EVENT TRIGGER")
 
 
 MACRO_PROJECT = """\
@@ -202,18 +197,10 @@ rules:
 
 
 def test_rule_firing_mode_changes_in_place(fresh_db: str, tmp_path: Path) -> None:
-    (tmp_path / "schema").mkdir()
-    app = tmp_path / "schema" / "app.yaml"
-    app.write_text(RULE_PROJECT % "")
-    _converge(fresh_db, tmp_path)
-    modes = "SELECT ev_enabled FROM pg_rewrite WHERE rulename = 't_keep'"
-    for enabled, sql, mode in (
+    steps = (
         ("disabled", "ALTER TABLE app.t DISABLE RULE t_keep;", "D"),
         ("always", "ALTER TABLE app.t ENABLE ALWAYS RULE t_keep;", "A"),
         ("origin", "ALTER TABLE app.t ENABLE RULE t_keep;", "O"),
-    ):
-        app.write_text(RULE_PROJECT % f", enabled: {enabled}")
-        plan = _converge(fresh_db, tmp_path)
-        assert sql in plan and "DROP RULE" not in plan
-        with psycopg.connect(fresh_db) as conn:
-            assert conn.execute(modes).fetchone() == (mode,)
+    )
+    mode_of = "SELECT ev_enabled FROM pg_rewrite WHERE rulename = 't_keep'"
+    _changes_in_place(fresh_db, tmp_path, RULE_PROJECT, mode_of, steps, "DROP RULE")

@@ -44,6 +44,7 @@ QUERY_KINDS: tuple[str, ...] = (
     "roles",
     "omissions",
     "constraint_omissions",
+    "comment_omissions",
 )
 """Every query, in the order they run; the count is fixed whatever the database holds."""
 

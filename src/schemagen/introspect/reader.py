@@ -101,7 +101,8 @@ def read_catalog(rows: Rows) -> tuple[Catalog, list[Omission]]:
         roles = read_roles(rows["roles"], grants, policies, defaults, mapped, owners)
         catalog = replace(catalog, roles={role.name: role for role in roles})
     omissions = [
-        Omission(r["kind"], r["name"], r["why"]) for r in (*rows["omissions"], *rows["constraint_omissions"])
+        Omission(r["kind"], r["name"], r["why"])
+        for r in (*rows["omissions"], *rows["constraint_omissions"], *rows.get("comment_omissions", ()))
     ]
     omissions += (
         (table_omissions + function_omissions + grant_omissions + default_omissions)
