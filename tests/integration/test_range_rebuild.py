@@ -7,6 +7,7 @@ from dataclasses import replace
 import psycopg
 import pytest
 from tests.integration.test_safe_apply import run_plan
+from tests.unit.change_kinds import change_kinds
 
 from schemagen.api.canonical import canonicalize
 from schemagen.api.scratch import open_scratch
@@ -127,3 +128,31 @@ def test_an_inheriting_table_is_converted_with_its_parent(fresh_db: str) -> None
     with psycopg.connect(fresh_db) as conn:
         rows = conn.execute("SELECT id, r::text, pg_typeof(r)::text FROM demo.p ORDER BY id").fetchall()
     assert rows == [(i, f"[{2 * i - 1},{2 * i})", "demo.floatrange") for i in (1, 2, 3)]
+
+
+def test_a_new_multirange_name_retypes_its_columns_in_the_swap(fresh_db: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(
+            "CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);"
+            " CREATE TABLE demo.t (id bigint PRIMARY KEY, r demo.floatrange, m demo.floatmultirange,"
+            " ms demo.floatmultirange[]);"
+            " INSERT INTO demo.t VALUES (1, '[1,2)', '{[1,2), [3,4)}', '{\"{[5,6)}\"}');"
+        )
+    live = _read(fresh_db)
+    spans = Q("demo", "floatspans")
+    table = live.tables[Q("demo", "t")]
+    columns = tuple(
+        replace(c, type=c.type.replace("demo.floatmultirange", "demo.floatspans")) for c in table.columns
+    )
+    declared = replace(
+        live,
+        range_types={RANGE: replace(live.range_types[RANGE], multirange=spans)},
+        tables={table.name: replace(table, columns=columns)},
+    )
+    changes = diff_catalogs(live, declared)
+    assert change_kinds(changes) == ["RebuildRangeType"]  # no ALTER COLUMN … TYPE of its own
+    run_plan(fresh_db, plan_changes(changes, old=live))
+    assert diff_catalogs(_read(fresh_db), declared) == []
+    with psycopg.connect(fresh_db) as conn:
+        row = conn.execute("SELECT r::text, m::text, ms::text, pg_typeof(m)::text FROM demo.t").fetchone()
+    assert row == ("[1,2)", "{[1,2),[3,4)}", '{"{[5,6)}"}', "demo.floatspans")

@@ -15,7 +15,7 @@ from schemagen.diff.firing_modes import with_firing_mode
 from schemagen.diff.keyed import split_keys
 from schemagen.diff.opclasses import family_functions, opclass_functions
 from schemagen.diff.owners import owner_changes, with_owned_sequence_owners
-from schemagen.diff.range_swap import range_functions
+from schemagen.diff.range_swap import range_functions, without_retyping
 from schemagen.diff.renames import apply_renames
 from schemagen.diff.simple import simple
 from schemagen.diff.type_storage import with_type_storage
@@ -82,7 +82,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:
         old_objects, create, drop, alter = comparators[kind.kind]
         changes += _kind(old_objects, getattr(new, kind.attribute), create, drop, alter)
     changes = tables.kept_by_children(old, new, changes)
-    changes = cascade_recreations(old, new, with_dependents(changes, old, new))
+    changes = cascade_recreations(old, new, without_retyping(with_dependents(changes, old, new)))
     changes = with_attached_keys(_with_their_indexes(changes, old), old)
     changes = with_type_storage(new, changes)
     return with_owned_sequence_owners(old, new, changes) + owner_changes(old, new, changes)

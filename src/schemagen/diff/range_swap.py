@@ -14,7 +14,7 @@ from dataclasses import replace
 from schemagen.diff.comments import comment_changes
 from schemagen.diff.simple import DiffFunctions, simple
 from schemagen.model.catalog import Catalog
-from schemagen.model.changes import Change
+from schemagen.model.changes import AlterColumn, Change, ColumnChange
 from schemagen.model.deps import type_reference
 from schemagen.model.kinds import ObjectKind
 from schemagen.model.names import QualifiedName
@@ -64,3 +64,31 @@ def kept_users(
             ):
                 users.append((name, column))
     return tuple(users)
+
+
+def without_retyping(changes: list[Change]) -> list[Change]:
+    """``changes`` without the ``ALTER COLUMN … TYPE`` of a column a range swap converts.
+
+    A column typed with the multirange whose name changes (``multirange_type_name``) differs
+    in type text too; the swap gives it the new type, so its ``AlterColumn`` keeps only its
+    other aspects (a default, NOT NULL), or goes.
+    """
+    converted = {
+        (table, column.name)
+        for change in changes
+        if isinstance(change, RebuildRangeType)
+        for table, column in change.columns
+    }
+    if not converted:
+        return changes
+    kept: list[Change] = []
+    for change in changes:
+        if isinstance(change, AlterColumn) and (change.table, change.old.name) in converted:
+            rest = change.changes & ~ColumnChange.TYPE
+            if rest == change.changes:
+                kept.append(change)
+            elif rest:
+                kept.append(replace(change, old=replace(change.old, type=change.new.type), changes=rest))
+            continue
+        kept.append(change)
+    return kept

@@ -122,3 +122,18 @@ def test_an_inheriting_table_is_converted_by_its_parent_only() -> None:
     new = Catalog.of(enums=[replace(status, labels=("b", "a"))], tables=typed)
     (swap,) = diff_catalogs(old, new)
     assert isinstance(swap, ch.RebuildEnum) and [t for t, _ in swap.columns] == [T]
+
+
+def test_a_column_of_a_renamed_multirange_is_retyped_by_the_swap_alone() -> None:
+    spans = replace(OLD, multirange=Q("app", "spans"))
+    retyped = replace(MULTI, type="app.spans")
+    for column, kinds in ((retyped, ["RebuildRangeType"]), (replace(retyped, default="'{}'"), None)):
+        old = Catalog.of(range_types=[OLD], tables=[Table(T, (MULTI,))])
+        new = Catalog.of(range_types=[spans], tables=[Table(T, (column,))])
+        changes = diff_catalogs(old, new)
+        if kinds is not None:
+            assert change_kinds(changes) == kinds
+        else:  # the default stays an ALTER of its own, the type does not
+            (alter,) = [c for c in changes if isinstance(c, ch.AlterColumn)]
+            assert alter.changes == ch.ColumnChange.DEFAULT and alter.old.type == "app.spans"
+        plan_changes(changes, old=old)  # no cycle
