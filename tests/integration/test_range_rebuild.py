@@ -156,3 +156,35 @@ def test_a_new_multirange_name_retypes_its_columns_in_the_swap(fresh_db: str) ->
     with psycopg.connect(fresh_db) as conn:
         row = conn.execute("SELECT r::text, m::text, ms::text, pg_typeof(m)::text FROM demo.t").fetchone()
     assert row == ("[1,2)", "{[1,2),[3,4)}", '{"{[5,6)}"}', "demo.floatspans")
+
+
+def test_a_range_renamed_and_changed_is_renamed_then_swapped(fresh_db: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(
+            "CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);"
+            " CREATE TABLE demo.t (id bigint PRIMARY KEY, r demo.floatrange, m demo.floatmultirange);"
+            " INSERT INTO demo.t VALUES (1, '[1.5,2)', '{[1,2)}');"
+        )
+    live = _read(fresh_db)
+    score = Q("demo", "score_range")
+    table = live.tables[Q("demo", "t")]
+    renamed = {"demo.floatrange": "demo.score_range", "demo.floatmultirange": "demo.score_multirange"}
+    columns = tuple(replace(c, type=renamed.get(c.type, c.type)) for c in table.columns)
+    declared = replace(
+        live,
+        range_types={
+            score: replace(live.range_types[RANGE], name=score, subtype="numeric", renamed_from="floatrange")
+        },
+        tables={table.name: replace(table, columns=columns)},
+    )
+    changes = diff_catalogs(live, declared)
+    assert change_kinds(changes) == ["RenameRangeType", "RebuildRangeType"]
+    run_plan(fresh_db, plan_changes(changes, old=live))
+    assert diff_catalogs(_read(fresh_db), declared) == []
+    with psycopg.connect(fresh_db) as conn:
+        row = conn.execute(
+            "SELECT r::text, m::text, pg_typeof(r)::text, pg_typeof(m)::text FROM demo.t"
+        ).fetchone()
+        leftovers = conn.execute("SELECT count(*) FROM pg_type WHERE typname LIKE '%\\_\\_old'").fetchone()
+    assert row == ("[1.5,2)", "{[1,2)}", "demo.score_range", "demo.score_multirange")
+    assert leftovers == (0,)
