@@ -37,6 +37,7 @@ CREATE INDEX t_r_idx ON demo.t USING gist (r);
 CREATE INDEX t_m_idx ON demo.t USING gist (m);
 CREATE INDEX t_lower_idx ON demo.t (lower(r)) WHERE r <> 'empty'::demo.floatrange;
 CREATE VIEW demo.v AS SELECT id, r, m FROM demo.t;
+REVOKE USAGE ON TYPE demo.floatrange FROM PUBLIC;
 CREATE FUNCTION demo.lo(x demo.floatrange) RETURNS text LANGUAGE sql AS 'SELECT lower(x)::text';
 INSERT INTO demo.t VALUES
     (1, '[1.5,2.5)', '{[1,2), [3,4]}', '{"[1,2)", empty}'),
@@ -97,11 +98,14 @@ def test_changed_range_under_columns_is_swapped_and_converges(fresh_db: str, cha
 
 def test_changed_range_without_columns_is_dropped_and_created(fresh_db: str) -> None:
     with psycopg.connect(fresh_db, autocommit=True) as conn:
-        conn.execute("CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);")
+        conn.execute(
+            "CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);"
+            " REVOKE USAGE ON TYPE demo.floatrange FROM PUBLIC;"  # given again to the new type
+        )
     live = _read(fresh_db)
     declared = replace(live, range_types={RANGE: replace(live.range_types[RANGE], subtype="numeric")})
     changes = diff_catalogs(live, declared)
-    assert [type(c).__name__ for c in changes] == ["DropRangeType", "CreateRangeType"]
+    assert [type(c).__name__ for c in changes] == ["DropRangeType", "CreateRangeType", "GrantPrivileges"]
     run_plan(fresh_db, plan_changes(changes, old=live))
     assert diff_catalogs(_read(fresh_db), declared) == []
 

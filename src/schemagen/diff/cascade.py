@@ -46,9 +46,10 @@ from schemagen.model.code_changes import (
     ReplaceFunction,
 )
 from schemagen.model.foreign_changes import AlterForeignTable, DropForeignTable
+from schemagen.model.identity import GrantOn
 from schemagen.model.names import QualifiedName
 from schemagen.model.pg.sqlrefs import References
-from schemagen.model.ranges import DropRangeType, RebuildRangeType
+from schemagen.model.ranges import CreateRangeType, DropRangeType, RebuildRangeType
 from schemagen.model.routines import Function, Trigger
 
 _REBUILT_UNDER_DEPENDENTS = ColumnChange.TYPE | ColumnChange.COLLATION
@@ -176,17 +177,28 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
     extra += around
     regranted = {v for v in recreated_views if v in old.views}
     regranted_functions = {f.key for f in new.functions.values() if f.name in dropped_functions}
+    regranted_types = _replaced_types(changes)
     granted = {c.grant.key for c in changes if isinstance(c, GrantPrivileges)}
     for key, grant in new.grants.items():
         if key in old.grants and key not in granted:
             target = grant.target
-            if (target.on.is_relation and target.name in regranted) or (
-                target.routine in regranted_functions
+            if (
+                (target.on.is_relation and target.name in regranted)
+                or (target.routine in regranted_functions)
+                or (target.on is GrantOn.TYPE and target.name in regranted_types)
             ):
                 extra.append(GrantPrivileges(grant))
     extra += _around_recreated_tables(old, new, changes)
     extra += marks_on_recreated_indexes(new, changes)
     return changes + [c for c in extra if c not in changes]
+
+
+def _replaced_types(changes: list[Change]) -> set[QualifiedName]:
+    """Types a new one replaces under the same name (a swap, a range dropped and created):
+    the new type starts with PostgreSQL's default privileges, so its grants are given again."""
+    swapped = {c.new.name for c in changes if isinstance(c, RebuildEnum | RebuildRangeType)}
+    created = {c.type.name for c in changes if isinstance(c, CreateRangeType)}
+    return swapped | (created & {c.type.name for c in changes if isinstance(c, DropRangeType)})
 
 
 def _in_partitions(old: Catalog, columns: set[tuple[QualifiedName, str]]) -> set[tuple[QualifiedName, str]]:

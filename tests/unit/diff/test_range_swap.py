@@ -137,3 +137,22 @@ def test_a_column_of_a_renamed_multirange_is_retyped_by_the_swap_alone() -> None
             (alter,) = [c for c in changes if isinstance(c, ch.AlterColumn)]
             assert alter.changes == ch.ColumnChange.DEFAULT and alter.old.type == "app.spans"
         plan_changes(changes, old=old)  # no cycle
+
+
+def test_grants_on_a_replaced_type_are_given_again() -> None:
+    from schemagen.model.code_changes import GrantPrivileges
+    from schemagen.model.identity import GrantOn, GrantTarget
+    from schemagen.model.routines import Grant
+
+    usage = Grant(GrantTarget(GrantOn.TYPE, OLD.name), "public", ("USAGE",), revoke=True)
+    for tables in ([Table(T, (RANGE,))], []):  # swapped, or dropped and created
+        old, new = _catalogs(tables, grants=[usage])
+        assert GrantPrivileges(usage) in diff_catalogs(old, new)
+    status = EnumType(Q("app", "e"), ("a", "b"))
+    on_enum = replace(usage, target=GrantTarget(GrantOn.TYPE, status.name))
+    typed = [Table(T, (Column("x", "app.e"),))]
+    old = Catalog.of(enums=[status], tables=typed, grants=[on_enum])
+    new = Catalog.of(enums=[replace(status, labels=("b", "a"))], tables=typed, grants=[on_enum])
+    assert change_kinds(diff_catalogs(old, new)) == ["RebuildEnum", "GrantPrivileges"]
+    unchanged = Catalog.of(range_types=[OLD], grants=[usage])
+    assert diff_catalogs(unchanged, unchanged) == []
