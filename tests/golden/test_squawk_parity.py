@@ -26,7 +26,7 @@ from schemagen.lint import lint_sql
 from schemagen.lint.registry import rule_of
 from schemagen.lint.sql.source import read_sql
 from schemagen.lint.sql.state import FileState
-from schemagen.lint.statements import position
+from schemagen.model.pg.statements import position
 from schemagen.model.settings import SafetySettings
 from schemagen.plan import plan_changes
 from schemagen.render import render_plan

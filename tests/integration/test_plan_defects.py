@@ -224,3 +224,19 @@ def test_a_partition_key_attached_to_a_dropped_parent_index_goes_with_it(fresh_d
     assert _read(fresh_db).tables[Q("app", "t_1")].attached_keys == (("t_1_pkey", "t_pkey"),)
     _run(fresh_db, RESET)
     converge(fresh_db, old, parent + "ALTER TABLE app.t ADD CONSTRAINT t_pkey PRIMARY KEY (k, id);")
+
+
+def test_a_begin_atomic_function_recreated_around_its_view_applies(fresh_db: str) -> None:
+    """A view change drops and recreates the SQL-standard function that reads it: the plan's
+    statements split at its body's own ``;`` before, and the apply failed (syntax error)."""
+    old = """
+        CREATE SCHEMA app;
+        CREATE TABLE app.t (id integer, note text);
+        CREATE VIEW app.v AS SELECT id FROM app.t;
+        CREATE FUNCTION app.n() RETURNS bigint LANGUAGE sql STABLE
+        BEGIN ATOMIC
+            SELECT count(*) FROM app.v;
+            SELECT count(*) FROM app.v WHERE id > 0;
+        END;
+    """
+    converge(fresh_db, old, old.replace("SELECT id FROM app.t", "SELECT id, note FROM app.t"))

@@ -28,7 +28,7 @@ from pytest_postgresql.janitor import DatabaseJanitor
 from tests.integration.test_golden_apply import psql_apply
 
 from schemagen.api import compile_project
-from schemagen.lint.statements import split_statements
+from schemagen.model.pg.statements import split_statements
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_SQL = REPO / "generated" / "schema.sql"

@@ -2,7 +2,7 @@
 
 A file whose header says ``-- transaction: none`` (``CREATE INDEX CONCURRENTLY``,
 ``ALTER TYPE … ADD VALUE``) is split into statements with PostgreSQL's own scanner
-(``lint/statements.py``, pglast) and each runs on its own; any other file runs as
+(``model/pg/statements.py``, pglast) and each runs on its own; any other file runs as
 one transaction, which also writes its history row. A failing file is recorded as
 failed after its transaction rolled back, so the record survives. After each file
 the session's settings are reset (``RESET ALL``): a ``SET search_path`` or
@@ -19,8 +19,8 @@ from schemagen.api.apply import error_text, remove_invalid_index
 from schemagen.api.inspect import scrub
 from schemagen.api.migrate_history import record, sql
 from schemagen.errors import DatabaseError, UsageError
-from schemagen.lint.statements import ScanError, statements
 from schemagen.migrations import Migration, Script
+from schemagen.model.pg.statements import ScanError, statements
 
 
 class MigrationFailed(DatabaseError):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from schemagen.lint.parse_gate import parse_gate
 from schemagen.lint.severity import LintConfig, lint_config
 from schemagen.lint.sql import lint_sql
-from schemagen.lint.statements import ScanError, Statement, split_statements, statements
+from schemagen.model.pg.statements import ScanError, Statement, split_statements, statements
 
 if TYPE_CHECKING:
     from schemagen.lint.design import lint_catalog

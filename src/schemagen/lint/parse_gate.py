@@ -6,7 +6,7 @@ from pglast import parse_sql
 from pglast.parser import ParseError, split
 
 from schemagen.diagnostics import Diagnostic, Span, error
-from schemagen.lint.statements import ScanError, position, statements
+from schemagen.model.pg.statements import ScanError, position, statements
 
 
 def parse_gate(sql: str, source: str = "<sql>") -> list[Diagnostic]:

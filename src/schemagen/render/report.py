@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pglast
-
+from schemagen.model.pg.statements import statements
 from schemagen.model.planned import Hazard, Plan
 from schemagen.render.plan import render_planned
 from schemagen.render.summary import ChangeSummary, describe
@@ -31,20 +30,13 @@ HAZARD_DESCRIPTIONS: dict[str, str] = {hazard_name(h): h.value for h in Hazard}
 
 
 def split_statements(text: str) -> tuple[str, ...]:
-    """The statements of a SQL script, each ending with ``;``, leading comment lines removed.
+    """The statements of a SQL script, each ending with ``;``, leading comments removed.
 
-    PostgreSQL's own scanner finds the boundaries (dollar quotes, strings and
-    comments included); no parse is needed, so syntax newer than the parser is fine.
+    PostgreSQL's own scanner finds the boundaries (dollar quotes, strings, comments and
+    ``BEGIN ATOMIC … END`` bodies included: pglast's scanner-only ``split`` cut such a body
+    at its first ``;``); no parse is needed, so syntax newer than the parser is fine.
     """
-    statements = []
-    for statement in pglast.split(text, with_parser=False):
-        lines = statement.strip().splitlines()
-        while lines and lines[0].lstrip().startswith("--"):
-            lines.pop(0)
-        body = "\n".join(lines).strip()
-        if body:
-            statements.append(body + ";")
-    return tuple(statements)
+    return tuple(statement.text + ";" for statement in statements(text))
 
 
 def report_changes(plan: Plan) -> list[ReportChange]:

@@ -81,6 +81,6 @@ def test_unsplittable_script():
     assert diag.code == "Q402" and diag.span == Span("m.sql", 2, 8)
 
 
-@pytest.mark.parametrize("module", ["schemagen.lint.parse_gate", "schemagen.lint.statements"])
+@pytest.mark.parametrize("module", ["schemagen.lint.parse_gate", "schemagen.model.pg.statements"])
 def test_doctests(module):
     assert doctest.testmod(importlib.import_module(module)).failed == 0

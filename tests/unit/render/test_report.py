@@ -96,6 +96,18 @@ def test_statements_split_on_the_scanner_keep_dollar_quotes_and_drop_leading_com
     )
 
 
+def test_a_begin_atomic_body_is_one_statement():
+    """An SQL-standard body holds ``;`` outside any quote: the plan ran it cut at the first one."""
+    script = (
+        "CREATE FUNCTION f() RETURNS bigint LANGUAGE sql\nBEGIN ATOMIC\n SELECT 1;\n SELECT 2;\nEND;\n"
+        "SELECT 3;\n"
+    )
+    assert split_statements(script) == (
+        "CREATE FUNCTION f() RETURNS bigint LANGUAGE sql\nBEGIN ATOMIC\n SELECT 1;\n SELECT 2;\nEND;",
+        "SELECT 3;",
+    )
+
+
 def test_summary_line_signs():
     assert ChangeSummary("table", "a.b", "created").line() == "+ table a.b"
     assert ChangeSummary("table", "a.b", "dropped", "x").line() == "- table a.b: x"

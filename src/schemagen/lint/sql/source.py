@@ -9,8 +9,8 @@ from pglast import parse_sql
 from pglast.parser import ParseError, scan
 
 from schemagen.diagnostics import Diagnostic, Span
-from schemagen.lint.statements import ScanError, position, statements
 from schemagen.lint.suppression import Suppression
+from schemagen.model.pg.statements import ScanError, position, statements
 
 _DIRECTIVE = re.compile(r"--\s*schemagen-lint:\s*ignore\b(?P<rest>.*)$", re.DOTALL)
 
