@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import get_close_matches
 
-from schemagen.checks.typenames import is_builtin, parse_type
+from schemagen.checks.typenames import TypeRef, is_builtin, parse_type
 from schemagen.diagnostics import Diagnostic, Span, error
 from schemagen.model import Catalog, QualifiedName, Table
 from schemagen.model.pg.builtins import extension_types
+from schemagen.model.pg.types import type_spellings
 
 
 def _type_uses(catalog: Catalog) -> Iterator[tuple[str, str, Span | None]]:
@@ -60,15 +62,22 @@ def check_type_references(catalog: Catalog) -> list[Diagnostic]:
                 continue
             if (declared_ext.schema or "public") == ref.schema:
                 continue
-        found.append(
-            error(
-                "C301",
-                f"{user} has unknown type {text!r}",
-                span,
-                "declare it as an enum, domain or composite type, or check the spelling",
-            )
-        )
+        hint = _unknown_type_hint(ref, declared)
+        found.append(error("C301", f"{user} has unknown type {text!r}", span, hint))
     return found
+
+
+def _unknown_type_hint(ref: TypeRef, declared: set[QualifiedName]) -> str:
+    """The hint of C301: the closest built-in or declared type name, when one is close.
+
+    >>> _unknown_type_hint(TypeRef("app", "txt", False), set())
+    'did you mean text? Otherwise declare it as an enum, domain or composite type'
+    """
+    names = {str(name) for name in declared} | {name.name for name in declared if name.schema == ref.schema}
+    close = get_close_matches(ref.name, sorted(type_spellings() | names), n=1, cutoff=0.75)
+    if close:
+        return f"did you mean {close[0]}? Otherwise declare it as an enum, domain or composite type"
+    return "declare it as an enum, domain or composite type, or check the spelling"
 
 
 def _missing(table: Table, names: tuple[str, ...]) -> list[str]:

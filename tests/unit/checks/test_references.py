@@ -61,6 +61,19 @@ def test_unknown_type_is_reported_at_the_column():
     assert "s.statuz" in diag.message
 
 
+def test_an_unknown_type_close_to_a_known_one_is_suggested():
+    catalog = Catalog.of(
+        enums=[EnumType(qn("status"), ("a", "b"))],
+        tables=[table("t", col("a", "s.txt", line=7), col("b", "s.statuz", line=8), col("c", "s.q", line=9))],
+    )
+    hints = [d.hint for d in check_type_references(catalog)]
+    assert hints == [
+        "did you mean text? Otherwise declare it as an enum, domain or composite type",
+        "did you mean status? Otherwise declare it as an enum, domain or composite type",
+        "declare it as an enum, domain or composite type, or check the spelling",
+    ]
+
+
 def test_unknown_domain_base_type():
     catalog = Catalog.of(domains=[Domain(qn("d"), "s.nope", span=span(4))])
     assert codes(check_type_references(catalog)) == ["C301"]

@@ -62,6 +62,12 @@ _ALIASES: dict[str, str] = {
     "timetz": "time with time zone",
 }
 
+
+def type_spellings() -> frozenset[str]:
+    """Every built-in type name as a user may write it: canonical names and their aliases."""
+    return BUILTIN_TYPES | frozenset(_ALIASES)
+
+
 _SERIALS: dict[str, str] = {
     "serial": "integer",
     "serial4": "integer",
