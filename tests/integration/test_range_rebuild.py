@@ -192,3 +192,29 @@ def test_a_range_renamed_and_changed_is_renamed_then_swapped(fresh_db: str) -> N
         leftovers = conn.execute("SELECT count(*) FROM pg_type WHERE typname LIKE '%\\_\\_old'").fetchone()
     assert row == ("[1.5,2)", "{[1,2)}", "demo.score_range", "demo.score_multirange")
     assert leftovers == (0,)
+
+
+def test_defaults_and_checks_calling_the_constructors_are_taken_off_and_put_back(fresh_db: str) -> None:
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute(
+            "CREATE SCHEMA demo; CREATE TYPE demo.floatrange AS RANGE (SUBTYPE = float8);"
+            " CREATE TABLE demo.t (id bigint, r demo.floatrange DEFAULT demo.floatrange(0, 1),"
+            " CONSTRAINT t_bounded CHECK (r <@ demo.floatrange(-100, 100)));"
+            " CREATE TABLE demo.u (id bigint, label text DEFAULT demo.floatrange(0, 2)::text,"
+            " CONSTRAINT u_label CHECK (label <> demo.floatrange(5, 6)::text));"
+            " INSERT INTO demo.t (id) VALUES (1); INSERT INTO demo.u (id) VALUES (1);"
+        )
+    live = _read(fresh_db)
+    declared = replace(
+        live, range_types={RANGE: replace(live.range_types[RANGE], subtype_diff=Q("pg_catalog", "float8mi"))}
+    )
+    with open_scratch(None, fresh_db) as scratch:
+        run_plan(fresh_db, plan_changes(diff_catalogs(live, canonicalize(declared, live, scratch)), old=live))
+        after = _read(fresh_db)
+        assert diff_catalogs(after, canonicalize(declared, after, scratch)) == []
+    with psycopg.connect(fresh_db) as conn:
+        conn.execute("INSERT INTO demo.t (id) VALUES (2); INSERT INTO demo.u (id) VALUES (2)")
+        rows = conn.execute(
+            "SELECT t.r::text, u.label FROM demo.t JOIN demo.u USING (id) ORDER BY id"
+        ).fetchall()
+    assert rows == [("[0,1)", "[0,2)")] * 2

@@ -173,7 +173,10 @@ def cascade_recreations(old: Catalog, new: Catalog, changes: list[Change]) -> li
             extra += indexes.create_index(index)
     extra += _recreated_triggers(old, new, changes, gone, recreated_views, dropped_functions)
     extra += _recreated_policies(old, new, changes, gone)
-    changes, around = around_recreated_functions(old, new, changes, dropped_functions)
+    # a range swap renames the old constructors away and drops them with the old type: what calls
+    # them (a default, a CHECK, an index, on any table) is taken off before and put back after
+    constructors = {n for c in changes if isinstance(c, RebuildRangeType) for n in c.old.constructors}
+    changes, around = around_recreated_functions(old, new, changes, dropped_functions | constructors)
     extra += around
     regranted = {v for v in recreated_views if v in old.views}
     regranted_functions = {f.key for f in new.functions.values() if f.name in dropped_functions}
