@@ -19,7 +19,7 @@ from schemagen.checks.columns import (
     check_integer_types,
     check_nullable_columns_of_non_null_domains,
 )
-from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
+from schemagen.checks.dependents import check_policies, check_reference_rows, check_rules, check_triggers
 from schemagen.checks.enums import check_enum_comparisons, check_enum_defaults
 from schemagen.checks.expressions import (
     check_column_references,
@@ -65,6 +65,7 @@ CHECKS: tuple[Check, ...] = (
     check_sequence_owners,
     check_roles_exist,
     check_triggers,
+    check_rules,
     check_policies,
     check_reference_rows,
     check_extensions_available,

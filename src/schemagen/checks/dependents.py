@@ -1,4 +1,4 @@
-"""C315-C317: triggers, policies and reference rows refer to what exists, as PostgreSQL needs."""
+"""C315-C317, C393: triggers, policies, reference rows and rules refer to what exists, as PostgreSQL needs."""
 
 from __future__ import annotations
 
@@ -47,6 +47,32 @@ def check_triggers(catalog: Catalog) -> list[Diagnostic]:
             )
             for problem in problems
         )
+    return found
+
+
+def check_rules(catalog: Catalog) -> list[Diagnostic]:
+    """C393: a rule's table or view is declared; a view's rule keeps ``enabled: origin``.
+
+    Prevents: ``relation "x" does not exist`` and ``ALTER action DISABLE RULE cannot be
+    performed on relation "v"`` (PostgreSQL sets the firing mode of a table's rules only).
+    """
+    found = []
+    for (relation, name), rule in catalog.rules.items():
+        what = f"rule {name} on {relation}"
+        if relation not in catalog.tables and relation not in catalog.views:
+            found.append(
+                error("C393", f"{what}: {relation} is not declared", rule.span, "declare it, or fix the name")
+            )
+        elif relation in catalog.views and rule.enabled != "origin":
+            found.append(
+                error(
+                    "C393",
+                    f"{what}: enabled: {rule.enabled} on a view's rule "
+                    "(PostgreSQL sets it on a table's rules only)",
+                    rule.span,
+                    "remove enabled: (a view's rule fires as origin)",
+                )
+            )
     return found
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from schemagen.checks.dependents import check_policies, check_reference_rows, check_triggers
+from schemagen.checks.dependents import check_policies, check_reference_rows, check_rules, check_triggers
 from schemagen.diagnostics import Severity
 from schemagen.model import Catalog, Column, Function, Policy, ReferenceRows, Trigger, UniqueConstraint, View
+from schemagen.model.support import Rule
 from tests.unit.checks.builders import codes, col, qn, span, table
 
 TOUCH = Function(qn("touch"), returns="trigger", language="plpgsql", body="BEGIN RETURN NEW; END;")
@@ -57,6 +58,27 @@ def test_a_views_trigger_keeps_the_default_firing_mode():
     disabled = replace(catalog, triggers={on_view.key: replace(on_view, enabled="disabled")})
     [found] = check_triggers(disabled)
     assert found.code == "C315" and "cannot be disabled" in found.message
+
+
+def test_a_rules_relation_is_declared_and_a_views_rule_keeps_the_default_firing_mode():
+    view = View(qn("v"), "SELECT 1 AS id")
+    ok = [
+        Rule("keep", qn("t"), "DELETE", instead=True, enabled="disabled"),  # a table's: any mode
+        Rule("ins", qn("v"), "INSERT", instead=True),
+    ]
+    assert check_rules(Catalog.of(tables=[T], views=[view], rules=ok)) == []
+    bad = [
+        Rule("ins", qn("v"), "INSERT", instead=True, enabled="replica"),
+        Rule("gone", qn("nowhere"), "DELETE", instead=True),
+    ]
+    found = check_rules(Catalog.of(tables=[T], views=[view], rules=bad))
+    assert [(d.code, d.message) for d in found] == [
+        ("C393", "rule gone on s.nowhere: s.nowhere is not declared"),
+        (
+            "C393",
+            "rule ins on s.v: enabled: replica on a view's rule (PostgreSQL sets it on a table's rules only)",
+        ),
+    ]
 
 
 def test_policies():
