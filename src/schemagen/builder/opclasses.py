@@ -15,26 +15,12 @@ from typing import Any
 
 from schemagen.builder.context import BuildContext, Located
 from schemagen.builder.ranges import multirange_reference
-from schemagen.builder.support import function_reference, operator_reference
-from schemagen.model.document import JsonPath, SourceDocument
+from schemagen.builder.support import definition_span, definitions, function_reference, operator_reference
+from schemagen.model.document import SourceDocument
 from schemagen.model.names import QualifiedName
 from schemagen.model.opclasses import FunctionMember, OperatorClass, OperatorFamily, OperatorMember
 from schemagen.model.pg.scan import matching_paren, split_top_level
 from schemagen.model.pg.types import signature_type
-
-
-def _definitions(document: SourceDocument, section: str) -> list[tuple[JsonPath, str, dict[str, Any]]]:
-    found = []
-    for name, spec in (document.data.get(section) or {}).items():
-        if isinstance(spec, list):
-            found += [((section, name, i), str(name), item) for i, item in enumerate(spec)]
-        else:
-            found.append(((section, name), str(name), spec))
-    return found
-
-
-def _span(document: SourceDocument, path: JsonPath):
-    return document.key_span(path) if isinstance(path[-1], str) else document.span(path)
 
 
 def _type(text: Any, schema: str, ctx: BuildContext) -> str:
@@ -84,7 +70,7 @@ def _members(
 def build_operator_families(document: SourceDocument, schema: str, ctx: BuildContext) -> list[OperatorFamily]:
     """``operator_families: name: {using, operators, functions, comment}`` (member types required)."""
     result = []
-    for path, name, spec in _definitions(document, "operator_families"):
+    for path, name, spec in definitions(document, "operator_families"):
         operators, functions = _members(spec, None, schema, ctx)
         family = OperatorFamily(
             QualifiedName(schema, name),
@@ -94,7 +80,7 @@ def build_operator_families(document: SourceDocument, schema: str, ctx: BuildCon
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
             renamed_from=spec.get("renamed_from"),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define(
             "operator family", family.key, Located(document, path), f"{family.name} USING {family.using}"
@@ -105,9 +91,9 @@ def build_operator_families(document: SourceDocument, schema: str, ctx: BuildCon
 
 def build_operator_classes(document: SourceDocument, schema: str, ctx: BuildContext) -> list[OperatorClass]:
     """``operator_classes: name: {using, type, default, family, storage, operators, functions, comment}``."""
-    declared = {(str(n), str(s.get("using"))) for _, n, s in _definitions(document, "operator_families")}
+    declared = {(str(n), str(s.get("using"))) for _, n, s in definitions(document, "operator_families")}
     result = []
-    for path, name, spec in _definitions(document, "operator_classes"):
+    for path, name, spec in definitions(document, "operator_classes"):
         using, type_ = str(spec["using"]), _type(spec["type"], schema, ctx)
         family = spec.get("family")
         family_name = None if family is None else multirange_reference(str(family), schema)
@@ -127,7 +113,7 @@ def build_operator_classes(document: SourceDocument, schema: str, ctx: BuildCont
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
             renamed_from=spec.get("renamed_from"),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define(
             "operator class", opclass.key, Located(document, path), f"{opclass.name} USING {using}"

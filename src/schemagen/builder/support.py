@@ -73,7 +73,7 @@ def catalog_reference(text: str) -> QualifiedName:
     return QualifiedName(parts[0], parts[1]) if len(parts) == 2 else QualifiedName(CATALOG_SCHEMA, parts[0])
 
 
-def _definitions(document: SourceDocument, section: str) -> list[tuple[JsonPath, str, dict[str, Any]]]:
+def definitions(document: SourceDocument, section: str) -> list[tuple[JsonPath, str, dict[str, Any]]]:
     """(path, name, spec) of every definition in ``section`` (a list of overloads gives several)."""
     found = []
     for name, spec in (document.data.get(section) or {}).items():
@@ -84,14 +84,15 @@ def _definitions(document: SourceDocument, section: str) -> list[tuple[JsonPath,
     return found
 
 
-def _span(document: SourceDocument, path: JsonPath):
+def definition_span(document: SourceDocument, path: JsonPath):
+    """Where a definition of :func:`definitions` is: its key, or its list item (an overload)."""
     return document.key_span(path) if isinstance(path[-1], str) else document.span(path)
 
 
 def build_collations(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Collation]:
     """``collations:``; a libc ``locale`` sets both ``lc_collate`` and ``lc_ctype``."""
     result = []
-    for path, name, spec in _definitions(document, "collations"):
+    for path, name, spec in definitions(document, "collations"):
         provider = str(spec.get("provider", "libc")).lower()
         locale = spec.get("locale")
         locale = None if locale is None else ctx.label(document, (*path, "locale"), locale)
@@ -107,7 +108,7 @@ def build_collations(document: SourceDocument, schema: str, ctx: BuildContext) -
             rules=spec.get("rules"),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define("collation", collation.name, Located(document, path), str(collation.name)):
             result.append(collation)
@@ -131,7 +132,7 @@ def _operator(spec: dict[str, Any], key: str, schema: str) -> QualifiedName | No
 def build_operators(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Operator]:
     """``operators:`` (a symbol maps to one definition or a list of overloads)."""
     result = []
-    for path, name, spec in _definitions(document, "operators"):
+    for path, name, spec in definitions(document, "operators"):
         left = spec.get("left")
         operator = Operator(
             name=QualifiedName(schema, name),
@@ -146,7 +147,7 @@ def build_operators(document: SourceDocument, schema: str, ctx: BuildContext) ->
             merges=bool(spec.get("merges", False)),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define("operator", operator.key, Located(document, path), f"operator {operator.key}"):
             result.append(operator)
@@ -156,7 +157,7 @@ def build_operators(document: SourceDocument, schema: str, ctx: BuildContext) ->
 def build_aggregates(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Aggregate]:
     """``aggregates:`` (a name maps to one definition or a list of overloads)."""
     result = []
-    for path, name, spec in _definitions(document, "aggregates"):
+    for path, name, spec in definitions(document, "aggregates"):
         order_by = spec.get("order_by")
         initcond = spec.get("initcond")
         modify = spec.get("finalfunc_modify")
@@ -180,7 +181,7 @@ def build_aggregates(document: SourceDocument, schema: str, ctx: BuildContext) -
             parallel=str(spec.get("parallel", "unsafe")).upper(),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define("aggregate", aggregate.key, Located(document, path), f"aggregate {aggregate.key}"):
             result.append(aggregate)
@@ -192,7 +193,7 @@ def build_text_search(
 ) -> tuple[list[TextSearchDictionary], list[TextSearchConfiguration]]:
     """``text_search_dictionaries:`` and ``text_search_configurations:``."""
     dictionaries, configurations = [], []
-    for path, name, spec in _definitions(document, "text_search_dictionaries"):
+    for path, name, spec in definitions(document, "text_search_dictionaries"):
         options = spec.get("options") or {}
         dictionary = TextSearchDictionary(
             name=QualifiedName(schema, name),
@@ -200,11 +201,11 @@ def build_text_search(
             options=tuple((str(k), ctx.sql(document, (*path, "options", k), v)) for k, v in options.items()),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define("text search dictionary", dictionary.name, Located(document, path), name):
             dictionaries.append(dictionary)
-    for path, name, spec in _definitions(document, "text_search_configurations"):
+    for path, name, spec in definitions(document, "text_search_configurations"):
         mappings = spec.get("mappings") or {}
         configuration = TextSearchConfiguration(
             name=QualifiedName(schema, name),
@@ -217,7 +218,7 @@ def build_text_search(
             ),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define("text search configuration", configuration.name, Located(document, path), name):
             configurations.append(configuration)
@@ -230,7 +231,7 @@ _KIND_ORDER = {kind: i for i, kind in enumerate(STATISTICS_KINDS)}
 def build_statistics(document: SourceDocument, schema: str, ctx: BuildContext) -> list[Statistics]:
     """``statistics:``: extended statistics of a table (columns in table order: ``in_table_order``)."""
     result = []
-    for path, name, spec in _definitions(document, "statistics"):
+    for path, name, spec in definitions(document, "statistics"):
         kinds = spec.get("kinds")
         chosen = (
             None if kinds is None else tuple(sorted({str(k).lower() for k in kinds}, key=_KIND_ORDER.get))
@@ -248,7 +249,7 @@ def build_statistics(document: SourceDocument, schema: str, ctx: BuildContext) -
             target=None if target is None else int(target),
             comment=spec.get("comment"),
             owner=ctx.owner(document, path, spec),
-            span=_span(document, path),
+            span=definition_span(document, path),
         )
         if ctx.define("statistics", statistics.name, Located(document, path), str(statistics.name)):
             result.append(statistics)
